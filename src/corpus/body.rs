@@ -1,0 +1,293 @@
+//! The Markdown body: headings, paragraphs, interview turns, lists, set-off
+//! blocks and endnotes, parsed by pulldown-cmark into [`Block`]s.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::sentences::sentences;
+use super::{Author, Block, BlockKind, NoteRef};
+use crate::diagnostic::{Diagnostic, Location};
+
+/// Parses `source[body_start..]` into blocks. Spans are into `source`.
+pub(super) fn parse_body(
+    file: &str,
+    source: &str,
+    body_start: usize,
+    authors: &[Author],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Block> {
+    let body = &source[body_start..];
+    let mut builder = BodyBuilder::default();
+    let mut refs_seen: Vec<(String, usize)> = Vec::new();
+    for (event, range) in Parser::new_ext(body, Options::ENABLE_OLD_FOOTNOTES).into_offset_iter() {
+        let range = range.start + body_start..range.end + body_start;
+        match event {
+            Event::Start(tag) => builder.start(tag, range),
+            Event::End(tag) => builder.end(tag, range.end),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => builder.push_text(&t, range),
+            Event::InlineMath(t) | Event::DisplayMath(t) => builder.push_text(&t, range),
+            Event::SoftBreak | Event::HardBreak => builder.push_text(" ", range),
+            Event::FootnoteReference(label) => {
+                refs_seen.push((label.to_string(), range.start));
+                builder.push_note_ref(&label, range);
+            }
+            Event::Rule | Event::TaskListMarker(_) => {}
+        }
+    }
+    builder.finish_open();
+    let mut blocks = builder.blocks;
+    check_notes(file, source, &blocks, &refs_seen, diagnostics);
+    assign_turns(&mut blocks, authors);
+    assign_ids(&mut blocks);
+    blocks
+}
+
+#[derive(Default)]
+struct BodyBuilder {
+    blocks: Vec<Block>,
+    open: Option<Block>,
+    quote_depth: usize,
+    item_depth: usize,
+    in_note: bool,
+    /// Text length when a strong span opened at the very start of a paragraph.
+    leading_strong: bool,
+}
+
+impl BodyBuilder {
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Heading { level, .. } => self.open_block(BlockKind::Heading { level: level as u8 }, range),
+            Tag::Paragraph => {
+                if self.in_note || self.item_depth > 0 {
+                    match &mut self.open {
+                        Some(open) => push_space(&mut open.text),
+                        None => self.open_block(BlockKind::Paragraph, range),
+                    }
+                } else if self.quote_depth > 0 {
+                    self.open_block(BlockKind::Quote, range);
+                } else {
+                    self.open_block(BlockKind::Paragraph, range);
+                }
+            }
+            Tag::Item => {
+                self.finish_open();
+                self.item_depth += 1;
+                self.open_block(BlockKind::ListItem, range);
+            }
+            Tag::FootnoteDefinition(label) => {
+                self.in_note = true;
+                self.open_block(
+                    BlockKind::Note {
+                        label: label.to_string(),
+                    },
+                    range,
+                );
+            }
+            Tag::BlockQuote(_) => {
+                self.finish_open();
+                self.quote_depth += 1;
+            }
+            Tag::CodeBlock(_) | Tag::HtmlBlock => self.open_block(BlockKind::Paragraph, range),
+            Tag::Strong => {
+                self.leading_strong =
+                    matches!(&self.open, Some(b) if b.kind == BlockKind::Paragraph && b.text.is_empty());
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, end: usize) {
+        if let Some(open) = &mut self.open {
+            open.span.end = open.span.end.max(end);
+        }
+        match tag {
+            TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::HtmlBlock => self.finish_open(),
+            TagEnd::Paragraph if !self.in_note && self.item_depth == 0 => self.finish_open(),
+            TagEnd::Item => {
+                self.finish_open();
+                self.item_depth = self.item_depth.saturating_sub(1);
+            }
+            TagEnd::FootnoteDefinition => {
+                self.finish_open();
+                self.in_note = false;
+            }
+            TagEnd::BlockQuote(_) => {
+                self.finish_open();
+                self.quote_depth = self.quote_depth.saturating_sub(1);
+            }
+            TagEnd::Strong if self.leading_strong => {
+                self.leading_strong = false;
+                if let Some(open) = &mut self.open
+                    && let Some(label) = open.text.strip_suffix(':')
+                {
+                    open.turn_label = Some(label.trim().to_string());
+                    open.text.clear();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn open_block(&mut self, kind: BlockKind, span: Range<usize>) {
+        self.finish_open();
+        self.open = Some(Block {
+            id: String::new(),
+            kind,
+            text: String::new(),
+            span,
+            sentences: Vec::new(),
+            note_refs: Vec::new(),
+            speaker: None,
+            turn_label: None,
+        });
+    }
+
+    fn push_text(&mut self, text: &str, range: Range<usize>) {
+        if self.open.is_none() {
+            self.open_block(BlockKind::Paragraph, range);
+        }
+        let open = self.open.as_mut().expect("a block was just opened");
+        for c in text.chars() {
+            if c.is_whitespace() {
+                push_space(&mut open.text);
+            } else {
+                open.text.push(c);
+            }
+        }
+    }
+
+    fn push_note_ref(&mut self, label: &str, range: Range<usize>) {
+        if self.open.is_none() {
+            self.open_block(BlockKind::Paragraph, range);
+        }
+        let open = self.open.as_mut().expect("a block was just opened");
+        open.note_refs.push(NoteRef {
+            at: open.text.len(),
+            label: label.to_string(),
+        });
+    }
+
+    fn finish_open(&mut self) {
+        let Some(mut block) = self.open.take() else { return };
+        let trimmed = block.text.trim_end().len();
+        block.text.truncate(trimmed);
+        for r in &mut block.note_refs {
+            r.at = r.at.min(trimmed);
+        }
+        if block.text.is_empty() && block.turn_label.is_none() {
+            return;
+        }
+        block.sentences = sentences(&block.text);
+        self.blocks.push(block);
+    }
+}
+
+/// Appends one space unless the text is empty or already ends in one, so
+/// runs of white space (line breaks in the file) read as a single space.
+fn push_space(text: &mut String) {
+    if !text.is_empty() && !text.ends_with(' ') {
+        text.push(' ');
+    }
+}
+
+fn check_notes(
+    file: &str,
+    source: &str,
+    blocks: &[Block],
+    refs_seen: &[(String, usize)],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut defined: HashMap<&str, &Block> = HashMap::new();
+    for block in blocks {
+        if let BlockKind::Note { label } = &block.kind
+            && defined.insert(label, block).is_some()
+        {
+            diagnostics.push(Diagnostic::error(
+                file,
+                Location::of_offset(source, block.span.start),
+                format!("note `[^{label}]` is defined twice"),
+                "give each note its own label, or merge the two",
+            ));
+        }
+    }
+    let mut referenced = HashSet::new();
+    for (label, at) in refs_seen {
+        referenced.insert(label.as_str());
+        if !defined.contains_key(label.as_str()) {
+            diagnostics.push(Diagnostic::error(
+                file,
+                Location::of_offset(source, *at),
+                format!("note reference `[^{label}]` has no note"),
+                format!("add a line `[^{label}]: ...` with the note's text at the end of the article, or remove the reference"),
+            ));
+        }
+    }
+    for (label, block) in defined {
+        if !referenced.contains(label) {
+            diagnostics.push(Diagnostic::warning(
+                file,
+                Location::of_offset(source, block.span.start),
+                format!("note `[^{label}]` is never referenced"),
+                format!("mark where it belongs in the text with `[^{label}]`, or remove the note"),
+            ));
+        }
+    }
+}
+
+/// A paragraph opened by a speaker's label (`**YS:**`) starts that speaker's
+/// turn; the plain paragraphs after it continue it until the next label or heading.
+fn assign_turns(blocks: &mut [Block], authors: &[Author]) {
+    let speaker_of = |label: &str| authors.iter().position(|a| a.speaker.iter().any(|s| s == label));
+    let mut current = None;
+    for block in blocks {
+        match block.kind {
+            BlockKind::Heading { .. } => current = None,
+            BlockKind::Paragraph => {
+                if let Some(label) = &block.turn_label {
+                    match speaker_of(label) {
+                        Some(index) => current = Some(index),
+                        None => {
+                            // A bold lead-in that names no speaker is ordinary text.
+                            block.text = format!("{label}: {}", block.text).trim_end().to_string();
+                            let shift = label.len() + 2;
+                            for r in &mut block.note_refs {
+                                r.at = (r.at + shift).min(block.text.len());
+                            }
+                            block.turn_label = None;
+                            block.sentences = sentences(&block.text);
+                        }
+                    }
+                }
+                block.speaker = current;
+            }
+            _ => {}
+        }
+    }
+}
+
+fn assign_ids(blocks: &mut [Block]) {
+    let (mut headings, mut paragraphs, mut items, mut quotes) = (0, 0, 0, 0);
+    for block in blocks {
+        block.id = match &block.kind {
+            BlockKind::Heading { .. } => {
+                headings += 1;
+                format!("h{headings}")
+            }
+            BlockKind::Paragraph => {
+                paragraphs += 1;
+                format!("p{paragraphs}")
+            }
+            BlockKind::ListItem => {
+                items += 1;
+                format!("li{items}")
+            }
+            BlockKind::Quote => {
+                quotes += 1;
+                format!("q{quotes}")
+            }
+            BlockKind::Note { label } => format!("n{label}"),
+        };
+    }
+}

@@ -1,0 +1,316 @@
+//! Reading article files into a [`Corpus`], with every problem located.
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use super::body::parse_body;
+use super::meta::{RawMeta, is_valid_id};
+use super::{Article, Corpus, Meta, Published};
+use crate::diagnostic::{Diagnostic, Location};
+use crate::error::Error;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+}
+
+/// One file to load: its name as shown in messages, and its bytes.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub name: String,
+    pub bytes: Cow<'static, [u8]>,
+}
+
+/// What a load gives: the articles that loaded, and every problem found.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub corpus: Corpus,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// The articles compiled into the binary (`articles/*.md`).
+pub fn bundled_sources() -> Vec<SourceFile> {
+    embedded::BUNDLED
+        .iter()
+        .filter(|(name, _)| name.ends_with(".md"))
+        .map(|(name, text)| SourceFile {
+            name: (*name).to_string(),
+            bytes: Cow::Borrowed(text.as_bytes()),
+        })
+        .collect()
+}
+
+/// The debate maps compiled into the binary (`articles/*.toml`).
+pub fn bundled_maps() -> Vec<SourceFile> {
+    embedded::BUNDLED
+        .iter()
+        .filter(|(name, _)| name.ends_with(".toml"))
+        .map(|(name, text)| SourceFile {
+            name: (*name).to_string(),
+            bytes: Cow::Borrowed(text.as_bytes()),
+        })
+        .collect()
+}
+
+/// The files of a user's folder.
+#[derive(Debug, Default)]
+pub struct FolderFiles {
+    pub articles: Vec<SourceFile>,
+    pub maps: Vec<SourceFile>,
+    /// Files passed over or unreadable.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads the article files (`*.md`, except `README.md`) of a folder, and its
+/// debate maps (`*.toml`). Other files are reported and passed over.
+pub fn read_folder(dir: &Path) -> Result<FolderFiles, Error> {
+    let read_error = |source| Error::ReadFolder {
+        path: dir.display().to_string(),
+        source,
+    };
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map_err(read_error)?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .collect();
+    paths.sort();
+    let mut files = FolderFiles::default();
+    for path in paths {
+        let name = path.display().to_string();
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if file_name.starts_with('.') || file_name == "README.md" || path.is_dir() {
+            continue;
+        }
+        if ext != "md" && ext != "toml" {
+            files.diagnostics.push(Diagnostic::warning(
+                &name,
+                Location::START,
+                "not an article file (articles end in .md, debate maps in .toml); passed over",
+                "move it out of the articles folder, or rename it if it is an article",
+            ));
+            continue;
+        }
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                let file = SourceFile {
+                    name,
+                    bytes: Cow::Owned(bytes),
+                };
+                if ext == "md" {
+                    files.articles.push(file)
+                } else {
+                    files.maps.push(file)
+                }
+            }
+            Err(e) => files.diagnostics.push(Diagnostic::error(
+                &name,
+                Location::START,
+                format!("cannot read the file: {e}"),
+                "check that it exists and is readable (a broken or looping link cannot be read)",
+            )),
+        }
+    }
+    Ok(files)
+}
+
+/// Parses every file, then checks the articles against each other.
+pub fn load(files: &[SourceFile]) -> Loaded {
+    let mut loaded = Loaded::default();
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for file in files {
+        let Some(article) = parse_article(&file.name, &file.bytes, &mut loaded.diagnostics) else {
+            continue;
+        };
+        if let Some((_, first)) = seen.iter().find(|(id, _)| *id == article.meta.id) {
+            let at = article.source.find(&format!("\"{}\"", article.meta.id)).unwrap_or(0);
+            loaded.diagnostics.push(Diagnostic::error(
+                &file.name,
+                Location::of_offset(&article.source, at),
+                format!("duplicate id `{}`: {first} uses it too", article.meta.id),
+                "give each article its own id",
+            ));
+            continue;
+        }
+        seen.push((article.meta.id.clone(), file.name.clone()));
+        loaded.corpus.articles.push(article);
+    }
+    loaded
+        .corpus
+        .articles
+        .sort_by(|a, b| (a.meta.published, &a.meta.id).cmp(&(b.meta.published, &b.meta.id)));
+    loaded
+}
+
+/// Parses one article file. Problems are added to `diagnostics`; the article
+/// is returned only when none of them is an error.
+pub fn parse_article(name: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Option<Article> {
+    let errors_before = diagnostics.iter().filter(|d| d.is_error()).count();
+    let source = decode(name, bytes, diagnostics)?;
+    let (front, body_start) = split_front_matter(name, &source, diagnostics)?;
+    let meta = parse_meta(name, &source, front, diagnostics);
+    let authors = meta.as_ref().map(|m| m.authors.as_slice()).unwrap_or_default();
+    let blocks = parse_body(name, &source, body_start, authors, diagnostics);
+    if !blocks.iter().any(|b| !matches!(b.kind, super::BlockKind::Note { .. })) {
+        diagnostics.push(Diagnostic::error(
+            name,
+            Location::of_offset(&source, body_start),
+            "the article has no body",
+            "write its text after the closing `+++` line",
+        ));
+    }
+    let errors_after = diagnostics.iter().filter(|d| d.is_error()).count();
+    let meta = meta?;
+    (errors_after == errors_before).then(|| Article {
+        file: name.to_string(),
+        source,
+        meta,
+        blocks,
+    })
+}
+
+/// UTF-8 text, cleaned; binary files and invalid UTF-8 are located errors.
+fn decode(name: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        let prefix = String::from_utf8_lossy(&bytes[..at]);
+        diagnostics.push(Diagnostic::error(
+            name,
+            Location::of_offset(&prefix, prefix.len()),
+            "not an article: the file holds NUL bytes, so it is binary, not text",
+            "articles are UTF-8 Markdown files; remove this file from the folder or save it as text",
+        ));
+        return None;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(crate::sanitize::clean(text)),
+        Err(e) => {
+            let prefix = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
+            diagnostics.push(Diagnostic::error(
+                name,
+                Location::of_offset(&prefix, prefix.len()),
+                "invalid UTF-8",
+                "save the file as UTF-8 (most editors offer it under \"Save with encoding\")",
+            ));
+            None
+        }
+    }
+}
+
+/// Returns the front matter text and where the body starts.
+fn split_front_matter<'a>(name: &str, source: &'a str, diagnostics: &mut Vec<Diagnostic>) -> Option<(&'a str, usize)> {
+    let mut lines = source.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "+++" {
+        diagnostics.push(Diagnostic::error(
+            name,
+            Location::START,
+            "missing front matter: an article starts with a line `+++`",
+            "begin the file with `+++`, then id, title, authors, outlet, published, form and source, then `+++` (see articles/README.md)",
+        ));
+        return None;
+    }
+    let front_start = first.len();
+    let mut offset = front_start;
+    for line in lines {
+        if line.trim_end() == "+++" {
+            return Some((&source[front_start..offset], offset + line.len()));
+        }
+        offset += line.len();
+    }
+    diagnostics.push(Diagnostic::error(
+        name,
+        Location::START,
+        "the front matter is not closed",
+        "add a line `+++` after the last field, before the article's text",
+    ));
+    None
+}
+
+fn parse_meta(name: &str, source: &str, front: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Meta> {
+    // The front matter is a slice of `source`, so its offset is known.
+    let front_offset = front.as_ptr() as usize - source.as_ptr() as usize;
+    let at = |offset: usize| Location::of_offset(source, front_offset + offset);
+    let raw: RawMeta = match toml::from_str(front) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let message = e.message().trim().replace('\n', " ");
+            let help = if message.contains("unknown field") {
+                "remove the field or correct its spelling; articles/README.md lists the fields"
+            } else if message.contains("missing field") {
+                "add the field to the front matter; articles/README.md lists the fields"
+            } else if message.contains("invalid type") {
+                "write the value with the type named; articles/README.md shows an example"
+            } else if message.contains("unknown variant") {
+                "use one of the values named"
+            } else {
+                "correct the TOML syntax of the front matter; articles/README.md shows an example"
+            };
+            diagnostics.push(Diagnostic::error(
+                name,
+                at(e.span().map_or(0, |s| s.start)),
+                message,
+                help,
+            ));
+            return None;
+        }
+    };
+    let mut ok = true;
+    let mut fail = |offset: usize, message: String, help: &str| {
+        diagnostics.push(Diagnostic::error(name, at(offset), message, help));
+        ok = false;
+    };
+    if !is_valid_id(raw.id.get_ref()) {
+        fail(
+            raw.id.span().start,
+            format!("invalid id `{}`", raw.id.get_ref()),
+            "use lowercase letters, digits and hyphens, e.g. \"smith-2024\"",
+        );
+    }
+    let published = Published::parse(raw.published.get_ref());
+    if published.is_none() {
+        fail(
+            raw.published.span().start,
+            format!("invalid date `{}`", raw.published.get_ref()),
+            "write the date as \"YYYY-MM-DD\", or \"YYYY-MM\" or \"YYYY\" when only the month or year is known",
+        );
+    }
+    if raw.authors.get_ref().is_empty() {
+        fail(
+            raw.authors.span().start,
+            "no authors".into(),
+            "add at least one [[authors]] table with a name",
+        );
+    }
+    if raw.title.trim().is_empty() {
+        fail(
+            0,
+            "the title is empty".into(),
+            "give the article a title (mark it title_source = \"supplied\" if it is ours)",
+        );
+    }
+    let published = published?;
+    ok.then(|| Meta {
+        id: raw.id.into_inner(),
+        title: raw.title,
+        title_source: raw.title_source,
+        title_note: raw.title_note,
+        subtitle: raw.subtitle,
+        authors: raw.authors.into_inner(),
+        outlet: raw.outlet,
+        published,
+        published_note: raw.published_note,
+        form: raw.form,
+        source: raw.source,
+    })
+}

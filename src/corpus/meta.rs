@@ -1,0 +1,254 @@
+//! The front matter: what is known about an article, and how sure it is.
+
+use std::fmt;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The front matter as written in the file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMeta {
+    pub id: Spanned<String>,
+    pub title: String,
+    #[serde(default)]
+    pub title_source: TitleSource,
+    pub title_note: Option<String>,
+    pub subtitle: Option<String>,
+    pub authors: Spanned<Vec<Author>>,
+    pub outlet: String,
+    pub published: Spanned<String>,
+    pub published_note: Option<String>,
+    pub form: Form,
+    pub source: String,
+}
+
+/// What is known about an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meta {
+    pub id: String,
+    pub title: String,
+    pub title_source: TitleSource,
+    pub title_note: Option<String>,
+    pub subtitle: Option<String>,
+    pub authors: Vec<Author>,
+    pub outlet: String,
+    pub published: Published,
+    pub published_note: Option<String>,
+    pub form: Form,
+    pub source: String,
+}
+
+/// Whether the headline is the source's own or one we supplied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TitleSource {
+    #[default]
+    Source,
+    Supplied,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Author {
+    pub name: String,
+    #[serde(default)]
+    pub role: Role,
+    /// The labels that open this person's turns in an interview ("YS").
+    #[serde(default)]
+    pub speaker: Vec<String>,
+    pub affiliation: Option<String>,
+    pub bio: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    #[default]
+    Author,
+    Interviewer,
+    Interviewee,
+    Editor,
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Role::Author => "author",
+            Role::Interviewer => "interviewer",
+            Role::Interviewee => "interviewee",
+            Role::Editor => "editor",
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Form {
+    Analysis,
+    Essay,
+    Interview,
+    QuestionAndAnswer,
+    Report,
+    News,
+}
+
+impl fmt::Display for Form {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Form::Analysis => "analysis",
+            Form::Essay => "essay",
+            Form::Interview => "interview",
+            Form::QuestionAndAnswer => "question-and-answer",
+            Form::Report => "report",
+            Form::News => "news",
+        })
+    }
+}
+
+/// A publication date known to the day, the month, or only the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Published {
+    pub year: u16,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Published {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Option<Published> {
+        let parts: Vec<&str> = text.split('-').collect();
+        if parts.is_empty() || parts.len() > 3 {
+            return None;
+        }
+        let year = u16::try_from(parse_number(parts[0], 4)?).ok()?;
+        let month = match parts.get(1) {
+            Some(m) => Some(
+                u8::try_from(parse_number(m, 2)?)
+                    .ok()
+                    .filter(|m| (1..=12).contains(m))?,
+            ),
+            None => None,
+        };
+        let day = match (month, parts.get(2)) {
+            (Some(m), Some(d)) => Some(
+                u8::try_from(parse_number(d, 2)?)
+                    .ok()
+                    .filter(|d| (1..=days_in_month(year, m)).contains(d))?,
+            ),
+            _ => None,
+        };
+        Some(Published { year, month, day })
+    }
+
+    /// How precisely the date is known.
+    pub fn precision(&self) -> &'static str {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => "day",
+            (Some(_), None) => "month",
+            _ => "year",
+        }
+    }
+
+    /// The ISO form, as written in files and JSON.
+    pub fn iso(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            _ => format!("{:04}", self.year),
+        }
+    }
+}
+
+impl fmt::Display for Published {
+    /// "9 June 2024", "September 2022", "2023".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => write!(f, "{d} {} {}", MONTHS[usize::from(m) - 1], self.year),
+            (Some(m), None) => write!(f, "{} {}", MONTHS[usize::from(m) - 1], self.year),
+            _ => write!(f, "{}", self.year),
+        }
+    }
+}
+
+fn parse_number(text: &str, digits: usize) -> Option<u32> {
+    (text.len() == digits && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// An id is lowercase letters, digits and hyphens, starting with a letter or digit.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && !id.starts_with('-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_at_three_precisions() {
+        let day = Published::parse("2024-06-09").unwrap();
+        assert_eq!((day.to_string(), day.precision()), ("9 June 2024".into(), "day"));
+        let month = Published::parse("2022-09").unwrap();
+        assert_eq!(
+            (month.to_string(), month.precision()),
+            ("September 2022".into(), "month")
+        );
+        assert_eq!(Published::parse("2023").unwrap().iso(), "2023");
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        for bad in [
+            "2024-13",
+            "2024-02-30",
+            "24-01-01",
+            "2024-1-01",
+            "2024-01-01-01",
+            "x",
+            "",
+        ] {
+            assert_eq!(Published::parse(bad), None, "{bad}");
+        }
+        assert!(Published::parse("2024-02-29").is_some());
+        assert!(Published::parse("2023-02-29").is_none());
+    }
+
+    #[test]
+    fn ids() {
+        assert!(is_valid_id("gurtov-2024"));
+        assert!(!is_valid_id("Gurtov"));
+        assert!(!is_valid_id("a b"));
+        assert!(!is_valid_id(""));
+    }
+}

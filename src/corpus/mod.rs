@@ -1,0 +1,152 @@
+//! The corpus: articles read from Markdown files with TOML front matter.
+//!
+//! Files go through [`crate::sanitize::clean`] first, then the front matter
+//! ([`meta`]) and the body ([`body`]) are parsed into an [`Article`] whose
+//! blocks carry stable ids and byte spans into the cleaned source.
+
+mod body;
+mod load;
+mod meta;
+mod sentences;
+
+pub use load::{FolderFiles, Loaded, SourceFile, bundled_maps, bundled_sources, load, parse_article, read_folder};
+pub use meta::{Author, Form, Meta, Published, Role, TitleSource};
+
+use std::ops::Range;
+
+/// All articles that loaded, in a stable order (by id).
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+}
+
+impl Corpus {
+    pub fn get(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.meta.id == id)
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.articles.iter().position(|a| a.meta.id == id)
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.articles.iter().map(|a| a.meta.id.as_str())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The file it came from, as the user named it.
+    pub file: String,
+    /// The cleaned text of the whole file; block spans index into it.
+    pub source: String,
+    pub meta: Meta,
+    pub blocks: Vec<Block>,
+}
+
+impl Article {
+    /// Blocks of the body proper (not the endnotes).
+    pub fn body(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| !matches!(b.kind, BlockKind::Note { .. }))
+    }
+
+    pub fn notes(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Note { .. }))
+    }
+
+    pub fn note_index(&self, label: &str) -> Option<usize> {
+        self.blocks
+            .iter()
+            .position(|b| matches!(&b.kind, BlockKind::Note { label: l } if l == label))
+    }
+
+    pub fn block_index(&self, id: &str) -> Option<usize> {
+        self.blocks.iter().position(|b| b.id == id)
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.body().map(|b| b.text.split_whitespace().count()).sum()
+    }
+
+    pub fn paragraph_count(&self) -> usize {
+        self.body().filter(|b| b.kind.is_paragraph_like()).count()
+    }
+
+    pub fn note_count(&self) -> usize {
+        self.notes().count()
+    }
+
+    /// Author names joined for display ("A, B and C").
+    pub fn author_names(&self) -> String {
+        let names: Vec<&str> = self.meta.authors.iter().map(|a| a.name.as_str()).collect();
+        match names.as_slice() {
+            [] => String::new(),
+            [one] => (*one).to_string(),
+            [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading {
+        level: u8,
+    },
+    Paragraph,
+    /// An item of a bulleted or numbered list.
+    ListItem,
+    /// A set-off block: an abstract, an editor's note, a quotation.
+    Quote,
+    /// An endnote, with the label its references use.
+    Note {
+        label: String,
+    },
+}
+
+impl BlockKind {
+    pub fn is_paragraph_like(&self) -> bool {
+        matches!(self, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Stable within the article: `h2`, `p14`, `li1`, `q1`, `n3` (the note's label).
+    pub id: String,
+    pub kind: BlockKind,
+    /// The words as the reader sees them, without Markdown syntax.
+    pub text: String,
+    /// Where the block stands in [`Article::source`].
+    pub span: Range<usize>,
+    /// Byte ranges of the sentences in `text`.
+    pub sentences: Vec<Range<usize>>,
+    /// References to endnotes, at byte offsets in `text`.
+    pub note_refs: Vec<NoteRef>,
+    /// The speaking author (index into `Meta::authors`) in an interview turn.
+    pub speaker: Option<usize>,
+    /// The label that opens a turn ("YS"), on the first paragraph of a turn.
+    pub turn_label: Option<String>,
+}
+
+impl Block {
+    /// The text with each note reference written as its label right where it
+    /// stands, as printed sources show them ("...2022.1").
+    pub fn text_with_note_labels(&self) -> String {
+        let mut out = String::with_capacity(self.text.len() + 8);
+        let mut last = 0;
+        for r in &self.note_refs {
+            out.push_str(&self.text[last..r.at]);
+            out.push_str(&r.label);
+            last = r.at;
+        }
+        out.push_str(&self.text[last..]);
+        out
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteRef {
+    /// Byte offset in the block's text, just after the word it marks.
+    pub at: usize,
+    pub label: String,
+}

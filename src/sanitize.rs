@@ -1,0 +1,120 @@
+//! The one place where text from files is made safe to show.
+//!
+//! Every byte that reaches the terminal comes from text that went through
+//! [`clean`], so no file can send the terminal a control sequence (a title
+//! change, a clipboard write, a cursor move) or reorder what is shown with
+//! bidirectional overrides. Such characters are replaced by visible
+//! placeholders rather than dropped, so the reader can see that they were there.
+
+/// Columns between tab stops when tabs are expanded.
+pub const TAB_WIDTH: usize = 4;
+
+/// Returns `text` with line ends made `\n`, tabs expanded to spaces, a leading
+/// byte-order mark dropped, and every control, escape or bidirectional
+/// formatting character replaced by a visible placeholder.
+pub fn clean(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut out = String::with_capacity(text.len());
+    let mut column = 0usize;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => {
+                out.push('\n');
+                column = 0;
+            }
+            '\r' => {
+                // CRLF and a lone CR both end a line.
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+                column = 0;
+            }
+            '\t' => {
+                let spaces = TAB_WIDTH - column % TAB_WIDTH;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+            }
+            c => {
+                match placeholder(c) {
+                    Some(shown) => out.push_str(&shown),
+                    None => out.push(c),
+                }
+                column += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Cleans a single line of text (a title, a name, a message): like [`clean`],
+/// and line ends become visible too, so the result stays on one line.
+pub fn clean_line(text: &str) -> String {
+    clean(text).replace('\n', "\u{2424}")
+}
+
+/// The visible stand-in for a character that must not reach the terminal
+/// as itself, or `None` when the character is safe.
+fn placeholder(c: char) -> Option<String> {
+    let code = c as u32;
+    match code {
+        // C0 controls: the Control Pictures block has a glyph for each (␀ ␛ …).
+        0x00..=0x1f => char::from_u32(0x2400 + code).map(String::from),
+        0x7f => Some("\u{2421}".to_string()),
+        // C1 controls (CSI, OSC, DCS… in their 8-bit forms).
+        0x80..=0x9f => Some(format!("\u{27e8}U+{code:04X}\u{27e9}")),
+        // Bidirectional embeddings, overrides, isolates and marks.
+        0x200e | 0x200f | 0x061c | 0x202a..=0x202e | 0x2066..=0x2069 => Some(format!("\u{27e8}U+{code:04X}\u{27e9}")),
+        _ => None,
+    }
+}
+
+/// True when `text` holds nothing that [`clean`] would replace.
+pub fn is_clean(text: &str) -> bool {
+    text.chars()
+        .all(|c| c == '\n' || (c != '\t' && c != '\r' && placeholder(c).is_none()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        let hostile = "a\u{1b}]0;pwned\u{7}b\u{1b}[2Jc";
+        let cleaned = clean(hostile);
+        assert_eq!(cleaned, "a\u{241b}]0;pwned\u{2407}b\u{241b}[2Jc");
+        assert!(is_clean(&cleaned));
+    }
+
+    #[test]
+    fn c1_del_and_bidi_are_shown_as_placeholders() {
+        assert_eq!(clean("x\u{9b}y"), "x\u{27e8}U+009B\u{27e9}y");
+        assert_eq!(clean("\u{7f}"), "\u{2421}");
+        assert_eq!(clean("a\u{202e}b"), "a\u{27e8}U+202E\u{27e9}b");
+        assert_eq!(
+            clean("\u{2066}\u{200f}"),
+            "\u{27e8}U+2066\u{27e9}\u{27e8}U+200F\u{27e9}"
+        );
+    }
+
+    #[test]
+    fn tabs_expand_to_the_next_stop() {
+        assert_eq!(clean("a\tb"), "a   b");
+        assert_eq!(clean("abcd\tb"), "abcd    b");
+        assert_eq!(clean("x\n\ty"), "x\n    y");
+    }
+
+    #[test]
+    fn line_ends_and_bom_are_normalized() {
+        assert_eq!(clean("\u{feff}a\r\nb\rc\n"), "a\nb\nc\n");
+        assert_eq!(clean_line("a\nb"), "a\u{2424}b");
+    }
+
+    #[test]
+    fn ordinary_text_is_untouched() {
+        let text = "Xi’s “no limits” — 中国 é 👍 $240 billion";
+        assert_eq!(clean(text), text);
+    }
+}

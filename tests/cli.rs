@@ -1,0 +1,135 @@
+//! The non-interactive command line, run as a user runs it.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn parallax(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("parallax-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn check_passes_on_the_bundled_corpus() {
+    let output = parallax(&["check"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(text.contains("ok  gurtov-2024"), "{text}");
+    assert!(text.contains("10 notes"), "{text}");
+    assert!(text.contains("5 articles loaded, 0 errors, 0 warnings"), "{text}");
+}
+
+#[test]
+fn check_fails_with_located_messages_on_a_broken_folder() {
+    let dir = temp_dir("broken");
+    std::fs::write(dir.join("bad.md"), "+++\nid = \"bad\"\ntitle = 3\n+++\n\nText.\n").unwrap();
+    std::fs::write(dir.join("blob.md"), b"\0\x01\x02").unwrap();
+    std::fs::write(dir.join("notes.txt"), "scratch").unwrap();
+    let output = parallax(&["check", "--articles", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let bad = dir.join("bad.md").display().to_string();
+    assert!(text.contains(&format!("{bad}:3:9: error: invalid type")), "{text}");
+    assert!(text.contains("blob.md:1:1: error: not an article"), "{text}");
+    assert!(text.contains("notes.txt:1:1: warning: not an article file"), "{text}");
+    assert!(text.contains("0 articles loaded, 2 errors, 1 warning"), "{text}");
+}
+
+#[test]
+fn a_users_folder_replaces_the_bundled_articles() {
+    let dir = temp_dir("own");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/articles/gabuev-2024.md"),
+        dir.join("gabuev-2024.md"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("mine.md"),
+        "+++\nid = \"mine\"\ntitle = \"Mine\"\noutlet = \"Blog\"\npublished = \"2025\"\nform = \"essay\"\nsource = \"Written by hand.\"\n\n[[authors]]\nname = \"A. Reader\"\n+++\n\nMy own words.\n",
+    )
+    .unwrap();
+    let output = parallax(&["list", "--articles", dir.to_str().unwrap()]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(text.contains("mine") && text.contains("A. Reader") && text.contains("gabuev-2024"));
+}
+
+#[test]
+fn list_prints_a_table_of_the_five_articles() {
+    let text = stdout(&parallax(&["list"]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 6, "{text}");
+    assert!(lines[0].starts_with("ID") && lines[0].contains("DATE") && lines[0].contains("TITLE"));
+    assert!(lines[1].starts_with("yun-sun-2022") && lines[1].contains("2022-09") && lines[1].contains("Grid"));
+    assert!(text.contains("Mary Glantz and Carla Freeman"));
+}
+
+#[test]
+fn show_wraps_to_the_width_and_puts_notes_at_the_end() {
+    let output = parallax(&["show", "gurtov-2024", "--width", "50"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    for line in text.lines() {
+        assert!(unicode_width(line) <= 50, "too wide: {line}");
+    }
+    let notes = text.find("\nNotes\n").expect("a Notes section");
+    let last_heading = text.find("Win-Win Diplomacy").unwrap();
+    assert!(notes > last_heading);
+    assert!(text[notes..].contains("[10] Adam S. Posner"));
+    assert!(text.contains("February 2022.[1]"));
+    assert!(text.contains("About the authors"));
+}
+
+#[test]
+fn show_marks_speakers_and_supplied_headlines() {
+    let text = stdout(&parallax(&["show", "glantz-freeman-2024"]));
+    assert!(
+        text.lines()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains("[headline supplied]")
+    );
+    assert!(text.contains("\nGlantz: For Russia"));
+}
+
+#[test]
+fn show_an_unknown_id_names_the_known_ones() {
+    let output = parallax(&["show", "nope"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        err.contains("no article has the id `nope`") && err.contains("gabuev-2024"),
+        "{err}"
+    );
+}
+
+#[test]
+fn every_command_has_help_with_examples() {
+    for args in [
+        &["--help"][..],
+        &["check", "--help"],
+        &["list", "--help"],
+        &["show", "--help"],
+    ] {
+        let text = stdout(&parallax(args));
+        assert!(text.contains("Examples:"), "{args:?}: {text}");
+    }
+}
+
+fn unicode_width(line: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(line)
+}
