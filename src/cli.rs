@@ -15,7 +15,9 @@ Examples:
   parallax                                  open the reader on the bundled articles
   parallax --open yun-sun-2022,gurtov-2024  open these two side by side
   parallax check --articles ~/my-articles   validate a folder of your own articles
-  parallax show gabuev-2024 --width 72      print one article as plain text";
+  parallax show gabuev-2024 --width 72      print one article as plain text
+  parallax keys                             print the key bindings
+  parallax snapshot --width 120 --height 40 print the first screen as text";
 
 #[derive(Debug, Parser)]
 #[command(name = "parallax", version, about = "Read a debate closely: articles side by side, by keyboard, in a terminal.", after_help = EXAMPLES)]
@@ -23,6 +25,14 @@ pub struct Cli {
     /// Read the articles of DIR instead of the bundled ones
     #[arg(long, global = true, value_name = "DIR")]
     pub articles: Option<PathBuf>,
+
+    /// The articles of the panes, left to right (default: manning-sun-2023,gabuev-2024)
+    #[arg(long, global = true, value_delimiter = ',', value_name = "ID,ID")]
+    pub open: Vec<String>,
+
+    /// A keymap file merged over the defaults (default: $XDG_CONFIG_HOME/parallax/keymap.toml)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub keymap: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -49,6 +59,29 @@ pub enum Command {
         #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(10..))]
         width: u16,
     },
+
+    /// Print the active key bindings by context, or check a keymap file
+    #[command(
+        after_help = "Examples:\n  parallax keys\n  parallax keys --keymap my-keys.toml\n  parallax keys --check my-keys.toml\n\nExit status with --check: 0 when the file is valid, 1 otherwise."
+    )]
+    Keys {
+        /// Check FILE and report its problems instead
+        #[arg(long, value_name = "FILE")]
+        check: Option<PathBuf>,
+    },
+
+    /// Print the reader's first frame as plain text, then exit
+    #[command(
+        after_help = "Examples:\n  parallax snapshot\n  parallax snapshot --width 120 --height 40 --open yun-sun-2022,gurtov-2024"
+    )]
+    Snapshot {
+        /// Columns of the screen
+        #[arg(long, default_value_t = 160, value_parser = clap::value_parser!(u16).range(1..))]
+        width: u16,
+        /// Rows of the screen
+        #[arg(long, default_value_t = 45, value_parser = clap::value_parser!(u16).range(1..))]
+        height: u16,
+    },
 }
 
 /// Runs the command line; returns the process exit status.
@@ -56,7 +89,50 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
     let mut out = std::io::stdout().lock();
     match cli.command {
         None => {
-            writeln!(out, "{}", EXAMPLES)?;
+            drop(out);
+            let corpus = load_valid(cli.articles.as_ref())?;
+            let open = crate::reader::resolve_open(&corpus, &cli.open)?;
+            let (keymap, message) = crate::reader::load_keymap(cli.keymap.as_deref());
+            let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+            let mut app =
+                crate::reader::new_app(corpus, keymap, &open, ratatui::layout::Rect::new(0, 0, width, height));
+            app.overlay = message;
+            crate::tui::run(&mut app)?;
+            Ok(0)
+        }
+        Some(Command::Keys { check: Some(file) }) => {
+            let text = std::fs::read(&file).map_err(|source| Error::ReadFile {
+                path: file.display().to_string(),
+                source,
+            })?;
+            let name = file.display().to_string();
+            let (_, problems) = crate::keymap::Keymap::with_user_file(&name, &String::from_utf8_lossy(&text));
+            for problem in &problems {
+                writeln!(out, "{problem}")?;
+            }
+            if problems.is_empty() {
+                writeln!(out, "{}: ok", crate::sanitize::clean_line(&name))?;
+            }
+            Ok(i32::from(!problems.is_empty()))
+        }
+        Some(Command::Keys { check: None }) => {
+            let (keymap, message) = crate::reader::load_keymap(cli.keymap.as_deref());
+            if let Some(crate::app::Overlay::Message { lines, .. }) = message {
+                for line in lines {
+                    eprintln!("{line}");
+                }
+            }
+            write!(out, "{}", keymap.describe())?;
+            Ok(0)
+        }
+        Some(Command::Snapshot { width, height }) => {
+            let corpus = load_valid(cli.articles.as_ref())?;
+            let open = crate::reader::resolve_open(&corpus, &cli.open)?;
+            let (keymap, message) = crate::reader::load_keymap(cli.keymap.as_deref());
+            let mut app =
+                crate::reader::new_app(corpus, keymap, &open, ratatui::layout::Rect::new(0, 0, width, height));
+            app.overlay = message;
+            write!(out, "{}", crate::reader::snapshot(&app))?;
             Ok(0)
         }
         Some(Command::Check) => {

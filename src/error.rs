@@ -7,6 +7,9 @@ pub enum Error {
     #[error("cannot read the folder {path}: {source}")]
     ReadFolder { path: String, source: std::io::Error },
 
+    #[error("cannot read {path}: {source}")]
+    ReadFile { path: String, source: std::io::Error },
+
     #[error("{}", render_problems(.0))]
     Invalid(Vec<Diagnostic>),
 

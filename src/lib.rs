@@ -6,6 +6,11 @@ pub mod error;
 pub mod sanitize;
 
 pub use error::Error;
+pub mod app;
 pub mod cli;
+pub mod keymap;
 pub mod layout;
+pub mod reader;
 pub mod show;
+pub mod tui;
+pub mod ui;

@@ -1,8 +1,12 @@
 //! How blocks are laid out as lines: the text a block shows (speaker labels
 //! and note markers included), its marked ranges, and wrapping.
 
+mod document;
+mod screen;
 mod wrap;
 
+pub use document::{ArticleText, DocLine, Document};
+pub use screen::{MIN_PANE_WIDTH, PANE_HEADER_ROWS, Screen, text_height, text_width};
 pub use wrap::wrap;
 
 use std::ops::Range;

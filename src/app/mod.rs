@@ -1,0 +1,268 @@
+//! The reader's state. [`update`] is the only place it changes; the UI
+//! only reads it.
+
+mod action;
+mod help;
+mod update;
+
+pub use action::Action;
+pub use help::{HelpLine, help_lines};
+pub use update::update;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+
+use crate::corpus::{BlockKind, Corpus};
+use crate::keymap::{Context, Keymap};
+use crate::layout::{ArticleText, Document, Screen, text_height, text_width};
+
+/// The most panes side by side.
+pub const MAX_PANES: usize = 5;
+
+/// Where a pane is: the block at its top and the line within that block.
+/// Anchored to a block, not a screen line, so it survives a new width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Position {
+    pub block: usize,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pane {
+    /// Index into the corpus's articles.
+    pub article: usize,
+    pub top: Position,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Sidebar,
+    Pane,
+}
+
+/// A place a jump left from, to come back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JumpPoint {
+    pub pane: usize,
+    pub article: usize,
+    pub top: Position,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JumpList {
+    pub points: Vec<JumpPoint>,
+    /// Where `jump_back` goes next is `points[index - 1]`.
+    pub index: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Picker(Picker),
+    Help {
+        scroll: usize,
+    },
+    /// A notice the user must see (a broken keymap file), dismissed by any key.
+    Message {
+        title: String,
+        lines: Vec<String>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Picker {
+    pub query: String,
+    /// Article indices matching the query, best first.
+    pub matches: Vec<usize>,
+    pub selected: usize,
+}
+
+/// One row of the sidebar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SidebarEntry {
+    ArticlesHeader,
+    Article(usize),
+    ContentsHeader,
+    /// A heading of the focused article (block index).
+    Heading(usize),
+}
+
+impl SidebarEntry {
+    pub fn selectable(self) -> bool {
+        matches!(self, SidebarEntry::Article(_) | SidebarEntry::Heading(_))
+    }
+}
+
+pub struct App {
+    pub corpus: Corpus,
+    pub keymap: Keymap,
+    pub size: Rect,
+    pub panes: Vec<Pane>,
+    pub focus: Focus,
+    /// The pane that has focus, or had it last while the sidebar has it.
+    pub focused_pane: usize,
+    pub sidebar_visible: bool,
+    /// Index into [`App::sidebar_entries`].
+    pub sidebar_selected: usize,
+    pub overlay: Option<Overlay>,
+    pub jumps: JumpList,
+    /// A one-line notice in the status line, cleared by the next action.
+    pub status: Option<String>,
+    /// Whether to draw in color (off under `NO_COLOR`).
+    pub color: bool,
+    pub quit: bool,
+    /// Set by `suspend`; the event loop suspends, then sends `Resumed`.
+    pub suspend_requested: bool,
+    texts: HashMap<usize, Arc<ArticleText>>,
+    documents: HashMap<(usize, u16), Arc<Document>>,
+}
+
+impl App {
+    /// A reader on `corpus` with a pane per article of `open` (indices),
+    /// laid out for a screen of `size`.
+    pub fn new(corpus: Corpus, keymap: Keymap, open: &[usize], size: Rect) -> App {
+        let panes = open
+            .iter()
+            .take(MAX_PANES)
+            .map(|&article| Pane {
+                article,
+                top: Position::default(),
+            })
+            .collect();
+        let mut app = App {
+            corpus,
+            keymap,
+            size: Rect::default(),
+            panes,
+            focus: Focus::Pane,
+            focused_pane: 0,
+            sidebar_visible: true,
+            sidebar_selected: 1,
+            overlay: None,
+            jumps: JumpList::default(),
+            status: None,
+            color: true,
+            quit: false,
+            suspend_requested: false,
+            texts: HashMap::new(),
+            documents: HashMap::new(),
+        };
+        update(&mut app, Action::Resize(size.width, size.height));
+        app
+    }
+
+    /// The keymap context of what has focus.
+    pub fn context(&self) -> Context {
+        match (&self.overlay, self.focus) {
+            (Some(Overlay::Picker(_)), _) => Context::Picker,
+            (Some(Overlay::Help { .. }), _) => Context::Help,
+            (Some(Overlay::Message { .. }), _) => Context::Message,
+            (None, Focus::Sidebar) => Context::Sidebar,
+            (None, Focus::Pane) => Context::Reader,
+        }
+    }
+
+    pub fn screen(&self) -> Screen {
+        Screen::compute(self.size, self.sidebar_visible, self.panes.len(), self.focused_pane)
+    }
+
+    /// The text width a pane is laid out at: its own if shown, else that of
+    /// the panes that are.
+    pub fn pane_width(&self, screen: &Screen, pane: usize) -> u16 {
+        screen
+            .pane(pane)
+            .or(screen.panes.first().map(|p| p.1))
+            .map_or(1, text_width)
+    }
+
+    pub fn pane_height(&self, screen: &Screen, pane: usize) -> usize {
+        usize::from(
+            screen
+                .pane(pane)
+                .or(screen.panes.first().map(|p| p.1))
+                .map_or(1, text_height),
+        )
+    }
+
+    /// The laid-out document of a pane at its current width, if built.
+    pub fn document(&self, pane: usize) -> Option<&Document> {
+        let screen = self.screen();
+        let width = self.pane_width(&screen, pane);
+        let article = self.panes.get(pane)?.article;
+        self.documents.get(&(article, width)).map(|d| d.as_ref())
+    }
+
+    pub fn article_text(&self, article: usize) -> Option<&ArticleText> {
+        self.texts.get(&article).map(|t| t.as_ref())
+    }
+
+    /// The absolute first line a pane shows.
+    pub fn scroll_line(&self, pane: usize) -> usize {
+        match (self.document(pane), self.panes.get(pane)) {
+            (Some(doc), Some(p)) => doc.line_of(p.top.block, p.top.line),
+            _ => 0,
+        }
+    }
+
+    /// The rows of the sidebar: the articles, then the focused article's headings.
+    pub fn sidebar_entries(&self) -> Vec<SidebarEntry> {
+        let mut entries = vec![SidebarEntry::ArticlesHeader];
+        entries.extend((0..self.corpus.articles.len()).map(SidebarEntry::Article));
+        if let Some(pane) = self.panes.get(self.focused_pane) {
+            let article = &self.corpus.articles[pane.article];
+            let headings: Vec<SidebarEntry> = article
+                .blocks
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| matches!(b.kind, BlockKind::Heading { .. }))
+                .map(|(i, _)| SidebarEntry::Heading(i))
+                .collect();
+            if !headings.is_empty() {
+                entries.push(SidebarEntry::ContentsHeader);
+                entries.extend(headings);
+            }
+        }
+        entries
+    }
+
+    /// Builds (once) what a pane needs to be drawn at its width.
+    fn ensure_document(&mut self, article: usize, width: u16) -> Arc<Document> {
+        if let Some(doc) = self.documents.get(&(article, width)) {
+            return Arc::clone(doc);
+        }
+        let text = Arc::clone(
+            self.texts
+                .entry(article)
+                .or_insert_with(|| Arc::new(ArticleText::new(&self.corpus.articles[article]))),
+        );
+        let doc = Arc::new(Document::build(&text, width));
+        self.documents.insert((article, width), Arc::clone(&doc));
+        doc
+    }
+
+    /// Lays out every pane at its width and forgets layouts no pane uses.
+    fn refresh_layouts(&mut self) {
+        let screen = self.screen();
+        let wanted: Vec<(usize, u16)> = (0..self.panes.len())
+            .map(|i| (self.panes[i].article, self.pane_width(&screen, i)))
+            .collect();
+        for &(article, width) in &wanted {
+            self.ensure_document(article, width);
+        }
+        self.documents.retain(|key, _| wanted.contains(key));
+        self.texts.retain(|article, _| wanted.iter().any(|(a, _)| a == article));
+        for i in 0..self.panes.len() {
+            let width = self.pane_width(&screen, i);
+            let doc = Arc::clone(&self.documents[&(self.panes[i].article, width)]);
+            let top = &mut self.panes[i].top;
+            top.block = top.block.min(doc.block_start.len().saturating_sub(1));
+            top.line = top.line.min(doc.block_len(top.block).saturating_sub(1));
+        }
+    }
+}
+
+/// Rows the sidebar list scrolls by so that `selected` stays in view.
+pub fn sidebar_offset(selected: usize, rows: usize) -> usize {
+    selected.saturating_sub(rows.saturating_sub(1))
+}

@@ -1,0 +1,452 @@
+//! `update`: the one place the reader's state changes.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use ratatui::layout::Rect;
+
+use super::{
+    Action, App, Focus, JumpPoint, MAX_PANES, Overlay, Pane, Picker, Position, SidebarEntry, help_lines, sidebar_offset,
+};
+use crate::corpus::BlockKind;
+use crate::layout::{DocLine, Mark};
+
+pub fn update(app: &mut App, action: Action) {
+    app.status = None;
+    let handled = match &app.overlay {
+        Some(Overlay::Picker(_)) => handle_picker(app, action),
+        Some(Overlay::Help { .. }) => handle_help(app, action),
+        Some(Overlay::Message { .. }) => {
+            if matches!(action, Action::AnyKey | Action::Close | Action::Select) {
+                app.overlay = None;
+            }
+            // Only resizes and leaving get past a message.
+            !matches!(
+                action,
+                Action::Resize(..) | Action::Quit | Action::Suspend | Action::Resumed
+            )
+        }
+        None => false,
+    };
+    if !handled {
+        handle_main(app, action);
+    }
+    app.refresh_layouts();
+}
+
+fn handle_main(app: &mut App, action: Action) {
+    match action {
+        Action::Quit => app.quit = true,
+        Action::Suspend => app.suspend_requested = true,
+        Action::Resumed => app.suspend_requested = false,
+        Action::Resize(width, height) => app.size = Rect::new(0, 0, width, height),
+        Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::OpenPicker => {
+            let mut picker = Picker::default();
+            filter_picker(app, &mut picker);
+            app.overlay = Some(Overlay::Picker(picker));
+        }
+        Action::FocusNext => cycle_focus(app, true),
+        Action::FocusPrev => cycle_focus(app, false),
+        Action::ToggleSidebar => {
+            app.sidebar_visible = !app.sidebar_visible;
+            if !app.sidebar_visible {
+                app.focus = Focus::Pane;
+            }
+        }
+        Action::JumpBack => jump_back(app),
+        Action::JumpForward => jump_forward(app),
+        Action::ScrollDown => scroll(app, app.focused_pane, 1),
+        Action::ScrollUp => scroll(app, app.focused_pane, -1),
+        Action::HalfPageDown => scroll(app, app.focused_pane, page(app) / 2),
+        Action::HalfPageUp => scroll(app, app.focused_pane, -(page(app) / 2)),
+        Action::PageDown => scroll(app, app.focused_pane, page(app).saturating_sub(2).max(1)),
+        Action::PageUp => scroll(app, app.focused_pane, -(page(app).saturating_sub(2).max(1))),
+        Action::Top => jump_to_line(app, 0),
+        Action::Bottom => {
+            let lines = app.document(app.focused_pane).map_or(0, |d| d.lines.len());
+            jump_to_line(app, lines.saturating_sub(page(app) as usize));
+        }
+        Action::NextParagraph => step_block(app, true, |_| true),
+        Action::PrevParagraph => step_block(app, false, |_| true),
+        Action::NextHeading => step_block(app, true, |k| matches!(k, BlockKind::Heading { .. })),
+        Action::PrevHeading => step_block(app, false, |k| matches!(k, BlockKind::Heading { .. })),
+        Action::FollowNote => follow_note(app),
+        Action::AddPane => add_pane(app),
+        Action::ClosePane => close_pane(app),
+        Action::SelectNext => move_sidebar(app, true),
+        Action::SelectPrev => move_sidebar(app, false),
+        Action::Select => select_sidebar(app),
+        Action::ScrollAt(column, row, lines) => scroll_at(app, column, row, lines),
+        Action::ClickAt(column, row) => click_at(app, column, row),
+        Action::Close | Action::DeleteChar | Action::Input(_) | Action::AnyKey => {}
+    }
+}
+
+/// Lines of text a page holds in the focused pane.
+fn page(app: &App) -> isize {
+    app.pane_height(&app.screen(), app.focused_pane) as isize
+}
+
+fn cycle_focus(app: &mut App, forward: bool) {
+    let panes = app.panes.len();
+    // Stops: the sidebar (when shown), then each pane.
+    let stops = panes + usize::from(app.sidebar_visible);
+    let current = match app.focus {
+        Focus::Sidebar => 0,
+        Focus::Pane => app.focused_pane + usize::from(app.sidebar_visible),
+    };
+    let next = if forward {
+        (current + 1) % stops
+    } else {
+        (current + stops - 1) % stops
+    };
+    if app.sidebar_visible && next == 0 {
+        app.focus = Focus::Sidebar;
+    } else {
+        app.focus = Focus::Pane;
+        app.focused_pane = next - usize::from(app.sidebar_visible);
+    }
+}
+
+/// Scrolls a pane by `delta` lines, stopping when its last line is at the bottom.
+fn scroll(app: &mut App, pane: usize, delta: isize) {
+    let screen = app.screen();
+    let height = app.pane_height(&screen, pane);
+    let Some(doc) = app.document(pane) else { return };
+    let current = app.scroll_line(pane);
+    let last_top = doc.lines.len().saturating_sub(height);
+    let target = if delta >= 0 {
+        current.saturating_add(delta.unsigned_abs()).min(last_top.max(current))
+    } else {
+        current.saturating_sub(delta.unsigned_abs())
+    };
+    let (block, line) = doc.position_of(target);
+    app.panes[pane].top = Position { block, line };
+}
+
+fn current_point(app: &App) -> Option<JumpPoint> {
+    let pane = app.panes.get(app.focused_pane)?;
+    Some(JumpPoint {
+        pane: app.focused_pane,
+        article: pane.article,
+        top: pane.top,
+    })
+}
+
+/// Remembers where the focused pane is before a jump takes it elsewhere.
+fn record_jump(app: &mut App) {
+    if let Some(point) = current_point(app) {
+        app.jumps.points.truncate(app.jumps.index);
+        if app.jumps.points.last() != Some(&point) {
+            app.jumps.points.push(point);
+        }
+        app.jumps.index = app.jumps.points.len();
+    }
+}
+
+fn restore(app: &mut App, point: JumpPoint) {
+    if let Some(pane) = app.panes.get_mut(point.pane) {
+        pane.article = point.article;
+        pane.top = point.top;
+        app.focused_pane = point.pane;
+        app.focus = Focus::Pane;
+    }
+}
+
+fn jump_back(app: &mut App) {
+    if app.jumps.index == 0 {
+        app.status = Some("No earlier jump".into());
+        return;
+    }
+    if app.jumps.index == app.jumps.points.len()
+        && let Some(point) = current_point(app)
+    {
+        app.jumps.points.push(point);
+    }
+    app.jumps.index -= 1;
+    restore(app, app.jumps.points[app.jumps.index]);
+}
+
+fn jump_forward(app: &mut App) {
+    if app.jumps.index + 1 >= app.jumps.points.len() {
+        app.status = Some("No later jump".into());
+        return;
+    }
+    app.jumps.index += 1;
+    restore(app, app.jumps.points[app.jumps.index]);
+}
+
+fn jump_to_line(app: &mut App, line: usize) {
+    let Some(doc) = app.document(app.focused_pane) else {
+        return;
+    };
+    let (block, line) = doc.position_of(line.min(doc.lines.len().saturating_sub(1)));
+    jump_to(app, app.focused_pane, None, Position { block, line });
+}
+
+/// Moves a pane (to another article, if given) and records the jump.
+fn jump_to(app: &mut App, pane: usize, article: Option<usize>, top: Position) {
+    app.focused_pane = pane;
+    record_jump(app);
+    if let Some(p) = app.panes.get_mut(pane) {
+        if let Some(article) = article {
+            p.article = article;
+        }
+        p.top = top;
+    }
+}
+
+/// Puts the next (or previous) block whose kind passes `wanted` at the top.
+fn step_block(app: &mut App, forward: bool, wanted: impl Fn(&BlockKind) -> bool) {
+    let Some(pane) = app.panes.get(app.focused_pane) else {
+        return;
+    };
+    let article = &app.corpus.articles[pane.article];
+    let current = pane.top.block;
+    let on_block_start = pane.top.line == 0;
+    let found = if forward {
+        (current + 1..article.blocks.len()).find(|&i| wanted(&article.blocks[i].kind))
+    } else {
+        let end = if on_block_start { current } else { current + 1 };
+        (0..end).rev().find(|&i| wanted(&article.blocks[i].kind))
+    };
+    match found {
+        Some(block) => app.panes[app.focused_pane].top = Position { block, line: 0 },
+        None => {
+            app.status = Some(if forward {
+                "At the end".into()
+            } else {
+                "At the start".into()
+            })
+        }
+    }
+}
+
+/// Follows the first note reference on screen in the focused pane.
+fn follow_note(app: &mut App) {
+    let pane = app.focused_pane;
+    let height = app.pane_height(&app.screen(), pane);
+    let start = app.scroll_line(pane);
+    let (Some(doc), Some(p)) = (app.document(pane), app.panes.get(pane)) else {
+        return;
+    };
+    let Some(text) = app.article_text(p.article) else {
+        return;
+    };
+    let label = doc.lines.iter().skip(start).take(height).find_map(|line| match line {
+        DocLine::Text { block, range, .. } => text.blocks[*block].marks.iter().find_map(|(r, mark)| match mark {
+            Mark::NoteRef(label) if r.start >= range.start && r.start < range.end => Some(label.clone()),
+            _ => None,
+        }),
+        _ => None,
+    });
+    let article = &app.corpus.articles[p.article];
+    match label.and_then(|l| article.note_index(&l)) {
+        Some(note) => jump_to(app, pane, None, Position { block: note, line: 0 }),
+        None => app.status = Some("No note reference on screen".into()),
+    }
+}
+
+fn add_pane(app: &mut App) {
+    if app.panes.len() >= MAX_PANES {
+        app.status = Some(format!("At most {MAX_PANES} panes"));
+        return;
+    }
+    // The next article not already open, or the focused one again.
+    let open: Vec<usize> = app.panes.iter().map(|p| p.article).collect();
+    let article = (0..app.corpus.articles.len())
+        .find(|a| !open.contains(a))
+        .or(app.panes.get(app.focused_pane).map(|p| p.article))
+        .unwrap_or(0);
+    if app.corpus.articles.is_empty() {
+        return;
+    }
+    let at = (app.focused_pane + 1).min(app.panes.len());
+    app.panes.insert(
+        at,
+        Pane {
+            article,
+            top: Position::default(),
+        },
+    );
+    for point in &mut app.jumps.points {
+        if point.pane >= at {
+            point.pane += 1;
+        }
+    }
+    app.focused_pane = at;
+    app.focus = Focus::Pane;
+}
+
+fn close_pane(app: &mut App) {
+    if app.panes.len() <= 1 {
+        app.status = Some("The last pane stays open".into());
+        return;
+    }
+    let closed = app.focused_pane;
+    app.panes.remove(closed);
+    let mut kept = Vec::new();
+    for (i, mut point) in app.jumps.points.drain(..).enumerate() {
+        if point.pane == closed {
+            if i < app.jumps.index {
+                app.jumps.index -= 1;
+            }
+            continue;
+        }
+        if point.pane > closed {
+            point.pane -= 1;
+        }
+        kept.push(point);
+    }
+    app.jumps.points = kept;
+    app.jumps.index = app.jumps.index.min(app.jumps.points.len());
+    app.focused_pane = closed.min(app.panes.len() - 1);
+}
+
+fn move_sidebar(app: &mut App, down: bool) {
+    let entries = app.sidebar_entries();
+    let mut index = app.sidebar_selected.min(entries.len().saturating_sub(1));
+    loop {
+        let next = if down { index + 1 } else { index.wrapping_sub(1) };
+        match entries.get(next) {
+            Some(entry) if entry.selectable() => {
+                app.sidebar_selected = next;
+                return;
+            }
+            Some(_) => index = next,
+            None => return,
+        }
+    }
+}
+
+fn select_sidebar(app: &mut App) {
+    let entries = app.sidebar_entries();
+    match entries.get(app.sidebar_selected) {
+        Some(SidebarEntry::Article(article)) => {
+            let article = *article;
+            jump_to(app, app.focused_pane, Some(article), Position::default());
+            // The contents below now list this article's headings.
+            app.sidebar_selected = article + 1;
+        }
+        Some(SidebarEntry::Heading(block)) => {
+            let block = *block;
+            jump_to(app, app.focused_pane, None, Position { block, line: 0 });
+        }
+        _ => {}
+    }
+}
+
+fn scroll_at(app: &mut App, column: u16, row: u16, lines: i16) {
+    let screen = app.screen();
+    if let Some((pane, _)) = screen.panes.iter().find(|(_, r)| contains(*r, column, row)) {
+        scroll(app, *pane, isize::from(lines));
+    } else if screen.sidebar.is_some_and(|r| contains(r, column, row)) {
+        for _ in 0..lines.unsigned_abs() {
+            move_sidebar(app, lines > 0);
+        }
+    }
+}
+
+fn click_at(app: &mut App, column: u16, row: u16) {
+    let screen = app.screen();
+    if let Some((pane, _)) = screen.panes.iter().find(|(_, r)| contains(*r, column, row)) {
+        app.focused_pane = *pane;
+        app.focus = Focus::Pane;
+    } else if let Some(sidebar) = screen.sidebar.filter(|r| contains(*r, column, row)) {
+        app.focus = Focus::Sidebar;
+        let rows = usize::from(sidebar.height.saturating_sub(2));
+        let offset = sidebar_offset(app.sidebar_selected, rows);
+        let index = offset + usize::from(row.saturating_sub(sidebar.y + 1));
+        if app.sidebar_entries().get(index).is_some_and(|e| e.selectable()) {
+            app.sidebar_selected = index;
+            select_sidebar(app);
+        }
+    }
+}
+
+fn contains(rect: Rect, column: u16, row: u16) -> bool {
+    column >= rect.x && column < rect.right() && row >= rect.y && row < rect.bottom()
+}
+
+/// The picker's own actions; false for those it leaves to the reader.
+fn handle_picker(app: &mut App, action: Action) -> bool {
+    let Some(Overlay::Picker(mut picker)) = app.overlay.take() else {
+        return false;
+    };
+    let mut keep_open = true;
+    match action {
+        Action::Input(c) => {
+            picker.query.push(c);
+            filter_picker(app, &mut picker);
+        }
+        Action::DeleteChar => {
+            picker.query.pop();
+            filter_picker(app, &mut picker);
+        }
+        Action::SelectNext => picker.selected = (picker.selected + 1).min(picker.matches.len().saturating_sub(1)),
+        Action::SelectPrev => picker.selected = picker.selected.saturating_sub(1),
+        Action::Select => {
+            keep_open = false;
+            if let Some(&article) = picker.matches.get(picker.selected) {
+                jump_to(app, app.focused_pane, Some(article), Position::default());
+                app.focus = Focus::Pane;
+            }
+        }
+        Action::Close => keep_open = false,
+        _ => {
+            app.overlay = Some(Overlay::Picker(picker));
+            return false;
+        }
+    }
+    if keep_open {
+        app.overlay = Some(Overlay::Picker(picker));
+    }
+    true
+}
+
+/// Ranks the articles against the picker's query (title, authors, outlet, id).
+fn filter_picker(app: &App, picker: &mut Picker) {
+    let matcher = SkimMatcherV2::default();
+    let mut scored: Vec<(i64, usize)> = app
+        .corpus
+        .articles
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            if picker.query.is_empty() {
+                return Some((0, i));
+            }
+            let haystack = format!("{} {} {} {}", a.meta.title, a.author_names(), a.meta.outlet, a.meta.id);
+            matcher.fuzzy_match(&haystack, &picker.query).map(|score| (score, i))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    picker.matches = scored.into_iter().map(|(_, i)| i).collect();
+    picker.selected = 0;
+}
+
+/// The help screen's own actions; false for those it leaves to the reader.
+fn handle_help(app: &mut App, action: Action) -> bool {
+    let Some(Overlay::Help { scroll }) = app.overlay else {
+        return false;
+    };
+    let lines = help_lines(&app.keymap).len();
+    let rows = usize::from(app.size.height.saturating_sub(4)).max(1);
+    let last = lines.saturating_sub(rows);
+    let scroll = match action {
+        Action::ScrollDown => (scroll + 1).min(last),
+        Action::ScrollUp => scroll.saturating_sub(1),
+        Action::PageDown => (scroll + rows).min(last),
+        Action::PageUp => scroll.saturating_sub(rows),
+        Action::Top => 0,
+        Action::Bottom => last,
+        Action::ScrollAt(_, _, delta) => scroll.saturating_add_signed(isize::from(delta)).min(last),
+        Action::Close | Action::Help => {
+            app.overlay = None;
+            return true;
+        }
+        _ => return false,
+    };
+    app.overlay = Some(Overlay::Help { scroll });
+    true
+}

@@ -1,0 +1,507 @@
+//! Key bindings: keymap.toml's defaults, a user's file merged over them per
+//! context and key, and the lookup from a key event to an [`Action`].
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crokey::KeyCombination;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::app::Action;
+use crate::diagnostic::{Diagnostic, Location, suggestion};
+
+/// The default bindings, as shipped at the repository root.
+pub const DEFAULT_KEYMAP: &str = include_str!("../keymap.toml");
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Context {
+    Global,
+    Reader,
+    Sidebar,
+    Picker,
+    Help,
+    Message,
+}
+
+impl Context {
+    pub const ALL: [Context; 6] = [
+        Context::Global,
+        Context::Reader,
+        Context::Sidebar,
+        Context::Picker,
+        Context::Help,
+        Context::Message,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::Reader => "reader",
+            Context::Sidebar => "sidebar",
+            Context::Picker => "picker",
+            Context::Help => "help",
+            Context::Message => "message",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Context> {
+        Self::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// Whether plain characters not bound here are typed into a text field.
+    fn takes_text(self) -> bool {
+        self == Context::Picker
+    }
+}
+
+/// A key, as bound and as looked up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Key(KeyCombination);
+
+impl Key {
+    /// Parses "j", "G", "ctrl-o", "shift-tab", "?", "space", ...
+    pub fn parse(text: &str) -> Option<Key> {
+        let text = text.trim();
+        let last = text.rsplit('-').next().unwrap_or(text);
+        // crokey reads "G" as "g"; an uppercase letter means shift.
+        let text = if last.len() == 1 && last.chars().all(|c| c.is_ascii_uppercase()) && !text.is_empty() {
+            format!("{}shift-{}", &text[..text.len() - 1], last.to_ascii_lowercase())
+        } else if text.eq_ignore_ascii_case("shift-tab") {
+            "backtab".to_string()
+        } else {
+            text.to_string()
+        };
+        crokey::parse(&text).ok().map(|k| Key::normalized(k.normalized()))
+    }
+
+    pub fn from_event(event: KeyEvent) -> Key {
+        Key::normalized(KeyCombination::from(event))
+    }
+
+    /// Terminals differ on whether "?" comes with shift; it does not matter.
+    fn normalized(mut combination: KeyCombination) -> Key {
+        if let crokey::OneToThree::One(KeyCode::Char(c)) = combination.codes
+            && !c.is_alphabetic()
+        {
+            combination.modifiers.remove(KeyModifiers::SHIFT);
+        }
+        if let crokey::OneToThree::One(KeyCode::BackTab) = combination.codes {
+            combination.modifiers.insert(KeyModifiers::SHIFT);
+        }
+        Key(combination)
+    }
+
+    /// The plain character this key types, if it types one.
+    pub fn typed_char(self) -> Option<char> {
+        match self.0.codes {
+            crokey::OneToThree::One(KeyCode::Char(c)) if (self.0.modifiers - KeyModifiers::SHIFT).is_empty() => Some(c),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Key {
+    /// Written as keymap.toml writes it: "j", "G", "ctrl-o", "enter", "space".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let crokey::OneToThree::One(code) = self.0.codes else {
+            return write!(f, "{}", self.0);
+        };
+        let modifiers = self.0.modifiers;
+        if modifiers.contains(KeyModifiers::CONTROL) {
+            f.write_str("ctrl-")?;
+        }
+        if modifiers.contains(KeyModifiers::ALT) {
+            f.write_str("alt-")?;
+        }
+        let implicit_shift = matches!(code, KeyCode::Char(c) if c.is_alphabetic()) || code == KeyCode::BackTab;
+        if modifiers.contains(KeyModifiers::SHIFT) && !implicit_shift {
+            f.write_str("shift-")?;
+        }
+        match code {
+            KeyCode::Char(' ') => f.write_str("space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::F(n) => write!(f, "f{n}"),
+            KeyCode::Esc => f.write_str("esc"),
+            KeyCode::Enter => f.write_str("enter"),
+            KeyCode::Tab => f.write_str("tab"),
+            KeyCode::BackTab => f.write_str("backtab"),
+            KeyCode::Backspace => f.write_str("backspace"),
+            KeyCode::Delete => f.write_str("delete"),
+            KeyCode::Insert => f.write_str("insert"),
+            KeyCode::Left => f.write_str("left"),
+            KeyCode::Right => f.write_str("right"),
+            KeyCode::Up => f.write_str("up"),
+            KeyCode::Down => f.write_str("down"),
+            KeyCode::Home => f.write_str("home"),
+            KeyCode::End => f.write_str("end"),
+            KeyCode::PageUp => f.write_str("pageup"),
+            KeyCode::PageDown => f.write_str("pagedown"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+/// The active bindings and the description of each action.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: BTreeMap<Context, BTreeMap<Key, Action>>,
+    descriptions: BTreeMap<Action, String>,
+}
+
+impl Keymap {
+    /// The shipped defaults.
+    pub fn defaults() -> Keymap {
+        let mut keymap = Keymap {
+            bindings: BTreeMap::new(),
+            descriptions: BTreeMap::new(),
+        };
+        let problems = keymap.merge("keymap.toml", DEFAULT_KEYMAP);
+        assert!(problems.is_empty(), "the shipped keymap.toml is valid: {problems:?}");
+        keymap
+    }
+
+    /// The defaults with a user's file merged over them. Problems in the file
+    /// are returned; the bindings that were valid still apply.
+    pub fn with_user_file(name: &str, text: &str) -> (Keymap, Vec<Diagnostic>) {
+        let mut keymap = Keymap::defaults();
+        let problems = keymap.merge(name, text);
+        if problems.is_empty() {
+            (keymap, problems)
+        } else {
+            (Keymap::defaults(), problems)
+        }
+    }
+
+    /// Merges `text` over these bindings, key by key.
+    fn merge(&mut self, name: &str, text: &str) -> Vec<Diagnostic> {
+        let text = crate::sanitize::clean(text);
+        let at = |offset: usize| Location::of_offset(&text, offset);
+        let mut problems = Vec::new();
+        let table = match toml::de::DeTable::parse(&text) {
+            Ok(table) => table.into_inner(),
+            Err(e) => {
+                let message = e.message().trim().replace('\n', " ");
+                problems.push(Diagnostic::error(
+                    name,
+                    at(e.span().map_or(0, |s| s.start)),
+                    message,
+                    "correct the TOML syntax; keymap.toml in the repository shows the format",
+                ));
+                return problems;
+            }
+        };
+        let context_names: Vec<&str> = Context::ALL.iter().map(|c| c.name()).chain(["desc"]).collect();
+        let action_names: Vec<&str> = Action::NAMED.iter().map(|(n, _)| *n).chain(["none"]).collect();
+        for (section, value) in table.iter() {
+            let toml::de::DeValue::Table(entries) = value.get_ref() else {
+                problems.push(Diagnostic::error(
+                    name,
+                    at(section.span().start),
+                    format!("`{}` is not a table", section.get_ref()),
+                    "write bindings under a context heading such as [reader]",
+                ));
+                continue;
+            };
+            let context = Context::from_name(section.get_ref());
+            if context.is_none() && section.get_ref() != "desc" {
+                problems.push(unknown(
+                    name,
+                    at(section.span().start),
+                    "context",
+                    section.get_ref(),
+                    &context_names,
+                ));
+                continue;
+            }
+            for (key_text, action_value) in entries.iter() {
+                let toml::de::DeValue::String(action_name) = action_value.get_ref() else {
+                    problems.push(Diagnostic::error(
+                        name,
+                        at(action_value.span().start),
+                        format!("the value for `{}` is not a string", key_text.get_ref()),
+                        "write the action's name in quotes, e.g. j = \"scroll_down\"",
+                    ));
+                    continue;
+                };
+                let Some(context) = context else {
+                    // [desc]: action = "description"
+                    match Action::from_name(key_text.get_ref()) {
+                        Some(action) => {
+                            self.descriptions.insert(action, action_name.to_string());
+                        }
+                        None => problems.push(unknown(
+                            name,
+                            at(key_text.span().start),
+                            "action",
+                            key_text.get_ref(),
+                            &action_names,
+                        )),
+                    }
+                    continue;
+                };
+                let Some(key) = Key::parse(key_text.get_ref()) else {
+                    problems.push(Diagnostic::error(
+                        name,
+                        at(key_text.span().start),
+                        format!("unknown key `{}`", key_text.get_ref()),
+                        "write a character (\"j\", \"?\") or a key name (enter, esc, tab, space, up, pagedown, f1...), with ctrl-, alt- or shift- before it",
+                    ));
+                    continue;
+                };
+                let bindings = self.bindings.entry(context).or_default();
+                if action_name.as_ref() == "none" {
+                    bindings.remove(&key);
+                    continue;
+                }
+                match Action::from_name(action_name) {
+                    Some(action) => {
+                        bindings.insert(key, action);
+                    }
+                    None => problems.push(unknown(
+                        name,
+                        at(action_value.span().start),
+                        "action",
+                        action_name,
+                        &action_names,
+                    )),
+                }
+            }
+        }
+        problems
+    }
+
+    /// The action for a key in a context: the context's own binding, then
+    /// (in a text field) the typed character, then the global binding.
+    pub fn action(&self, context: Context, key: Key) -> Option<Action> {
+        if let Some(action) = self.bindings.get(&context).and_then(|b| b.get(&key)) {
+            return Some(*action);
+        }
+        if context.takes_text()
+            && let Some(c) = key.typed_char()
+        {
+            return Some(Action::Input(c));
+        }
+        if context == Context::Message {
+            return Some(Action::AnyKey);
+        }
+        self.bindings.get(&Context::Global).and_then(|b| b.get(&key)).copied()
+    }
+
+    /// The bindings of one context, sorted by key.
+    pub fn bindings(&self, context: Context) -> impl Iterator<Item = (Key, Action)> + '_ {
+        self.bindings.get(&context).into_iter().flatten().map(|(k, a)| (*k, *a))
+    }
+
+    /// The keys bound to `action` in `context`.
+    pub fn keys_for(&self, context: Context, action: Action) -> Vec<Key> {
+        self.bindings(context)
+            .filter(|(_, a)| *a == action)
+            .map(|(k, _)| k)
+            .collect()
+    }
+
+    pub fn description(&self, action: Action) -> &str {
+        self.descriptions.get(&action).map_or("", String::as_str)
+    }
+
+    /// The bindings by context, as `parallax keys` prints them.
+    pub fn describe(&self) -> String {
+        let mut out = String::new();
+        for context in Context::ALL {
+            out.push_str(&format!("[{}]\n", context.name()));
+            for (action, keys) in self.grouped(context) {
+                let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
+                out.push_str(&format!(
+                    "  {:<24} {:<16} {}\n",
+                    keys.join(", "),
+                    action.name().unwrap_or(""),
+                    self.description(action)
+                ));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Each action bound in `context`, with its keys, in keymap order of actions.
+    pub fn grouped(&self, context: Context) -> Vec<(Action, Vec<Key>)> {
+        let mut grouped: BTreeMap<Action, Vec<Key>> = BTreeMap::new();
+        for (key, action) in self.bindings(context) {
+            grouped.entry(action).or_default().push(key);
+        }
+        grouped.into_iter().collect()
+    }
+}
+
+fn unknown(file: &str, at: Location, what: &str, name: &str, valid: &[&str]) -> Diagnostic {
+    let hint = match suggestion(name, valid.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`? The {what}s are: {}", valid.join(", ")),
+        None => format!("the {what}s are: {}", valid.join(", ")),
+    };
+    Diagnostic::error(file, at, format!("unknown {what} `{name}`"), hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEventKind;
+
+    fn event(code: KeyCode, modifiers: KeyModifiers) -> Key {
+        Key::from_event(KeyEvent::new_with_kind(code, modifiers, KeyEventKind::Press))
+    }
+
+    #[test]
+    fn keys_parse_like_terminals_send_them() {
+        assert_eq!(Key::parse("j"), Some(event(KeyCode::Char('j'), KeyModifiers::NONE)));
+        assert_eq!(Key::parse("G"), Some(event(KeyCode::Char('G'), KeyModifiers::SHIFT)));
+        assert_eq!(Key::parse("shift-g"), Key::parse("G"));
+        assert_eq!(Key::parse("?"), Some(event(KeyCode::Char('?'), KeyModifiers::SHIFT)));
+        assert_eq!(Key::parse("?"), Some(event(KeyCode::Char('?'), KeyModifiers::NONE)));
+        assert_eq!(
+            Key::parse("ctrl-o"),
+            Some(event(KeyCode::Char('o'), KeyModifiers::CONTROL))
+        );
+        assert_eq!(
+            Key::parse("backtab"),
+            Some(event(KeyCode::BackTab, KeyModifiers::SHIFT))
+        );
+        assert_eq!(Key::parse("shift-tab"), Key::parse("backtab"));
+        assert_eq!(Key::parse("space"), Some(event(KeyCode::Char(' '), KeyModifiers::NONE)));
+        assert_eq!(Key::parse("nosuchkey"), None);
+    }
+
+    #[test]
+    fn keys_display_as_written() {
+        for text in ["j", "G", "ctrl-o", "enter", "?", "space", "backtab", "pagedown"] {
+            let shown = Key::parse(text).unwrap().to_string();
+            assert_eq!(Key::parse(&shown), Key::parse(text), "{text} shows as {shown}");
+        }
+    }
+
+    #[test]
+    fn every_action_has_a_description_and_the_defaults_keep_their_promises() {
+        let keymap = Keymap::defaults();
+        for (name, action) in Action::NAMED {
+            assert!(!keymap.description(*action).is_empty(), "{name} has no desc");
+        }
+        let global = |k: &str| keymap.action(Context::Reader, Key::parse(k).unwrap());
+        assert_eq!(global("q"), Some(Action::Quit));
+        assert_eq!(global("?"), Some(Action::Help));
+        assert_eq!(global("j"), Some(Action::ScrollDown));
+        assert_eq!(global("down"), Some(Action::ScrollDown));
+        assert_eq!(global("k"), Some(Action::ScrollUp));
+        assert_eq!(global("up"), Some(Action::ScrollUp));
+        assert_eq!(global("tab"), Some(Action::FocusNext));
+        assert_eq!(global("o"), Some(Action::OpenPicker));
+        assert_eq!(global("ctrl-o"), Some(Action::JumpBack));
+        assert_ne!(
+            keymap.keys_for(Context::Global, Action::JumpForward),
+            vec![Key::parse("tab").unwrap()]
+        );
+        assert_eq!(
+            keymap.action(Context::Sidebar, Key::parse("enter").unwrap()),
+            Some(Action::Select)
+        );
+        assert_eq!(
+            keymap.action(Context::Picker, Key::parse("esc").unwrap()),
+            Some(Action::Close)
+        );
+    }
+
+    #[test]
+    fn defaults_have_no_conflicts() {
+        // A key bound in a context must not also be bound to a different
+        // action globally unless the context means to override it, and the
+        // file must not bind one key twice in a context.
+        let table: toml::Table = toml::from_str(DEFAULT_KEYMAP).unwrap();
+        for (context, entries) in &table {
+            let Some(entries) = entries.as_table() else { continue };
+            if context == "desc" {
+                continue;
+            }
+            let mut seen = std::collections::HashMap::new();
+            for key in entries.keys() {
+                let parsed = Key::parse(key).unwrap_or_else(|| panic!("[{context}] {key} parses"));
+                if let Some(other) = seen.insert(parsed, key) {
+                    panic!("[{context}] `{key}` and `{other}` are the same key");
+                }
+            }
+        }
+        // Typing in the picker must reach the filter: it binds no plain character.
+        let keymap = Keymap::defaults();
+        for (key, _) in keymap.bindings(Context::Picker) {
+            assert!(key.typed_char().is_none(), "picker binds the typed character {key}");
+        }
+    }
+
+    #[test]
+    fn user_file_merges_per_context_and_key_and_can_unbind() {
+        let (keymap, problems) = Keymap::with_user_file(
+            "user.toml",
+            "[global]\nq = \"none\"\nctrl-q = \"quit\"\n[reader]\nn = \"scroll_down\"\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(keymap.action(Context::Reader, Key::parse("q").unwrap()), None);
+        assert_eq!(
+            keymap.action(Context::Reader, Key::parse("ctrl-q").unwrap()),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            keymap.action(Context::Reader, Key::parse("n").unwrap()),
+            Some(Action::ScrollDown)
+        );
+        // Untouched defaults stay.
+        assert_eq!(
+            keymap.action(Context::Reader, Key::parse("j").unwrap()),
+            Some(Action::ScrollDown)
+        );
+    }
+
+    #[test]
+    fn a_bad_user_file_names_the_line_and_the_nearest_action() {
+        let (keymap, problems) =
+            Keymap::with_user_file("user.toml", "[reader]\nj = \"scroll_down\"\nx = \"scrol_down\"\n");
+        assert_eq!(problems.len(), 1);
+        let p = &problems[0];
+        assert_eq!((p.file.as_str(), p.line, p.column), ("user.toml", 3, 5));
+        assert_eq!(p.message, "unknown action `scrol_down`");
+        assert!(p.help.starts_with("did you mean `scroll_down`?"), "{}", p.help);
+        // The reader goes on with the defaults.
+        assert_eq!(
+            keymap.action(Context::Reader, Key::parse("x").unwrap()),
+            Some(Action::ClosePane)
+        );
+    }
+
+    #[test]
+    fn unknown_keys_contexts_and_syntax_errors_are_located() {
+        let (_, problems) = Keymap::with_user_file("k.toml", "[readr]\nj = \"quit\"\n[reader]\nctrl-nope = \"quit\"\n");
+        assert_eq!(problems.len(), 2);
+        assert!(problems[0].message.contains("unknown context `readr`") && problems[0].help.contains("`reader`"));
+        assert_eq!(
+            (problems[1].line, problems[1].message.as_str()),
+            (4, "unknown key `ctrl-nope`")
+        );
+        let (_, problems) = Keymap::with_user_file("k.toml", "[reader\n");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 1);
+    }
+
+    #[test]
+    fn the_picker_takes_typed_text_and_messages_take_any_key() {
+        let keymap = Keymap::defaults();
+        assert_eq!(
+            keymap.action(Context::Picker, Key::parse("q").unwrap()),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(
+            keymap.action(Context::Picker, Key::parse("ctrl-c").unwrap()),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            keymap.action(Context::Message, Key::parse("x").unwrap()),
+            Some(Action::AnyKey)
+        );
+    }
+}

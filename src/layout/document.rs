@@ -1,0 +1,112 @@
+//! An article wrapped to one width: its lines, and where each block starts.
+//! Built once per (article, width) and kept; frames only read it.
+
+use std::ops::Range;
+
+use super::{Shown, shown, wrap_shown};
+use crate::corpus::{Article, BlockKind};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocLine {
+    /// A line of a block's shown text: the block, the byte range, the indent.
+    Text {
+        block: usize,
+        range: Range<usize>,
+        indent: u16,
+    },
+    /// Space between blocks; belongs to the block above it.
+    Blank { block: usize },
+    /// The "Notes" heading before the endnotes.
+    NotesHeading { block: usize },
+}
+
+impl DocLine {
+    pub fn block(&self) -> usize {
+        match self {
+            DocLine::Text { block, .. } | DocLine::Blank { block } | DocLine::NotesHeading { block } => *block,
+        }
+    }
+}
+
+/// The shown text of every block of an article: width-independent.
+#[derive(Debug, Clone)]
+pub struct ArticleText {
+    pub blocks: Vec<Shown>,
+    pub kinds: Vec<BlockKind>,
+}
+
+impl ArticleText {
+    pub fn new(article: &Article) -> ArticleText {
+        ArticleText {
+            blocks: article.blocks.iter().map(shown).collect(),
+            kinds: article.blocks.iter().map(|b| b.kind.clone()).collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub width: u16,
+    pub lines: Vec<DocLine>,
+    /// The first line of each block (its first text line).
+    pub block_start: Vec<usize>,
+}
+
+impl Document {
+    pub fn build(text: &ArticleText, width: u16) -> Document {
+        let mut lines = Vec::new();
+        let mut block_start = Vec::with_capacity(text.blocks.len());
+        let mut in_notes = false;
+        for (index, (shown, kind)) in text.blocks.iter().zip(&text.kinds).enumerate() {
+            if matches!(kind, BlockKind::Note { .. }) && !in_notes {
+                in_notes = true;
+                lines.push(DocLine::NotesHeading { block: index });
+                lines.push(DocLine::Blank { block: index });
+            }
+            block_start.push(lines.len());
+            for (indent, range) in wrap_shown(shown, usize::from(width)) {
+                lines.push(DocLine::Text {
+                    block: index,
+                    range,
+                    indent: u16::try_from(indent).unwrap_or(0),
+                });
+            }
+            if block_start[index] == lines.len() {
+                lines.push(DocLine::Blank { block: index });
+            }
+            lines.push(DocLine::Blank { block: index });
+        }
+        Document {
+            width,
+            lines,
+            block_start,
+        }
+    }
+
+    /// Lines a block takes (without the blank after it).
+    pub fn block_len(&self, block: usize) -> usize {
+        let start = self.block_start[block];
+        self.lines[start..]
+            .iter()
+            .take_while(|l| matches!(l, DocLine::Text { block: b, .. } if *b == block))
+            .count()
+    }
+
+    /// The block and line-within-block at an absolute line.
+    pub fn position_of(&self, line: usize) -> (usize, usize) {
+        match self.lines.get(line) {
+            None => (self.block_start.len().saturating_sub(1), 0),
+            Some(l) => {
+                let block = l.block();
+                (block, line.saturating_sub(self.block_start[block]))
+            }
+        }
+    }
+
+    pub fn line_of(&self, block: usize, line_in_block: usize) -> usize {
+        match self.block_start.get(block) {
+            Some(start) => (start + line_in_block).min(self.lines.len().saturating_sub(1)),
+            None => 0,
+        }
+    }
+}

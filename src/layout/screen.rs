@@ -1,0 +1,131 @@
+//! Where the sidebar, the panes and the status line go on a screen of a
+//! given size. Pure, so that update (pane widths, mouse hits) and render
+//! agree on it.
+
+use ratatui::layout::Rect;
+
+/// Panes narrower than this are not drawn; fewer panes are shown instead.
+pub const MIN_PANE_WIDTH: u16 = 30;
+/// Rows of a pane above its text: border, title, byline, rule.
+pub const PANE_HEADER_ROWS: u16 = 4;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Screen {
+    pub sidebar: Option<Rect>,
+    /// (pane index, area) for each pane shown, left to right.
+    pub panes: Vec<(usize, Rect)>,
+    pub status: Rect,
+    /// Panes left out to the left and to the right of those shown.
+    pub hidden_before: usize,
+    pub hidden_after: usize,
+}
+
+impl Screen {
+    /// `focused` is the pane that must stay in view.
+    pub fn compute(size: Rect, sidebar: bool, pane_count: usize, focused: usize) -> Screen {
+        let status = Rect {
+            y: size.bottom().saturating_sub(1),
+            height: size.height.min(1),
+            ..size
+        };
+        let main = Rect {
+            height: size.height.saturating_sub(1),
+            ..size
+        };
+        let sidebar_width = if sidebar {
+            (main.width / 5).clamp(22, 34).min(main.width)
+        } else {
+            0
+        };
+        let sidebar_rect = sidebar.then_some(Rect {
+            width: sidebar_width,
+            ..main
+        });
+        let panes_area = Rect {
+            x: main.x + sidebar_width,
+            width: main.width - sidebar_width,
+            ..main
+        };
+        let fit = usize::from(panes_area.width / MIN_PANE_WIDTH).max(1);
+        let shown = pane_count.min(fit);
+        let first = if pane_count == 0 {
+            0
+        } else {
+            focused.min(pane_count - 1).saturating_sub(shown.saturating_sub(1))
+        };
+        let first = first.min(pane_count - shown);
+        let mut panes = Vec::with_capacity(shown);
+        if shown > 0 && panes_area.width > 0 {
+            let base = panes_area.width / shown as u16;
+            let extra = panes_area.width % shown as u16;
+            let mut x = panes_area.x;
+            for i in 0..shown {
+                let width = base + u16::from((i as u16) < extra);
+                panes.push((first + i, Rect { x, width, ..panes_area }));
+                x += width;
+            }
+        }
+        Screen {
+            sidebar: sidebar_rect,
+            panes,
+            status,
+            hidden_before: first,
+            hidden_after: pane_count - first - shown,
+        }
+    }
+
+    /// The area of pane `index`, if it is shown.
+    pub fn pane(&self, index: usize) -> Option<Rect> {
+        self.panes.iter().find(|(i, _)| *i == index).map(|(_, r)| *r)
+    }
+}
+
+/// Columns of text in a pane of this area (borders and a column of padding each side).
+pub fn text_width(pane: Rect) -> u16 {
+    pane.width.saturating_sub(4).max(1)
+}
+
+/// Rows of text in a pane of this area.
+pub fn text_height(pane: Rect) -> u16 {
+    pane.height.saturating_sub(PANE_HEADER_ROWS + 1).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rect(w: u16, h: u16) -> Rect {
+        Rect::new(0, 0, w, h)
+    }
+
+    #[test]
+    fn wide_screens_show_every_pane() {
+        let s = Screen::compute(rect(200, 60), true, 2, 0);
+        assert_eq!(s.panes.len(), 2);
+        assert_eq!(s.sidebar.unwrap().width, 34);
+        assert_eq!(s.panes[0].1.width + s.panes[1].1.width, 200 - 34);
+        assert_eq!((s.hidden_before, s.hidden_after), (0, 0));
+    }
+
+    #[test]
+    fn narrow_screens_drop_panes_but_keep_the_focused_one() {
+        let s = Screen::compute(rect(80, 24), true, 3, 2);
+        assert_eq!(s.panes.len(), 1);
+        assert_eq!(s.panes[0].0, 2);
+        assert_eq!((s.hidden_before, s.hidden_after), (2, 0));
+        assert!(s.panes[0].1.width >= MIN_PANE_WIDTH);
+        let s = Screen::compute(rect(80, 24), false, 3, 0);
+        assert_eq!(s.panes.iter().map(|p| p.0).collect::<Vec<_>>(), [0, 1]);
+        assert_eq!(s.hidden_after, 1);
+    }
+
+    #[test]
+    fn tiny_screens_do_not_panic() {
+        for (w, h) in [(0, 0), (1, 1), (2, 1), (1, 5), (10, 2), (29, 3)] {
+            let s = Screen::compute(rect(w, h), true, 2, 1);
+            for (_, r) in &s.panes {
+                assert!(r.right() <= w && r.bottom() <= h);
+            }
+        }
+    }
+}

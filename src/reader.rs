@@ -1,0 +1,121 @@
+//! Starting the reader: which articles, which keys, and the first frame.
+
+use std::path::{Path, PathBuf};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+use crate::app::{App, Overlay};
+use crate::corpus::Corpus;
+use crate::error::Error;
+use crate::keymap::Keymap;
+
+/// The panes the reader opens with when none are asked for: the wedge
+/// argument beside its rebuttal.
+pub const DEFAULT_OPEN: [&str; 2] = ["manning-sun-2023", "gabuev-2024"];
+
+/// Article indices for `--open`, or the default opening.
+pub fn resolve_open(corpus: &Corpus, open: &[String]) -> Result<Vec<usize>, Error> {
+    if open.is_empty() {
+        let defaults: Vec<usize> = DEFAULT_OPEN.iter().filter_map(|id| corpus.index_of(id)).collect();
+        if defaults.len() == DEFAULT_OPEN.len() {
+            return Ok(defaults);
+        }
+        return Ok((0..corpus.articles.len().min(2)).collect());
+    }
+    open.iter()
+        .map(|id| {
+            corpus.index_of(id).ok_or_else(|| Error::UnknownArticle {
+                id: crate::sanitize::clean_line(id),
+                known: corpus.ids().collect::<Vec<_>>().join(", "),
+            })
+        })
+        .collect()
+}
+
+/// The user's keymap file: `--keymap FILE`, else `$XDG_CONFIG_HOME/parallax/keymap.toml`
+/// (or `~/.config/parallax/keymap.toml`) when it exists.
+pub fn user_keymap_path(explicit: Option<&Path>) -> Option<PathBuf> {
+    if let Some(path) = explicit {
+        return Some(path.to_path_buf());
+    }
+    let config = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".config")))?;
+    let path = config.join("parallax").join("keymap.toml");
+    path.exists().then_some(path)
+}
+
+/// The keymap, with a message for the user when their file has problems.
+pub fn load_keymap(explicit: Option<&Path>) -> (Keymap, Option<Overlay>) {
+    let Some(path) = user_keymap_path(explicit) else {
+        return (Keymap::defaults(), None);
+    };
+    let name = path.display().to_string();
+    match std::fs::read(&path) {
+        Err(e) => (
+            Keymap::defaults(),
+            Some(Overlay::Message {
+                title: "Keymap not read".into(),
+                lines: vec![crate::sanitize::clean_line(&format!(
+                    "{name}: cannot read the file: {e}"
+                ))],
+            }),
+        ),
+        Ok(bytes) => {
+            let text = String::from_utf8_lossy(&bytes);
+            let (keymap, problems) = Keymap::with_user_file(&name, &text);
+            let overlay = (!problems.is_empty()).then(|| Overlay::Message {
+                title: "Problems in your keymap".into(),
+                lines: problems.iter().map(ToString::to_string).collect(),
+            });
+            (keymap, overlay)
+        }
+    }
+}
+
+/// Whether to draw in color: not when `NO_COLOR` is set to anything.
+pub fn color_wanted() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// A reader state for a screen of `size`.
+pub fn new_app(corpus: Corpus, keymap: Keymap, open: &[usize], size: Rect) -> App {
+    let mut app = App::new(corpus, keymap, open, size);
+    app.color = color_wanted();
+    app
+}
+
+/// Draws `app` into an off-screen buffer and returns it as plain text, one
+/// line per row, trailing spaces trimmed.
+pub fn snapshot(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("an in-memory terminal");
+    terminal
+        .draw(|frame| crate::ui::render(frame, app))
+        .expect("drawing into memory cannot fail");
+    buffer_text(terminal.backend().buffer())
+}
+
+/// A buffer as text: each row's symbols, wide characters once.
+pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut row = String::new();
+        let mut skip = 0;
+        for x in area.left()..area.right() {
+            let symbol = buffer[(x, y)].symbol();
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            row.push_str(symbol);
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+        }
+        out.push_str(row.trim_end());
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,119 @@
+//! The terminal's life cycle and the event loop. Whatever happens (quit, a
+//! panic, SIGTERM, SIGHUP, SIGINT) the terminal is put back as it was.
+
+use std::io::{self, Stdout, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+};
+use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::app::{Action, App, update};
+use crate::keymap::Key;
+
+/// Lines the mouse wheel scrolls per notch.
+const WHEEL_LINES: i16 = 3;
+
+/// Runs the reader until the user quits or a terminating signal arrives.
+pub fn run(app: &mut App) -> io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    install_panic_hook();
+    let mut terminal = enter()?;
+    let result = event_loop(&mut terminal, app, &stop);
+    restore();
+    result
+}
+
+fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
+    let size = terminal.size()?;
+    update(app, Action::Resize(size.width, size.height));
+    loop {
+        terminal.draw(|frame| crate::ui::render(frame, app))?;
+        if app.quit || stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        if app.suspend_requested {
+            suspend(terminal)?;
+            update(app, Action::Resumed);
+            continue;
+        }
+        if !event::poll(Duration::from_millis(250))? {
+            continue;
+        }
+        // Take everything already waiting before drawing again, so a resize
+        // storm or a held-down key costs one frame, not one per event.
+        let deadline = Instant::now() + Duration::from_millis(30);
+        loop {
+            if let Some(action) = to_action(app, event::read()?) {
+                update(app, action);
+            }
+            if app.quit || app.suspend_requested || Instant::now() > deadline || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+}
+
+/// What a terminal event asks of the reader. Keys go through the keymap.
+pub fn to_action(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => app.keymap.action(app.context(), Key::from_event(key)),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Action::ScrollAt(mouse.column, mouse.row, WHEEL_LINES)),
+            MouseEventKind::ScrollUp => Some(Action::ScrollAt(mouse.column, mouse.row, -WHEEL_LINES)),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::ClickAt(mouse.column, mouse.row)),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Action::Resize(width, height)),
+        _ => None,
+    }
+}
+
+fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    terminal::enable_raw_mode()?;
+    let mut stdout = io::stdout();
+    if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture, cursor::Hide) {
+        restore();
+        return Err(e);
+    }
+    Terminal::new(CrosstermBackend::new(stdout))
+}
+
+/// Puts the terminal back: main screen, cursor shown, cooked mode, no mouse.
+/// Safe to call more than once.
+pub fn restore() {
+    let mut stdout = io::stdout();
+    let _ = execute!(stdout, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = terminal::disable_raw_mode();
+    let _ = stdout.flush();
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
+fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
+    restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    terminal::enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
+    terminal.clear()
+}

@@ -1,0 +1,66 @@
+//! Drawing the reader. Reads the [`App`]; changes nothing.
+
+mod overlay;
+mod pane;
+mod sidebar;
+mod style;
+mod text;
+
+pub use style::Theme;
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::{App, Focus, Overlay};
+
+pub fn render(frame: &mut Frame, app: &App) {
+    let theme = Theme::new(app.color);
+    let screen = app.screen();
+    if let Some(area) = screen.sidebar {
+        sidebar::render(frame, app, area, theme);
+    }
+    for (pane, area) in &screen.panes {
+        pane::render(frame, app, &screen, *pane, *area, theme);
+    }
+    status_line(frame, app, &screen, theme);
+    match &app.overlay {
+        Some(Overlay::Picker(picker)) => overlay::picker(frame, app, picker, theme),
+        Some(Overlay::Help { scroll }) => overlay::help(frame, app, *scroll, theme),
+        Some(Overlay::Message { title, lines }) => overlay::message(frame, title, lines, theme),
+        None => {}
+    }
+}
+
+fn status_line(frame: &mut Frame, app: &App, screen: &crate::layout::Screen, theme: Theme) {
+    let area = screen.status;
+    if area.height == 0 {
+        return;
+    }
+    let where_ = match (app.focus, app.panes.get(app.focused_pane)) {
+        (Focus::Sidebar, _) => "sidebar".to_string(),
+        (Focus::Pane, Some(p)) => format!(
+            "pane {} of {}: {}",
+            app.focused_pane + 1,
+            app.panes.len(),
+            app.corpus.articles[p.article].meta.id
+        ),
+        (Focus::Pane, None) => String::new(),
+    };
+    let hidden = screen.hidden_before + screen.hidden_after;
+    let right = if hidden > 0 {
+        format!("{hidden} pane(s) hidden · ? help ")
+    } else {
+        "? help ".to_string()
+    };
+    let left = match &app.status {
+        Some(status) => format!(" {where_} · {status}"),
+        None => format!(" {where_}"),
+    };
+    let width = usize::from(area.width);
+    let right_width = unicode_width::UnicodeWidthStr::width(right.as_str());
+    let left = text::truncate(&left, width.saturating_sub(right_width));
+    let gap = width.saturating_sub(unicode_width::UnicodeWidthStr::width(left.as_str()) + right_width);
+    let line = Line::from(vec![Span::raw(left), Span::raw(" ".repeat(gap)), Span::raw(right)]);
+    frame.render_widget(Paragraph::new(line).style(theme.status()), area);
+}

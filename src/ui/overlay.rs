@@ -1,0 +1,128 @@
+//! Windows drawn over the reader: the article picker, help, and messages.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::Theme;
+use super::text::truncate;
+use crate::app::{App, HelpLine, Picker, help_lines};
+
+/// A box centered in `area`, at most `width` by `height`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+pub fn picker(frame: &mut Frame, app: &App, picker: &Picker, theme: Theme) {
+    let rows = u16::try_from(picker.matches.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(4)
+        .max(6);
+    let area = centered(frame.area(), 90.min(frame.area().width.saturating_sub(4)).max(20), rows);
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .title(" Open article ")
+        .border_style(theme.border(true));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled("> ", theme.speaker()),
+            Span::raw(picker.query.clone()),
+            Span::styled("▏", theme.dim()),
+        ]),
+        Line::default(),
+    ];
+    let list_rows = usize::from(inner.height.saturating_sub(2));
+    let offset = picker.selected.saturating_sub(list_rows.saturating_sub(1));
+    for (i, &article) in picker.matches.iter().enumerate().skip(offset).take(list_rows) {
+        let a = &app.corpus.articles[article];
+        let text = format!(
+            "{:<20} {} ({}, {}, {})",
+            a.meta.id,
+            a.meta.title,
+            a.author_names(),
+            a.meta.outlet,
+            a.meta.published
+        );
+        let style = if i == picker.selected {
+            theme.selected()
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.push(Line::from(Span::styled(truncate(&text, width), style)));
+    }
+    if picker.matches.is_empty() {
+        lines.push(Line::from(Span::styled("No article matches", theme.dim())));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn help(frame: &mut Frame, app: &App, scroll: usize, theme: Theme) {
+    let full = frame.area();
+    let area = centered(
+        full,
+        full.width.saturating_sub(4).min(100),
+        full.height.saturating_sub(2),
+    );
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .title(" Keys (from your keymap) ")
+        .border_style(theme.border(true));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = help_lines(&app.keymap)
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .map(|line| match line {
+            HelpLine::Context(title) => Line::from(Span::styled(title, theme.section())),
+            HelpLine::Binding { keys, description } => {
+                let keys = truncate(&keys, 22);
+                let description = truncate(&description, width.saturating_sub(26));
+                Line::from(vec![
+                    Span::styled(format!("  {keys:<22}  "), theme.speaker()),
+                    Span::raw(description),
+                ])
+            }
+            HelpLine::Blank => Line::default(),
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn message(frame: &mut Frame, title: &str, body: &[String], theme: Theme) {
+    let full = frame.area();
+    let width = full.width.saturating_sub(4).min(100);
+    let inner_width = usize::from(width.saturating_sub(2)).max(1);
+    let mut lines: Vec<Line> = Vec::new();
+    for text in body {
+        for range in crate::layout::wrap(text, inner_width) {
+            lines.push(Line::raw(text[range].to_string()));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        "Press any key to go on with the default keys.",
+        theme.dim(),
+    )));
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let area = centered(full, width, height);
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(theme.border(true));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,77 @@
+//! The sidebar: the articles (outlet and date), then the focused article's contents.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::Theme;
+use super::text::truncate;
+use crate::app::{App, Focus, SidebarEntry, sidebar_offset};
+
+pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
+    let focused = app.focus == Focus::Sidebar;
+    let block = Block::bordered().border_style(theme.border(focused));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let rows = usize::from(inner.height);
+    let entries = app.sidebar_entries();
+    let offset = sidebar_offset(app.sidebar_selected, rows);
+    let focused_article = app.panes.get(app.focused_pane).map(|p| p.article);
+    let lines: Vec<Line> = entries
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(index, entry)| {
+            let (text, style) = match entry {
+                SidebarEntry::ArticlesHeader => ("ARTICLES".to_string(), theme.section()),
+                SidebarEntry::ContentsHeader => ("CONTENTS".to_string(), theme.section()),
+                SidebarEntry::Article(a) => {
+                    let article = &app.corpus.articles[*a];
+                    let panes: String = app
+                        .panes
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, p)| p.article == *a)
+                        .map(|(i, _)| char::from_digit(i as u32 + 1, 10).unwrap_or('+'))
+                        .collect();
+                    let marker = if panes.is_empty() { " ".to_string() } else { panes };
+                    let style = if Some(*a) == focused_article {
+                        theme.title()
+                    } else {
+                        ratatui::style::Style::new()
+                    };
+                    (
+                        format!(
+                            "{marker} {} · {}",
+                            article.meta.outlet,
+                            short_date(&article.meta.published)
+                        ),
+                        style,
+                    )
+                }
+                SidebarEntry::Heading(block) => {
+                    let text = focused_article.map_or("", |a| app.corpus.articles[a].blocks[*block].text.as_str());
+                    (format!("  {text}"), theme.dim())
+                }
+            };
+            let style = if index == app.sidebar_selected && entry.selectable() {
+                if focused {
+                    theme.selected()
+                } else {
+                    style.add_modifier(ratatui::style::Modifier::UNDERLINED)
+                }
+            } else {
+                style
+            };
+            Line::from(Span::styled(truncate(&text, width), style))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn short_date(date: &crate::corpus::Published) -> String {
+    date.iso()
+}
