@@ -266,3 +266,6 @@ impl App {
 pub fn sidebar_offset(selected: usize, rows: usize) -> usize {
     selected.saturating_sub(rows.saturating_sub(1))
 }
+
+#[cfg(test)]
+mod tests;

@@ -38,7 +38,12 @@ fn handle_main(app: &mut App, action: Action) {
         Action::Quit => app.quit = true,
         Action::Suspend => app.suspend_requested = true,
         Action::Resumed => app.suspend_requested = false,
-        Action::Resize(width, height) => app.size = Rect::new(0, 0, width, height),
+        Action::Resize(width, height) => {
+            app.size = Rect::new(0, 0, width, height);
+            if app.screen().sidebar.is_none() {
+                app.focus = Focus::Pane;
+            }
+        }
         Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::OpenPicker => {
             let mut picker = Picker::default();
@@ -49,7 +54,7 @@ fn handle_main(app: &mut App, action: Action) {
         Action::FocusPrev => cycle_focus(app, false),
         Action::ToggleSidebar => {
             app.sidebar_visible = !app.sidebar_visible;
-            if !app.sidebar_visible {
+            if app.screen().sidebar.is_none() {
                 app.focus = Focus::Pane;
             }
         }

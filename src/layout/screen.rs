@@ -32,11 +32,10 @@ impl Screen {
             height: size.height.saturating_sub(1),
             ..size
         };
-        let sidebar_width = if sidebar {
-            (main.width / 5).clamp(22, 34).min(main.width)
-        } else {
-            0
-        };
+        // The sidebar gives way on screens too narrow for it and one pane.
+        let wanted = (main.width / 5).clamp(22, 34);
+        let sidebar = sidebar && main.width >= wanted + MIN_PANE_WIDTH;
+        let sidebar_width = if sidebar { wanted } else { 0 };
         let sidebar_rect = sidebar.then_some(Rect {
             width: sidebar_width,
             ..main
@@ -117,6 +116,13 @@ mod tests {
         let s = Screen::compute(rect(80, 24), false, 3, 0);
         assert_eq!(s.panes.iter().map(|p| p.0).collect::<Vec<_>>(), [0, 1]);
         assert_eq!(s.hidden_after, 1);
+    }
+
+    #[test]
+    fn the_sidebar_gives_way_on_narrow_screens() {
+        let s = Screen::compute(rect(40, 10), true, 1, 0);
+        assert!(s.sidebar.is_none());
+        assert_eq!(s.panes[0].1.width, 40);
     }
 
     #[test]

@@ -1,0 +1,319 @@
+//! Every action, as a state transition.
+
+use ratatui::layout::Rect;
+
+use super::*;
+use crate::corpus::{self, BlockKind};
+use crate::keymap::Keymap;
+
+fn app_with(open: &[&str], width: u16, height: u16) -> App {
+    let corpus = corpus::load(&corpus::bundled_sources()).corpus;
+    let open: Vec<usize> = open.iter().map(|id| corpus.index_of(id).unwrap()).collect();
+    App::new(corpus, Keymap::defaults(), &open, Rect::new(0, 0, width, height))
+}
+
+fn app() -> App {
+    app_with(&["manning-sun-2023", "gabuev-2024"], 160, 45)
+}
+
+fn article_id(app: &App, pane: usize) -> &str {
+    &app.corpus.articles[app.panes[pane].article].meta.id
+}
+
+fn top_block<'a>(app: &'a App, pane: usize) -> &'a crate::corpus::Block {
+    &app.corpus.articles[app.panes[pane].article].blocks[app.panes[pane].top.block]
+}
+
+#[test]
+fn opens_the_requested_panes() {
+    let app = app();
+    assert_eq!(
+        (article_id(&app, 0), article_id(&app, 1)),
+        ("manning-sun-2023", "gabuev-2024")
+    );
+    assert_eq!(app.focus, Focus::Pane);
+    assert!(app.document(0).is_some() && app.document(1).is_some());
+}
+
+#[test]
+fn line_scrolling_moves_one_line_and_stops_at_the_top() {
+    let mut app = app();
+    update(&mut app, Action::ScrollDown);
+    update(&mut app, Action::ScrollDown);
+    assert_eq!(app.scroll_line(0), 2);
+    assert_eq!(app.scroll_line(1), 0, "only the focused pane scrolls");
+    update(&mut app, Action::ScrollUp);
+    assert_eq!(app.scroll_line(0), 1);
+    for _ in 0..5 {
+        update(&mut app, Action::ScrollUp);
+    }
+    assert_eq!(app.scroll_line(0), 0);
+}
+
+#[test]
+fn page_and_half_page_scrolling() {
+    let mut app = app();
+    let page = app.pane_height(&app.screen(), 0);
+    update(&mut app, Action::PageDown);
+    assert_eq!(app.scroll_line(0), page - 2);
+    update(&mut app, Action::PageUp);
+    assert_eq!(app.scroll_line(0), 0);
+    update(&mut app, Action::HalfPageDown);
+    assert_eq!(app.scroll_line(0), page / 2);
+    update(&mut app, Action::HalfPageUp);
+    assert_eq!(app.scroll_line(0), 0);
+}
+
+#[test]
+fn bottom_shows_the_last_line_and_scrolling_stops_there() {
+    let mut app = app();
+    update(&mut app, Action::Bottom);
+    let lines = app.document(0).unwrap().lines.len();
+    let page = app.pane_height(&app.screen(), 0);
+    assert_eq!(app.scroll_line(0), lines - page);
+    update(&mut app, Action::ScrollDown);
+    update(&mut app, Action::PageDown);
+    assert_eq!(app.scroll_line(0), lines - page);
+    update(&mut app, Action::Top);
+    assert_eq!(app.scroll_line(0), 0);
+}
+
+#[test]
+fn paragraph_and_heading_steps() {
+    let mut app = app();
+    update(&mut app, Action::FocusNext); // gabuev-2024
+    assert_eq!(app.focused_pane, 1);
+    update(&mut app, Action::NextParagraph);
+    assert!(top_block(&app, 1).text.starts_with("Even as China and Russia"));
+    update(&mut app, Action::PrevParagraph);
+    assert!(top_block(&app, 1).text.starts_with("Just a decade ago"));
+    update(&mut app, Action::NextHeading);
+    assert_eq!(top_block(&app, 1).text, "A PARTNERSHIP WITH LIMITS");
+    update(&mut app, Action::NextHeading);
+    assert_eq!(top_block(&app, 1).text, "THE GREAT QUANTITATIVE LEAP");
+    update(&mut app, Action::PrevHeading);
+    assert_eq!(top_block(&app, 1).text, "A PARTNERSHIP WITH LIMITS");
+    update(&mut app, Action::PrevHeading);
+    assert_eq!(app.status.as_deref(), Some("At the start"));
+}
+
+#[test]
+fn focus_cycles_through_sidebar_and_panes() {
+    let mut app = app();
+    update(&mut app, Action::FocusNext);
+    assert_eq!((app.focus, app.focused_pane), (Focus::Pane, 1));
+    update(&mut app, Action::FocusNext);
+    assert_eq!(app.focus, Focus::Sidebar);
+    update(&mut app, Action::FocusNext);
+    assert_eq!((app.focus, app.focused_pane), (Focus::Pane, 0));
+    update(&mut app, Action::FocusPrev);
+    assert_eq!(app.focus, Focus::Sidebar);
+    update(&mut app, Action::ToggleSidebar);
+    assert!(!app.sidebar_visible);
+    assert_eq!(app.focus, Focus::Pane);
+    update(&mut app, Action::FocusNext);
+    update(&mut app, Action::FocusNext);
+    assert_eq!(
+        (app.focus, app.focused_pane),
+        (Focus::Pane, 0),
+        "a hidden sidebar is not a stop"
+    );
+    update(&mut app, Action::ToggleSidebar);
+    assert!(app.sidebar_visible);
+}
+
+#[test]
+fn the_picker_filters_and_opens_an_article() {
+    let mut app = app();
+    update(&mut app, Action::OpenPicker);
+    assert_eq!(app.context(), crate::keymap::Context::Picker);
+    for c in "gurtov".chars() {
+        update(&mut app, Action::Input(c));
+    }
+    let Some(Overlay::Picker(picker)) = &app.overlay else {
+        panic!("picker open")
+    };
+    assert_eq!(app.corpus.articles[picker.matches[0]].meta.id, "gurtov-2024");
+    update(&mut app, Action::DeleteChar);
+    let Some(Overlay::Picker(picker)) = &app.overlay else {
+        panic!("picker open")
+    };
+    assert_eq!(picker.query, "gurto");
+    update(&mut app, Action::Select);
+    assert!(app.overlay.is_none());
+    assert_eq!(article_id(&app, 0), "gurtov-2024");
+    assert_eq!(app.scroll_line(0), 0);
+    // Esc leaves everything as it was.
+    update(&mut app, Action::OpenPicker);
+    update(&mut app, Action::SelectNext);
+    update(&mut app, Action::Close);
+    assert!(app.overlay.is_none());
+    assert_eq!(article_id(&app, 0), "gurtov-2024");
+}
+
+#[test]
+fn panes_are_added_up_to_five_and_the_last_stays() {
+    let mut app = app();
+    update(&mut app, Action::AddPane);
+    assert_eq!(app.panes.len(), 3);
+    assert_eq!(app.focused_pane, 1);
+    assert!(
+        !["manning-sun-2023", "gabuev-2024"].contains(&article_id(&app, 1)),
+        "a new pane shows an article not yet open"
+    );
+    for _ in 0..5 {
+        update(&mut app, Action::AddPane);
+    }
+    assert_eq!(app.panes.len(), MAX_PANES);
+    assert_eq!(app.status.as_deref(), Some("At most 5 panes"));
+    for _ in 0..10 {
+        update(&mut app, Action::ClosePane);
+    }
+    assert_eq!(app.panes.len(), 1);
+    assert_eq!(app.status.as_deref(), Some("The last pane stays open"));
+}
+
+#[test]
+fn notes_are_followed_and_the_jump_list_goes_back_and_forward() {
+    let mut app = app_with(&["gurtov-2024"], 120, 40);
+    // The first paragraph after the heading ends with note 1.
+    update(&mut app, Action::NextHeading);
+    update(&mut app, Action::NextParagraph);
+    let before = app.panes[0].top;
+    update(&mut app, Action::FollowNote);
+    assert_eq!(top_block(&app, 0).kind, BlockKind::Note { label: "1".into() });
+    update(&mut app, Action::JumpBack);
+    assert_eq!(app.panes[0].top, before);
+    update(&mut app, Action::JumpForward);
+    assert_eq!(top_block(&app, 0).id, "n1");
+    update(&mut app, Action::JumpForward);
+    assert_eq!(app.status.as_deref(), Some("No later jump"));
+    update(&mut app, Action::Top);
+    assert_eq!(app.scroll_line(0), 0);
+    update(&mut app, Action::JumpBack);
+    assert_eq!(top_block(&app, 0).id, "n1", "top and bottom are jumps too");
+}
+
+#[test]
+fn follow_note_without_a_reference_on_screen_says_so() {
+    let mut app = app();
+    update(&mut app, Action::FollowNote);
+    assert_eq!(app.status.as_deref(), Some("No note reference on screen"));
+    assert_eq!(app.scroll_line(0), 0);
+}
+
+#[test]
+fn resizing_keeps_the_paragraph_at_the_top() {
+    let mut app = app();
+    for _ in 0..3 {
+        update(&mut app, Action::NextParagraph);
+    }
+    let block = app.panes[0].top.block;
+    for (w, h) in [(80, 24), (200, 60), (61, 20), (160, 45)] {
+        update(&mut app, Action::Resize(w, h));
+        assert_eq!(app.panes[0].top.block, block, "at {w}x{h}");
+        let doc = app.document(0).unwrap();
+        assert_eq!(app.scroll_line(0), doc.block_start[block]);
+    }
+}
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_the_pointer_and_a_click_focuses() {
+    let mut app = app();
+    let screen = app.screen();
+    let right = screen.pane(1).unwrap();
+    update(&mut app, Action::ScrollAt(right.x + 5, right.y + 8, 3));
+    assert_eq!((app.scroll_line(0), app.scroll_line(1)), (0, 3));
+    assert_eq!(app.focused_pane, 0);
+    update(&mut app, Action::ClickAt(right.x + 5, right.y + 8));
+    assert_eq!(app.focused_pane, 1);
+    // A click on an article in the sidebar opens it in the focused pane.
+    let sidebar = screen.sidebar.unwrap();
+    let index = app
+        .sidebar_entries()
+        .iter()
+        .position(|e| *e == SidebarEntry::Article(0))
+        .unwrap();
+    update(&mut app, Action::ClickAt(sidebar.x + 3, sidebar.y + 1 + index as u16));
+    assert_eq!(app.focus, Focus::Sidebar);
+    assert_eq!(app.panes[1].article, 0);
+}
+
+#[test]
+fn sidebar_selection_opens_articles_and_headings() {
+    let mut app = app();
+    update(&mut app, Action::FocusPrev);
+    assert_eq!(app.focus, Focus::Sidebar);
+    update(&mut app, Action::SelectNext);
+    update(&mut app, Action::SelectNext);
+    let entries = app.sidebar_entries();
+    let SidebarEntry::Article(article) = entries[app.sidebar_selected] else {
+        panic!("an article")
+    };
+    assert_eq!(app.corpus.articles[article].meta.id, "gabuev-2024");
+    update(&mut app, Action::Select);
+    assert_eq!(article_id(&app, 0), "gabuev-2024");
+    // Its headings are listed below; choose the last one.
+    for _ in 0..20 {
+        update(&mut app, Action::SelectNext);
+    }
+    update(&mut app, Action::Select);
+    assert_eq!(top_block(&app, 0).text, "NO REVERSE KISSINGER");
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut app = app_with(&["gabuev-2024"], 80, 12);
+    update(&mut app, Action::Help);
+    assert_eq!(app.context(), crate::keymap::Context::Help);
+    update(&mut app, Action::ScrollDown);
+    update(&mut app, Action::ScrollDown);
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 2 }));
+    update(&mut app, Action::ScrollUp);
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 1 }));
+    update(&mut app, Action::Close);
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn a_message_is_dismissed_by_any_key_and_blocks_other_actions() {
+    let mut app = app();
+    app.overlay = Some(Overlay::Message {
+        title: "t".into(),
+        lines: vec!["x".into()],
+    });
+    update(&mut app, Action::ScrollDown);
+    assert_eq!(app.scroll_line(0), 0);
+    assert!(app.overlay.is_some());
+    update(&mut app, Action::AnyKey);
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn quit_and_suspend() {
+    let mut app = app();
+    update(&mut app, Action::Suspend);
+    assert!(app.suspend_requested);
+    update(&mut app, Action::Resumed);
+    assert!(!app.suspend_requested);
+    update(&mut app, Action::Quit);
+    assert!(app.quit);
+}
+
+#[test]
+fn every_action_at_tiny_sizes_is_safe() {
+    let actions: Vec<Action> = Action::NAMED
+        .iter()
+        .map(|(_, a)| *a)
+        .filter(|a| *a != Action::Quit)
+        .collect();
+    for (w, h) in [(1, 1), (2, 2), (10, 3), (31, 6), (0, 0)] {
+        let mut app = app();
+        update(&mut app, Action::Resize(w, h));
+        for action in &actions {
+            update(&mut app, *action);
+            update(&mut app, Action::ScrollAt(0, 0, 3));
+            update(&mut app, Action::ClickAt(w / 2, h / 2));
+        }
+    }
+}

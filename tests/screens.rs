@@ -1,0 +1,126 @@
+//! Rendered screens, through ratatui's TestBackend.
+
+use parallax::app::{Action, App, update};
+use parallax::corpus;
+use parallax::keymap::Keymap;
+use parallax::reader::{buffer_text, snapshot};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+
+fn app(open: &[&str], width: u16, height: u16) -> App {
+    let corpus = corpus::load(&corpus::bundled_sources()).corpus;
+    let open: Vec<usize> = open.iter().map(|id| corpus.index_of(id).unwrap()).collect();
+    App::new(corpus, Keymap::defaults(), &open, Rect::new(0, 0, width, height))
+}
+
+fn default_app(width: u16, height: u16) -> App {
+    app(&["manning-sun-2023", "gabuev-2024"], width, height)
+}
+
+#[test]
+fn main_screen_80x24() {
+    let screen = snapshot(&default_app(80, 24));
+    assert!(screen.contains("1 more ▶"), "the second pane is hidden, and says so");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn main_screen_120x40() {
+    let screen = snapshot(&default_app(120, 40));
+    assert!(screen.contains("Washington Is Missing") && screen.contains("Putin and Xi"));
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn main_screen_200x60_with_an_interview() {
+    let screen = snapshot(&app(&["yun-sun-2022", "gabuev-2024", "gurtov-2024"], 200, 60));
+    assert!(!screen.contains("more ▶"), "three panes fit in 200 columns");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn the_picker() {
+    let mut app = default_app(120, 40);
+    update(&mut app, Action::OpenPicker);
+    for c in "sun".chars() {
+        update(&mut app, Action::Input(c));
+    }
+    insta::assert_snapshot!(snapshot(&app));
+}
+
+#[test]
+fn the_help_screen() {
+    let mut app = default_app(120, 40);
+    update(&mut app, Action::Help);
+    let screen = snapshot(&app);
+    assert!(screen.contains("Quit parallax") && screen.contains("Scroll down a line"));
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn speakers_headings_and_notes_are_styled() {
+    let mut app = app(&["gurtov-2024", "yun-sun-2022"], 160, 45);
+    let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
+    update(&mut app, Action::NextHeading);
+    terminal.draw(|f| parallax::ui::render(f, &app)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let text = buffer_text(&buffer);
+    let row = text.lines().position(|l| l.contains("Putin the Supplicant")).unwrap() as u16;
+    let col = text.lines().nth(row as usize).unwrap().find("Putin the").unwrap();
+    let x = text.lines().nth(row as usize).unwrap()[..col].chars().count() as u16;
+    assert_eq!(buffer[(x, row)].fg, Color::Yellow, "headings are colored");
+
+    app.color = false;
+    terminal.draw(|f| parallax::ui::render(f, &app)).unwrap();
+    assert_eq!(
+        terminal.backend().buffer()[(x, row)].fg,
+        Color::Reset,
+        "no color under NO_COLOR"
+    );
+    assert!(
+        terminal.backend().buffer()[(x, row)]
+            .modifier
+            .contains(ratatui::style::Modifier::BOLD)
+    );
+}
+
+#[test]
+fn wide_characters_are_laid_out_by_display_width() {
+    let text = "+++\nid = \"wide\"\ntitle = \"中文 Title\"\noutlet = \"O\"\npublished = \"2024\"\nform = \"essay\"\nsource = \"s\"\n\n[[authors]]\nname = \"N\"\n+++\n\n中国和俄罗斯的关系 很好 café naïve e\u{301} 👍🏽 emoji and more words to wrap around the pane.\n";
+    let mut diagnostics = Vec::new();
+    let article = corpus::parse_article("wide.md", text.as_bytes(), &mut diagnostics).unwrap();
+    let corpus = corpus::Corpus {
+        articles: vec![article],
+    };
+    // Too narrow for the sidebar: the pane takes the screen, 14 columns of text.
+    let app = App::new(corpus, Keymap::defaults(), &[0], Rect::new(0, 0, 18, 14));
+    let mut terminal = Terminal::new(TestBackend::new(18, 14)).unwrap();
+    terminal.draw(|f| parallax::ui::render(f, &app)).unwrap();
+    let screen = buffer_text(terminal.backend().buffer());
+    // Every row is exactly as wide as the screen: nothing spills or shifts.
+    for line in screen.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 18, "{line}");
+    }
+    // The 18-column word is cut at the 14-column text width, between characters.
+    assert!(
+        screen.contains("│ 中国和俄罗斯的 │") && screen.contains("│ 关系 很好 café │"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn tiny_sizes_render_without_panic() {
+    for (w, h) in [(1, 1), (2, 1), (1, 2), (5, 3), (12, 4), (29, 8), (31, 10)] {
+        let mut app = default_app(w, h);
+        let _ = snapshot(&app);
+        update(&mut app, Action::OpenPicker);
+        let _ = snapshot(&app);
+        update(&mut app, Action::Close);
+        update(&mut app, Action::Help);
+        let _ = snapshot(&app);
+    }
+    insta::assert_snapshot!(snapshot(&default_app(12, 4)));
+}
