@@ -20,7 +20,7 @@ fn article_id(app: &App, pane: usize) -> &str {
     &app.corpus.articles[app.panes[pane].article].meta.id
 }
 
-fn top_block<'a>(app: &'a App, pane: usize) -> &'a crate::corpus::Block {
+fn top_block(app: &App, pane: usize) -> &crate::corpus::Block {
     &app.corpus.articles[app.panes[pane].article].blocks[app.panes[pane].top.block]
 }
 
