@@ -40,8 +40,11 @@ pub fn run(app: &mut App) -> io::Result<()> {
 fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
+    // Fault injection for the end-to-end test of the panic path.
+    let panic_after_first_frame = std::env::var_os("PARALLAX_PANIC_AFTER_FIRST_FRAME").is_some();
     loop {
         terminal.draw(|frame| crate::ui::render(frame, app))?;
+        assert!(!panic_after_first_frame, "PARALLAX_PANIC_AFTER_FIRST_FRAME is set");
         if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }

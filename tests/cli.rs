@@ -130,6 +130,56 @@ fn every_command_has_help_with_examples() {
     }
 }
 
+#[test]
+fn keys_prints_the_bindings_by_context() {
+    let text = stdout(&parallax(&["keys"]));
+    for context in ["[global]", "[reader]", "[sidebar]", "[picker]", "[help]"] {
+        assert!(text.contains(context), "{context} in {text}");
+    }
+    assert!(
+        text.lines().any(|l| l.contains("ctrl-o") && l.contains("jump_back")),
+        "{text}"
+    );
+}
+
+#[test]
+fn keys_check_reports_a_bad_file_and_exits_1() {
+    let dir = temp_dir("keys");
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "[reader]\nj = \"scroll_down\"\nk = \"scrol_up\"\n").unwrap();
+    let output = parallax(&["keys", "--check", bad.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        text.contains(&format!(
+            "{}:3:5: error: unknown action `scrol_up`; did you mean `scroll_up`?",
+            bad.display()
+        )),
+        "{text}"
+    );
+    let good = dir.join("good.toml");
+    std::fs::write(&good, "[reader]\nn = \"scroll_down\"\n").unwrap();
+    assert!(parallax(&["keys", "--check", good.to_str().unwrap()]).status.success());
+}
+
+#[test]
+fn snapshot_prints_the_first_frame() {
+    let text = stdout(&parallax(&[
+        "snapshot",
+        "--width",
+        "100",
+        "--height",
+        "20",
+        "--open",
+        "gurtov-2024,yun-sun-2022",
+    ]));
+    assert_eq!(text.lines().count(), 20);
+    assert!(text.contains("The China-Russia Partnership") && text.contains("What the U.S. gets wrong"));
+    assert!(text.lines().all(|l| unicode_width(l) <= 100));
+    let output = parallax(&["snapshot", "--open", "nope"]);
+    assert_eq!(output.status.code(), Some(1));
+}
+
 fn unicode_width(line: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(line)
 }

@@ -1,0 +1,272 @@
+//! The real binary in a real pseudo-terminal: keys in, screen read back.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    /// Everything the program wrote, for checks on the raw bytes.
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+fn config_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("parallax-e2e-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+impl Session {
+    fn start(name: &str, args: &[&str], cols: u16, rows: u16) -> Session {
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+        command.args(args);
+        Session::start_command(name, command, cols, rows)
+    }
+
+    fn start_command(name: &str, mut command: CommandBuilder, cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        command.env("TERM", "xterm-256color");
+        command.env("XDG_CONFIG_HOME", config_dir(name));
+        command.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(command).expect("the binary starts");
+        drop(pty.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let (sink, raw_sink) = (Arc::clone(&parser), Arc::clone(&raw));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+                raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().unwrap();
+        Session {
+            master: pty.master,
+            child,
+            writer,
+            parser,
+            raw,
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Sends one key and gives the program a moment, so that an Esc is not
+    /// read together with the next key as alt-key.
+    fn key(&mut self, keys: &str) {
+        self.send(keys);
+        std::thread::sleep(Duration::from_millis(120));
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, what: &str, found: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if found(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; the screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_text(&self, text: &str) -> String {
+        self.wait_for(text, |s| s.contains(text))
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.parser.lock().unwrap().screen_mut().set_size(rows, cols);
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader thread take the last bytes.
+                std::thread::sleep(Duration::from_millis(100));
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the program did not exit; the screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn still_running(&mut self) -> bool {
+        std::thread::sleep(Duration::from_millis(300));
+        self.child.try_wait().unwrap().is_none()
+    }
+
+    /// The terminal is as it was: main screen, cursor shown, no mouse
+    /// reporting, and the line discipline back in cooked mode.
+    fn assert_restored(&self) {
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "left on the alternate screen");
+        assert!(!screen.hide_cursor(), "the cursor is still hidden");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse reporting still on"
+        );
+        let termios = self.master.get_termios().expect("termios of the pty");
+        let flags = termios.local_flags;
+        use nix::sys::termios::LocalFlags;
+        assert!(
+            flags.contains(LocalFlags::ICANON) && flags.contains(LocalFlags::ECHO),
+            "still in raw mode: {flags:?}"
+        );
+    }
+}
+
+#[test]
+fn read_scroll_focus_pick_help_resize_quit() {
+    let mut s = Session::start("walk", &[], 110, 32);
+    let screen = s.wait_text("pane 1 of 2: manning-sun-2023");
+    assert!(screen.contains("Washington Is Missing") && screen.contains("Putin and Xi"));
+    assert!(s.parser.lock().unwrap().screen().alternate_screen());
+    assert!(screen.contains("It may seem counterintuitive"));
+
+    // Scroll the first pane a page: its first paragraph leaves the screen.
+    s.key(" ");
+    s.wait_for("a page scrolled", |s| !s.contains("It may seem counterintuitive"));
+
+    // Focus the second pane, then choose another article for it.
+    s.key("\t");
+    s.wait_text("pane 2 of 2: gabuev-2024");
+    s.key("o");
+    s.wait_text("Open article");
+    s.key("gurtov");
+    s.wait_text("> gurtov");
+    s.key("\r");
+    let screen = s.wait_text("pane 2 of 2: gurtov-2024");
+    assert!(screen.contains("The China-Russia Partnership"), "{screen}");
+
+    // Help lists the bindings, and Esc closes it.
+    s.key("?");
+    s.wait_text("Keys (from your keymap)");
+    s.key("\x1b");
+    s.wait_for("help to close", |s| !s.contains("Keys (from your keymap)"));
+
+    // A narrower terminal shows fewer panes and says how many are hidden.
+    s.resize(70, 24);
+    s.wait_text("more");
+
+    s.key("q");
+    let status = s.wait_exit();
+    assert!(status.success());
+    s.assert_restored();
+}
+
+#[test]
+fn a_user_keymap_rebinds_quit() {
+    let dir = config_dir("keys");
+    let file = dir.join("keys.toml");
+    std::fs::write(&file, "[global]\nq = \"none\"\nQ = \"quit\"\n").unwrap();
+    let mut s = Session::start("rebind", &["--keymap", file.to_str().unwrap()], 100, 30);
+    s.wait_text("pane 1 of 2");
+    s.key("q");
+    assert!(s.still_running(), "q is unbound");
+    s.key("Q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn a_broken_keymap_is_reported_then_the_defaults_apply() {
+    let dir = config_dir("broken-keys");
+    let file = dir.join("keys.toml");
+    std::fs::write(&file, "[reader]\nj = \"scrol_down\"\n").unwrap();
+    let mut s = Session::start("broken", &["--keymap", file.to_str().unwrap()], 120, 30);
+    let screen = s.wait_text("Problems in your keymap");
+    assert!(
+        screen.contains("keys.toml:2:5: error: unknown action `scrol_down`; did you"),
+        "{screen}"
+    );
+    assert!(screen.contains("mean `scroll_down`?"), "{screen}");
+    s.key("x");
+    s.wait_for("the message to go", |s| !s.contains("Problems in your keymap"));
+    // The defaults apply: j scrolls, q quits.
+    s.key("j");
+    s.wait_for("a line scrolled", |s| {
+        !s.contains("It may seem counterintuitive, but the political")
+    });
+    s.key("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn ctrl_c_quits_and_restores() {
+    let mut s = Session::start("ctrl-c", &[], 100, 30);
+    s.wait_text("pane 1 of 2");
+    s.key("\x03");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for signal in [nix::sys::signal::Signal::SIGTERM, nix::sys::signal::Signal::SIGHUP] {
+        let mut s = Session::start("sigterm", &[], 100, 30);
+        s.wait_text("pane 1 of 2");
+        let pid = nix::unistd::Pid::from_raw(s.child.process_id().unwrap() as i32);
+        nix::sys::signal::kill(pid, signal).unwrap();
+        s.wait_exit();
+        s.assert_restored();
+    }
+}
+
+#[test]
+fn a_panic_restores_the_terminal_then_prints_its_report() {
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+    command.env("PARALLAX_PANIC_AFTER_FIRST_FRAME", "1");
+    let mut s = Session::start_command("panic", command, 100, 30);
+    let status = s.wait_exit();
+    assert!(!status.success());
+    s.assert_restored();
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    let left = raw.rfind("\x1b[?1049l").expect("the alternate screen was left");
+    let report = raw.find("panicked").expect("the panic report is printed");
+    assert!(report > left, "the report comes after the restore");
+}
