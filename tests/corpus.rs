@@ -177,8 +177,8 @@ fn blocks_have_stable_ids_spans_and_sentences() {
                 article.meta.id,
                 block.id
             );
-            assert!(!block.sentences.is_empty());
-            for s in &block.sentences {
+            assert!(!block.sentences().is_empty());
+            for s in block.sentences() {
                 assert!(block.text.is_char_boundary(s.start) && block.text.is_char_boundary(s.end));
             }
         }
@@ -187,7 +187,7 @@ fn blocks_have_stable_ids_spans_and_sentences() {
     let first = gabuev.blocks.iter().find(|b| b.id == "p1").unwrap();
     assert!(first.text.starts_with("Just a decade ago"));
     assert_eq!(
-        &first.text[first.sentences[1].clone()],
+        &first.text[first.sentences()[1].clone()],
         "The thinking in Western capitals was that the Kremlin’s ostentatious rapprochement with China since 2014 was doomed to fail because ties between the two Eurasian giants would always be undercut by the growing power asymmetry in China’s favor, the lingering mistrust between the two neighbors over a number of historical disputes, and the cultural distance between the two societies and between their elites."
     );
 }

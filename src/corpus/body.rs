@@ -6,7 +6,6 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::sentences::sentences;
 use super::{Author, Block, BlockKind, NoteRef};
 use crate::diagnostic::{Diagnostic, Location};
 
@@ -137,7 +136,7 @@ impl BodyBuilder {
             kind,
             text: String::new(),
             span,
-            sentences: Vec::new(),
+            sentences: std::sync::OnceLock::new(),
             note_refs: Vec::new(),
             speaker: None,
             turn_label: None,
@@ -179,7 +178,6 @@ impl BodyBuilder {
         if block.text.is_empty() && block.turn_label.is_none() {
             return;
         }
-        block.sentences = sentences(&block.text);
         self.blocks.push(block);
     }
 }
@@ -256,7 +254,6 @@ fn assign_turns(blocks: &mut [Block], authors: &[Author]) {
                                 r.at = (r.at + shift).min(block.text.len());
                             }
                             block.turn_label = None;
-                            block.sentences = sentences(&block.text);
                         }
                     }
                 }

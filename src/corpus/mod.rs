@@ -118,8 +118,10 @@ pub struct Block {
     pub text: String,
     /// Where the block stands in [`Article::source`].
     pub span: Range<usize>,
-    /// Byte ranges of the sentences in `text`.
-    pub sentences: Vec<Range<usize>>,
+    /// Byte ranges of the sentences in `text`, found when first asked for
+    /// (see [`Block::sentences`]): Unicode sentence segmentation is most of
+    /// the cost of loading, and only search and anchoring need it.
+    pub sentences: std::sync::OnceLock<Vec<Range<usize>>>,
     /// References to endnotes, at byte offsets in `text`.
     pub note_refs: Vec<NoteRef>,
     /// The speaking author (index into `Meta::authors`) in an interview turn.
@@ -129,6 +131,11 @@ pub struct Block {
 }
 
 impl Block {
+    /// Byte ranges of the sentences of the block's text.
+    pub fn sentences(&self) -> &[Range<usize>] {
+        self.sentences.get_or_init(|| sentences::sentences(&self.text))
+    }
+
     /// The text with each note reference written as its label right where it
     /// stands, as printed sources show them ("...2022.1").
     pub fn text_with_note_labels(&self) -> String {
