@@ -93,7 +93,13 @@ fn scrolling() {
         (longest_id.as_str(), bundled, longest),
         ("synthetic 2 MB", synthetic, 0),
     ] {
-        let mut app = App::new(corpus, Keymap::defaults(), &[article], Rect::new(0, 0, 160, 45));
+        let mut app = App::new(
+            corpus,
+            Default::default(),
+            Keymap::defaults(),
+            &[article],
+            Rect::new(0, 0, 160, 45),
+        );
         let lines = app.document(0).unwrap().lines.len();
         // The real backend, writing its escape sequences to nowhere, so that
         // the figures include diffing and encoding but no terminal.

@@ -4,11 +4,12 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
+use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use crate::corpus::{self, Corpus, Loaded};
-use crate::diagnostic::Diagnostic;
+use crate::corpus::{self, Corpus};
 use crate::error::Error;
+use crate::library::{Library, load, load_valid};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -17,7 +18,9 @@ Examples:
   parallax check --articles ~/my-articles   validate a folder of your own articles
   parallax show gabuev-2024 --width 72      print one article as plain text
   parallax keys                             print the key bindings
-  parallax snapshot --width 120 --height 40 print the first screen as text";
+  parallax snapshot --width 120 --height 40 print the first screen as text
+  parallax --theme wedge                    open with every pane at the central question
+  parallax export --format md               the comparison, theme by theme";
 
 #[derive(Debug, Parser)]
 #[command(name = "parallax", version, about = "Read a debate closely: articles side by side, by keyboard, in a terminal.", after_help = EXAMPLES)]
@@ -33,6 +36,10 @@ pub struct Cli {
     /// A keymap file merged over the defaults (default: $XDG_CONFIG_HOME/parallax/keymap.toml)
     #[arg(long, global = true, value_name = "FILE")]
     pub keymap: Option<PathBuf>,
+
+    /// Open with this theme selected, every pane at its passage (see `parallax themes`)
+    #[arg(long, global = true, value_name = "ID")]
+    pub theme: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -70,6 +77,25 @@ pub enum Command {
         check: Option<PathBuf>,
     },
 
+    /// Print the debate map as a table: each theme, and each article's stance
+    #[command(
+        after_help = "Examples:\n  parallax themes\n  parallax themes --articles ~/my-articles\n\nStances: + supports, x opposes, ~ qualifies, = reports, · silent."
+    )]
+    Themes,
+
+    /// Export the comparison of each theme: claim, stances, summaries, quotes with citations
+    #[command(
+        after_help = "Examples:\n  parallax export --format md > debate.md\n  parallax export --format json --theme wedge | jq ."
+    )]
+    Export {
+        /// md (Markdown) or json
+        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
+        /// Only this theme
+        #[arg(long, value_name = "ID")]
+        theme: Option<String>,
+    },
+
     /// Print the reader's first frame as plain text, then exit
     #[command(
         after_help = "Examples:\n  parallax snapshot\n  parallax snapshot --width 120 --height 40 --open yun-sun-2022,gurtov-2024"
@@ -84,19 +110,29 @@ pub enum Command {
     },
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Json,
+}
+
+fn reader_options(cli: &Cli) -> crate::reader::Options {
+    crate::reader::Options {
+        open: cli.open.clone(),
+        keymap: cli.keymap.clone(),
+        theme: cli.theme.clone(),
+    }
+}
+
 /// Runs the command line; returns the process exit status.
 pub fn run(cli: Cli) -> Result<i32, Error> {
     let mut out = std::io::stdout().lock();
     match cli.command {
         None => {
             drop(out);
-            let corpus = load_valid(cli.articles.as_ref())?;
-            let open = crate::reader::resolve_open(&corpus, &cli.open)?;
-            let (keymap, message) = crate::reader::load_keymap(cli.keymap.as_deref());
+            let library = load_valid(cli.articles.as_ref())?;
             let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
-            let mut app =
-                crate::reader::new_app(corpus, keymap, &open, ratatui::layout::Rect::new(0, 0, width, height));
-            app.overlay = message;
+            let mut app = crate::reader::prepare(library, &reader_options(&cli), Rect::new(0, 0, width, height))?;
             crate::tui::run(&mut app)?;
             Ok(0)
         }
@@ -126,60 +162,46 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             Ok(0)
         }
         Some(Command::Snapshot { width, height }) => {
-            let corpus = load_valid(cli.articles.as_ref())?;
-            let open = crate::reader::resolve_open(&corpus, &cli.open)?;
-            let (keymap, message) = crate::reader::load_keymap(cli.keymap.as_deref());
-            let mut app =
-                crate::reader::new_app(corpus, keymap, &open, ratatui::layout::Rect::new(0, 0, width, height));
-            app.overlay = message;
+            let library = load_valid(cli.articles.as_ref())?;
+            let app = crate::reader::prepare(library, &reader_options(&cli), Rect::new(0, 0, width, height))?;
             write!(out, "{}", crate::reader::snapshot(&app))?;
             Ok(0)
         }
+        Some(Command::Themes) => {
+            let library = load_valid(cli.articles.as_ref())?;
+            write!(out, "{}", crate::export::themes_table(&library.corpus, &library.map))?;
+            Ok(0)
+        }
+        Some(Command::Export { format, ref theme }) => {
+            let library = load_valid(cli.articles.as_ref())?;
+            let themes = match theme {
+                Some(id) => vec![crate::reader::find_theme(&library.map, id)?],
+                None => (0..library.map.themes.len()).collect(),
+            };
+            let text = match format {
+                ExportFormat::Md => crate::export::markdown(&library.corpus, &library.map, &themes),
+                ExportFormat::Json => crate::export::json(&library.corpus, &library.map, &themes),
+            };
+            write!(out, "{text}")?;
+            Ok(0)
+        }
         Some(Command::Check) => {
-            let loaded = load(cli.articles.as_ref())?;
-            check(&loaded, &mut out)?;
-            Ok(i32::from(loaded.has_errors()))
+            let library = load(cli.articles.as_ref())?;
+            check(&library, &mut out)?;
+            Ok(i32::from(library.has_errors()))
         }
         Some(Command::List) => {
-            let corpus = load_valid(cli.articles.as_ref())?;
+            let corpus = load_valid(cli.articles.as_ref())?.corpus;
             list(&corpus, &mut out)?;
             Ok(0)
         }
         Some(Command::Show { id, width }) => {
-            let corpus = load_valid(cli.articles.as_ref())?;
+            let corpus = load_valid(cli.articles.as_ref())?.corpus;
             let article = find(&corpus, &id)?;
             out.write_all(crate::show::plain_text(article, usize::from(width)).as_bytes())?;
             Ok(0)
         }
     }
-}
-
-/// Loads the bundled articles, or those of `dir`.
-pub fn load(dir: Option<&PathBuf>) -> Result<Loaded, Error> {
-    match dir {
-        None => Ok(corpus::load(&corpus::bundled_sources())),
-        Some(dir) => {
-            let mut files = corpus::read_folder(dir)?;
-            let mut loaded = corpus::load(&files.articles);
-            files.diagnostics.append(&mut loaded.diagnostics);
-            loaded.diagnostics = files.diagnostics;
-            Ok(loaded)
-        }
-    }
-}
-
-/// Loads, and fails with every error found if any file has one.
-pub fn load_valid(dir: Option<&PathBuf>) -> Result<Corpus, Error> {
-    let loaded = load(dir)?;
-    if loaded.has_errors() {
-        return Err(Error::Invalid(
-            loaded.diagnostics.into_iter().filter(Diagnostic::is_error).collect(),
-        ));
-    }
-    for warning in &loaded.diagnostics {
-        eprintln!("{warning}");
-    }
-    Ok(loaded.corpus)
 }
 
 pub fn find<'a>(corpus: &'a Corpus, id: &str) -> Result<&'a corpus::Article, Error> {
@@ -189,7 +211,7 @@ pub fn find<'a>(corpus: &'a Corpus, id: &str) -> Result<&'a corpus::Article, Err
     })
 }
 
-fn check(loaded: &Loaded, out: &mut impl Write) -> std::io::Result<()> {
+fn check(loaded: &Library, out: &mut impl Write) -> std::io::Result<()> {
     for article in &loaded.corpus.articles {
         writeln!(
             out,
@@ -198,6 +220,14 @@ fn check(loaded: &Loaded, out: &mut impl Write) -> std::io::Result<()> {
             article.word_count(),
             article.paragraph_count(),
             article.note_count()
+        )?;
+    }
+    if !loaded.map.themes.is_empty() {
+        let passages: usize = loaded.map.themes.iter().map(|t| t.passages.len()).sum();
+        writeln!(
+            out,
+            "ok  debate map: {} themes, {passages} passages anchored",
+            loaded.map.themes.len()
         )?;
     }
     for diagnostic in &loaded.diagnostics {

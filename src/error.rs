@@ -16,6 +16,9 @@ pub enum Error {
     #[error("no article has the id `{id}`; the articles are: {known}")]
     UnknownArticle { id: String, known: String },
 
+    #[error("no theme has the id `{id}`; the themes are: {known}")]
+    UnknownTheme { id: String, known: String },
+
     #[error("{0}")]
     Terminal(#[from] std::io::Error),
 }

@@ -21,16 +21,18 @@ pub enum Context {
     Sidebar,
     Picker,
     Help,
+    Matrix,
     Message,
 }
 
 impl Context {
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 7] = [
         Context::Global,
         Context::Reader,
         Context::Sidebar,
         Context::Picker,
         Context::Help,
+        Context::Matrix,
         Context::Message,
     ];
 
@@ -41,6 +43,7 @@ impl Context {
             Context::Sidebar => "sidebar",
             Context::Picker => "picker",
             Context::Help => "help",
+            Context::Matrix => "matrix",
             Context::Message => "message",
         }
     }

@@ -6,10 +6,12 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
-use crate::app::{App, Overlay};
+use crate::app::{Action, App, Overlay, update};
 use crate::corpus::Corpus;
+use crate::debate::DebateMap;
 use crate::error::Error;
 use crate::keymap::Keymap;
+use crate::library::Library;
 
 /// The panes the reader opens with when none are asked for: the wedge
 /// argument beside its rebuttal.
@@ -81,11 +83,39 @@ pub fn color_wanted() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// A reader state for a screen of `size`.
-pub fn new_app(corpus: Corpus, keymap: Keymap, open: &[usize], size: Rect) -> App {
-    let mut app = App::new(corpus, keymap, open, size);
+/// What the command line asks of the reader.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub open: Vec<String>,
+    pub keymap: Option<PathBuf>,
+    pub theme: Option<String>,
+}
+
+/// The reader's state for a screen of `size`: panes opened, keys loaded
+/// (a problem in the user's file shown as a message), theme selected.
+pub fn prepare(library: Library, options: &Options, size: Rect) -> Result<App, Error> {
+    let open = resolve_open(&library.corpus, &options.open)?;
+    let theme = options
+        .theme
+        .as_deref()
+        .map(|id| find_theme(&library.map, id))
+        .transpose()?;
+    let (keymap, message) = load_keymap(options.keymap.as_deref());
+    let mut app = App::new(library.corpus, library.map, keymap, &open, size);
     app.color = color_wanted();
-    app
+    if let Some(theme) = theme {
+        update(&mut app, Action::SelectTheme(theme));
+    }
+    app.overlay = message;
+    Ok(app)
+}
+
+/// The index of theme `id`, or an error naming the themes there are.
+pub fn find_theme(map: &DebateMap, id: &str) -> Result<usize, Error> {
+    map.theme_index(id).ok_or_else(|| Error::UnknownTheme {
+        id: crate::sanitize::clean_line(id),
+        known: map.themes.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", "),
+    })
 }
 
 /// Draws `app` into an off-screen buffer and returns it as plain text, one

@@ -11,8 +11,9 @@ use ratatui::style::Color;
 
 fn app(open: &[&str], width: u16, height: u16) -> App {
     let corpus = corpus::load(&corpus::bundled_sources()).corpus;
+    let (map, _) = parallax::debate::load(&corpus, &corpus::bundled_maps());
     let open: Vec<usize> = open.iter().map(|id| corpus.index_of(id).unwrap()).collect();
-    App::new(corpus, Keymap::defaults(), &open, Rect::new(0, 0, width, height))
+    App::new(corpus, map, Keymap::defaults(), &open, Rect::new(0, 0, width, height))
 }
 
 fn default_app(width: u16, height: u16) -> App {
@@ -95,7 +96,13 @@ fn wide_characters_are_laid_out_by_display_width() {
         articles: vec![article],
     };
     // Too narrow for the sidebar: the pane takes the screen, 14 columns of text.
-    let app = App::new(corpus, Keymap::defaults(), &[0], Rect::new(0, 0, 18, 14));
+    let app = App::new(
+        corpus,
+        Default::default(),
+        Keymap::defaults(),
+        &[0],
+        Rect::new(0, 0, 18, 14),
+    );
     let mut terminal = Terminal::new(TestBackend::new(18, 14)).unwrap();
     terminal.draw(|f| parallax::ui::render(f, &app)).unwrap();
     let screen = buffer_text(terminal.backend().buffer());

@@ -34,6 +34,15 @@ pub enum Action {
     Select,
     Close,
     DeleteChar,
+    NextTheme,
+    PrevTheme,
+    NextPassage,
+    PrevPassage,
+    NextDisagreement,
+    ToggleCompare,
+    OpenMatrix,
+    SelectLeft,
+    SelectRight,
     /// A character typed into a text field (the picker's filter).
     Input(char),
     /// The terminal was resized to (columns, rows).
@@ -46,6 +55,8 @@ pub enum Action {
     AnyKey,
     /// The process came back from being suspended.
     Resumed,
+    /// Select a theme by index (from `--theme`, a click or the matrix).
+    SelectTheme(usize),
 }
 
 impl Action {
@@ -80,6 +91,15 @@ impl Action {
         ("select", Action::Select),
         ("close", Action::Close),
         ("delete_char", Action::DeleteChar),
+        ("next_theme", Action::NextTheme),
+        ("prev_theme", Action::PrevTheme),
+        ("next_passage", Action::NextPassage),
+        ("prev_passage", Action::PrevPassage),
+        ("next_disagreement", Action::NextDisagreement),
+        ("toggle_compare", Action::ToggleCompare),
+        ("open_matrix", Action::OpenMatrix),
+        ("select_left", Action::SelectLeft),
+        ("select_right", Action::SelectRight),
     ];
 
     pub fn from_name(name: &str) -> Option<Action> {

@@ -37,6 +37,7 @@ fn context_title(context: Context) -> &'static str {
         Context::Sidebar => "In the sidebar",
         Context::Picker => "In the article picker (type to filter)",
         Context::Help => "In this help",
+        Context::Matrix => "In the stance matrix",
         Context::Message => "In a message",
     }
 }

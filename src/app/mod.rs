@@ -3,6 +3,7 @@
 
 mod action;
 mod help;
+mod themes;
 mod update;
 
 pub use action::Action;
@@ -15,6 +16,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use crate::corpus::{BlockKind, Corpus};
+use crate::debate::DebateMap;
 use crate::keymap::{Context, Keymap};
 use crate::layout::{ArticleText, Document, Screen, text_height, text_width};
 
@@ -68,6 +70,11 @@ pub enum Overlay {
         title: String,
         lines: Vec<String>,
     },
+    /// Themes by articles; the selected cell.
+    Matrix {
+        row: usize,
+        column: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -81,6 +88,8 @@ pub struct Picker {
 /// One row of the sidebar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SidebarEntry {
+    ThemesHeader,
+    Theme(usize),
     ArticlesHeader,
     Article(usize),
     ContentsHeader,
@@ -90,12 +99,19 @@ pub enum SidebarEntry {
 
 impl SidebarEntry {
     pub fn selectable(self) -> bool {
-        matches!(self, SidebarEntry::Article(_) | SidebarEntry::Heading(_))
+        matches!(
+            self,
+            SidebarEntry::Theme(_) | SidebarEntry::Article(_) | SidebarEntry::Heading(_)
+        )
     }
 }
 
 pub struct App {
     pub corpus: Corpus,
+    pub map: DebateMap,
+    /// The selected theme (index into `map.themes`).
+    pub theme: Option<usize>,
+    pub compare_visible: bool,
     pub keymap: Keymap,
     pub size: Rect,
     pub panes: Vec<Pane>,
@@ -121,7 +137,7 @@ pub struct App {
 impl App {
     /// A reader on `corpus` with a pane per article of `open` (indices),
     /// laid out for a screen of `size`.
-    pub fn new(corpus: Corpus, keymap: Keymap, open: &[usize], size: Rect) -> App {
+    pub fn new(corpus: Corpus, map: DebateMap, keymap: Keymap, open: &[usize], size: Rect) -> App {
         let panes = open
             .iter()
             .take(MAX_PANES)
@@ -132,13 +148,16 @@ impl App {
             .collect();
         let mut app = App {
             corpus,
+            map,
+            theme: None,
+            compare_visible: false,
             keymap,
             size: Rect::default(),
             panes,
             focus: Focus::Pane,
             focused_pane: 0,
             sidebar_visible: true,
-            sidebar_selected: 1,
+            sidebar_selected: 0,
             overlay: None,
             jumps: JumpList::default(),
             status: None,
@@ -149,6 +168,7 @@ impl App {
             documents: HashMap::new(),
         };
         update(&mut app, Action::Resize(size.width, size.height));
+        app.sidebar_selected = app.sidebar_entries().iter().position(|e| e.selectable()).unwrap_or(0);
         app
     }
 
@@ -158,13 +178,20 @@ impl App {
             (Some(Overlay::Picker(_)), _) => Context::Picker,
             (Some(Overlay::Help { .. }), _) => Context::Help,
             (Some(Overlay::Message { .. }), _) => Context::Message,
+            (Some(Overlay::Matrix { .. }), _) => Context::Matrix,
             (None, Focus::Sidebar) => Context::Sidebar,
             (None, Focus::Pane) => Context::Reader,
         }
     }
 
     pub fn screen(&self) -> Screen {
-        Screen::compute(self.size, self.sidebar_visible, self.panes.len(), self.focused_pane)
+        Screen::compute(
+            self.size,
+            self.sidebar_visible,
+            self.compare_visible,
+            self.panes.len(),
+            self.focused_pane,
+        )
     }
 
     /// The text width a pane is laid out at: its own if shown, else that of
@@ -205,9 +232,20 @@ impl App {
         }
     }
 
-    /// The rows of the sidebar: the articles, then the focused article's headings.
+    /// The articles open in the panes, left to right.
+    pub fn open_articles(&self) -> Vec<usize> {
+        self.panes.iter().map(|p| p.article).collect()
+    }
+
+    /// The rows of the sidebar: the themes, the articles, then the focused
+    /// article's headings.
     pub fn sidebar_entries(&self) -> Vec<SidebarEntry> {
-        let mut entries = vec![SidebarEntry::ArticlesHeader];
+        let mut entries = Vec::new();
+        if !self.map.themes.is_empty() {
+            entries.push(SidebarEntry::ThemesHeader);
+            entries.extend((0..self.map.themes.len()).map(SidebarEntry::Theme));
+        }
+        entries.push(SidebarEntry::ArticlesHeader);
         entries.extend((0..self.corpus.articles.len()).map(SidebarEntry::Article));
         if let Some(pane) = self.panes.get(self.focused_pane) {
             let article = &self.corpus.articles[pane.article];
@@ -224,6 +262,14 @@ impl App {
             }
         }
         entries
+    }
+
+    /// A pane's document at its current width, built if need be.
+    fn pane_document(&mut self, pane: usize) -> Option<Arc<Document>> {
+        let screen = self.screen();
+        let width = self.pane_width(&screen, pane);
+        let article = self.panes.get(pane)?.article;
+        Some(self.ensure_document(article, width))
     }
 
     /// Builds (once) what a pane needs to be drawn at its width.

@@ -4,6 +4,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::layout::Rect;
 
+use super::themes;
 use super::{
     Action, App, Focus, JumpPoint, MAX_PANES, Overlay, Pane, Picker, Position, SidebarEntry, help_lines, sidebar_offset,
 };
@@ -15,6 +16,7 @@ pub fn update(app: &mut App, action: Action) {
     let handled = match &app.overlay {
         Some(Overlay::Picker(_)) => handle_picker(app, action),
         Some(Overlay::Help { .. }) => handle_help(app, action),
+        Some(Overlay::Matrix { .. }) => themes::handle_matrix(app, action),
         Some(Overlay::Message { .. }) => {
             if matches!(action, Action::AnyKey | Action::Close | Action::Select) {
                 app.overlay = None;
@@ -83,7 +85,20 @@ fn handle_main(app: &mut App, action: Action) {
         Action::Select => select_sidebar(app),
         Action::ScrollAt(column, row, lines) => scroll_at(app, column, row, lines),
         Action::ClickAt(column, row) => click_at(app, column, row),
-        Action::Close | Action::DeleteChar | Action::Input(_) | Action::AnyKey => {}
+        Action::SelectTheme(theme) => themes::select_theme(app, theme),
+        Action::NextTheme => themes::step_theme(app, true),
+        Action::PrevTheme => themes::step_theme(app, false),
+        Action::NextPassage => themes::step_passage(app, true),
+        Action::PrevPassage => themes::step_passage(app, false),
+        Action::NextDisagreement => themes::next_disagreement(app),
+        Action::ToggleCompare => app.compare_visible = !app.compare_visible,
+        Action::OpenMatrix => themes::open_matrix(app),
+        Action::Close
+        | Action::DeleteChar
+        | Action::Input(_)
+        | Action::AnyKey
+        | Action::SelectLeft
+        | Action::SelectRight => {}
     }
 }
 
@@ -139,7 +154,7 @@ fn current_point(app: &App) -> Option<JumpPoint> {
 }
 
 /// Remembers where the focused pane is before a jump takes it elsewhere.
-fn record_jump(app: &mut App) {
+pub(super) fn record_jump(app: &mut App) {
     if let Some(point) = current_point(app) {
         app.jumps.points.truncate(app.jumps.index);
         if app.jumps.points.last() != Some(&point) {
@@ -331,8 +346,15 @@ fn select_sidebar(app: &mut App) {
             let article = *article;
             jump_to(app, app.focused_pane, Some(article), Position::default());
             // The contents below now list this article's headings.
-            app.sidebar_selected = article + 1;
+            if let Some(index) = app
+                .sidebar_entries()
+                .iter()
+                .position(|e| *e == SidebarEntry::Article(article))
+            {
+                app.sidebar_selected = index;
+            }
         }
+        Some(SidebarEntry::Theme(theme)) => themes::select_theme(app, *theme),
         Some(SidebarEntry::Heading(block)) => {
             let block = *block;
             jump_to(app, app.focused_pane, None, Position { block, line: 0 });

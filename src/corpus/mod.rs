@@ -10,7 +10,7 @@ mod meta;
 mod sentences;
 
 pub use load::{FolderFiles, Loaded, SourceFile, bundled_maps, bundled_sources, load, parse_article, read_folder};
-pub use meta::{Author, Form, Meta, Published, Role, TitleSource};
+pub use meta::{Author, Form, Meta, Published, Role, TitleSource, is_valid_id};
 
 use std::ops::Range;
 

@@ -31,6 +31,23 @@ pub struct Shown {
     pub marks: Vec<(Range<usize>, Mark)>,
     /// Columns each line after the first is indented by (list items, notes).
     pub hanging_indent: usize,
+    /// Bytes shown before the block's own text (bullet, note number, speaker).
+    prefix_len: usize,
+    /// Note markers inserted into the text: (offset in the block's text, bytes).
+    inserted: Vec<(usize, usize)>,
+}
+
+impl Shown {
+    /// Where byte `offset` of the block's own text stands in the shown text.
+    pub fn shown_offset(&self, offset: usize) -> usize {
+        let inserted: usize = self
+            .inserted
+            .iter()
+            .filter(|(at, _)| *at <= offset)
+            .map(|(_, len)| len)
+            .sum();
+        self.prefix_len + offset + inserted
+    }
 }
 
 /// The text a block shows, with its marks.
@@ -61,12 +78,15 @@ pub fn shown(block: &Block) -> Shown {
             text.push(' ');
         }
     }
+    let prefix_len = text.len();
+    let mut inserted = Vec::new();
     let mut last = 0;
     for note in &block.note_refs {
         text.push_str(&block.text[last..note.at]);
         let start = text.len();
         text.push_str(&format!("[{}]", note.label));
         marks.push((start..text.len(), Mark::NoteRef(note.label.clone())));
+        inserted.push((note.at, text.len() - start));
         last = note.at;
     }
     text.push_str(&block.text[last..]);
@@ -74,6 +94,8 @@ pub fn shown(block: &Block) -> Shown {
         text,
         marks,
         hanging_indent,
+        prefix_len,
+        inserted,
     }
 }
 

@@ -15,6 +15,8 @@ pub struct Screen {
     /// (pane index, area) for each pane shown, left to right.
     pub panes: Vec<(usize, Rect)>,
     pub status: Rect,
+    /// The compare panel, below the panes, when it is shown.
+    pub compare: Option<Rect>,
     /// Panes left out to the left and to the right of those shown.
     pub hidden_before: usize,
     pub hidden_after: usize,
@@ -22,7 +24,7 @@ pub struct Screen {
 
 impl Screen {
     /// `focused` is the pane that must stay in view.
-    pub fn compute(size: Rect, sidebar: bool, pane_count: usize, focused: usize) -> Screen {
+    pub fn compute(size: Rect, sidebar: bool, compare: bool, pane_count: usize, focused: usize) -> Screen {
         let status = Rect {
             y: size.bottom().saturating_sub(1),
             height: size.height.min(1),
@@ -40,11 +42,23 @@ impl Screen {
             width: sidebar_width,
             ..main
         });
-        let panes_area = Rect {
+        let mut panes_area = Rect {
             x: main.x + sidebar_width,
             width: main.width - sidebar_width,
             ..main
         };
+        // The compare panel takes the lower third of the panes' column, if it leaves them room.
+        let compare_height = if compare && panes_area.height >= 18 {
+            (panes_area.height / 3).clamp(6, 12)
+        } else {
+            0
+        };
+        panes_area.height -= compare_height;
+        let compare = (compare_height > 0).then_some(Rect {
+            y: panes_area.bottom(),
+            height: compare_height,
+            ..panes_area
+        });
         let fit = usize::from(panes_area.width / MIN_PANE_WIDTH).max(1);
         let shown = pane_count.min(fit);
         let first = if pane_count == 0 {
@@ -68,6 +82,7 @@ impl Screen {
             sidebar: sidebar_rect,
             panes,
             status,
+            compare,
             hidden_before: first,
             hidden_after: pane_count - first - shown,
         }
@@ -99,7 +114,7 @@ mod tests {
 
     #[test]
     fn wide_screens_show_every_pane() {
-        let s = Screen::compute(rect(200, 60), true, 2, 0);
+        let s = Screen::compute(rect(200, 60), true, false, 2, 0);
         assert_eq!(s.panes.len(), 2);
         assert_eq!(s.sidebar.unwrap().width, 34);
         assert_eq!(s.panes[0].1.width + s.panes[1].1.width, 200 - 34);
@@ -108,19 +123,28 @@ mod tests {
 
     #[test]
     fn narrow_screens_drop_panes_but_keep_the_focused_one() {
-        let s = Screen::compute(rect(80, 24), true, 3, 2);
+        let s = Screen::compute(rect(80, 24), true, false, 3, 2);
         assert_eq!(s.panes.len(), 1);
         assert_eq!(s.panes[0].0, 2);
         assert_eq!((s.hidden_before, s.hidden_after), (2, 0));
         assert!(s.panes[0].1.width >= MIN_PANE_WIDTH);
-        let s = Screen::compute(rect(80, 24), false, 3, 0);
+        let s = Screen::compute(rect(80, 24), false, false, 3, 0);
         assert_eq!(s.panes.iter().map(|p| p.0).collect::<Vec<_>>(), [0, 1]);
         assert_eq!(s.hidden_after, 1);
     }
 
     #[test]
+    fn the_compare_panel_takes_the_lower_third() {
+        let s = Screen::compute(rect(160, 46), true, true, 2, 0);
+        let compare = s.compare.unwrap();
+        assert_eq!(compare.height, 15 - 3);
+        assert_eq!(s.panes[0].1.bottom(), compare.y);
+        assert!(Screen::compute(rect(160, 12), true, true, 2, 0).compare.is_none());
+    }
+
+    #[test]
     fn the_sidebar_gives_way_on_narrow_screens() {
-        let s = Screen::compute(rect(40, 10), true, 1, 0);
+        let s = Screen::compute(rect(40, 10), true, false, 1, 0);
         assert!(s.sidebar.is_none());
         assert_eq!(s.panes[0].1.width, 40);
     }
@@ -128,7 +152,7 @@ mod tests {
     #[test]
     fn tiny_screens_do_not_panic() {
         for (w, h) in [(0, 0), (1, 1), (2, 1), (1, 5), (10, 2), (29, 3)] {
-            let s = Screen::compute(rect(w, h), true, 2, 1);
+            let s = Screen::compute(rect(w, h), true, true, 2, 1);
             for (_, r) in &s.panes {
                 assert!(r.right() <= w && r.bottom() <= h);
             }

@@ -1,5 +1,7 @@
 //! Drawing the reader. Reads the [`App`]; changes nothing.
 
+mod compare;
+mod matrix;
 mod overlay;
 mod pane;
 mod sidebar;
@@ -23,11 +25,15 @@ pub fn render(frame: &mut Frame, app: &App) {
     for (pane, area) in &screen.panes {
         pane::render(frame, app, &screen, *pane, *area, theme);
     }
+    if let Some(area) = screen.compare {
+        compare::render(frame, app, &screen, area, theme);
+    }
     status_line(frame, app, &screen, theme);
     match &app.overlay {
         Some(Overlay::Picker(picker)) => overlay::picker(frame, app, picker, theme),
         Some(Overlay::Help { scroll }) => overlay::help(frame, app, *scroll, theme),
         Some(Overlay::Message { title, lines }) => overlay::message(frame, title, lines, theme),
+        Some(Overlay::Matrix { row, column }) => matrix::render(frame, app, *row, *column, theme),
         None => {}
     }
 }
@@ -52,6 +58,10 @@ fn status_line(frame: &mut Frame, app: &App, screen: &crate::layout::Screen, the
         format!("{hidden} pane(s) hidden · ? help ")
     } else {
         "? help ".to_string()
+    };
+    let where_ = match app.theme.and_then(|t| app.map.themes.get(t)) {
+        Some(theme) => format!("{where_} · theme: {}", theme.id),
+        None => where_,
     };
     let left = match &app.status {
         Some(status) => format!(" {where_} · {status}"),

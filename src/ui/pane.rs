@@ -1,7 +1,11 @@
-//! An article pane: header, the visible lines of its text, position.
+//! An article pane: header, the visible lines of its text, position, and the
+//! passages of the selected theme marked by stance.
+
+use std::ops::Range;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
@@ -9,7 +13,15 @@ use super::Theme;
 use super::text::truncate;
 use crate::app::{App, Focus};
 use crate::corpus::BlockKind;
+use crate::debate::{SILENT_GLYPH, Stance};
 use crate::layout::{ArticleText, DocLine, Document, Mark, PANE_HEADER_ROWS, Screen, text_height};
+
+/// A stretch of shown text that belongs to a passage of the selected theme.
+struct Highlight {
+    block: usize,
+    range: Range<usize>,
+    stance: Stance,
+}
 
 pub fn render(frame: &mut Frame, app: &App, screen: &Screen, pane: usize, area: Rect, theme: Theme) {
     let focused = app.focus == Focus::Pane && app.focused_pane == pane;
@@ -44,22 +56,88 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, pane: usize, area: 
     let mut lines = vec![
         Line::from(Span::styled(truncate(&meta.title, width), theme.title())),
         Line::from(Span::styled(truncate(&byline, width), theme.dim())),
-        Line::from(Span::styled("─".repeat(width), theme.border(false))),
+        theme_line(app, state.article, width, theme),
     ];
     lines.truncate(usize::from(PANE_HEADER_ROWS - 1));
-    lines.extend(
-        doc.lines
-            .iter()
-            .skip(start)
-            .take(height)
-            .map(|line| body_line(text, line, theme)),
-    );
+    let highlights = highlights(app, state.article, text);
+    let body: Vec<(Line, Option<Stance>)> = doc
+        .lines
+        .iter()
+        .skip(start)
+        .take(height)
+        .map(|line| body_line(text, line, &highlights, theme))
+        .collect();
+    let gutter: Vec<Option<Stance>> = body.iter().map(|(_, stance)| *stance).collect();
+    lines.extend(body.into_iter().map(|(line, _)| line));
     let padded = Rect {
         x: inner.x + 1,
         width: inner.width.saturating_sub(2),
         ..inner
     };
     frame.render_widget(Paragraph::new(lines), padded);
+
+    // The stance of a passage, in the margin beside each of its lines.
+    let first_body_row = inner.y + PANE_HEADER_ROWS - 1;
+    for (row, stance) in gutter.into_iter().enumerate() {
+        let y = first_body_row + row as u16;
+        if let Some(stance) = stance
+            && y < inner.bottom()
+            && inner.width > 0
+        {
+            frame.buffer_mut()[(inner.x, y)]
+                .set_char(stance.glyph())
+                .set_style(theme.stance(Some(stance)));
+        }
+    }
+}
+
+/// The third header line: the pane's stance on the selected theme, or a rule.
+fn theme_line(app: &App, article: usize, width: usize, theme: Theme) -> Line<'static> {
+    let Some(selected) = app.theme.and_then(|t| app.map.themes.get(t)) else {
+        return Line::from(Span::styled("─".repeat(width), theme.border(false)));
+    };
+    match selected.passages_of(article).next() {
+        Some(passage) => {
+            let label = format!("{} {} · ", passage.stance.glyph(), passage.stance);
+            let rest = truncate(&passage.summary, width.saturating_sub(label.chars().count()));
+            Line::from(vec![
+                Span::styled(label, theme.stance(Some(passage.stance))),
+                Span::styled(rest, theme.dim()),
+            ])
+        }
+        None => Line::from(Span::styled(
+            truncate(&format!("{SILENT_GLYPH} silent on “{}”", selected.title), width),
+            theme.stance(None),
+        )),
+    }
+}
+
+fn highlights(app: &App, article: usize, text: &ArticleText) -> Vec<Highlight> {
+    let Some(selected) = app.theme.and_then(|t| app.map.themes.get(t)) else {
+        return Vec::new();
+    };
+    let blocks = &app.corpus.articles[article].blocks;
+    let mut out = Vec::new();
+    for passage in selected.passages_of(article) {
+        let anchor = passage.anchor;
+        let spanned = blocks
+            .iter()
+            .enumerate()
+            .skip(anchor.start_block)
+            .take(anchor.end_block + 1 - anchor.start_block);
+        for (block, article_block) in spanned {
+            if let Some(range) = anchor.range_in(block, article_block.text.len()) {
+                let shown = &text.blocks[block];
+                let range = shown.shown_offset(range.start)..shown.shown_offset(range.end);
+                out.push(Highlight {
+                    block,
+                    range,
+                    stance: passage.stance,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// "Top", "Bot", "All" or a percentage, as pagers show it.
@@ -76,44 +154,62 @@ fn position(doc: &Document, start: usize, height: usize) -> String {
     }
 }
 
-fn body_line<'a>(text: &'a ArticleText, line: &DocLine, theme: Theme) -> Line<'a> {
-    match line {
-        DocLine::Blank { .. } => Line::default(),
-        DocLine::NotesHeading { .. } => Line::from(Span::styled("Notes", theme.heading())),
-        DocLine::Text { block, range, indent } => {
-            let shown = &text.blocks[*block];
-            let base = match text.kinds[*block] {
-                BlockKind::Heading { .. } => theme.heading(),
-                BlockKind::Quote => theme.quote(),
-                BlockKind::Note { .. } => theme.dim(),
-                _ => ratatui::style::Style::new(),
+/// A line of text, styled by block kind, marks and passages; and the stance
+/// of the passage it shows, if any.
+fn body_line<'a>(
+    text: &'a ArticleText,
+    line: &DocLine,
+    highlights: &[Highlight],
+    theme: Theme,
+) -> (Line<'a>, Option<Stance>) {
+    let DocLine::Text { block, range, indent } = line else {
+        return match line {
+            DocLine::NotesHeading { .. } => (Line::from(Span::styled("Notes", theme.heading())), None),
+            _ => (Line::default(), None),
+        };
+    };
+    let shown = &text.blocks[*block];
+    let base = match text.kinds[*block] {
+        BlockKind::Heading { .. } => theme.heading(),
+        BlockKind::Quote => theme.quote(),
+        BlockKind::Note { .. } => theme.dim(),
+        _ => Style::new(),
+    };
+    let marks: Vec<(Range<usize>, Style)> = shown
+        .marks
+        .iter()
+        .map(|(r, mark)| {
+            let style = match mark {
+                Mark::Speaker => theme.speaker(),
+                Mark::NoteRef(_) | Mark::NoteLabel => theme.note_ref(),
             };
-            let mut spans = Vec::new();
-            if *indent > 0 {
-                spans.push(Span::raw(" ".repeat(usize::from(*indent))));
-            }
-            let mut at = range.start;
-            for (mark_range, mark) in &shown.marks {
-                let start = mark_range.start.max(range.start);
-                let end = mark_range.end.min(range.end);
-                if start >= end {
-                    continue;
-                }
-                if at < start {
-                    spans.push(Span::styled(&shown.text[at..start], base));
-                }
-                let style = match mark {
-                    Mark::Speaker => theme.speaker(),
-                    Mark::NoteRef(_) => theme.note_ref(),
-                    Mark::NoteLabel => theme.note_ref(),
-                };
-                spans.push(Span::styled(&shown.text[start..end], style));
-                at = end;
-            }
-            if at < range.end {
-                spans.push(Span::styled(&shown.text[at..range.end], base));
-            }
-            Line::from(spans)
-        }
+            (r.clone(), style)
+        })
+        .collect();
+    let lit: Vec<&Highlight> = highlights
+        .iter()
+        .filter(|h| h.block == *block && h.range.start < range.end && h.range.end > range.start)
+        .collect();
+    let mut cuts = vec![range.start, range.end];
+    for r in marks.iter().map(|(r, _)| r).chain(lit.iter().map(|h| &h.range)) {
+        cuts.extend([r.start, r.end].into_iter().filter(|c| range.contains(c)));
     }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut spans = Vec::new();
+    if *indent > 0 {
+        spans.push(Span::raw(" ".repeat(usize::from(*indent))));
+    }
+    for pair in cuts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let mut style = base;
+        if let Some((_, mark)) = marks.iter().find(|(r, _)| r.start <= a && b <= r.end) {
+            style = style.patch(*mark);
+        }
+        if let Some(h) = lit.iter().find(|h| h.range.start <= a && b <= h.range.end) {
+            style = style.patch(theme.passage(h.stance));
+        }
+        spans.push(Span::styled(&shown.text[a..b], style));
+    }
+    (Line::from(spans), lit.first().map(|h| h.stance))
 }

@@ -26,6 +26,31 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
         .take(rows)
         .map(|(index, entry)| {
             let (text, style) = match entry {
+                SidebarEntry::ThemesHeader => ("THEMES".to_string(), theme.section()),
+                SidebarEntry::Theme(t) => {
+                    let selected = app.theme == Some(*t);
+                    let style = if selected {
+                        theme.title()
+                    } else {
+                        ratatui::style::Style::new()
+                    };
+                    let strip = stance_strip(app, *t, theme);
+                    let strip_width = strip.len() + 1;
+                    let title = truncate(&app.map.themes[*t].title, width.saturating_sub(strip_width));
+                    let title_style = if index == app.sidebar_selected {
+                        if focused {
+                            theme.selected()
+                        } else {
+                            style.add_modifier(ratatui::style::Modifier::UNDERLINED)
+                        }
+                    } else {
+                        style
+                    };
+                    let mut spans = strip;
+                    spans.push(Span::raw(" "));
+                    spans.push(Span::styled(title, title_style));
+                    return Line::from(spans);
+                }
                 SidebarEntry::ArticlesHeader => ("ARTICLES".to_string(), theme.section()),
                 SidebarEntry::ContentsHeader => ("CONTENTS".to_string(), theme.section()),
                 SidebarEntry::Article(a) => {
@@ -70,6 +95,19 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// One glyph per pane: that article's stance on the theme, by shape and color.
+fn stance_strip(app: &App, theme_index: usize, theme: Theme) -> Vec<Span<'static>> {
+    let debate_theme = &app.map.themes[theme_index];
+    app.panes
+        .iter()
+        .map(|pane| {
+            let stance = debate_theme.stance_of(pane.article);
+            let glyph = stance.map_or(crate::debate::SILENT_GLYPH, |s| s.glyph());
+            Span::styled(glyph.to_string(), theme.stance(stance))
+        })
+        .collect()
 }
 
 fn short_date(date: &crate::corpus::Published) -> String {

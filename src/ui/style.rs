@@ -2,6 +2,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::debate::Stance;
+
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     color: bool,
@@ -62,6 +64,28 @@ impl Theme {
 
     pub fn section(self) -> Style {
         self.fg(Color::Blue).add_modifier(Modifier::BOLD)
+    }
+
+    /// A stance's glyph and label.
+    pub fn stance(self, stance: Option<Stance>) -> Style {
+        let color = match stance {
+            Some(Stance::Supports) => Color::Green,
+            Some(Stance::Opposes) => Color::Red,
+            Some(Stance::Qualifies) => Color::Yellow,
+            Some(Stance::Reports) => Color::Blue,
+            None => Color::DarkGray,
+        };
+        self.fg(color).add_modifier(Modifier::BOLD)
+    }
+
+    /// The words of a passage on the selected theme: colored by stance, or
+    /// underlined where there is no color.
+    pub fn passage(self, stance: Stance) -> Style {
+        if self.color {
+            self.stance(Some(stance))
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+        }
     }
 
     pub fn status(self) -> Style {

@@ -1,0 +1,179 @@
+//! Walking the debate: selecting themes (every pane moves to its passage),
+//! stepping through passages, the next disagreement, and the stance matrix.
+
+use super::{Action, App, Focus, Overlay, Position};
+use crate::debate::Passage;
+use crate::layout::DocLine;
+
+/// Lines of context kept above a passage placed near the top of a pane.
+const CONTEXT_LINES: usize = 1;
+
+/// The document line where a passage starts, in a pane showing its article.
+pub(super) fn passage_line(app: &mut App, pane: usize, passage: &Passage) -> Option<usize> {
+    let doc = app.pane_document(pane)?;
+    let text = app.article_text(passage.article)?;
+    let block = passage.anchor.start_block;
+    let offset = text.blocks[block].shown_offset(passage.anchor.start);
+    let first = *doc.block_start.get(block)?;
+    let line = doc.lines[first..]
+        .iter()
+        .take_while(|l| l.block() == block)
+        .position(|l| matches!(l, DocLine::Text { range, .. } if range.end > offset))
+        .unwrap_or(0);
+    Some(first + line)
+}
+
+/// Puts the line `line` of a pane near its top, with a line of context.
+fn place(app: &mut App, pane: usize, line: usize) {
+    if let Some(doc) = app.pane_document(pane) {
+        let (block, line) = doc.position_of(line.saturating_sub(CONTEXT_LINES));
+        app.panes[pane].top = Position { block, line };
+    }
+}
+
+/// Selects a theme: every pane whose article speaks to it moves to its
+/// first passage; a silent pane stays where it is.
+pub(super) fn select_theme(app: &mut App, theme: usize) {
+    if theme >= app.map.themes.len() {
+        return;
+    }
+    super::update::record_jump(app);
+    app.theme = Some(theme);
+    for pane in 0..app.panes.len() {
+        let article = app.panes[pane].article;
+        let first = app.map.themes[theme].passages_of(article).next().cloned();
+        if let Some(passage) = first
+            && let Some(line) = passage_line(app, pane, &passage)
+        {
+            place(app, pane, line);
+        }
+    }
+    if let Some(index) = app
+        .sidebar_entries()
+        .iter()
+        .position(|e| *e == super::SidebarEntry::Theme(theme))
+    {
+        app.sidebar_selected = index;
+    }
+}
+
+pub(super) fn step_theme(app: &mut App, forward: bool) {
+    let count = app.map.themes.len();
+    if count == 0 {
+        app.status = Some("No debate map is loaded".into());
+        return;
+    }
+    let next = match (app.theme, forward) {
+        (None, true) => 0,
+        (None, false) => count - 1,
+        (Some(t), true) => (t + 1) % count,
+        (Some(t), false) => (t + count - 1) % count,
+    };
+    select_theme(app, next);
+}
+
+/// The next (or previous) passage of the selected theme in the focused pane.
+pub(super) fn step_passage(app: &mut App, forward: bool) {
+    let Some(theme) = app.theme else {
+        app.status = Some("Select a theme first".into());
+        return;
+    };
+    let pane = app.focused_pane;
+    let Some(article) = app.panes.get(pane).map(|p| p.article) else {
+        return;
+    };
+    let passages: Vec<Passage> = app.map.themes[theme].passages_of(article).cloned().collect();
+    if passages.is_empty() {
+        app.status = Some("This article is silent on the theme".into());
+        return;
+    }
+    let current = app.scroll_line(pane) + CONTEXT_LINES;
+    let mut lines: Vec<usize> = passages.iter().filter_map(|p| passage_line(app, pane, p)).collect();
+    lines.sort_unstable();
+    lines.dedup();
+    let target = if forward {
+        lines.iter().copied().find(|&l| l > current)
+    } else {
+        lines.iter().rev().copied().find(|&l| l < current)
+    };
+    match target {
+        Some(line) => {
+            super::update::record_jump(app);
+            place(app, pane, line);
+        }
+        None => {
+            app.status = Some(
+                if forward {
+                    "No later passage on this theme"
+                } else {
+                    "No earlier passage on this theme"
+                }
+                .into(),
+            )
+        }
+    }
+}
+
+/// Selects the next theme on which some open articles support the claim
+/// and others oppose it.
+pub(super) fn next_disagreement(app: &mut App) {
+    let open = app.open_articles();
+    let count = app.map.themes.len();
+    let start = app.theme.map_or(0, |t| t + 1);
+    let found = (0..count)
+        .map(|i| (start + i) % count)
+        .find(|&t| app.map.themes[t].disagreement_among(&open));
+    match found {
+        Some(theme) => select_theme(app, theme),
+        None => app.status = Some("No theme divides the open articles".into()),
+    }
+}
+
+pub(super) fn open_matrix(app: &mut App) {
+    if app.map.themes.is_empty() {
+        app.status = Some("No debate map is loaded".into());
+        return;
+    }
+    let row = app.theme.unwrap_or(0);
+    let column = app.panes.get(app.focused_pane).map_or(0, |p| p.article);
+    app.overlay = Some(Overlay::Matrix { row, column });
+}
+
+/// The matrix's own actions; false for those it leaves to the reader.
+pub(super) fn handle_matrix(app: &mut App, action: Action) -> bool {
+    let Some(Overlay::Matrix { row, column }) = app.overlay else {
+        return false;
+    };
+    let rows = app.map.themes.len();
+    let columns = app.corpus.articles.len();
+    let (row, column) = match action {
+        Action::SelectNext => ((row + 1).min(rows.saturating_sub(1)), column),
+        Action::SelectPrev => (row.saturating_sub(1), column),
+        Action::SelectRight => (row, (column + 1).min(columns.saturating_sub(1))),
+        Action::SelectLeft => (row, column.saturating_sub(1)),
+        Action::Close | Action::OpenMatrix => {
+            app.overlay = None;
+            return true;
+        }
+        Action::Select => {
+            if app.map.themes[row].passages_of(column).next().is_none() {
+                app.status = Some(format!(
+                    "{} is silent on this theme",
+                    app.corpus.articles[column].meta.id
+                ));
+                return true;
+            }
+            app.overlay = None;
+            super::update::record_jump(app);
+            if let Some(pane) = app.panes.get_mut(app.focused_pane) {
+                pane.article = column;
+            }
+            app.focus = Focus::Pane;
+            select_theme(app, row);
+            return true;
+        }
+        _ => return false,
+    };
+    app.overlay = Some(Overlay::Matrix { row, column });
+    true
+}

@@ -1,0 +1,243 @@
+//! Anchors that survive edits, after the W3C Web Annotation TextQuoteSelector
+//! (as the Hypothesis client uses it): an exact quote with optional prefix and
+//! suffix, matched after normalizing white space, quotes and dashes; a
+//! position hint that prefers the nearest of several matches; and, when the
+//! quote is gone, a fuzzy re-anchor within a bounded number of edits.
+
+use crate::corpus::Article;
+
+/// Where a passage stands: from (block, byte) to (block, byte), end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    pub start_block: usize,
+    pub start: usize,
+    pub end_block: usize,
+    pub end: usize,
+}
+
+impl Anchor {
+    /// The byte range of `block`'s text that the anchor covers, if any.
+    pub fn range_in(&self, block: usize, text_len: usize) -> Option<std::ops::Range<usize>> {
+        if block < self.start_block || block > self.end_block {
+            return None;
+        }
+        let start = if block == self.start_block { self.start } else { 0 };
+        let end = if block == self.end_block { self.end } else { text_len };
+        (start < end).then_some(start..end)
+    }
+}
+
+/// What a quote selector asks for.
+#[derive(Debug, Clone, Default)]
+pub struct Selector<'a> {
+    pub exact: &'a str,
+    pub prefix: Option<&'a str>,
+    pub suffix: Option<&'a str>,
+    /// A block id; of several matches, the nearest to it wins.
+    pub near: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    /// Found exactly once (or the position hint chose among several).
+    Exact(Anchor),
+    /// Not found as written; the closest text is within the bound.
+    Fuzzy {
+        anchor: Anchor,
+        edits: usize,
+        found: String,
+    },
+    /// Found several times and nothing says which.
+    Ambiguous { blocks: Vec<usize> },
+    /// Not found; the closest text, its place and distance.
+    NotFound {
+        closest: String,
+        block: usize,
+        edits: usize,
+    },
+}
+
+/// The text of an article, normalized, with each byte's origin.
+pub struct NormalizedArticle {
+    text: String,
+    /// (block, byte offset in the block's text) for each byte of `text`.
+    origin: Vec<(u32, u32)>,
+}
+
+/// Quotes, dashes and white space as matching sees them.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_normalized(text, &mut out, &mut |_, _| {});
+    out.trim().to_string()
+}
+
+fn push_normalized(text: &str, out: &mut String, on_push: &mut impl FnMut(usize, usize)) {
+    for (at, c) in text.char_indices() {
+        let replacement: &str = match c {
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => "\"",
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => "'",
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
+            '\u{2026}' => "...",
+            c if c.is_whitespace() => {
+                if out.is_empty() || out.ends_with(' ') {
+                    continue;
+                }
+                " "
+            }
+            _ => {
+                let before = out.len();
+                out.push(c);
+                for _ in before..out.len() {
+                    on_push(at, 0);
+                }
+                continue;
+            }
+        };
+        for _ in 0..replacement.len() {
+            on_push(at, 0);
+        }
+        out.push_str(replacement);
+    }
+}
+
+impl NormalizedArticle {
+    pub fn new(article: &Article) -> NormalizedArticle {
+        let mut text = String::new();
+        let mut origin = Vec::new();
+        for (index, block) in article.blocks.iter().enumerate() {
+            if !text.is_empty() && !text.ends_with(' ') {
+                text.push(' ');
+                let previous = index.saturating_sub(1);
+                origin.push((previous as u32, article.blocks[previous].text.len() as u32));
+            }
+            push_normalized(&block.text, &mut text, &mut |at, _| {
+                origin.push((index as u32, at as u32))
+            });
+        }
+        NormalizedArticle { text, origin }
+    }
+
+    /// The anchor of normalized bytes `start..end`.
+    fn anchor(&self, article: &Article, start: usize, end: usize) -> Anchor {
+        let (start_block, start_byte) = self.origin[start];
+        let (end_block, last_byte) = self.origin[end - 1];
+        let end_text = &article.blocks[end_block as usize].text;
+        let last_len = end_text[last_byte as usize..].chars().next().map_or(0, char::len_utf8);
+        Anchor {
+            start_block: start_block as usize,
+            start: start_byte as usize,
+            end_block: end_block as usize,
+            end: last_byte as usize + last_len,
+        }
+    }
+
+    pub fn resolve(&self, article: &Article, selector: &Selector) -> Resolution {
+        let exact = normalize(selector.exact);
+        if exact.is_empty() {
+            return Resolution::NotFound {
+                closest: String::new(),
+                block: 0,
+                edits: 0,
+            };
+        }
+        let prefix = selector.prefix.map(normalize).unwrap_or_default();
+        let suffix = selector.suffix.map(normalize).unwrap_or_default();
+        let matches: Vec<usize> = self
+            .text
+            .match_indices(exact.as_str())
+            .map(|(at, _)| at)
+            .filter(|&at| self.text[..at].trim_end().ends_with(prefix.as_str()))
+            .filter(|&at| self.text[at + exact.len()..].trim_start().starts_with(suffix.as_str()))
+            .collect();
+        let chosen = match (matches.as_slice(), selector.near) {
+            ([], _) => None,
+            ([one], _) => Some(*one),
+            (several, Some(near)) => several
+                .iter()
+                .copied()
+                .min_by_key(|&at| (self.origin[at].0 as usize).abs_diff(near)),
+            (several, None) => {
+                let mut blocks: Vec<usize> = several.iter().map(|&at| self.origin[at].0 as usize).collect();
+                blocks.dedup();
+                return Resolution::Ambiguous { blocks };
+            }
+        };
+        if let Some(at) = chosen {
+            return Resolution::Exact(self.anchor(article, at, at + exact.len()));
+        }
+        let (start, end, edits) = closest(&self.text, &exact);
+        let found = self.text[start..end].to_string();
+        if edits <= max_edits(&exact) && end > start {
+            Resolution::Fuzzy {
+                anchor: self.anchor(article, start, end),
+                edits,
+                found,
+            }
+        } else {
+            let block = self.origin.get(start).map_or(0, |o| o.0 as usize);
+            Resolution::NotFound {
+                closest: found,
+                block,
+                edits,
+            }
+        }
+    }
+}
+
+/// The most edits a re-anchored quote may differ by: a tenth of its length.
+pub fn max_edits(quote: &str) -> usize {
+    (quote.chars().count() / 10).max(2)
+}
+
+/// The substring of `text` nearest to `pattern` by edit distance (Sellers'
+/// algorithm): its byte range and the number of edits.
+fn closest(text: &str, pattern: &str) -> (usize, usize, usize) {
+    let pattern: Vec<char> = pattern.chars().collect();
+    let m = pattern.len();
+    // cost[i], start[i]: best edit count aligning pattern[..i] to a text
+    // substring ending here, and where that substring starts (byte).
+    let mut cost: Vec<usize> = (0..=m).collect();
+    let mut start: Vec<usize> = vec![0; m + 1];
+    let mut best = (0, 0, m);
+    for (at, c) in text.char_indices() {
+        let next_at = at + c.len_utf8();
+        let (mut diagonal_cost, mut diagonal_start) = (cost[0], start[0]);
+        cost[0] = 0;
+        start[0] = next_at;
+        for i in 1..=m {
+            let (up_cost, up_start) = (cost[i], start[i]);
+            let substitute = diagonal_cost + usize::from(pattern[i - 1] != c);
+            let (mut best_cost, mut best_start) = (substitute, diagonal_start);
+            if up_cost + 1 < best_cost {
+                (best_cost, best_start) = (up_cost + 1, up_start);
+            }
+            if cost[i - 1] + 1 < best_cost {
+                (best_cost, best_start) = (cost[i - 1] + 1, start[i - 1]);
+            }
+            (diagonal_cost, diagonal_start) = (up_cost, up_start);
+            cost[i] = best_cost;
+            start[i] = best_start;
+        }
+        if cost[m] < best.2 {
+            best = (start[m], next_at, cost[m]);
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_quotes_dashes_and_space() {
+        assert_eq!(normalize(" “No  limits”—‘ever’\n… "), "\"No limits\"-'ever' ...");
+    }
+
+    #[test]
+    fn closest_finds_a_changed_word() {
+        let text = "the quick brown fox jumps over the lazy dog";
+        let (start, end, edits) = closest(text, "brown fax jumps");
+        assert_eq!((&text[start..end], edits), ("brown fox jumps", 1));
+    }
+}

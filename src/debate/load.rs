@@ -1,0 +1,305 @@
+//! Reading map files and anchoring their passages in the corpus.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::anchor::{NormalizedArticle, Resolution, Selector};
+use super::{DebateMap, Passage, Stance, Theme};
+use crate::corpus::{Corpus, SourceFile};
+use crate::diagnostic::{Diagnostic, Location, suggestion};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMap {
+    question: Option<String>,
+    #[serde(default)]
+    themes: Vec<RawTheme>,
+    /// Passages added to themes defined elsewhere (e.g. in the bundled map).
+    #[serde(default)]
+    passages: Vec<RawPassage>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTheme {
+    id: Spanned<String>,
+    title: String,
+    claim: String,
+    #[serde(default)]
+    passages: Vec<RawPassage>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPassage {
+    /// Only in top-level `[[passages]]`: the theme it belongs to.
+    theme: Option<Spanned<String>>,
+    article: Spanned<String>,
+    quote: Spanned<String>,
+    prefix: Option<String>,
+    suffix: Option<String>,
+    /// A block id ("p12") near the passage, to choose among several matches.
+    near: Option<Spanned<String>>,
+    stance: Option<Spanned<Stance>>,
+    summary: Option<Spanned<String>>,
+}
+
+/// Reads the map files against `corpus`. Every problem is returned; themes
+/// and passages with errors are left out, the rest stand.
+pub fn load(corpus: &Corpus, files: &[SourceFile]) -> (DebateMap, Vec<Diagnostic>) {
+    let mut map = DebateMap::default();
+    let mut diagnostics = Vec::new();
+    let mut normalized: HashMap<usize, NormalizedArticle> = HashMap::new();
+    let mut theme_files: HashMap<String, String> = HashMap::new();
+    let mut parsed = Vec::new();
+    for file in files {
+        let Ok(text) = std::str::from_utf8(&file.bytes) else {
+            diagnostics.push(Diagnostic::error(
+                &file.name,
+                Location::START,
+                "invalid UTF-8",
+                "save the map as UTF-8",
+            ));
+            continue;
+        };
+        let text = crate::sanitize::clean(text);
+        match toml::from_str::<RawMap>(&text) {
+            Ok(raw) => parsed.push((file, text, raw)),
+            Err(e) => diagnostics.push(Diagnostic::error(
+                &file.name,
+                Location::of_offset(&text, e.span().map_or(0, |s| s.start)),
+                e.message().trim().replace('\n', " "),
+                "correct the map; articles/README.md describes its fields",
+            )),
+        }
+    }
+    // Themes first, from every file, so that any file may add passages to any theme.
+    let mut pending = Vec::new();
+    for (file, text, raw) in &mut parsed {
+        if map.question.is_empty()
+            && let Some(question) = raw.question.take()
+        {
+            map.question = question;
+        }
+        for theme in raw.themes.drain(..) {
+            let at = Location::of_offset(text, theme.id.span().start);
+            let id = theme.id.get_ref().clone();
+            if let Some(first) = theme_files.get(&id) {
+                diagnostics.push(Diagnostic::error(
+                    &file.name,
+                    at,
+                    format!("duplicate theme id `{id}`: {first} defines it too"),
+                    "give each theme its own id, or add passages to the existing theme with [[passages]] theme = \"...\"",
+                ));
+                continue;
+            }
+            if !crate::corpus::is_valid_id(&id) {
+                diagnostics.push(Diagnostic::error(
+                    &file.name,
+                    at,
+                    format!("invalid theme id `{id}`"),
+                    "use lowercase letters, digits and hyphens",
+                ));
+                continue;
+            }
+            theme_files.insert(id.clone(), file.name.clone());
+            map.themes.push(Theme {
+                id: id.clone(),
+                title: theme.title,
+                claim: theme.claim,
+                passages: Vec::new(),
+            });
+            pending.extend(
+                theme
+                    .passages
+                    .into_iter()
+                    .map(|p| (file.name.clone(), text.clone(), Some(id.clone()), p)),
+            );
+        }
+        pending.extend(
+            raw.passages
+                .drain(..)
+                .map(|p| (file.name.clone(), text.clone(), None, p)),
+        );
+    }
+    let theme_ids: Vec<String> = map.themes.iter().map(|t| t.id.clone()).collect();
+    for (file, text, theme, raw) in pending {
+        let at = |offset: usize| Location::of_offset(&text, offset);
+        let theme_id = match (theme, &raw.theme) {
+            (Some(id), _) => id,
+            (None, Some(id)) => id.get_ref().clone(),
+            (None, None) => {
+                diagnostics.push(Diagnostic::error(
+                    &file,
+                    at(raw.article.span().start),
+                    "a passage outside a theme names no theme",
+                    "add theme = \"ID\" naming the theme it speaks to",
+                ));
+                continue;
+            }
+        };
+        let Some(theme_index) = map.theme_index(&theme_id) else {
+            let offset = raw.theme.as_ref().map_or(0, |t| t.span().start);
+            diagnostics.push(unknown(
+                &file,
+                at(offset),
+                "theme",
+                &theme_id,
+                theme_ids.iter().map(String::as_str),
+            ));
+            continue;
+        };
+        if let Some(passage) = resolve_passage(corpus, &file, &text, raw, &mut normalized, &mut diagnostics) {
+            map.themes[theme_index].passages.push(passage);
+        }
+    }
+    for theme in &mut map.themes {
+        theme
+            .passages
+            .sort_by_key(|p| (p.article, p.anchor.start_block, p.anchor.start));
+    }
+    (map, diagnostics)
+}
+
+fn resolve_passage(
+    corpus: &Corpus,
+    file: &str,
+    text: &str,
+    raw: RawPassage,
+    normalized: &mut HashMap<usize, NormalizedArticle>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Passage> {
+    let at = |offset: usize| Location::of_offset(text, offset);
+    let errors_before = diagnostics.len();
+    let Some(article_index) = corpus.index_of(raw.article.get_ref()) else {
+        diagnostics.push(unknown(
+            file,
+            at(raw.article.span().start),
+            "article",
+            raw.article.get_ref(),
+            corpus.ids(),
+        ));
+        return None;
+    };
+    let article = &corpus.articles[article_index];
+    let Some(stance) = raw.stance.as_ref().map(|s| *s.get_ref()) else {
+        diagnostics.push(Diagnostic::error(
+            file,
+            at(raw.quote.span().start),
+            "the passage has no stance",
+            "add stance = \"supports\", \"opposes\", \"qualifies\" or \"reports\"",
+        ));
+        return None;
+    };
+    let summary = raw
+        .summary
+        .as_ref()
+        .map(|s| s.get_ref().trim().to_string())
+        .unwrap_or_default();
+    if summary.is_empty() {
+        diagnostics.push(Diagnostic::error(
+            file,
+            at(raw.quote.span().start),
+            "the passage has no summary",
+            "add summary = \"...\": the author's position in a sentence of your own",
+        ));
+    }
+    if super::normalize(raw.quote.get_ref()).split(' ').count() < 3 {
+        diagnostics.push(Diagnostic::error(
+            file,
+            at(raw.quote.span().start),
+            "the quote is shorter than three words",
+            "quote enough words to find the passage again after edits",
+        ));
+    }
+    let near = match &raw.near {
+        None => None,
+        Some(id) => match article.block_index(id.get_ref()) {
+            Some(block) => Some(block),
+            None => {
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    at(id.span().start),
+                    format!("`{}` has no block `{}`", article.meta.id, id.get_ref()),
+                    "name a block id such as \"p12\" (see `parallax show` and articles/README.md), or remove `near`",
+                ));
+                None
+            }
+        },
+    };
+    if diagnostics.len() > errors_before {
+        return None;
+    }
+    let index = normalized
+        .entry(article_index)
+        .or_insert_with(|| NormalizedArticle::new(article));
+    let selector = Selector {
+        exact: raw.quote.get_ref(),
+        prefix: raw.prefix.as_deref(),
+        suffix: raw.suffix.as_deref(),
+        near,
+    };
+    let quote_at = at(raw.quote.span().start);
+    let anchor = match index.resolve(article, &selector) {
+        Resolution::Exact(anchor) => anchor,
+        Resolution::Fuzzy { anchor, edits, found } => {
+            diagnostics.push(Diagnostic::warning(
+                file,
+                quote_at,
+                format!(
+                    "the quote is not in `{}` as written; re-anchored to text {edits} edit(s) away: \"{found}\"",
+                    article.meta.id
+                ),
+                "update the quote to the article's words",
+            ));
+            anchor
+        }
+        Resolution::Ambiguous { blocks } => {
+            let ids: Vec<&str> = blocks.iter().map(|&b| article.blocks[b].id.as_str()).collect();
+            diagnostics.push(Diagnostic::error(
+                file,
+                quote_at,
+                format!(
+                    "the quote stands {} times in `{}` (in {})",
+                    ids.len().max(2),
+                    article.meta.id,
+                    ids.join(", ")
+                ),
+                "add a prefix or suffix (the words around it), or near = \"<block id>\"",
+            ));
+            return None;
+        }
+        Resolution::NotFound { closest, block, edits } => {
+            let block = &article.blocks[block];
+            let where_ = Location::of_offset(&article.source, block.span.start);
+            diagnostics.push(Diagnostic::error(
+                file,
+                quote_at,
+                format!(
+                    "the quote is not in `{}`; the closest text ({edits} edits away) is at {}:{}:{} ({}): \"{closest}\"",
+                    article.meta.id, article.file, where_.line, where_.column, block.id
+                ),
+                "copy the quote from the article as it is now",
+            ));
+            return None;
+        }
+    };
+    Some(Passage {
+        article: article_index,
+        stance,
+        summary,
+        quote: raw.quote.into_inner(),
+        anchor,
+    })
+}
+
+fn unknown<'a>(file: &str, at: Location, what: &str, name: &str, valid: impl Iterator<Item = &'a str>) -> Diagnostic {
+    let valid: Vec<&str> = valid.collect();
+    let help = match suggestion(name, valid.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`?"),
+        None => format!("the {what}s are: {}", valid.join(", ")),
+    };
+    Diagnostic::error(file, at, format!("unknown {what} `{name}`"), help)
+}

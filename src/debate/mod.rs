@@ -1,0 +1,122 @@
+//! The debate map: themes (points of the debate), and for each the passages
+//! where authors speak to it, with their stance toward the theme's claim.
+//!
+//! Maps are TOML files (`articles/debate.toml` for the bundled debate); a
+//! user's map works the same way and may add passages to existing themes.
+
+mod anchor;
+mod load;
+
+pub use anchor::{Anchor, NormalizedArticle, Resolution, Selector, max_edits, normalize};
+pub use load::load;
+
+use std::fmt;
+
+use serde::Deserialize;
+
+/// An author's position toward a theme's claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    Supports,
+    Opposes,
+    Qualifies,
+    /// A fact given without taking a side.
+    Reports,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 4] = [Stance::Supports, Stance::Opposes, Stance::Qualifies, Stance::Reports];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Stance::Supports => "supports",
+            Stance::Opposes => "opposes",
+            Stance::Qualifies => "qualifies",
+            Stance::Reports => "reports",
+        }
+    }
+
+    /// A glyph that reads without color: each stance its own shape.
+    pub fn glyph(self) -> char {
+        match self {
+            Stance::Supports => '+',
+            Stance::Opposes => 'x',
+            Stance::Qualifies => '~',
+            Stance::Reports => '=',
+        }
+    }
+}
+
+/// The glyph of an article that says nothing on a theme.
+pub const SILENT_GLYPH: char = '·';
+
+impl fmt::Display for Stance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DebateMap {
+    /// The question that ties the debate together.
+    pub question: String,
+    pub themes: Vec<Theme>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub id: String,
+    pub title: String,
+    /// The claim that stances are taken toward.
+    pub claim: String,
+    pub passages: Vec<Passage>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Passage {
+    /// Index into the corpus's articles.
+    pub article: usize,
+    pub stance: Stance,
+    /// The author's position, in the map's own words.
+    pub summary: String,
+    /// The quote as written in the map.
+    pub quote: String,
+    pub anchor: Anchor,
+}
+
+impl DebateMap {
+    pub fn theme_index(&self, id: &str) -> Option<usize> {
+        self.themes.iter().position(|t| t.id == id)
+    }
+}
+
+impl Theme {
+    /// The passages of one article, in reading order.
+    pub fn passages_of(&self, article: usize) -> impl Iterator<Item = &Passage> {
+        self.passages.iter().filter(move |p| p.article == article)
+    }
+
+    /// The article's stance: that of its first passage, or none when silent.
+    pub fn stance_of(&self, article: usize) -> Option<Stance> {
+        self.passages_of(article).next().map(|p| p.stance)
+    }
+
+    /// How many of `articles` support and how many oppose the claim.
+    pub fn agreement(&self, articles: &[usize]) -> (usize, usize) {
+        let mut supports = 0;
+        let mut opposes = 0;
+        for &article in articles {
+            let stances: Vec<Stance> = self.passages_of(article).map(|p| p.stance).collect();
+            supports += usize::from(stances.contains(&Stance::Supports));
+            opposes += usize::from(stances.contains(&Stance::Opposes));
+        }
+        (supports, opposes)
+    }
+
+    /// Whether some of `articles` support the claim and others oppose it.
+    pub fn disagreement_among(&self, articles: &[usize]) -> bool {
+        let (supports, opposes) = self.agreement(articles);
+        supports > 0 && opposes > 0
+    }
+}

@@ -1,0 +1,207 @@
+//! The debate map for other tools: a table of stances, and the comparison
+//! of each theme as Markdown or JSON.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use crate::corpus::{Article, Corpus};
+use crate::debate::{DebateMap, Passage, SILENT_GLYPH, Stance, Theme};
+
+/// The distinct stances of an article on a theme, in reading order.
+fn stances(theme: &Theme, article: usize) -> Vec<Stance> {
+    let mut stances: Vec<Stance> = Vec::new();
+    for passage in theme.passages_of(article) {
+        if !stances.contains(&passage.stance) {
+            stances.push(passage.stance);
+        }
+    }
+    stances
+}
+
+/// One cell of the table: the glyphs of every stance taken, and the first one's name.
+fn cell(theme: &Theme, article: usize) -> String {
+    let stances = stances(theme, article);
+    match stances.first() {
+        None => format!("{SILENT_GLYPH} silent"),
+        Some(first) => format!("{} {first}", stances.iter().map(|s| s.glyph()).collect::<String>()),
+    }
+}
+
+/// The map as a table: a row per theme, a stance column per article.
+pub fn themes_table(corpus: &Corpus, map: &DebateMap) -> String {
+    let mut rows: Vec<Vec<String>> = vec![
+        std::iter::once("THEME".to_string())
+            .chain(corpus.ids().map(String::from))
+            .collect(),
+    ];
+    for theme in &map.themes {
+        rows.push(
+            std::iter::once(theme.id.clone())
+                .chain((0..corpus.articles.len()).map(|article| cell(theme, article)))
+                .collect(),
+        );
+    }
+    let columns = rows[0].len();
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| rows.iter().map(|r| r[c].width()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (cell, width) in row.iter().zip(&widths) {
+            line.push_str(cell);
+            line.push_str(&" ".repeat(width - cell.width() + 2));
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "\n{} supports  {} opposes  {} qualifies  {} reports  {SILENT_GLYPH} silent\n",
+        '+', 'x', '~', '='
+    ));
+    out
+}
+
+/// The passage's words as they stand in the article now.
+pub fn passage_text(article: &Article, passage: &Passage) -> String {
+    let anchor = passage.anchor;
+    let mut parts = Vec::new();
+    for block in anchor.start_block..=anchor.end_block {
+        let text = &article.blocks[block].text;
+        if let Some(range) = anchor.range_in(block, text.len()) {
+            parts.push(&text[range]);
+        }
+    }
+    parts.join(" ")
+}
+
+/// "Authors, “Title,” Outlet, date" for a citation.
+pub fn citation(article: &Article) -> String {
+    let meta = &article.meta;
+    format!(
+        "{}, “{},” {}, {}",
+        article.author_names(),
+        meta.title,
+        meta.outlet,
+        meta.published
+    )
+}
+
+pub fn markdown(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
+    let mut out = String::new();
+    if !map.question.is_empty() {
+        let _ = writeln!(out, "# {}\n", map.question);
+    }
+    for &index in themes {
+        let theme = &map.themes[index];
+        let _ = writeln!(out, "## {}\n\n**Claim:** {}\n", theme.title, theme.claim);
+        for passage in &theme.passages {
+            let article = &corpus.articles[passage.article];
+            let block = &article.blocks[passage.anchor.start_block];
+            let _ = writeln!(
+                out,
+                "### {} — {} {}\n\n{}\n\n> {}\n>\n> — {} ({}, {})\n",
+                article.author_names(),
+                passage.stance.glyph(),
+                passage.stance,
+                passage.summary,
+                passage_text(article, passage),
+                citation(article),
+                article.meta.id,
+                block.id
+            );
+        }
+        let silent: Vec<&str> = (0..corpus.articles.len())
+            .filter(|&a| theme.passages_of(a).next().is_none())
+            .map(|a| corpus.articles[a].meta.id.as_str())
+            .collect();
+        if !silent.is_empty() {
+            let _ = writeln!(out, "Silent on this theme: {}\n", silent.join(", "));
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonExport<'a> {
+    question: &'a str,
+    articles: Vec<JsonArticle<'a>>,
+    themes: Vec<JsonTheme<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonArticle<'a> {
+    id: &'a str,
+    title: &'a str,
+    authors: Vec<&'a str>,
+    outlet: &'a str,
+    published: String,
+    published_precision: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonTheme<'a> {
+    id: &'a str,
+    title: &'a str,
+    claim: &'a str,
+    passages: Vec<JsonPassage<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonPassage<'a> {
+    article: &'a str,
+    stance: &'a str,
+    quote: String,
+    summary: &'a str,
+    block: &'a str,
+    citation: String,
+}
+
+pub fn json(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
+    let export = JsonExport {
+        question: &map.question,
+        articles: corpus
+            .articles
+            .iter()
+            .map(|a| JsonArticle {
+                id: &a.meta.id,
+                title: &a.meta.title,
+                authors: a.meta.authors.iter().map(|x| x.name.as_str()).collect(),
+                outlet: &a.meta.outlet,
+                published: a.meta.published.iso(),
+                published_precision: a.meta.published.precision(),
+            })
+            .collect(),
+        themes: themes
+            .iter()
+            .map(|&i| {
+                let theme = &map.themes[i];
+                JsonTheme {
+                    id: &theme.id,
+                    title: &theme.title,
+                    claim: &theme.claim,
+                    passages: theme
+                        .passages
+                        .iter()
+                        .map(|p| {
+                            let article = &corpus.articles[p.article];
+                            JsonPassage {
+                                article: &article.meta.id,
+                                stance: p.stance.name(),
+                                quote: passage_text(article, p),
+                                summary: &p.summary,
+                                block: &article.blocks[p.anchor.start_block].id,
+                                citation: citation(article),
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&export).expect("the export is plain data");
+    text.push('\n');
+    text
+}

@@ -1,0 +1,58 @@
+//! What the reader reads: the articles and their debate map, loaded together.
+
+use std::path::PathBuf;
+
+use crate::corpus::{self, Corpus, Loaded};
+use crate::debate::DebateMap;
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+
+/// The articles and their debate map, with every problem found in either.
+pub struct Library {
+    pub corpus: Corpus,
+    pub map: DebateMap,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Library {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Loads the bundled articles and map, or those of `dir`.
+pub fn load(dir: Option<&PathBuf>) -> Result<Library, Error> {
+    let (articles, maps, mut diagnostics) = match dir {
+        None => (corpus::bundled_sources(), corpus::bundled_maps(), Vec::new()),
+        Some(dir) => {
+            let files = corpus::read_folder(dir)?;
+            (files.articles, files.maps, files.diagnostics)
+        }
+    };
+    let Loaded {
+        corpus,
+        diagnostics: mut article_problems,
+    } = corpus::load(&articles);
+    diagnostics.append(&mut article_problems);
+    let (map, mut map_problems) = crate::debate::load(&corpus, &maps);
+    diagnostics.append(&mut map_problems);
+    Ok(Library {
+        corpus,
+        map,
+        diagnostics,
+    })
+}
+
+/// Loads, and fails with every error found if any file has one.
+pub fn load_valid(dir: Option<&PathBuf>) -> Result<Library, Error> {
+    let library = load(dir)?;
+    if library.has_errors() {
+        return Err(Error::Invalid(
+            library.diagnostics.into_iter().filter(Diagnostic::is_error).collect(),
+        ));
+    }
+    for warning in &library.diagnostics {
+        eprintln!("{warning}");
+    }
+    Ok(library)
+}
