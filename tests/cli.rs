@@ -180,6 +180,82 @@ fn snapshot_prints_the_first_frame() {
     assert_eq!(output.status.code(), Some(1));
 }
 
+#[test]
+fn themes_prints_a_stance_table() {
+    let text = stdout(&parallax(&["themes"]));
+    let header = text.lines().next().unwrap();
+    assert!(header.starts_with("THEME") && header.contains("manning-sun-2023") && header.contains("gabuev-2024"));
+    let wedge = text.lines().find(|l| l.starts_with("wedge ")).unwrap();
+    assert!(wedge.contains("+ supports") && wedge.contains("x opposes"), "{wedge}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("kissinger ") && l.contains("· silent")),
+        "{text}"
+    );
+}
+
+#[test]
+fn export_prints_markdown_and_json() {
+    let md = stdout(&parallax(&["export", "--format", "md", "--theme", "wedge"]));
+    assert!(
+        md.contains("## The wedge") && md.contains("**Claim:**") && md.contains("— x opposes"),
+        "{md}"
+    );
+    let output = parallax(&["export", "--format", "json"]);
+    assert!(output.status.success());
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(value["themes"].as_array().unwrap().len() >= 15);
+    let output = parallax(&["export", "--theme", "wedgie"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no theme has the id `wedgie`"));
+}
+
+#[test]
+fn snapshot_with_a_theme_opens_at_its_passages() {
+    let text = stdout(&parallax(&[
+        "snapshot",
+        "--theme",
+        "kissinger",
+        "--width",
+        "160",
+        "--height",
+        "40",
+    ]));
+    assert!(text.contains("theme: kissinger"), "{text}");
+    assert!(text.contains("+ supports ·") && text.contains("x opposes ·"), "{text}");
+}
+
+#[test]
+fn check_reports_map_problems_with_their_place() {
+    let dir = temp_dir("map");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/articles/gabuev-2024.md"),
+        dir.join("gabuev-2024.md"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("map.toml"),
+        "[[themes]]\nid = \"w\"\ntitle = \"W\"\nclaim = \"C\"\n\n[[themes.passages]]\narticle = \"gabuev-2024\"\nquote = \"Western policymakers should abandon the idea that they can drive a spoon\"\nstance = \"opposes\"\nsummary = \"S.\"\n\n[[themes.passages]]\narticle = \"gabuev-2025\"\nquote = \"a b c\"\nstance = \"opposes\"\nsummary = \"S.\"\n",
+    )
+    .unwrap();
+    let output = parallax(&["check", "--articles", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let map = dir.join("map.toml").display().to_string();
+    assert!(
+        text.contains(&format!(
+            "{map}:8:9: warning: the quote is not in `gabuev-2024` as written; re-anchored"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{map}:13:11: error: unknown article `gabuev-2025`; did you mean `gabuev-2024`?"
+        )),
+        "{text}"
+    );
+}
+
 fn unicode_width(line: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(line)
 }

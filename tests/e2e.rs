@@ -199,6 +199,32 @@ fn read_scroll_focus_pick_help_resize_quit() {
 }
 
 #[test]
+fn selecting_a_theme_by_key_moves_both_panes_to_their_passages() {
+    let mut s = Session::start("theme", &[], 160, 45);
+    s.wait_text("pane 1 of 2: manning-sun-2023");
+    s.key("]");
+    let screen = s.wait_text("theme: wedge");
+    assert!(screen.contains("+ supports · Manning and Sun"), "{screen}");
+    assert!(screen.contains("x opposes · Gabuev tells Western"), "{screen}");
+    let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Rather, it’s a pragmatic, somewhat transactional union"),
+        "{screen}"
+    );
+    assert!(
+        flat.contains("To come to terms with this development, Western policymakers"),
+        "{screen}"
+    );
+    s.key("m");
+    s.wait_text("Stance matrix");
+    s.key("\x1b");
+    s.wait_for("the matrix to close", |s| !s.contains("Stance matrix"));
+    s.key("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
 fn a_user_keymap_rebinds_quit() {
     let dir = config_dir("keys");
     let file = dir.join("keys.toml");
@@ -218,12 +244,11 @@ fn a_broken_keymap_is_reported_then_the_defaults_apply() {
     let file = dir.join("keys.toml");
     std::fs::write(&file, "[reader]\nj = \"scrol_down\"\n").unwrap();
     let mut s = Session::start("broken", &["--keymap", file.to_str().unwrap()], 120, 30);
-    let screen = s.wait_text("Problems in your keymap");
-    assert!(
-        screen.contains("keys.toml:2:5: error: unknown action `scrol_down`; did you"),
-        "{screen}"
-    );
-    assert!(screen.contains("mean `scroll_down`?"), "{screen}");
+    // Wait for the whole message: the screen may be read while it is being drawn.
+    s.wait_for("the located error", |screen| {
+        screen.contains("keys.toml:2:5: error: unknown action `scrol_down`; did you")
+            && screen.contains("mean `scroll_down`?")
+    });
     s.key("x");
     s.wait_for("the message to go", |s| !s.contains("Problems in your keymap"));
     // The defaults apply: j scrolls, q quits.

@@ -2,59 +2,59 @@
 //! articles support and oppose each claim.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
+use super::overlay::centered;
 use super::text::truncate;
 use crate::app::App;
 use crate::debate::SILENT_GLYPH;
 
 /// Columns per article in the matrix.
 const CELL: usize = 4;
+/// Columns of the counts at the end of each row: " +2 x1 split".
+const COUNTS: usize = 13;
+/// Articles listed by number under the matrix.
+const LEGEND_ARTICLES: usize = 8;
 
 pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Theme) {
+    let articles = app.corpus.articles.len();
+    let longest_title = app.map.themes.iter().map(|t| t.title.width()).max().unwrap_or(0);
     let full = frame.area();
-    let area = Rect {
-        x: full.x + 1.min(full.width),
-        y: full.y + 1.min(full.height),
-        width: full.width.saturating_sub(2),
-        height: full.height.saturating_sub(2),
-    };
+    let cells = articles * CELL + COUNTS;
+    let title_width = longest_title
+        .min(usize::from(full.width).saturating_sub(cells + 4))
+        .max(8);
+    let listed = articles.min(LEGEND_ARTICLES);
+    let width = u16::try_from(title_width + cells + 3).unwrap_or(u16::MAX);
+    let height = u16::try_from(app.map.themes.len() + listed + 5).unwrap_or(u16::MAX);
+    let area = centered(full, width, height);
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .title(" Stance matrix: themes by articles ")
         .border_style(theme.border(true));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let articles = app.corpus.articles.len();
-    let counts_width = 12;
-    let title_width = usize::from(inner.width)
-        .saturating_sub(articles * CELL + counts_width + 1)
-        .max(8);
-    let mut lines = Vec::new();
-    let mut header = vec![Span::raw(format!("{:<title_width$} ", ""))];
+
+    let mut header = vec![Span::raw(" ".repeat(title_width + 1))];
     for i in 0..articles {
         let style = if i == column { theme.selected() } else { theme.title() };
         header.push(Span::styled(format!(" {:<width$}", i + 1, width = CELL - 1), style));
     }
     header.push(Span::styled(" agree/split", theme.dim()));
-    lines.push(Line::from(header));
+    let mut lines = vec![Line::from(header)];
 
-    let rows = usize::from(inner.height).saturating_sub(3 + articles.min(6));
+    let all: Vec<usize> = (0..articles).collect();
+    let rows = usize::from(inner.height).saturating_sub(listed + 3);
     let offset = row.saturating_sub(rows.saturating_sub(1));
-    let open = app.open_articles();
     for (t, debate_theme) in app.map.themes.iter().enumerate().skip(offset).take(rows) {
-        let title_style = if t == row {
-            theme.title()
-        } else {
-            ratatui::style::Style::new()
-        };
-        let mut spans = vec![Span::styled(
-            format!("{:<title_width$} ", truncate(&debate_theme.title, title_width)),
-            title_style,
-        )];
+        let title_style = if t == row { theme.title() } else { Style::new() };
+        let title = truncate(&debate_theme.title, title_width);
+        let pad = title_width.saturating_sub(title.width());
+        let mut spans = vec![Span::styled(format!("{title}{} ", " ".repeat(pad)), title_style)];
         for a in 0..articles {
             let stance = debate_theme.stance_of(a);
             let glyph = stance.map_or(SILENT_GLYPH, |s| s.glyph());
@@ -62,11 +62,12 @@ pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Th
             if t == row && a == column {
                 style = style.patch(theme.selected());
             }
-            spans.push(Span::styled(format!(" {glyph}"), style));
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(glyph.to_string(), style));
             spans.push(Span::raw(" ".repeat(CELL - 2)));
         }
-        let (supports, opposes) = debate_theme.agreement(&(0..articles).collect::<Vec<_>>());
-        let split = if debate_theme.disagreement_among(&open) {
+        let (supports, opposes) = debate_theme.agreement(&all);
+        let split = if debate_theme.disagreement_among(&all) {
             " split"
         } else {
             ""
@@ -75,7 +76,8 @@ pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Th
         lines.push(Line::from(spans));
     }
     lines.push(Line::default());
-    for (i, article) in app.corpus.articles.iter().enumerate().take(6) {
+    let text_width = usize::from(inner.width);
+    for (i, article) in app.corpus.articles.iter().enumerate().take(listed) {
         let text = format!(
             "{}  {} ({}, {})",
             i + 1,
@@ -83,17 +85,9 @@ pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Th
             article.author_names(),
             article.meta.outlet
         );
-        lines.push(Line::from(Span::styled(
-            truncate(&text, usize::from(inner.width)),
-            theme.dim(),
-        )));
+        lines.push(Line::from(Span::styled(truncate(&text, text_width), theme.dim())));
     }
-    lines.push(Line::from(Span::styled(
-        truncate(
-            "+ supports  x opposes  ~ qualifies  = reports  · silent   arrows move, Enter opens the passage",
-            usize::from(inner.width),
-        ),
-        theme.dim(),
-    )));
+    let legend = "+ supports  x opposes  ~ qualifies  = reports  · silent   arrows move, Enter opens the passage";
+    lines.push(Line::from(Span::styled(truncate(legend, text_width), theme.dim())));
     frame.render_widget(Paragraph::new(lines), inner);
 }

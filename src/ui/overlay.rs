@@ -10,7 +10,7 @@ use super::text::truncate;
 use crate::app::{App, HelpLine, Picker, help_lines};
 
 /// A box centered in `area`, at most `width` by `height`.
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
     let height = height.min(area.height);
     Rect {

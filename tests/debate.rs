@@ -1,0 +1,436 @@
+//! The debate map: the bundled map against its articles, anchors under
+//! edits, validation, jumping, the matrix and the export.
+
+use std::borrow::Cow;
+
+use parallax::app::{Action, App, Overlay, update};
+use parallax::corpus::{self, Corpus, SourceFile};
+use parallax::debate::{self, DebateMap, NormalizedArticle, Resolution, Selector, Stance, normalize};
+use parallax::keymap::Keymap;
+use parallax::reader::snapshot;
+use ratatui::layout::Rect;
+
+fn bundled() -> (Corpus, DebateMap) {
+    let corpus = corpus::load(&corpus::bundled_sources()).corpus;
+    let (map, problems) = debate::load(&corpus, &corpus::bundled_maps());
+    assert!(problems.is_empty(), "{problems:?}");
+    (corpus, map)
+}
+
+fn source(name: &str, text: &str) -> SourceFile {
+    SourceFile {
+        name: name.into(),
+        bytes: Cow::Owned(text.as_bytes().to_vec()),
+    }
+}
+
+#[test]
+fn every_anchor_in_the_bundled_map_resolves_to_exactly_one_place() {
+    let (corpus, map) = bundled();
+    let mut passages = 0;
+    for theme in &map.themes {
+        for passage in &theme.passages {
+            let article = &corpus.articles[passage.article];
+            let index = NormalizedArticle::new(article);
+            let selector = Selector {
+                exact: &passage.quote,
+                ..Default::default()
+            };
+            assert_eq!(
+                index.resolve(article, &selector),
+                Resolution::Exact(passage.anchor),
+                "{}: {}",
+                theme.id,
+                passage.quote
+            );
+            assert_eq!(
+                normalize(&parallax::export::passage_text(article, passage)),
+                normalize(&passage.quote)
+            );
+            assert!(!passage.summary.is_empty());
+            passages += 1;
+        }
+    }
+    assert!(passages >= 60, "{passages} passages");
+}
+
+#[test]
+fn the_map_covers_the_debate() {
+    let (corpus, map) = bundled();
+    assert!(map.themes.len() >= 15, "the central question and at least 14 more");
+    let wedge = &map.themes[0];
+    assert_eq!(wedge.id, "wedge", "the central question comes first");
+    for article in 0..corpus.articles.len() {
+        assert!(
+            wedge.stance_of(article).is_some(),
+            "{} takes a position on the wedge",
+            corpus.articles[article].meta.id
+        );
+    }
+    for theme in &map.themes {
+        let mut articles: Vec<usize> = theme.passages.iter().map(|p| p.article).collect();
+        articles.dedup();
+        assert!(articles.len() >= 2, "{} cites at least two articles", theme.id);
+    }
+    for id in [
+        "kissinger",
+        "dependence",
+        "alliance",
+        "convenience",
+        "us-pushes",
+        "ukraine",
+        "military-aid",
+        "trade",
+        "energy",
+        "sanctions",
+        "taiwan",
+        "europe",
+        "global-south",
+        "nuclear",
+        "us-strategy",
+    ] {
+        assert!(map.theme_index(id).is_some(), "a theme on {id}");
+    }
+}
+
+#[test]
+fn the_wedge_essays_flatly_disagree_and_the_trade_figures_agree() {
+    let (corpus, map) = bundled();
+    let wedge = &map.themes[map.theme_index("wedge").unwrap()];
+    let fp = corpus.index_of("manning-sun-2023").unwrap();
+    let fa = corpus.index_of("gabuev-2024").unwrap();
+    assert_eq!(wedge.stance_of(fp), Some(Stance::Supports));
+    assert_eq!(wedge.stance_of(fa), Some(Stance::Opposes));
+    assert!(wedge.disagreement_among(&[fp, fa]));
+    let trade = &map.themes[map.theme_index("trade").unwrap()];
+    let figures = trade.passages.iter().filter(|p| p.quote.contains("$240")).count();
+    assert_eq!(figures, 3, "three articles give the same $240 billion");
+}
+
+const FRONT: &str = "+++\nid = \"t\"\ntitle = \"T\"\noutlet = \"O\"\npublished = \"2024\"\nform = \"essay\"\nsource = \"s\"\n\n[[authors]]\nname = \"N\"\n+++\n\n";
+
+fn one_article(body: &str) -> Corpus {
+    let loaded = corpus::load(&[source("t.md", &format!("{FRONT}{body}"))]);
+    assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
+    loaded.corpus
+}
+
+fn map_with(passage: &str) -> String {
+    format!(
+        "[[themes]]\nid = \"x\"\ntitle = \"X\"\nclaim = \"C\"\n\n[[themes.passages]]\narticle = \"t\"\n{passage}\nstance = \"supports\"\nsummary = \"S.\"\n"
+    )
+}
+
+#[test]
+fn anchors_survive_rewrapping_and_typography() {
+    let corpus = one_article("The two have shown a\nremarkable   ability to manage\ntheir differences — so far.\n");
+    let map = map_with("quote = \"a remarkable ability to manage their differences - so far\"");
+    let (map, problems) = debate::load(&corpus, &[source("m.toml", &map)]);
+    assert!(problems.is_empty(), "{problems:?}");
+    let passage = &map.themes[0].passages[0];
+    assert_eq!(
+        parallax::export::passage_text(&corpus.articles[0], passage),
+        "a remarkable ability to manage their differences — so far"
+    );
+}
+
+#[test]
+fn a_changed_word_re_anchors_with_a_warning() {
+    let corpus = one_article("First. The two have shown a notable ability to manage their differences. Last.\n");
+    let map = map_with("quote = \"The two have shown a remarkable ability to manage their differences.\"");
+    let (map, problems) = debate::load(&corpus, &[source("m.toml", &map)]);
+    assert_eq!(problems.len(), 1);
+    assert!(!problems[0].is_error());
+    assert!(problems[0].message.contains("re-anchored"), "{}", problems[0]);
+    assert_eq!((problems[0].file.as_str(), problems[0].line), ("m.toml", 8));
+    let text = parallax::export::passage_text(&corpus.articles[0], &map.themes[0].passages[0]);
+    assert!(text.contains("notable ability to manage their differences"), "{text}");
+}
+
+#[test]
+fn a_quote_that_is_gone_names_the_closest_text_and_where() {
+    let corpus = one_article("Para one.\n\nNothing here resembles the quote at all, nothing.\n");
+    let map = map_with("quote = \"an entirely different sentence about something else\"");
+    let (map, problems) = debate::load(&corpus, &[source("m.toml", &map)]);
+    assert!(map.themes[0].passages.is_empty());
+    assert_eq!(problems.len(), 1);
+    let p = &problems[0];
+    assert!(p.is_error() && p.message.contains("the quote is not in `t`"), "{p}");
+    assert!(p.message.contains("t.md:"), "the closest text is located: {p}");
+}
+
+#[test]
+fn a_duplicated_sentence_needs_a_prefix_or_a_position_hint() {
+    let corpus = one_article("Before one. The same words stand here.\n\nBefore two. The same words stand here.\n");
+    let (_, problems) = debate::load(
+        &corpus,
+        &[source("m.toml", &map_with("quote = \"The same words stand here.\""))],
+    );
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].message.contains("stands 2 times") && problems[0].message.contains("p1, p2"),
+        "{}",
+        problems[0]
+    );
+
+    let (map, problems) = debate::load(
+        &corpus,
+        &[source(
+            "m.toml",
+            &map_with("quote = \"The same words stand here.\"\nprefix = \"Before two.\""),
+        )],
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(map.themes[0].passages[0].anchor.start_block, 1);
+
+    let (map, problems) = debate::load(
+        &corpus,
+        &[source(
+            "m.toml",
+            &map_with("quote = \"The same words stand here.\"\nnear = \"p2\""),
+        )],
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(map.themes[0].passages[0].anchor.start_block, 1);
+}
+
+#[test]
+fn map_problems_are_located_with_what_to_do() {
+    let corpus = one_article("Some words of the article here.\n");
+    let cases = [
+        (map_with("quote = \"Some words of\"").replace("article = \"t\"", "article = \"tt\""), "unknown article `tt`", 7),
+        (map_with("quote = \"Some words of\"").replace("stance = \"supports\"\n", ""), "no stance", 8),
+        (map_with("quote = \"Some words of\"").replace("summary = \"S.\"\n", ""), "no summary", 8),
+        (map_with("quote = \"Some\""), "shorter than three words", 8),
+        (map_with("quote = \"Some words of\"").replace("\"supports\"", "\"agrees\""), "unknown variant `agrees`", 9),
+        (
+            "[[passages]]\ntheme = \"wedg\"\narticle = \"t\"\nquote = \"Some words of\"\nstance = \"supports\"\nsummary = \"S.\"\n"
+                .to_string(),
+            "unknown theme `wedg`",
+            2,
+        ),
+    ];
+    for (text, message, line) in cases {
+        let (_, problems) = debate::load(&corpus, &[source("m.toml", &text)]);
+        assert_eq!(problems.len(), 1, "{message}: {problems:?}");
+        assert!(problems[0].message.contains(message), "{}", problems[0]);
+        assert_eq!(problems[0].line, line, "{}", problems[0]);
+        assert!(!problems[0].help.is_empty());
+    }
+}
+
+#[test]
+fn a_users_map_adds_passages_to_an_existing_theme() {
+    let corpus = one_article("My own view: the wedge will never work, whatever anyone says.\n");
+    let mine = "[[passages]]\ntheme = \"x\"\narticle = \"t\"\nquote = \"the wedge will never work\"\nstance = \"opposes\"\nsummary = \"Mine.\"\n";
+    let (map, problems) = debate::load(
+        &corpus,
+        &[
+            source("a.toml", &map_with("quote = \"My own view\"")),
+            source("b.toml", mine),
+        ],
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let stances: Vec<Stance> = map.themes[0].passages.iter().map(|p| p.stance).collect();
+    assert_eq!(stances, [Stance::Supports, Stance::Opposes]);
+}
+
+fn reader(open: &[&str], width: u16, height: u16) -> App {
+    let (corpus, map) = bundled();
+    let open: Vec<usize> = open.iter().map(|id| corpus.index_of(id).unwrap()).collect();
+    App::new(corpus, map, Keymap::defaults(), &open, Rect::new(0, 0, width, height))
+}
+
+/// The first body rows of a pane in the rendered screen, as one string.
+fn pane_top(screen: &str, app: &App, pane: usize, rows: usize) -> String {
+    let area = app.screen().pane(pane).unwrap();
+    let first_body = usize::from(area.y) + 4;
+    screen
+        .lines()
+        .skip(first_body)
+        .take(rows)
+        .map(|line| {
+            let chars: Vec<char> = line.chars().collect();
+            let start = usize::from(area.x) + 2;
+            let end = (usize::from(area.right()) - 1).min(chars.len());
+            chars
+                .get(start..end)
+                .map(|c| c.iter().collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn words(text: &str, n: usize) -> String {
+    text.split_whitespace().take(n).collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn selecting_a_theme_moves_every_pane_to_its_passage_at_several_widths() {
+    for (width, height) in [(120, 40), (160, 45), (200, 60)] {
+        let mut app = reader(&["manning-sun-2023", "gabuev-2024"], width, height);
+        let wedge = app.map.theme_index("wedge").unwrap();
+        update(&mut app, Action::NextTheme);
+        assert_eq!(app.theme, Some(wedge));
+        let screen = snapshot(&app);
+        for pane in 0..2 {
+            let article = app.panes[pane].article;
+            let passage = app.map.themes[wedge].passages_of(article).next().unwrap();
+            let top = pane_top(&screen, &app, pane, 4);
+            let top = top.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                top.contains(&words(&passage.quote, 3)),
+                "{width}x{height} pane {pane}: {top}\n{screen}"
+            );
+        }
+        assert!(
+            screen.contains("+ supports ·") && screen.contains("x opposes ·"),
+            "{screen}"
+        );
+    }
+}
+
+#[test]
+fn a_silent_pane_says_so_and_stays_put() {
+    let mut app = reader(&["manning-sun-2023", "gabuev-2024"], 160, 45);
+    update(&mut app, Action::ScrollDown);
+    let before = app.panes[0].top;
+    let trade = app.map.theme_index("trade").unwrap();
+    update(&mut app, Action::SelectTheme(trade));
+    assert_eq!(app.panes[0].top, before, "manning-sun-2023 gives no trade figures");
+    assert_ne!(app.scroll_line(1), 0, "gabuev-2024 moves to its figures");
+    let screen = snapshot(&app);
+    assert!(screen.contains("· silent on “Trade figures”"), "{screen}");
+}
+
+#[test]
+fn n_and_shift_n_step_through_the_passages_of_the_theme() {
+    let mut app = reader(&["gabuev-2024"], 120, 40);
+    let kissinger = app.map.theme_index("kissinger").unwrap();
+    update(&mut app, Action::SelectTheme(kissinger));
+    let first = app.scroll_line(0);
+    update(&mut app, Action::NextPassage);
+    let second = app.scroll_line(0);
+    assert!(second > first, "{first} -> {second}");
+    update(&mut app, Action::NextPassage);
+    assert_eq!(app.scroll_line(0), second);
+    assert_eq!(app.status.as_deref(), Some("No later passage on this theme"));
+    update(&mut app, Action::PrevPassage);
+    assert_eq!(app.scroll_line(0), first);
+    update(&mut app, Action::JumpBack);
+    assert_eq!(app.scroll_line(0), second, "passage steps are jumps");
+}
+
+#[test]
+fn next_disagreement_visits_only_themes_that_divide_the_open_articles() {
+    let mut app = reader(&["manning-sun-2023", "gabuev-2024"], 160, 45);
+    let open = app.open_articles();
+    let mut seen = Vec::new();
+    for _ in 0..30 {
+        update(&mut app, Action::NextDisagreement);
+        let theme = app.theme.unwrap();
+        assert!(
+            app.map.themes[theme].disagreement_among(&open),
+            "{}",
+            app.map.themes[theme].id
+        );
+        if seen.contains(&theme) {
+            break;
+        }
+        seen.push(theme);
+    }
+    assert_eq!(app.map.themes[seen[0]].id, "wedge");
+    let expected = app.map.themes.iter().filter(|t| t.disagreement_among(&open)).count();
+    assert_eq!(seen.len(), expected);
+}
+
+#[test]
+fn the_matrix_shows_glyphs_and_counts_and_opens_a_passage() {
+    let mut app = reader(&["manning-sun-2023", "gabuev-2024"], 160, 45);
+    update(&mut app, Action::OpenMatrix);
+    let screen = snapshot(&app);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("The wedge: can Washington pry them apart?"))
+        .unwrap();
+    // Articles in corpus order: yun-sun-2022, manning-sun-2023, gabuev-2024, glantz-freeman-2024, gurtov-2024.
+    let cells = &row[row.find("apart?").unwrap() + "apart?".len()..];
+    let glyphs: String = cells.chars().filter(|c| "+x~=·".contains(*c)).collect();
+    assert!(glyphs.starts_with("~+x~~"), "{row}");
+    assert!(row.contains("+1 x1 split"), "{row}");
+    let trade = screen
+        .lines()
+        .find(|l| l.contains("Trade figures") && l.contains(" +0"))
+        .unwrap();
+    assert!(trade.contains("+0 x0") && !trade.contains("split"), "{trade}");
+    let europe = screen
+        .lines()
+        .find(|l| l.contains("Europe") && l.contains(" +2"))
+        .unwrap();
+    assert!(europe.contains("+2 x2 split"), "{europe}");
+    insta::assert_snapshot!(screen);
+
+    // Down to "Who depends on whom", left to yun-sun-2022, Enter.
+    update(&mut app, Action::SelectNext);
+    update(&mut app, Action::SelectNext);
+    update(&mut app, Action::SelectLeft);
+    update(&mut app, Action::Select);
+    assert!(app.overlay.is_none());
+    assert_eq!(app.map.themes[app.theme.unwrap()].id, "dependence");
+    assert_eq!(app.corpus.articles[app.panes[0].article].meta.id, "yun-sun-2022");
+    let top = pane_top(&snapshot(&app), &app, 0, 4);
+    assert!(
+        top.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains("So I would say that Russia"),
+        "{top}"
+    );
+}
+
+#[test]
+fn the_compare_panel_shows_each_authors_stance_and_citation() {
+    let mut app = reader(&["manning-sun-2023", "gabuev-2024"], 160, 45);
+    update(&mut app, Action::ToggleCompare);
+    update(&mut app, Action::NextTheme);
+    let screen = snapshot(&app);
+    assert!(
+        screen.contains("Compare: Washington can pry China and Russia apart"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("+ supports Manning and Sun see a transactional union"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("x opposes Gabuev tells Western governments"),
+        "{screen}"
+    );
+    assert!(screen.contains("(Foreign Affairs, April 2024; p"), "{screen}");
+    update(&mut app, Action::ToggleCompare);
+    assert!(!snapshot(&app).contains("Compare:"));
+    assert!(matches!(app.overlay, None | Some(Overlay::Help { .. })));
+}
+
+#[test]
+fn export_of_one_theme_whole() {
+    let (corpus, map) = bundled();
+    let kissinger = map.theme_index("kissinger").unwrap();
+    insta::assert_snapshot!(
+        "export_md_kissinger",
+        parallax::export::markdown(&corpus, &map, &[kissinger])
+    );
+    let json = parallax::export::json(&corpus, &map, &[kissinger]);
+    insta::assert_snapshot!("export_json_kissinger", json);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["articles"].as_array().unwrap().len(), 5);
+    for key in ["id", "title", "authors", "outlet", "published"] {
+        assert!(value["articles"][0].get(key).is_some(), "{key}");
+    }
+    let passage = &value["themes"][0]["passages"][0];
+    for key in ["article", "stance", "quote", "summary"] {
+        assert!(passage.get(key).is_some(), "{key}");
+    }
+    assert_eq!(value["themes"][0]["id"], "kissinger");
+}
