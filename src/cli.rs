@@ -96,6 +96,21 @@ pub enum Command {
         theme: Option<String>,
     },
 
+    /// Search passages, themes and articles, as the reader's palette does
+    #[command(
+        after_help = "Examples:\n  parallax search \"reverse kissinger\"\n  parallax search \"240 billion\" --limit 5\n  parallax search '#taiwan' --json\n\nA query starting with # searches themes only; with @, articles only."
+    )]
+    Search {
+        /// The words to look for
+        query: String,
+        /// At most this many results
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print JSON: a list of {"kind","article","score","text"} with position fields
+        #[arg(long)]
+        json: bool,
+    },
+
     /// Print the reader's first frame as plain text, then exit
     #[command(
         after_help = "Examples:\n  parallax snapshot\n  parallax snapshot --width 120 --height 40 --open yun-sun-2022,gurtov-2024"
@@ -165,6 +180,19 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             let library = load_valid(cli.articles.as_ref())?;
             let app = crate::reader::prepare(library, &reader_options(&cli), Rect::new(0, 0, width, height))?;
             write!(out, "{}", crate::reader::snapshot(&app))?;
+            Ok(0)
+        }
+        Some(Command::Search { ref query, limit, json }) => {
+            let library = load_valid(cli.articles.as_ref())?;
+            let index = crate::search::SearchIndex::build(&library.corpus, &library.map);
+            let hits = index.search(&crate::search::Query::parse(query));
+            let hits = &hits[..hits.len().min(limit)];
+            let text = if json {
+                crate::export::search_json(&library.corpus, &library.map, &index, hits)
+            } else {
+                crate::export::search_text(&library.corpus, &library.map, &index, hits)
+            };
+            write!(out, "{text}")?;
             Ok(0)
         }
         Some(Command::Themes) => {

@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::corpus::{Article, Corpus};
 use crate::debate::{DebateMap, Passage, SILENT_GLYPH, Stance, Theme};
+use crate::search::{Hit, Kind, SearchIndex};
 
 /// The distinct stances of an article on a theme, in reading order.
 fn stances(theme: &Theme, article: usize) -> Vec<Stance> {
@@ -204,4 +205,63 @@ pub fn json(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
     let mut text = serde_json::to_string_pretty(&export).expect("the export is plain data");
     text.push('\n');
     text
+}
+
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    kind: &'a str,
+    article: Option<&'a str>,
+    score: i64,
+    text: &'a str,
+    /// Passages: the block and the byte range of the sentence in its text.
+    block: Option<&'a str>,
+    start: Option<u32>,
+    end: Option<u32>,
+    /// Themes: the theme's id.
+    theme: Option<&'a str>,
+}
+
+fn json_hit<'a>(corpus: &'a Corpus, map: &'a DebateMap, index: &'a SearchIndex, hit: &Hit) -> JsonHit<'a> {
+    let c = index.candidate(hit.candidate);
+    let article = c.article.map(|a| &corpus.articles[a as usize]);
+    let passage = c.kind == Kind::Passage;
+    JsonHit {
+        kind: c.kind.name(),
+        article: article.map(|a| a.meta.id.as_str()),
+        score: hit.score,
+        text: index.text(corpus, hit.candidate),
+        block: article
+            .filter(|_| passage)
+            .map(|a| a.blocks[c.block as usize].id.as_str()),
+        start: passage.then_some(c.start),
+        end: passage.then_some(c.end),
+        theme: (c.kind == Kind::Theme).then(|| map.themes[c.theme as usize].id.as_str()),
+    }
+}
+
+/// Search results as JSON, best first.
+pub fn search_json(corpus: &Corpus, map: &DebateMap, index: &SearchIndex, hits: &[Hit]) -> String {
+    let hits: Vec<JsonHit> = hits.iter().map(|h| json_hit(corpus, map, index, h)).collect();
+    let mut text = serde_json::to_string_pretty(&hits).expect("search results are plain data");
+    text.push('\n');
+    text
+}
+
+/// Search results as lines: kind, where, score, text.
+pub fn search_text(corpus: &Corpus, map: &DebateMap, index: &SearchIndex, hits: &[Hit]) -> String {
+    let mut out = String::new();
+    for hit in hits {
+        let h = json_hit(corpus, map, index, hit);
+        let place = match (h.theme, h.article, h.block) {
+            (Some(theme), _, _) => format!("#{theme}"),
+            (None, Some(article), Some(block)) => format!("{article}:{block}"),
+            (None, Some(article), None) => article.to_string(),
+            _ => String::new(),
+        };
+        let _ = writeln!(out, "{:<8} {:<26} {:>5}  {}", h.kind, place, h.score, h.text);
+    }
+    if hits.is_empty() {
+        out.push_str("no results\n");
+    }
+    out
 }

@@ -22,17 +22,19 @@ pub enum Context {
     Picker,
     Help,
     Matrix,
+    Search,
     Message,
 }
 
 impl Context {
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Global,
         Context::Reader,
         Context::Sidebar,
         Context::Picker,
         Context::Help,
         Context::Matrix,
+        Context::Search,
         Context::Message,
     ];
 
@@ -44,6 +46,7 @@ impl Context {
             Context::Picker => "picker",
             Context::Help => "help",
             Context::Matrix => "matrix",
+            Context::Search => "search",
             Context::Message => "message",
         }
     }
@@ -54,7 +57,7 @@ impl Context {
 
     /// Whether plain characters not bound here are typed into a text field.
     fn takes_text(self) -> bool {
-        self == Context::Picker
+        matches!(self, Context::Picker | Context::Search)
     }
 }
 

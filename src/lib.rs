@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod layout;
 pub mod library;
 pub mod reader;
+pub mod search;
 pub mod show;
 pub mod tui;
 pub mod ui;

@@ -14,7 +14,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::{Action, App, update};
+use crate::app::{Action, App, Overlay, update};
 use crate::keymap::Key;
 
 /// Lines the mouse wheel scrolls per notch.
@@ -31,6 +31,7 @@ pub fn run(app: &mut App) -> io::Result<()> {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     install_panic_hook();
+    app.search_in_background();
     let mut terminal = enter()?;
     let result = event_loop(&mut terminal, app, &stop);
     restore();
@@ -53,7 +54,13 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App, 
             update(app, Action::Resumed);
             continue;
         }
-        if !event::poll(Duration::from_millis(250))? {
+        // While a search runs, wake often to show its results.
+        let searching = matches!(&app.overlay, Some(Overlay::Search(palette)) if palette.searching());
+        if searching {
+            update(app, Action::SearchReady);
+        }
+        let timeout = Duration::from_millis(if searching { 5 } else { 250 });
+        if !event::poll(timeout)? {
             continue;
         }
         // Take everything already waiting before drawing again, so a resize

@@ -159,6 +159,28 @@ impl Session {
     }
 }
 
+/// The text inside the box titled `title`, its lines joined by spaces.
+fn boxed_text(screen: &str, title: &str) -> String {
+    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let Some(top) = lines.iter().position(|l| l.iter().collect::<String>().contains(title)) else {
+        return String::new();
+    };
+    let left = lines[top].iter().position(|&c| c == '┌').unwrap_or(0);
+    let right = lines[top].iter().rposition(|&c| c == '┐').unwrap_or(lines[top].len());
+    let mut text = Vec::new();
+    for line in &lines[top + 1..] {
+        if line.get(left) == Some(&'└') {
+            break;
+        }
+        text.push(
+            line.get(left + 1..right.min(line.len()))
+                .map(|c| c.iter().collect::<String>())
+                .unwrap_or_default(),
+        );
+    }
+    text.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[test]
 fn read_scroll_focus_pick_help_resize_quit() {
     let mut s = Session::start("walk", &[], 110, 32);
@@ -225,6 +247,26 @@ fn selecting_a_theme_by_key_moves_both_panes_to_their_passages() {
 }
 
 #[test]
+fn a_search_jumps_to_the_passage() {
+    let mut s = Session::start("search", &[], 140, 40);
+    s.wait_text("pane 1 of 2: manning-sun-2023");
+    s.key("/");
+    s.wait_text("Search: # themes only");
+    s.key("nevsky");
+    s.wait_for("results", |screen| {
+        screen.contains("/ nevsky") && screen.contains("passage gabuev-2024")
+    });
+    s.key("\r");
+    let screen = s.wait_text("pane 1 of 2: gabuev-2024");
+    assert!(screen.contains("Nevsky"), "{screen}");
+    s.key("n");
+    s.wait_text("“nevsky”: hit");
+    s.key("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
 fn a_user_keymap_rebinds_quit() {
     let dir = config_dir("keys");
     let file = dir.join("keys.toml");
@@ -246,8 +288,9 @@ fn a_broken_keymap_is_reported_then_the_defaults_apply() {
     let mut s = Session::start("broken", &["--keymap", file.to_str().unwrap()], 120, 30);
     // Wait for the whole message: the screen may be read while it is being drawn.
     s.wait_for("the located error", |screen| {
-        screen.contains("keys.toml:2:5: error: unknown action `scrol_down`; did you")
-            && screen.contains("mean `scroll_down`?")
+        let message = boxed_text(screen, "Problems in your keymap");
+        message.contains("keys.toml:2:5: error: unknown action `scrol_down`; did you mean `scroll_down`?")
+            && message.contains("Press any key")
     });
     s.key("x");
     s.wait_for("the message to go", |s| !s.contains("Problems in your keymap"));

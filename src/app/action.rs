@@ -43,6 +43,9 @@ pub enum Action {
     OpenMatrix,
     SelectLeft,
     SelectRight,
+    OpenSearch,
+    /// Search results have arrived.
+    SearchReady,
     /// A character typed into a text field (the picker's filter).
     Input(char),
     /// The terminal was resized to (columns, rows).
@@ -100,6 +103,7 @@ impl Action {
         ("open_matrix", Action::OpenMatrix),
         ("select_left", Action::SelectLeft),
         ("select_right", Action::SelectRight),
+        ("open_search", Action::OpenSearch),
     ];
 
     pub fn from_name(name: &str) -> Option<Action> {

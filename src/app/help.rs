@@ -38,6 +38,7 @@ fn context_title(context: Context) -> &'static str {
         Context::Picker => "In the article picker (type to filter)",
         Context::Help => "In this help",
         Context::Matrix => "In the stance matrix",
+        Context::Search => "In the search palette (type to search; # themes, @ articles)",
         Context::Message => "In a message",
     }
 }

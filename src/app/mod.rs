@@ -3,6 +3,7 @@
 
 mod action;
 mod help;
+mod search;
 mod themes;
 mod update;
 
@@ -19,6 +20,7 @@ use crate::corpus::{BlockKind, Corpus};
 use crate::debate::DebateMap;
 use crate::keymap::{Context, Keymap};
 use crate::layout::{ArticleText, Document, Screen, text_height, text_width};
+use crate::search::{Hit, SearchIndex, Searcher};
 
 /// The most panes side by side.
 pub const MAX_PANES: usize = 5;
@@ -70,11 +72,41 @@ pub enum Overlay {
         title: String,
         lines: Vec<String>,
     },
+    /// The search palette.
+    Search(Palette),
     /// Themes by articles; the selected cell.
     Matrix {
         row: usize,
         column: usize,
     },
+}
+
+/// The search palette: what was typed, and the results of the newest query.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Palette {
+    pub query: String,
+    /// Bumped on every change of the query; results of older ones are dropped.
+    pub generation: u64,
+    /// The results, for the query `hits_for`.
+    pub hits: Vec<Hit>,
+    pub hits_for: String,
+    pub selected: usize,
+}
+
+impl Palette {
+    /// Whether the results shown are not yet those of the query typed.
+    pub fn searching(&self) -> bool {
+        self.hits_for != self.query
+    }
+}
+
+/// Where a search jump went, and the other hits of its query there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchNav {
+    pub query: String,
+    pub article: usize,
+    /// (block, byte range in its text) of each matching sentence, in order.
+    pub hits: Vec<(usize, std::ops::Range<usize>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -107,7 +139,11 @@ impl SidebarEntry {
 }
 
 pub struct App {
-    pub corpus: Corpus,
+    /// Runs searches for the palette (on a worker thread in the terminal).
+    pub searcher: Searcher,
+    /// The hits that `n` and `N` step through after a search jump.
+    pub search_nav: Option<SearchNav>,
+    pub corpus: Arc<Corpus>,
     pub map: DebateMap,
     /// The selected theme (index into `map.themes`).
     pub theme: Option<usize>,
@@ -146,7 +182,12 @@ impl App {
                 top: Position::default(),
             })
             .collect();
+        let index = Arc::new(SearchIndex::build(&corpus, &map));
+        let corpus = Arc::new(corpus);
+        let searcher = Searcher::inline(index);
         let mut app = App {
+            searcher,
+            search_nav: None,
             corpus,
             map,
             theme: None,
@@ -179,6 +220,7 @@ impl App {
             (Some(Overlay::Help { .. }), _) => Context::Help,
             (Some(Overlay::Message { .. }), _) => Context::Message,
             (Some(Overlay::Matrix { .. }), _) => Context::Matrix,
+            (Some(Overlay::Search(_)), _) => Context::Search,
             (None, Focus::Sidebar) => Context::Sidebar,
             (None, Focus::Pane) => Context::Reader,
         }
@@ -262,6 +304,11 @@ impl App {
             }
         }
         entries
+    }
+
+    /// Searches on a worker thread from now on, so typing never waits.
+    pub fn search_in_background(&mut self) {
+        self.searcher = Searcher::spawn(Arc::clone(&self.searcher.index));
     }
 
     /// A pane's document at its current width, built if need be.

@@ -39,6 +39,7 @@ pub(super) fn select_theme(app: &mut App, theme: usize) {
     }
     super::update::record_jump(app);
     app.theme = Some(theme);
+    app.search_nav = None;
     for pane in 0..app.panes.len() {
         let article = app.panes[pane].article;
         let first = app.map.themes[theme].passages_of(article).next().cloned();

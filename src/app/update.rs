@@ -4,10 +4,10 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::layout::Rect;
 
-use super::themes;
 use super::{
     Action, App, Focus, JumpPoint, MAX_PANES, Overlay, Pane, Picker, Position, SidebarEntry, help_lines, sidebar_offset,
 };
+use super::{search, themes};
 use crate::corpus::BlockKind;
 use crate::layout::{DocLine, Mark};
 
@@ -17,6 +17,7 @@ pub fn update(app: &mut App, action: Action) {
         Some(Overlay::Picker(_)) => handle_picker(app, action),
         Some(Overlay::Help { .. }) => handle_help(app, action),
         Some(Overlay::Matrix { .. }) => themes::handle_matrix(app, action),
+        Some(Overlay::Search(_)) => search::handle(app, action),
         Some(Overlay::Message { .. }) => {
             if matches!(action, Action::AnyKey | Action::Close | Action::Select) {
                 app.overlay = None;
@@ -88,8 +89,18 @@ fn handle_main(app: &mut App, action: Action) {
         Action::SelectTheme(theme) => themes::select_theme(app, theme),
         Action::NextTheme => themes::step_theme(app, true),
         Action::PrevTheme => themes::step_theme(app, false),
-        Action::NextPassage => themes::step_passage(app, true),
-        Action::PrevPassage => themes::step_passage(app, false),
+        Action::NextPassage => {
+            if !search::step(app, true) {
+                themes::step_passage(app, true);
+            }
+        }
+        Action::PrevPassage => {
+            if !search::step(app, false) {
+                themes::step_passage(app, false);
+            }
+        }
+        Action::OpenSearch => search::open(app),
+        Action::SearchReady => search::receive(app),
         Action::NextDisagreement => themes::next_disagreement(app),
         Action::ToggleCompare => app.compare_visible = !app.compare_visible,
         Action::OpenMatrix => themes::open_matrix(app),

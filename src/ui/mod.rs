@@ -3,6 +3,7 @@
 mod compare;
 mod matrix;
 mod overlay;
+mod palette;
 mod pane;
 mod sidebar;
 mod style;
@@ -34,6 +35,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::Help { scroll }) => overlay::help(frame, app, *scroll, theme),
         Some(Overlay::Message { title, lines }) => overlay::message(frame, title, lines, theme),
         Some(Overlay::Matrix { row, column }) => matrix::render(frame, app, *row, *column, theme),
+        Some(Overlay::Search(palette)) => palette::render(frame, app, palette, theme),
         None => {}
     }
 }

@@ -20,7 +20,8 @@ use crate::layout::{ArticleText, DocLine, Document, Mark, PANE_HEADER_ROWS, Scre
 struct Highlight {
     block: usize,
     range: Range<usize>,
-    stance: Stance,
+    /// The passage's stance; `None` for a hit of the last search.
+    stance: Option<Stance>,
 }
 
 pub fn render(frame: &mut Frame, app: &App, screen: &Screen, pane: usize, area: Rect, theme: Theme) {
@@ -113,11 +114,22 @@ fn theme_line(app: &App, article: usize, width: usize, theme: Theme) -> Line<'st
 }
 
 fn highlights(app: &App, article: usize, text: &ArticleText) -> Vec<Highlight> {
+    let mut out = Vec::new();
+    if let Some(nav) = app.search_nav.as_ref().filter(|nav| nav.article == article) {
+        for (block, range) in &nav.hits {
+            let shown = &text.blocks[*block];
+            let range = shown.shown_offset(range.start)..shown.shown_offset(range.end);
+            out.push(Highlight {
+                block: *block,
+                range,
+                stance: None,
+            });
+        }
+    }
     let Some(selected) = app.theme.and_then(|t| app.map.themes.get(t)) else {
-        return Vec::new();
+        return out;
     };
     let blocks = &app.corpus.articles[article].blocks;
-    let mut out = Vec::new();
     for passage in selected.passages_of(article) {
         let anchor = passage.anchor;
         let spanned = blocks
@@ -132,7 +144,7 @@ fn highlights(app: &App, article: usize, text: &ArticleText) -> Vec<Highlight> {
                 out.push(Highlight {
                     block,
                     range,
-                    stance: passage.stance,
+                    stance: Some(passage.stance),
                 });
             }
         }
@@ -207,9 +219,12 @@ fn body_line<'a>(
             style = style.patch(*mark);
         }
         if let Some(h) = lit.iter().find(|h| h.range.start <= a && b <= h.range.end) {
-            style = style.patch(theme.passage(h.stance));
+            style = style.patch(match h.stance {
+                Some(stance) => theme.passage(stance),
+                None => theme.search_hit(),
+            });
         }
         spans.push(Span::styled(&shown.text[a..b], style));
     }
-    (Line::from(spans), lit.first().map(|h| h.stance))
+    (Line::from(spans), lit.iter().find_map(|h| h.stance))
 }

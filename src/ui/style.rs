@@ -88,6 +88,11 @@ impl Theme {
         }
     }
 
+    /// A sentence that the last search found.
+    pub fn search_hit(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
     pub fn status(self) -> Style {
         if self.color {
             Style::new().bg(Color::DarkGray).fg(Color::White)

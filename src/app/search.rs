@@ -1,0 +1,175 @@
+//! The search palette: typing, results, jumping, and stepping through the
+//! other hits of a query with `n` and `N`.
+
+use super::{Action, App, Focus, Overlay, Palette, Position, SearchNav};
+use crate::layout::DocLine;
+use crate::search::{Kind, Query};
+
+pub(super) fn open(app: &mut App) {
+    app.overlay = Some(Overlay::Search(Palette::default()));
+}
+
+/// Takes the responses that have arrived; only those of the palette's
+/// newest query are kept.
+pub(super) fn receive(app: &mut App) {
+    while let Some(response) = app.searcher.try_recv() {
+        if let Some(Overlay::Search(palette)) = &mut app.overlay
+            && response.generation == palette.generation
+        {
+            palette.hits = response.hits;
+            palette.hits_for = palette.query.clone();
+            palette.selected = 0;
+        }
+    }
+}
+
+/// The palette's own actions; false for those it leaves to the reader.
+pub(super) fn handle(app: &mut App, action: Action) -> bool {
+    let Some(Overlay::Search(mut palette)) = app.overlay.take() else {
+        return false;
+    };
+    match action {
+        Action::Input(c) => {
+            palette.query.push(c);
+            submit(app, &mut palette);
+        }
+        Action::DeleteChar => {
+            palette.query.pop();
+            submit(app, &mut palette);
+        }
+        Action::SelectNext => palette.selected = (palette.selected + 1).min(palette.hits.len().saturating_sub(1)),
+        Action::SelectPrev => palette.selected = palette.selected.saturating_sub(1),
+        Action::Select => {
+            if let Some(hit) = palette.hits.get(palette.selected).copied() {
+                jump(app, hit.candidate, &palette.hits_for);
+                return true;
+            }
+        }
+        Action::Close => return true,
+        _ => {
+            app.overlay = Some(Overlay::Search(palette));
+            return false;
+        }
+    }
+    app.overlay = Some(Overlay::Search(palette));
+    receive(app);
+    true
+}
+
+fn submit(app: &mut App, palette: &mut Palette) {
+    palette.generation += 1;
+    if Query::parse(&palette.query).text.is_empty() {
+        palette.hits.clear();
+        palette.hits_for = palette.query.clone();
+        return;
+    }
+    app.searcher.submit(palette.generation, &palette.query);
+}
+
+/// Goes where a result is: a passage opens in the focused pane, a theme is
+/// selected, an article is opened.
+fn jump(app: &mut App, candidate: u32, query: &str) {
+    let c = *app.searcher.index.candidate(candidate);
+    let pane = app.focused_pane.min(app.panes.len().saturating_sub(1));
+    app.focus = Focus::Pane;
+    match c.kind {
+        Kind::Theme => {
+            app.search_nav = None;
+            super::themes::select_theme(app, c.theme as usize);
+        }
+        Kind::Article => {
+            let article = c.article.unwrap_or(0) as usize;
+            super::update::record_jump(app);
+            app.panes[pane].article = article;
+            app.panes[pane].top = Position::default();
+        }
+        Kind::Passage => {
+            let article = c.article.unwrap_or(0) as usize;
+            super::update::record_jump(app);
+            app.panes[pane].article = article;
+            let parsed = Query::parse(query);
+            let index = std::sync::Arc::clone(&app.searcher.index);
+            let hits = index
+                .hits_in_article(&parsed, article)
+                .into_iter()
+                .map(|id| {
+                    let h = index.candidate(id);
+                    (h.block as usize, h.start as usize..h.end as usize)
+                })
+                .collect();
+            app.search_nav = Some(SearchNav {
+                query: parsed.text,
+                article,
+                hits,
+            });
+            place_at(app, pane, c.block as usize, c.start as usize);
+        }
+    }
+}
+
+/// Puts the line holding byte `offset` of `block` near the top of a pane.
+fn place_at(app: &mut App, pane: usize, block: usize, offset: usize) {
+    let article = app.panes[pane].article;
+    let Some(doc) = app.pane_document(pane) else { return };
+    let Some(text) = app.article_text(article) else { return };
+    let shown_offset = text.blocks[block].shown_offset(offset);
+    let first = doc.block_start[block];
+    let line = doc.lines[first..]
+        .iter()
+        .take_while(|l| l.block() == block)
+        .position(|l| matches!(l, DocLine::Text { range, .. } if range.end > shown_offset))
+        .unwrap_or(0);
+    let (block, line) = doc.position_of((first + line).saturating_sub(1));
+    app.panes[pane].top = Position { block, line };
+}
+
+/// `n` / `N` after a search: the next or previous hit in the focused pane.
+/// Returns false when the focused pane shows another article.
+pub(super) fn step(app: &mut App, forward: bool) -> bool {
+    let pane = app.focused_pane;
+    let Some(nav) = app.search_nav.clone() else {
+        return false;
+    };
+    if app.panes.get(pane).map(|p| p.article) != Some(nav.article) {
+        return false;
+    }
+    let Some(doc) = app.pane_document(pane) else {
+        return true;
+    };
+    let current = app.scroll_line(pane) + 1;
+    let Some(text) = app.article_text(nav.article) else {
+        return true;
+    };
+    let line_of = |(block, range): &(usize, std::ops::Range<usize>)| {
+        let offset = text.blocks[*block].shown_offset(range.start);
+        let first = doc.block_start[*block];
+        first
+            + doc.lines[first..]
+                .iter()
+                .take_while(|l| l.block() == *block)
+                .position(|l| matches!(l, DocLine::Text { range, .. } if range.end > offset))
+                .unwrap_or(0)
+    };
+    let lines: Vec<(usize, usize)> = nav.hits.iter().enumerate().map(|(i, h)| (line_of(h), i)).collect();
+    let target = if forward {
+        lines.iter().find(|(line, _)| *line > current)
+    } else {
+        lines.iter().rev().find(|(line, _)| *line < current)
+    };
+    match target {
+        Some(&(_, i)) => {
+            super::update::record_jump(app);
+            let (block, range) = nav.hits[i].clone();
+            place_at(app, pane, block, range.start);
+            app.status = Some(format!("“{}”: hit {} of {}", nav.query, i + 1, nav.hits.len()));
+        }
+        None => {
+            app.status = Some(format!(
+                "No {} hit for “{}”",
+                if forward { "later" } else { "earlier" },
+                nav.query
+            ))
+        }
+    }
+    true
+}

@@ -1,0 +1,208 @@
+//! Fuzzy search over the whole debate: the sentences of every article, the
+//! themes (title, claim, summaries) and the articles (title, authors, outlet).
+//!
+//! Each keystroke runs a cheap prefilter over every candidate (a bitmask of
+//! the characters it holds, then an in-order byte scan of its folded text),
+//! keeps the survivors for the next, longer query, and scores only the most
+//! promising of them with fuzzy-matcher's `SkimMatcherV2`. Candidates are
+//! sentence-sized (long sentences are cut), so no alignment is large.
+
+mod index;
+mod worker;
+
+pub use index::{Candidate, Kind, SearchIndex};
+pub use worker::{Response, Searcher};
+
+use std::ops::Range;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+/// What the palette holds at most.
+pub const RESULT_LIMIT: usize = 200;
+/// How many prefiltered candidates are scored by the full matcher.
+const SCORED: usize = 600;
+/// Queries longer than this are cut: a sentence-sized candidate cannot
+/// match more, and the alignment cost grows with the query.
+pub const MAX_QUERY_CHARS: usize = 256;
+
+/// Which kinds of result a query asks for, from its prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    /// `#`: themes only.
+    Themes,
+    /// `@`: articles (title, authors, outlet) only.
+    Articles,
+}
+
+impl Scope {
+    fn admits(self, kind: Kind) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Themes => kind == Kind::Theme,
+            Scope::Articles => kind == Kind::Article,
+        }
+    }
+}
+
+/// A query split into its scope prefix and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    pub scope: Scope,
+    pub text: String,
+}
+
+impl Query {
+    pub fn parse(raw: &str) -> Query {
+        let (scope, text) = if let Some(rest) = raw.strip_prefix('#') {
+            (Scope::Themes, rest)
+        } else if let Some(rest) = raw.strip_prefix('@') {
+            (Scope::Articles, rest)
+        } else {
+            (Scope::All, raw)
+        };
+        let text: String = text.trim().chars().take(MAX_QUERY_CHARS).collect();
+        Query { scope, text }
+    }
+}
+
+/// One result: a candidate, its score, and whether it holds the query as a
+/// phrase (such results rank first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub candidate: u32,
+    pub score: i64,
+    pub exact: bool,
+}
+
+/// Lower-cased text with typographic quotes and dashes made plain, so that
+/// "no limits" finds “no limits”.
+pub fn fold(text: &str, out: &mut Vec<u8>) {
+    for c in text.chars() {
+        match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase() as u8),
+            c if c.is_ascii() => out.push(c as u8),
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' => out.push(b'\''),
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' => out.push(b'"'),
+            '\u{2010}'..='\u{2015}' => out.push(b'-'),
+            c => {
+                let mut buf = [0u8; 4];
+                for lower in c.to_lowercase() {
+                    out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+        }
+    }
+}
+
+/// [`fold`], as a string.
+pub fn folded_string(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len());
+    fold(text, &mut out);
+    String::from_utf8(out).expect("folding writes whole characters")
+}
+
+/// The bits of the characters a folded text holds; a query's bits must all
+/// be among a candidate's for it to match.
+pub fn mask(folded: &[u8]) -> u64 {
+    folded.iter().fold(0u64, |mask, &b| {
+        mask | match b {
+            b'a'..=b'z' => 1 << (b - b'a'),
+            b'0'..=b'9' => 1 << (26 + b - b'0'),
+            b' ' => 0,
+            0x80.. => 1 << 63,
+            other => 1 << (36 + other % 26),
+        }
+    })
+}
+
+/// Whether `needle` occurs in `hay` in order; the span from the first to
+/// the last byte matched (leftmost, greedy), as a cheap tightness measure.
+pub fn subsequence(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    let mut first = None;
+    for &b in needle {
+        let found = memchr::memchr(b, &hay[at..])?;
+        first.get_or_insert(at + found);
+        at += found + 1;
+    }
+    Some(at - first.unwrap_or(0))
+}
+
+/// The matcher used for scores and highlights: case-insensitive, with its
+/// alignment bounded.
+pub fn matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().ignore_case().element_limit(256 * 1024)
+}
+
+/// Byte ranges of the characters of `text` that `query` matches, for
+/// highlighting a result on screen. Matching runs on folded text (the
+/// matcher ignores only ASCII case); fuzzy-matcher gives character indices
+/// into it, which are traced back to byte ranges of `text` here.
+pub fn highlight_ranges(matcher: &SkimMatcherV2, text: &str, query: &str) -> Vec<Range<usize>> {
+    let mut folded = Vec::with_capacity(text.len());
+    // For each character of the folded text, the original character's bytes.
+    let mut origin: Vec<Range<usize>> = Vec::with_capacity(text.len());
+    for (byte, c) in text.char_indices() {
+        let before = folded.len();
+        let mut buf = [0u8; 4];
+        fold(c.encode_utf8(&mut buf), &mut folded);
+        let added = std::str::from_utf8(&folded[before..]).map_or(0, |s| s.chars().count());
+        origin.extend(std::iter::repeat_n(byte..byte + c.len_utf8(), added));
+    }
+    let folded = String::from_utf8(folded).expect("folding writes whole characters");
+    let Some((_, indices)) = matcher.fuzzy_indices(&folded, &folded_string(query)) else {
+        return Vec::new();
+    };
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for index in indices {
+        let Some(range) = origin.get(index).cloned() else {
+            continue;
+        };
+        match ranges.last_mut() {
+            Some(last) if last.end == range.start => last.end = range.end,
+            Some(last) if last.start == range.start => {}
+            _ => ranges.push(range),
+        }
+    }
+    ranges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_set_the_scope() {
+        assert_eq!(Query::parse("#wedge").scope, Scope::Themes);
+        assert_eq!(Query::parse("@gabuev").scope, Scope::Articles);
+        assert_eq!(Query::parse(" nevsky ").text, "nevsky");
+        assert_eq!(Query::parse(&"x".repeat(1000)).text.len(), MAX_QUERY_CHARS);
+    }
+
+    #[test]
+    fn folding_makes_quotes_dashes_and_case_plain() {
+        let mut out = Vec::new();
+        fold("“No Limits”—É", &mut out);
+        assert_eq!(String::from_utf8(out).unwrap(), "\"no limits\"-é");
+    }
+
+    #[test]
+    fn subsequence_and_mask() {
+        assert_eq!(subsequence(b"reverse kissinger", b"revers kisinger"), Some(17));
+        assert_eq!(subsequence(b"abc", b"acb"), None);
+        assert_eq!(mask(b"ab") & !mask(b"abc"), 0);
+        assert_ne!(mask(b"z") & !mask(b"abc"), 0);
+    }
+
+    #[test]
+    fn highlights_are_byte_ranges_even_in_non_ascii_text() {
+        let m = matcher();
+        let text = "Der Zar – café 中国 👍 Nevsky";
+        let ranges = highlight_ranges(&m, text, "café中国");
+        let shown: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(shown.concat(), "café中国");
+        assert!(highlight_ranges(&m, text, "zzz").is_empty());
+    }
+}

@@ -1,0 +1,205 @@
+//! Searching without blocking the reader: queries go to a worker thread,
+//! a newer query cancels the one under way, and every response carries the
+//! generation of its query so that stale results are never shown.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+
+use super::{Hit, Query, SearchIndex};
+
+/// The results of one query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Response {
+    pub generation: u64,
+    pub hits: Vec<Hit>,
+}
+
+/// The survivors of the last query, for narrowing when the query grows.
+#[derive(Default)]
+struct Narrowing {
+    query: Option<Query>,
+    survivors: Vec<u32>,
+}
+
+impl Narrowing {
+    /// Runs `query`, checking only the last survivors when it extends the last
+    /// query. `None` when cancelled.
+    fn run(&mut self, index: &SearchIndex, query: Query, cancelled: &dyn Fn() -> bool) -> Option<Vec<Hit>> {
+        let extends = self.query.as_ref().is_some_and(|last| {
+            last.scope == query.scope && !last.text.is_empty() && query.text.starts_with(&last.text)
+        });
+        let within = extends.then_some(self.survivors.as_slice());
+        let Some(survivors) = index.prefilter(&query, within, cancelled) else {
+            self.query = None;
+            return None;
+        };
+        self.survivors = survivors.iter().map(|(id, _, _)| *id).collect();
+        self.query = Some(query.clone());
+        Some(index.rank(&query, survivors))
+    }
+}
+
+enum Mode {
+    /// Answers at once, on the caller's thread (tests, scripts).
+    Inline {
+        narrowing: Narrowing,
+        responses: VecDeque<Response>,
+    },
+    /// Answers from a worker thread.
+    Thread {
+        requests: Sender<(u64, String)>,
+        responses: Receiver<Response>,
+    },
+}
+
+pub struct Searcher {
+    pub index: Arc<SearchIndex>,
+    /// The newest generation asked for; the worker gives up on older ones.
+    latest: Arc<AtomicU64>,
+    mode: Mode,
+}
+
+impl Searcher {
+    pub fn inline(index: Arc<SearchIndex>) -> Searcher {
+        let mode = Mode::Inline {
+            narrowing: Narrowing::default(),
+            responses: VecDeque::new(),
+        };
+        Searcher {
+            index,
+            latest: Arc::new(AtomicU64::new(0)),
+            mode,
+        }
+    }
+
+    pub fn spawn(index: Arc<SearchIndex>) -> Searcher {
+        let (request_tx, request_rx) = mpsc::channel::<(u64, String)>();
+        let (response_tx, response_rx) = mpsc::channel();
+        let latest = Arc::new(AtomicU64::new(0));
+        let (worker_index, worker_latest) = (Arc::clone(&index), Arc::clone(&latest));
+        std::thread::Builder::new()
+            .name("search".into())
+            .spawn(move || {
+                let mut narrowing = Narrowing::default();
+                while let Ok(mut request) = request_rx.recv() {
+                    // Only the newest query waiting matters.
+                    while let Ok(newer) = request_rx.try_recv() {
+                        request = newer;
+                    }
+                    let (generation, text) = request;
+                    let cancelled = || worker_latest.load(Ordering::Relaxed) != generation;
+                    if let Some(hits) = narrowing.run(&worker_index, Query::parse(&text), &cancelled)
+                        && response_tx.send(Response { generation, hits }).is_err()
+                    {
+                        return;
+                    }
+                }
+            })
+            .expect("a search thread can be started");
+        Searcher {
+            index,
+            latest,
+            mode: Mode::Thread {
+                requests: request_tx,
+                responses: response_rx,
+            },
+        }
+    }
+
+    /// Asks for the results of `query`, superseding any earlier request.
+    pub fn submit(&mut self, generation: u64, query: &str) {
+        self.latest.store(generation, Ordering::Relaxed);
+        match &mut self.mode {
+            Mode::Inline { narrowing, responses } => {
+                if let Some(hits) = narrowing.run(&self.index, Query::parse(query), &|| false) {
+                    responses.push_back(Response { generation, hits });
+                }
+            }
+            Mode::Thread { requests, .. } => {
+                let _ = requests.send((generation, query.to_string()));
+            }
+        }
+    }
+
+    /// A response, if one has arrived.
+    pub fn try_recv(&mut self) -> Option<Response> {
+        match &mut self.mode {
+            Mode::Inline { responses, .. } => responses.pop_front(),
+            Mode::Thread { responses, .. } => responses.try_recv().ok(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn searcher(threaded: bool) -> Searcher {
+        let corpus = crate::corpus::load(&crate::corpus::bundled_sources()).corpus;
+        let (map, _) = crate::debate::load(&corpus, &crate::corpus::bundled_maps());
+        let index = Arc::new(SearchIndex::build(&corpus, &map));
+        if threaded {
+            Searcher::spawn(index)
+        } else {
+            Searcher::inline(index)
+        }
+    }
+
+    fn wait(searcher: &mut Searcher) -> Response {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            if let Some(r) = searcher.try_recv() {
+                return r;
+            }
+            assert!(std::time::Instant::now() < deadline, "no response");
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+    }
+
+    #[test]
+    fn the_worker_answers_the_newest_query_and_tags_it() {
+        let mut s = searcher(true);
+        for (generation, query) in ["n", "ne", "nev", "nevs", "nevsky"].iter().enumerate() {
+            s.submit(generation as u64 + 1, query);
+        }
+        // Older queries may be answered or dropped, but the last is answered,
+        // and every answer names its own generation.
+        let mut last = wait(&mut s);
+        while last.generation != 5 {
+            last = wait(&mut s);
+        }
+        assert!(!last.hits.is_empty());
+        let expected = s.index.search(&Query::parse("nevsky"));
+        assert_eq!(last.hits, expected);
+    }
+
+    #[test]
+    fn narrowing_gives_the_same_results_as_a_fresh_search() {
+        let mut s = searcher(false);
+        let mut generation = 0;
+        for query in [
+            "r",
+            "re",
+            "rev",
+            "reve",
+            "rever",
+            "revers",
+            "revers k",
+            "revers kis",
+            "revers kisinger",
+        ] {
+            generation += 1;
+            s.submit(generation, query);
+            let response = s.try_recv().unwrap();
+            assert_eq!(response.hits, s.index.search(&Query::parse(query)), "{query}");
+        }
+        // Deleting a character is not an extension: a full search again.
+        s.submit(generation + 1, "revers kisinge");
+        assert_eq!(
+            s.try_recv().unwrap().hits,
+            s.index.search(&Query::parse("revers kisinge"))
+        );
+    }
+}

@@ -1,0 +1,259 @@
+//! Search: ranking on the bundled debate, non-ASCII text, edge-case queries,
+//! and the palette through update().
+
+use parallax::app::{Action, App, Overlay, update};
+use parallax::corpus::{self, Corpus};
+use parallax::debate::{self, DebateMap};
+use parallax::keymap::Keymap;
+use parallax::search::{Kind, Query, SearchIndex, highlight_ranges, matcher};
+use ratatui::layout::Rect;
+
+fn bundled() -> (Corpus, DebateMap) {
+    let corpus = corpus::load(&corpus::bundled_sources()).corpus;
+    let (map, _) = debate::load(&corpus, &corpus::bundled_maps());
+    (corpus, map)
+}
+
+/// (kind, article id, text) of the first `n` results.
+fn top(index: &SearchIndex, corpus: &Corpus, query: &str, n: usize) -> Vec<(Kind, String, String)> {
+    index
+        .search(&Query::parse(query))
+        .into_iter()
+        .take(n)
+        .map(|hit| {
+            let c = index.candidate(hit.candidate);
+            let article = c
+                .article
+                .map(|a| corpus.articles[a as usize].meta.id.clone())
+                .unwrap_or_default();
+            (c.kind, article, index.text(corpus, hit.candidate).to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn half_remembered_words_find_the_passage_first() {
+    let (corpus, map) = bundled();
+    let index = SearchIndex::build(&corpus, &map);
+    let cases = [
+        // The Foreign Affairs section on the analogy, by its heading or its words.
+        ("revers kisinger", "gabuev-2024", "reverse kissinger"),
+        ("reverse kissinger", "gabuev-2024", "reverse kissinger"),
+        ("nevsky", "gabuev-2024", "Nevsky"),
+        (
+            "living in wonderland",
+            "yun-sun-2022",
+            "we are really living in Wonderland",
+        ),
+        ("double veto", "yun-sun-2022", "they can have a double veto"),
+        (
+            "89 percent",
+            "gurtov-2024",
+            "some 89 percent of the ‘high-priority’ imports",
+        ),
+        ("article 5", "manning-sun-2023", "There is no Article 5-type agreement"),
+        (
+            "heixiazi",
+            "glantz-freeman-2024",
+            "Heixiazi or Bolshoy Ussuriysky Island",
+        ),
+    ];
+    for (query, article, words) in cases {
+        let results = top(&index, &corpus, query, 1);
+        let (kind, id, text) = &results[0];
+        assert_eq!((*kind, id.as_str()), (Kind::Passage, article), "{query}: {results:?}");
+        assert!(text.to_lowercase().contains(&words.to_lowercase()), "{query}: {text}");
+    }
+}
+
+#[test]
+fn the_trade_figure_finds_every_article_that_gives_it_on_the_first_screen() {
+    let (corpus, map) = bundled();
+    let index = SearchIndex::build(&corpus, &map);
+    let results = top(&index, &corpus, "240 billion", 12);
+    for article in ["gabuev-2024", "glantz-freeman-2024", "gurtov-2024"] {
+        assert!(
+            results
+                .iter()
+                .any(|(kind, id, text)| *kind == Kind::Passage && id == article && text.contains("240")),
+            "{article}: {results:?}"
+        );
+    }
+}
+
+#[test]
+fn an_exact_phrase_ranks_above_a_scattered_match_and_ties_go_by_position() {
+    let (corpus, map) = bundled();
+    let index = SearchIndex::build(&corpus, &map);
+    let hits = index.search(&Query::parse("no limits"));
+    let first_scattered = hits.iter().position(|h| !h.exact).unwrap_or(hits.len());
+    assert!(first_scattered > 0 && hits[..first_scattered].iter().all(|h| h.exact));
+    assert!(hits[first_scattered..].iter().all(|h| !h.exact));
+    for pair in hits.windows(2) {
+        if pair[0].exact == pair[1].exact && pair[0].score == pair[1].score {
+            assert!(pair[0].candidate < pair[1].candidate, "ties keep reading order");
+        }
+    }
+}
+
+#[test]
+fn prefixes_narrow_the_scope() {
+    let (corpus, map) = bundled();
+    let index = SearchIndex::build(&corpus, &map);
+    let themes = top(&index, &corpus, "#taiwan", 50);
+    assert!(!themes.is_empty() && themes.iter().all(|(kind, ..)| *kind == Kind::Theme));
+    let articles = top(&index, &corpus, "@glantz", 50);
+    assert_eq!(articles.len(), 1);
+    assert_eq!(
+        (articles[0].0, articles[0].1.as_str()),
+        (Kind::Article, "glantz-freeman-2024")
+    );
+}
+
+#[test]
+fn empty_short_and_very_long_queries() {
+    let (corpus, map) = bundled();
+    let index = SearchIndex::build(&corpus, &map);
+    assert!(index.search(&Query::parse("")).is_empty());
+    assert!(index.search(&Query::parse("   ")).is_empty());
+    assert!(!index.search(&Query::parse("z")).is_empty());
+    let long = "reverse kissinger ".repeat(60);
+    assert_eq!(long.chars().count(), 1080);
+    assert!(index.search(&Query::parse(&long)).is_empty());
+}
+
+#[test]
+fn non_ascii_candidates_and_queries() {
+    let text = "+++\nid = \"u\"\ntitle = \"U\"\noutlet = \"O\"\npublished = \"2024\"\nform = \"essay\"\nsource = \"s\"\n\n[[authors]]\nname = \"N\"\n+++\n\nThe café in Zürich served crème brûlée. 中国和俄罗斯的关系很好。 Smile 👍🏽 please. Ἀλέξανδρος Νέφσκι fought.\n";
+    let loaded = corpus::load(&[corpus::SourceFile {
+        name: "u.md".into(),
+        bytes: text.as_bytes().to_vec().into(),
+    }]);
+    let corpus = loaded.corpus;
+    let index = SearchIndex::build(&corpus, &DebateMap::default());
+    let m = matcher();
+    for query in ["crème brûlée", "CAFÉ", "俄罗斯", "👍🏽", "νέφσκι", "zurich", "é", "中"] {
+        let hits = index.search(&Query::parse(query));
+        for hit in &hits {
+            let text = index.text(&corpus, hit.candidate);
+            for range in highlight_ranges(&m, text, &Query::parse(query).text) {
+                assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
+            }
+        }
+        if query != "zurich" {
+            assert!(!hits.is_empty(), "{query}");
+        }
+    }
+    let hits = index.search(&Query::parse("俄罗斯"));
+    let text = index.text(&corpus, hits[0].candidate);
+    let shown: String = highlight_ranges(&m, text, "俄罗斯")
+        .iter()
+        .map(|r| &text[r.clone()])
+        .collect();
+    assert_eq!(shown, "俄罗斯");
+}
+
+fn reader() -> App {
+    let (corpus, map) = bundled();
+    let open = [
+        corpus.index_of("manning-sun-2023").unwrap(),
+        corpus.index_of("gabuev-2024").unwrap(),
+    ];
+    App::new(corpus, map, Keymap::defaults(), &open, Rect::new(0, 0, 160, 45))
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::Input(c));
+    }
+}
+
+fn palette(app: &App) -> &parallax::app::Palette {
+    match &app.overlay {
+        Some(Overlay::Search(palette)) => palette,
+        other => panic!("the palette is not open: {other:?}"),
+    }
+}
+
+#[test]
+fn the_palette_types_searches_and_cancels() {
+    let mut app = reader();
+    let before = app.panes.clone();
+    update(&mut app, Action::OpenSearch);
+    assert_eq!(app.context(), parallax::keymap::Context::Search);
+    type_text(&mut app, "nevsky");
+    let p = palette(&app);
+    assert_eq!(p.query, "nevsky");
+    assert!(!p.searching(), "results of the query typed are shown");
+    assert!(!p.hits.is_empty());
+    update(&mut app, Action::DeleteChar);
+    assert_eq!(palette(&app).query, "nevsk");
+    update(&mut app, Action::Close);
+    assert!(app.overlay.is_none());
+    assert_eq!(app.panes, before, "Esc leaves everything where it was");
+}
+
+#[test]
+fn stale_results_are_never_shown() {
+    let mut app = reader();
+    update(&mut app, Action::OpenSearch);
+    type_text(&mut app, "nevsky");
+    let generation = palette(&app).generation;
+    let fresh = palette(&app).hits.clone();
+    // A response for an older query arrives late: it is dropped.
+    let Some(Overlay::Search(p)) = &mut app.overlay else {
+        unreachable!()
+    };
+    p.generation += 1;
+    p.query.push('x');
+    app.searcher.submit(generation, "wedge");
+    update(&mut app, Action::SearchReady);
+    assert_eq!(palette(&app).hits, fresh);
+    assert!(palette(&app).searching());
+}
+
+#[test]
+fn enter_on_a_passage_opens_it_and_n_steps_through_the_other_hits() {
+    let mut app = reader();
+    update(&mut app, Action::OpenSearch);
+    type_text(&mut app, "nevsky");
+    update(&mut app, Action::Select);
+    assert!(app.overlay.is_none());
+    let gabuev = app.corpus.index_of("gabuev-2024").unwrap();
+    assert_eq!(app.panes[0].article, gabuev);
+    let nav = app.search_nav.clone().unwrap();
+    assert!(nav.hits.len() >= 4, "{:?}", nav.hits);
+    let screen = parallax::reader::snapshot(&app);
+    assert!(screen.contains("Nevsky"), "{screen}");
+    let first = app.scroll_line(0);
+    update(&mut app, Action::NextPassage);
+    assert!(app.scroll_line(0) > first || app.status.as_deref().unwrap_or("").contains("hit"));
+    let status = app.status.clone().unwrap();
+    assert!(status.contains("“nevsky”: hit"), "{status}");
+    update(&mut app, Action::JumpBack);
+    assert_eq!(app.scroll_line(0), first);
+}
+
+#[test]
+fn enter_on_a_theme_selects_it_and_on_an_article_opens_it() {
+    let mut app = reader();
+    update(&mut app, Action::OpenSearch);
+    type_text(&mut app, "#kissinger analogy");
+    update(&mut app, Action::Select);
+    assert_eq!(app.map.themes[app.theme.unwrap()].id, "kissinger");
+    update(&mut app, Action::OpenSearch);
+    type_text(&mut app, "@gurtov");
+    update(&mut app, Action::Select);
+    assert_eq!(app.corpus.articles[app.panes[0].article].meta.id, "gurtov-2024");
+}
+
+#[test]
+fn the_palette_renders_kinds_and_highlights() {
+    let mut app = reader();
+    update(&mut app, Action::OpenSearch);
+    type_text(&mut app, "revers kisinger");
+    let screen = parallax::reader::snapshot(&app);
+    assert!(screen.contains("/ revers kisinger"), "{screen}");
+    assert!(screen.contains("passage gabuev-2024"), "{screen}");
+    assert!(screen.contains("results"), "{screen}");
+}
