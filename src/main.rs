@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -7,7 +8,8 @@ fn main() -> ExitCode {
     match parallax::cli::run(cli) {
         Ok(status) => ExitCode::from(u8::try_from(status).unwrap_or(1)),
         Err(error) => {
-            eprintln!("parallax: {error}");
+            // The terminal may be gone (a hang-up): a failed write is not a panic.
+            let _ = writeln!(std::io::stderr(), "parallax: {error}");
             ExitCode::FAILURE
         }
     }

@@ -35,6 +35,10 @@ pub fn run(app: &mut App) -> io::Result<()> {
     let mut terminal = enter()?;
     let result = event_loop(&mut terminal, app, &stop);
     restore();
+    // restore() has shown the cursor. Dropping the terminal would try again
+    // and report a failure with eprintln!, which panics when the terminal
+    // has hung up; there is nothing left for the drop to do.
+    std::mem::forget(terminal);
     result
 }
 

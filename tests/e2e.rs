@@ -159,6 +159,13 @@ impl Session {
     }
 }
 
+impl Drop for Session {
+    /// A failed test must not leave the program running.
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
 /// The text inside the box titled `title`, its lines joined by spaces.
 fn boxed_text(screen: &str, title: &str) -> String {
     let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
@@ -322,6 +329,59 @@ fn sigterm_and_sighup_restore_the_terminal() {
         nix::sys::signal::kill(pid, signal).unwrap();
         s.wait_exit();
         s.assert_restored();
+    }
+}
+
+#[test]
+fn a_closed_terminal_ends_the_reader() {
+    use nix::pty::{ForkptyResult, forkpty};
+    use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
+    // The terminal goes away (its window is closed) while the reader runs:
+    // the reader must end, not spin on a dead terminal.
+    let program = std::ffi::CString::new(env!("CARGO_BIN_EXE_parallax")).unwrap();
+    let config = std::ffi::CString::new(format!("XDG_CONFIG_HOME={}", config_dir("hangup").display())).unwrap();
+    let term = std::ffi::CString::new("TERM=xterm-256color").unwrap();
+    // SAFETY: the child only calls execve, which is async-signal-safe.
+    let size = nix::pty::Winsize {
+        ws_row: 30,
+        ws_col: 100,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    let fork = unsafe { forkpty(Some(&size), None) }.expect("a pseudo-terminal");
+    let ForkptyResult { master, fork_result } = fork;
+    let child = match fork_result {
+        nix::unistd::ForkResult::Child => {
+            let _ = nix::unistd::execve(&program, &[program.as_c_str()], &[config.as_c_str(), term.as_c_str()]);
+            std::process::exit(127);
+        }
+        nix::unistd::ForkResult::Parent { child } => child,
+    };
+    let mut master = std::fs::File::from(master);
+    let mut seen = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !String::from_utf8_lossy(&seen).contains("help") {
+        let mut buf = [0u8; 4096];
+        let n = master.read(&mut buf).unwrap_or(0);
+        seen.extend_from_slice(&buf[..n]);
+        assert!(Instant::now() < deadline && n > 0, "the reader did not start");
+    }
+    drop(master);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        match waitpid(child, Some(WaitPidFlag::WNOHANG)).unwrap() {
+            WaitStatus::StillAlive => {
+                if Instant::now() > deadline {
+                    let _ = nix::sys::signal::kill(child, nix::sys::signal::Signal::SIGKILL);
+                    panic!("the reader still runs after its terminal closed");
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            status => {
+                assert!(!matches!(status, WaitStatus::Exited(_, 101)), "it panicked: {status:?}");
+                break;
+            }
+        }
     }
 }
 
