@@ -84,6 +84,36 @@ impl Location {
     }
 }
 
+/// Line starts of a text, for turning many byte offsets into locations
+/// without rescanning the text for each.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    pub fn location(&self, offset: usize) -> Location {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&start| start <= offset) - 1;
+        let start = self.starts[line];
+        let mut end = offset;
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        Location {
+            line: line + 1,
+            column: self.text[start..end].chars().count() + 1,
+        }
+    }
+}
+
 /// "did you mean `x`?" for the nearest of `names` to `wrong`, when one is near.
 pub fn suggestion<'a>(wrong: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     names
@@ -121,6 +151,15 @@ mod tests {
         // 'é' is two bytes; the column counts characters.
         assert_eq!(Location::of_offset(text, 6), Location { line: 2, column: 3 });
         assert_eq!(Location::of_offset(text, 999), Location { line: 3, column: 4 });
+    }
+
+    #[test]
+    fn a_line_index_agrees_with_a_scan() {
+        let text = "ab\ncé\n\nxyz";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(index.location(offset), Location::of_offset(text, offset), "{offset}");
+        }
     }
 
     #[test]

@@ -22,17 +22,21 @@ impl Library {
 
 /// Loads the bundled articles and map, or those of `dir`.
 pub fn load(dir: Option<&PathBuf>) -> Result<Library, Error> {
-    let (articles, maps, mut diagnostics) = match dir {
-        None => (corpus::bundled_sources(), corpus::bundled_maps(), Vec::new()),
+    let (loaded, maps, mut diagnostics) = match dir {
+        None => (
+            corpus::load(&corpus::bundled_sources()),
+            corpus::bundled_maps(),
+            Vec::new(),
+        ),
         Some(dir) => {
             let files = corpus::read_folder(dir)?;
-            (files.articles, files.maps, files.diagnostics)
+            (corpus::load_paths(&files.articles), files.maps, files.diagnostics)
         }
     };
     let Loaded {
         corpus,
         diagnostics: mut article_problems,
-    } = corpus::load(&articles);
+    } = loaded;
     diagnostics.append(&mut article_problems);
     let (map, mut map_problems) = crate::debate::load(&corpus, &maps);
     diagnostics.append(&mut map_problems);

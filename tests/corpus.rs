@@ -24,14 +24,15 @@ fn every_file_in_the_articles_folder_is_bundled() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("articles");
     let files = corpus::read_folder(&dir).unwrap();
     assert!(files.diagnostics.is_empty(), "{:?}", files.diagnostics);
-    let on_disk = files.articles;
+    let on_disk: Vec<Vec<u8>> = files.articles.iter().map(|p| std::fs::read(p).unwrap()).collect();
     let bundled = corpus::bundled_sources();
     assert_eq!(on_disk.len(), bundled.len());
     for (disk, embedded) in on_disk.iter().zip(&bundled) {
         assert_eq!(
-            disk.bytes, embedded.bytes,
+            disk.as_slice(),
+            &*embedded.bytes,
             "{} differs from the bundled copy",
-            disk.name
+            embedded.name
         );
     }
 }
@@ -157,6 +158,10 @@ fn interview_turns_carry_their_speakers() {
     assert_eq!(headings, 4, "key takeaways and three questions");
 }
 
+fn path_of(bundled_name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(bundled_name)
+}
+
 #[test]
 fn blocks_have_stable_ids_spans_and_sentences() {
     let loaded = corpus::load(&corpus::bundled_sources());
@@ -169,7 +174,10 @@ fn blocks_have_stable_ids_spans_and_sentences() {
                 article.meta.id,
                 block.id
             );
-            let span = &article.source[block.span.clone()];
+            let source =
+                parallax::sanitize::clean(&String::from_utf8(std::fs::read(&path_of(&article.file)).unwrap()).unwrap());
+            let span = &source[block.span.clone()];
+            assert_eq!(source[..block.span.start].matches('\n').count() + 1, block.line);
             let first_word = block.text.split_whitespace().next().unwrap();
             assert!(
                 span.contains(first_word),

@@ -38,6 +38,10 @@ pub(super) fn parse_body(
     builder.finish_open();
     let mut blocks = builder.blocks;
     check_notes(file, source, &blocks, &refs_seen, diagnostics);
+    let lines = crate::diagnostic::LineIndex::new(source);
+    for block in &mut blocks {
+        block.line = lines.location(block.span.start).line;
+    }
     assign_turns(&mut blocks, authors);
     assign_ids(&mut blocks);
     blocks
@@ -136,6 +140,7 @@ impl BodyBuilder {
             kind,
             text: String::new(),
             span,
+            line: 0,
             sentences: std::sync::OnceLock::new(),
             note_refs: Vec::new(),
             speaker: None,
@@ -172,6 +177,8 @@ impl BodyBuilder {
         let Some(mut block) = self.open.take() else { return };
         let trimmed = block.text.trim_end().len();
         block.text.truncate(trimmed);
+        // Built a character at a time, the text may hold twice its length.
+        block.text.shrink_to_fit();
         for r in &mut block.note_refs {
             r.at = r.at.min(trimmed);
         }

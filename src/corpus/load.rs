@@ -1,7 +1,7 @@
 //! Reading article files into a [`Corpus`], with every problem located.
 
 use std::borrow::Cow;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::body::parse_body;
 use super::meta::{RawMeta, is_valid_id};
@@ -60,7 +60,8 @@ pub fn bundled_maps() -> Vec<SourceFile> {
 /// The files of a user's folder.
 #[derive(Debug, Default)]
 pub struct FolderFiles {
-    pub articles: Vec<SourceFile>,
+    /// Article files, read when loaded (one at a time, to keep memory low).
+    pub articles: Vec<PathBuf>,
     pub maps: Vec<SourceFile>,
     /// Files passed over or unreadable.
     pub diagnostics: Vec<Diagnostic>,
@@ -102,48 +103,101 @@ pub fn read_folder(dir: &Path) -> Result<FolderFiles, Error> {
             ));
             continue;
         }
+        if ext == "md" {
+            files.articles.push(path);
+            continue;
+        }
         match std::fs::read(&path) {
-            Ok(bytes) => {
-                let file = SourceFile {
-                    name,
-                    bytes: Cow::Owned(bytes),
-                };
-                if ext == "md" {
-                    files.articles.push(file)
-                } else {
-                    files.maps.push(file)
-                }
-            }
-            Err(e) => files.diagnostics.push(Diagnostic::error(
-                &name,
-                Location::START,
-                format!("cannot read the file: {e}"),
-                "check that it exists and is readable (a broken or looping link cannot be read)",
-            )),
+            Ok(bytes) => files.maps.push(SourceFile {
+                name,
+                bytes: Cow::Owned(bytes),
+            }),
+            Err(e) => files.diagnostics.push(unreadable(&name, &e)),
         }
     }
     Ok(files)
 }
 
+fn unreadable(name: &str, error: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        name,
+        Location::START,
+        format!("cannot read the file: {error}"),
+        "check that it exists and is readable (a broken or looping link cannot be read)",
+    )
+}
+
+/// What parsing one file gave.
+type Parsed = (String, Option<Article>, Vec<Diagnostic>);
+
 /// Parses every file, then checks the articles against each other.
 pub fn load(files: &[SourceFile]) -> Loaded {
+    let parsed = files
+        .iter()
+        .map(|file| {
+            let mut diagnostics = Vec::new();
+            let article = parse_article(&file.name, &file.bytes, &mut diagnostics);
+            (file.name.clone(), article, diagnostics)
+        })
+        .collect();
+    collect(parsed)
+}
+
+/// Reads and parses the article files at `paths`, on every core, each file
+/// read only when its turn comes so that a large folder is never held in
+/// memory twice.
+pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(paths.len().max(1));
+    let chunk = paths.len().div_ceil(threads).max(1);
+    let parsed: Vec<Parsed> = std::thread::scope(|scope| {
+        let workers: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|path| {
+                            let name = path.display().to_string();
+                            let mut diagnostics = Vec::new();
+                            let article = match std::fs::read(path) {
+                                Ok(bytes) => parse_article(&name, &bytes, &mut diagnostics),
+                                Err(e) => {
+                                    diagnostics.push(unreadable(&name, &e));
+                                    None
+                                }
+                            };
+                            (name, article, diagnostics)
+                        })
+                        .collect::<Vec<Parsed>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("parsing does not panic"))
+            .collect()
+    });
+    collect(parsed)
+}
+
+/// Gathers parsed files in their order, rejecting a second use of an id.
+fn collect(parsed: Vec<Parsed>) -> Loaded {
     let mut loaded = Loaded::default();
-    let mut seen: Vec<(String, String)> = Vec::new();
-    for file in files {
-        let Some(article) = parse_article(&file.name, &file.bytes, &mut loaded.diagnostics) else {
-            continue;
-        };
-        if let Some((_, first)) = seen.iter().find(|(id, _)| *id == article.meta.id) {
-            let at = article.source.find(&format!("\"{}\"", article.meta.id)).unwrap_or(0);
+    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for (name, article, mut diagnostics) in parsed {
+        loaded.diagnostics.append(&mut diagnostics);
+        let Some(article) = article else { continue };
+        if let Some(first) = seen.get(&article.meta.id) {
             loaded.diagnostics.push(Diagnostic::error(
-                &file.name,
-                Location::of_offset(&article.source, at),
+                &name,
+                article.id_at,
                 format!("duplicate id `{}`: {first} uses it too", article.meta.id),
                 "give each article its own id",
             ));
             continue;
         }
-        seen.push((article.meta.id.clone(), file.name.clone()));
+        seen.insert(article.meta.id.clone(), name);
         loaded.corpus.articles.push(article);
     }
     loaded
@@ -172,9 +226,12 @@ pub fn parse_article(name: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>
     }
     let errors_after = diagnostics.iter().filter(|d| d.is_error()).count();
     let meta = meta?;
+    // The id's quoted value stands in the front matter, before the body.
+    let id_offset = source[..body_start].find(&format!("\"{}\"", meta.id)).unwrap_or(0);
+    let id_at = Location::of_offset(&source, id_offset);
     (errors_after == errors_before).then(|| Article {
         file: name.to_string(),
-        source,
+        id_at,
         meta,
         blocks,
     })

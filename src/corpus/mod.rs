@@ -9,7 +9,9 @@ mod load;
 mod meta;
 mod sentences;
 
-pub use load::{FolderFiles, Loaded, SourceFile, bundled_maps, bundled_sources, load, parse_article, read_folder};
+pub use load::{
+    FolderFiles, Loaded, SourceFile, bundled_maps, bundled_sources, load, load_paths, parse_article, read_folder,
+};
 pub use meta::{Author, Form, Meta, Published, Role, TitleSource, is_valid_id};
 
 use std::ops::Range;
@@ -38,8 +40,8 @@ impl Corpus {
 pub struct Article {
     /// The file it came from, as the user named it.
     pub file: String,
-    /// The cleaned text of the whole file; block spans index into it.
-    pub source: String,
+    /// Where the id stands in the file, for messages about it.
+    pub id_at: crate::diagnostic::Location,
     pub meta: Meta,
     pub blocks: Vec<Block>,
 }
@@ -116,8 +118,11 @@ pub struct Block {
     pub kind: BlockKind,
     /// The words as the reader sees them, without Markdown syntax.
     pub text: String,
-    /// Where the block stands in [`Article::source`].
+    /// Where the block stands in its file: byte offsets into the file's text
+    /// as cleaned on load (the file's own bytes, unless it held tabs, CRs or
+    /// control characters), and the 1-based line it starts on.
     pub span: Range<usize>,
+    pub line: usize,
     /// Byte ranges of the sentences in `text`, found when first asked for
     /// (see [`Block::sentences`]): Unicode sentence segmentation is most of
     /// the cost of loading, and only search and anchoring need it.

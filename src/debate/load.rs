@@ -8,7 +8,7 @@ use toml::Spanned;
 use super::anchor::{NormalizedArticle, Resolution, Selector};
 use super::{DebateMap, Passage, Stance, Theme};
 use crate::corpus::{Corpus, SourceFile};
-use crate::diagnostic::{Diagnostic, Location, suggestion};
+use crate::diagnostic::{Diagnostic, LineIndex, Location, suggestion};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -51,7 +51,10 @@ struct RawPassage {
 pub fn load(corpus: &Corpus, files: &[SourceFile]) -> (DebateMap, Vec<Diagnostic>) {
     let mut map = DebateMap::default();
     let mut diagnostics = Vec::new();
-    let mut normalized: HashMap<usize, NormalizedArticle> = HashMap::new();
+    // The normalized text of the article last anchored in: passages come
+    // grouped by theme, so one article at a time is enough, and keeping
+    // every article's would cost several times the corpus.
+    let mut normalized: Option<(usize, NormalizedArticle)> = None;
     let mut theme_files: HashMap<String, String> = HashMap::new();
     let mut parsed = Vec::new();
     for file in files {
@@ -77,7 +80,7 @@ pub fn load(corpus: &Corpus, files: &[SourceFile]) -> (DebateMap, Vec<Diagnostic
     }
     // Themes first, from every file, so that any file may add passages to any theme.
     let mut pending = Vec::new();
-    for (file, text, raw) in &mut parsed {
+    for (file_index, (file, text, raw)) in parsed.iter_mut().enumerate() {
         if map.question.is_empty()
             && let Some(question) = raw.question.take()
         {
@@ -111,22 +114,15 @@ pub fn load(corpus: &Corpus, files: &[SourceFile]) -> (DebateMap, Vec<Diagnostic
                 claim: theme.claim,
                 passages: Vec::new(),
             });
-            pending.extend(
-                theme
-                    .passages
-                    .into_iter()
-                    .map(|p| (file.name.clone(), text.clone(), Some(id.clone()), p)),
-            );
+            pending.extend(theme.passages.into_iter().map(|p| (file_index, Some(id.clone()), p)));
         }
-        pending.extend(
-            raw.passages
-                .drain(..)
-                .map(|p| (file.name.clone(), text.clone(), None, p)),
-        );
+        pending.extend(raw.passages.drain(..).map(|p| (file_index, None, p)));
     }
     let theme_ids: Vec<String> = map.themes.iter().map(|t| t.id.clone()).collect();
-    for (file, text, theme, raw) in pending {
-        let at = |offset: usize| Location::of_offset(&text, offset);
+    let lines: Vec<LineIndex> = parsed.iter().map(|(_, text, _)| LineIndex::new(text)).collect();
+    for (file_index, theme, raw) in pending {
+        let (file, lines) = (&parsed[file_index].0.name, &lines[file_index]);
+        let at = |offset: usize| lines.location(offset);
         let theme_id = match (theme, &raw.theme) {
             (Some(id), _) => id,
             (None, Some(id)) => id.get_ref().clone(),
@@ -151,7 +147,7 @@ pub fn load(corpus: &Corpus, files: &[SourceFile]) -> (DebateMap, Vec<Diagnostic
             ));
             continue;
         };
-        if let Some(passage) = resolve_passage(corpus, &file, &text, raw, &mut normalized, &mut diagnostics) {
+        if let Some(passage) = resolve_passage(corpus, file, lines, raw, &mut normalized, &mut diagnostics) {
             map.themes[theme_index].passages.push(passage);
         }
     }
@@ -166,12 +162,12 @@ pub fn load(corpus: &Corpus, files: &[SourceFile]) -> (DebateMap, Vec<Diagnostic
 fn resolve_passage(
     corpus: &Corpus,
     file: &str,
-    text: &str,
+    lines: &LineIndex,
     raw: RawPassage,
-    normalized: &mut HashMap<usize, NormalizedArticle>,
+    normalized: &mut Option<(usize, NormalizedArticle)>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Passage> {
-    let at = |offset: usize| Location::of_offset(text, offset);
+    let at = |offset: usize| lines.location(offset);
     let errors_before = diagnostics.len();
     let Some(article_index) = corpus.index_of(raw.article.get_ref()) else {
         diagnostics.push(unknown(
@@ -232,9 +228,10 @@ fn resolve_passage(
     if diagnostics.len() > errors_before {
         return None;
     }
-    let index = normalized
-        .entry(article_index)
-        .or_insert_with(|| NormalizedArticle::new(article));
+    if normalized.as_ref().is_none_or(|(cached, _)| *cached != article_index) {
+        *normalized = Some((article_index, NormalizedArticle::new(article)));
+    }
+    let (_, index) = normalized.as_ref().expect("just set");
     let selector = Selector {
         exact: raw.quote.get_ref(),
         prefix: raw.prefix.as_deref(),
@@ -273,7 +270,10 @@ fn resolve_passage(
         }
         Resolution::NotFound { closest, block, edits } => {
             let block = &article.blocks[block];
-            let where_ = Location::of_offset(&article.source, block.span.start);
+            let where_ = Location {
+                line: block.line,
+                column: 1,
+            };
             diagnostics.push(Diagnostic::error(
                 file,
                 quote_at,

@@ -60,13 +60,23 @@ impl SearchIndex {
     /// Indexes the corpus and the map, in reading order: articles' sentences
     /// first (article by article), then themes, then the articles themselves.
     pub fn build(corpus: &Corpus, map: &DebateMap) -> SearchIndex {
+        // Sized up front: growing by doubling would briefly hold twice the
+        // folded corpus, the largest part of the index.
+        let text_bytes: usize = corpus
+            .articles
+            .iter()
+            .flat_map(|a| &a.blocks)
+            .map(|b| b.text.len())
+            .sum();
+        let estimated_candidates = text_bytes / 80 + 16;
         let mut index = SearchIndex {
-            candidates: Vec::new(),
-            folded: Vec::new(),
-            bounds: vec![0],
-            masks: Vec::new(),
+            candidates: Vec::with_capacity(estimated_candidates),
+            folded: Vec::with_capacity(text_bytes + text_bytes / 64 + 4096),
+            bounds: Vec::with_capacity(estimated_candidates + 1),
+            masks: Vec::with_capacity(estimated_candidates),
             texts: Vec::new(),
         };
+        index.bounds.push(0);
         for (a, article) in corpus.articles.iter().enumerate() {
             for (b, block) in article.blocks.iter().enumerate() {
                 for sentence in block.sentences() {
@@ -101,6 +111,9 @@ impl SearchIndex {
             index.push_text(Kind::Article, Some(a), 0, text);
         }
         index.folded.shrink_to_fit();
+        index.candidates.shrink_to_fit();
+        index.bounds.shrink_to_fit();
+        index.masks.shrink_to_fit();
         index
     }
 
