@@ -128,7 +128,7 @@ pub fn load(corpus: &Corpus, files: &[SourceFile]) -> (DebateMap, Vec<Diagnostic
             (None, Some(id)) => id.get_ref().clone(),
             (None, None) => {
                 diagnostics.push(Diagnostic::error(
-                    &file,
+                    file,
                     at(raw.article.span().start),
                     "a passage outside a theme names no theme",
                     "add theme = \"ID\" naming the theme it speaks to",
@@ -139,7 +139,7 @@ pub fn load(corpus: &Corpus, files: &[SourceFile]) -> (DebateMap, Vec<Diagnostic
         let Some(theme_index) = map.theme_index(&theme_id) else {
             let offset = raw.theme.as_ref().map_or(0, |t| t.span().start);
             diagnostics.push(unknown(
-                &file,
+                file,
                 at(offset),
                 "theme",
                 &theme_id,
