@@ -80,7 +80,7 @@ fn startup() {
 fn scrolling() {
     let bundled = corpus::load(&corpus::bundled_sources()).corpus;
     let longest = (0..bundled.articles.len())
-        .max_by_key(|&i| bundled.articles[i].source.len())
+        .max_by_key(|&i| bundled.articles[i].word_count())
         .unwrap();
     let longest_id = bundled.articles[longest].meta.id.clone();
     let synthetic = synthetic_article(&bundled, 2 * 1024 * 1024);

@@ -175,7 +175,7 @@ fn blocks_have_stable_ids_spans_and_sentences() {
                 block.id
             );
             let source =
-                parallax::sanitize::clean(&String::from_utf8(std::fs::read(&path_of(&article.file)).unwrap()).unwrap());
+                parallax::sanitize::clean(&String::from_utf8(std::fs::read(path_of(&article.file)).unwrap()).unwrap());
             let span = &source[block.span.clone()];
             assert_eq!(source[..block.span.start].matches('\n').count() + 1, block.line);
             let first_word = block.text.split_whitespace().next().unwrap();
