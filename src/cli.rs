@@ -41,6 +41,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "ID")]
     pub theme: Option<String>,
 
+    /// Start clean instead of where the last session left off
+    #[arg(long, global = true)]
+    pub fresh: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -136,6 +140,8 @@ fn reader_options(cli: &Cli) -> crate::reader::Options {
         open: cli.open.clone(),
         keymap: cli.keymap.clone(),
         theme: cli.theme.clone(),
+        session: None,
+        fresh: cli.fresh,
     }
 }
 
@@ -147,8 +153,12 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             drop(out);
             let library = load_valid(cli.articles.as_ref())?;
             let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
-            let mut app = crate::reader::prepare(library, &reader_options(&cli), Rect::new(0, 0, width, height))?;
-            crate::tui::run(&mut app)?;
+            let options = crate::reader::Options {
+                session: crate::session::default_path(),
+                ..reader_options(&cli)
+            };
+            let mut app = crate::reader::prepare(library, &options, Rect::new(0, 0, width, height))?;
+            crate::tui::run(&mut app, options.session.as_deref())?;
             Ok(0)
         }
         Some(Command::Keys { check: Some(file) }) => {

@@ -15,6 +15,7 @@ pub mod layout;
 pub mod library;
 pub mod reader;
 pub mod search;
+pub mod session;
 pub mod show;
 pub mod tui;
 pub mod ui;

@@ -89,6 +89,9 @@ pub struct Options {
     pub open: Vec<String>,
     pub keymap: Option<PathBuf>,
     pub theme: Option<String>,
+    /// Where the session is saved; with `fresh`, it is not read, only written.
+    pub session: Option<PathBuf>,
+    pub fresh: bool,
 }
 
 /// The reader's state for a screen of `size`: panes opened, keys loaded
@@ -105,6 +108,18 @@ pub fn prepare(library: Library, options: &Options, size: Rect) -> Result<App, E
     app.color = color_wanted();
     if let Some(theme) = theme {
         update(&mut app, Action::SelectTheme(theme));
+    }
+    // The last session comes back unless the command line says where to start.
+    let explicit = !options.open.is_empty() || options.theme.is_some() || options.fresh;
+    if let Some(path) = options.session.as_deref().filter(|_| !explicit) {
+        let notices = match crate::session::load(path) {
+            crate::session::Loaded::None => Vec::new(),
+            crate::session::Loaded::Session(saved) => app.restore(&saved),
+            crate::session::Loaded::SetAside(notice) => vec![notice],
+        };
+        if !notices.is_empty() {
+            app.status = Some(crate::sanitize::clean_line(&notices.join("; ")));
+        }
     }
     app.overlay = message;
     Ok(app)

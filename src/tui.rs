@@ -2,6 +2,7 @@
 //! panic, SIGTERM, SIGHUP, SIGINT) the terminal is put back as it was.
 
 use std::io::{self, Stdout, Write};
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -21,7 +22,7 @@ use crate::keymap::Key;
 const WHEEL_LINES: i16 = 3;
 
 /// Runs the reader until the user quits or a terminating signal arrives.
-pub fn run(app: &mut App) -> io::Result<()> {
+pub fn run(app: &mut App, session: Option<&Path>) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,
@@ -33,8 +34,12 @@ pub fn run(app: &mut App) -> io::Result<()> {
     install_panic_hook();
     app.search_in_background();
     let mut terminal = enter()?;
-    let result = event_loop(&mut terminal, app, &stop);
+    let mut saver = Saver::new(session, app);
+    let result = event_loop(&mut terminal, app, &stop, &mut saver);
     restore();
+    if let Err(e) = saver.save(app) {
+        let _ = writeln!(io::stderr(), "parallax: the session could not be saved: {e}");
+    }
     // restore() has shown the cursor. Dropping the terminal would try again
     // and report a failure with eprintln!, which panics when the terminal
     // has hung up; there is nothing left for the drop to do.
@@ -42,7 +47,12 @@ pub fn run(app: &mut App) -> io::Result<()> {
     result
 }
 
-fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    stop: &AtomicBool,
+    saver: &mut Saver,
+) -> io::Result<()> {
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
     // Fault injection for the end-to-end test of the panic path.
@@ -52,6 +62,12 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App, 
         assert!(!panic_after_first_frame, "PARALLAX_PANIC_AFTER_FIRST_FRAME is set");
         if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
+        }
+        if saver.due() {
+            // A failed periodic save is said once; the save on quit says it again.
+            if let Err(e) = saver.save(app) {
+                app.status = Some(format!("The session could not be saved: {e}"));
+            }
         }
         if app.suspend_requested {
             suspend(terminal)?;
@@ -78,6 +94,42 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App, 
                 break;
             }
         }
+    }
+}
+
+/// How often the session is saved while the reader runs, if it changed.
+const SAVE_EVERY: Duration = Duration::from_secs(30);
+
+/// Saves the session when it changed: periodically, and on the way out.
+struct Saver {
+    path: Option<std::path::PathBuf>,
+    last: Option<crate::session::Session>,
+    at: Instant,
+}
+
+impl Saver {
+    fn new(path: Option<&Path>, app: &App) -> Saver {
+        Saver {
+            path: path.map(Path::to_path_buf),
+            last: Some(app.to_session()),
+            at: Instant::now(),
+        }
+    }
+
+    fn due(&self) -> bool {
+        self.path.is_some() && self.at.elapsed() >= SAVE_EVERY
+    }
+
+    fn save(&mut self, app: &App) -> io::Result<()> {
+        self.at = Instant::now();
+        let Some(path) = &self.path else { return Ok(()) };
+        let session = app.to_session();
+        if self.last.as_ref() == Some(&session) && path.exists() {
+            return Ok(());
+        }
+        crate::session::save(path, &session)?;
+        self.last = Some(session);
+        Ok(())
     }
 }
 

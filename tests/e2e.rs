@@ -30,6 +30,16 @@ impl Session {
         Session::start_command(name, command, cols, rows)
     }
 
+    /// Starts with the saved session kept in `state` (XDG_STATE_HOME).
+    fn start_with_state(name: &str, state: &std::path::Path, env: &[(&str, &str)]) -> Session {
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+        command.env("PARALLAX_TEST_STATE_HOME", state);
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        Session::start_command(name, command, 120, 36)
+    }
+
     fn start_command(name: &str, mut command: CommandBuilder, cols: u16, rows: u16) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
@@ -40,7 +50,14 @@ impl Session {
             })
             .expect("a pseudo-terminal");
         command.env("TERM", "xterm-256color");
-        command.env("XDG_CONFIG_HOME", config_dir(name));
+        let config = config_dir(name);
+        command.env("XDG_CONFIG_HOME", &config);
+        // Each test saves its session apart, unless it names the place.
+        let state = command
+            .get_env("PARALLAX_TEST_STATE_HOME")
+            .map(std::path::PathBuf::from)
+            .unwrap_or(config.join("state"));
+        command.env("XDG_STATE_HOME", state);
         command.env_remove("NO_COLOR");
         let child = pty.slave.spawn_command(command).expect("the binary starts");
         drop(pty.slave);
@@ -271,6 +288,112 @@ fn a_search_jumps_to_the_passage() {
     s.key("q");
     assert!(s.wait_exit().success());
     s.assert_restored();
+}
+
+/// The first text row of the first pane.
+fn first_pane_top(screen: &str) -> String {
+    screen
+        .lines()
+        .nth(4)
+        .and_then(|l| l.split('│').nth(3))
+        .unwrap_or("")
+        .trim()
+        .to_string()
+}
+
+fn state_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("parallax-e2e-state-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+#[test]
+fn sigterm_saves_the_session_and_the_next_start_restores_it() {
+    let state = state_dir("sigterm");
+    let mut s = Session::start_with_state("restore-1", &state, &[]);
+    let start = s.wait_text("pane 1 of 2: manning-sun-2023");
+    let first_top = first_pane_top(&start);
+    for _ in 0..4 {
+        s.key("}");
+    }
+    let moved = s.wait_for("the pane to move", |screen| first_pane_top(screen) != first_top);
+    let top = first_pane_top(&moved);
+    let pid = nix::unistd::Pid::from_raw(s.child.process_id().unwrap() as i32);
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM).unwrap();
+    s.wait_exit();
+    s.assert_restored();
+    assert!(state.join("parallax/session.toml").exists());
+
+    let s = Session::start_with_state("restore-2", &state, &[]);
+    let screen = s.wait_text("pane 1 of 2: manning-sun-2023");
+    assert_eq!(first_pane_top(&screen), top, "{screen}");
+}
+
+#[test]
+fn a_kill_during_a_save_leaves_the_previous_session_whole() {
+    let state = state_dir("kill");
+    let file = state.join("parallax/session.toml");
+    // A first session, saved on quit.
+    let mut s = Session::start_with_state("kill-1", &state, &[]);
+    s.wait_text("pane 1 of 2");
+    s.key("}");
+    s.key("}");
+    s.key("q");
+    s.wait_exit();
+    let saved = std::fs::read_to_string(&file).unwrap();
+
+    // A second one is killed while its save is paused before the rename.
+    let mut s = Session::start_with_state("kill-2", &state, &[("PARALLAX_SAVE_PAUSE_MS", "20000")]);
+    s.wait_text("pane 1 of 2");
+    for _ in 0..5 {
+        s.key("}");
+    }
+    s.key("q");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let temp_written = || {
+        std::fs::read_dir(file.parent().unwrap())
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .any(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            })
+            .unwrap_or(false)
+    };
+    while !temp_written() {
+        assert!(Instant::now() < deadline, "the save did not start");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let pid = nix::unistd::Pid::from_raw(s.child.process_id().unwrap() as i32);
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL).unwrap();
+    s.wait_exit();
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        saved,
+        "the previous session is intact"
+    );
+
+    // And it is what the next start takes up, without complaint.
+    let s = Session::start_with_state("kill-3", &state, &[]);
+    let screen = s.wait_text("pane 1 of 2");
+    assert!(!screen.contains("set aside"), "{screen}");
+}
+
+#[test]
+fn a_damaged_session_is_kept_aside_with_a_notice() {
+    let state = state_dir("damaged");
+    std::fs::create_dir_all(state.join("parallax")).unwrap();
+    std::fs::write(
+        state.join("parallax/session.toml"),
+        "version = \"what\"\x1b]0;pwned\x07",
+    )
+    .unwrap();
+    let s = Session::start_with_state("damaged", &state, &[]);
+    s.wait_text("Saved session set aside as session.toml.bak; starting afresh");
+    assert!(state.join("parallax/session.toml.bak").exists());
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    assert!(
+        !raw.contains("\x1b]0;"),
+        "nothing from the file reaches the terminal as a command"
+    );
 }
 
 #[test]

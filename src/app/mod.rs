@@ -3,6 +3,7 @@
 
 mod action;
 mod help;
+mod saved;
 mod search;
 mod themes;
 mod update;
@@ -143,6 +144,8 @@ pub struct App {
     pub searcher: Searcher,
     /// The hits that `n` and `N` step through after a search jump.
     pub search_nav: Option<SearchNav>,
+    /// Queries searched for, oldest first; saved with the session.
+    pub recent_searches: Vec<String>,
     pub corpus: Arc<Corpus>,
     pub map: DebateMap,
     /// The selected theme (index into `map.themes`).
@@ -188,6 +191,7 @@ impl App {
         let mut app = App {
             searcher,
             search_nav: None,
+            recent_searches: Vec::new(),
             corpus,
             map,
             theme: None,

@@ -40,6 +40,7 @@ pub(super) fn handle(app: &mut App, action: Action) -> bool {
         Action::SelectNext => palette.selected = (palette.selected + 1).min(palette.hits.len().saturating_sub(1)),
         Action::SelectPrev => palette.selected = palette.selected.saturating_sub(1),
         Action::Select => {
+            remember(app, &palette.hits_for);
             if let Some(hit) = palette.hits.get(palette.selected).copied() {
                 jump(app, hit.candidate, &palette.hits_for);
                 return true;
@@ -54,6 +55,20 @@ pub(super) fn handle(app: &mut App, action: Action) -> bool {
     app.overlay = Some(Overlay::Search(palette));
     receive(app);
     true
+}
+
+/// Keeps a query among the recent searches (once, newest last).
+fn remember(app: &mut App, query: &str) {
+    if query.trim().is_empty() {
+        return;
+    }
+    app.recent_searches.retain(|q| q != query);
+    app.recent_searches.push(query.to_string());
+    let excess = app
+        .recent_searches
+        .len()
+        .saturating_sub(crate::session::RECENT_SEARCHES);
+    app.recent_searches.drain(..excess);
 }
 
 fn submit(app: &mut App, palette: &mut Palette) {

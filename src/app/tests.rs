@@ -320,3 +320,47 @@ fn every_action_at_tiny_sizes_is_safe() {
         }
     }
 }
+
+#[test]
+fn a_saved_session_comes_back_at_another_width() {
+    let mut app = app();
+    for _ in 0..3 {
+        update(&mut app, Action::NextParagraph);
+    }
+    update(&mut app, Action::ScrollDown);
+    update(&mut app, Action::FocusNext);
+    update(&mut app, Action::NextTheme);
+    let saved = app.to_session();
+    let mut other = app_with(&["gurtov-2024"], 90, 30);
+    let notices = other.restore(&saved);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(other.panes, app.panes, "same blocks and lines, whatever the width");
+    assert_eq!(other.focused_pane, 1);
+    assert_eq!(other.theme, app.theme);
+    assert_eq!(other.jumps, app.jumps);
+}
+
+#[test]
+fn a_changed_article_re_anchors_by_text_or_opens_at_the_top() {
+    let mut app = app();
+    for _ in 0..3 {
+        update(&mut app, Action::NextParagraph);
+    }
+    let mut saved = app.to_session();
+    let block = app.panes[0].top.block;
+    // The block ids moved (a paragraph was added above): found by its text.
+    saved.panes[0].block = "p1".into();
+    let mut other = app_with(&["gabuev-2024"], 160, 45);
+    assert!(other.restore(&saved).is_empty());
+    assert_eq!(other.panes[0].top.block, block);
+    // The text is gone: the top, with a notice.
+    saved.panes[0].fingerprint = "words no article has".into();
+    let notices = other.restore(&saved);
+    assert_eq!(notices, ["manning-sun-2023 has changed; it opens at the top"]);
+    assert_eq!(other.panes[0].top, Position::default());
+    // The article is gone: that pane is dropped, with a notice.
+    saved.panes[0].article = "gone-2020".into();
+    let notices = other.restore(&saved);
+    assert_eq!(notices, ["gone-2020 is no longer there"]);
+    assert_eq!(other.panes.len(), 1);
+}

@@ -12,7 +12,11 @@ use crate::corpus::BlockKind;
 use crate::layout::{DocLine, Mark};
 
 pub fn update(app: &mut App, action: Action) {
-    app.status = None;
+    // A notice stays until the user does something; the terminal's own
+    // events (a resize, results arriving) do not clear it.
+    if !matches!(action, Action::Resize(..) | Action::SearchReady | Action::Resumed) {
+        app.status = None;
+    }
     let handled = match &app.overlay {
         Some(Overlay::Picker(_)) => handle_picker(app, action),
         Some(Overlay::Help { .. }) => handle_help(app, action),

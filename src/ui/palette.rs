@@ -56,6 +56,13 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, theme: Theme) {
             "Type words you remember: “reverse kissinger”, “240 billion”, “nevsky”. Enter jumps; n/N then step through the other hits.",
             theme.dim(),
         )));
+        if !app.recent_searches.is_empty() {
+            let recent: Vec<&str> = app.recent_searches.iter().rev().map(String::as_str).collect();
+            lines.push(Line::from(Span::styled(
+                truncate(&format!("Recent: {}", recent.join(" · ")), width),
+                theme.dim(),
+            )));
+        }
     }
     let query = Query::parse(&palette.hits_for);
     let matcher = matcher();

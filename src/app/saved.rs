@@ -1,0 +1,111 @@
+//! The reader's state as a saved session, and back.
+
+use super::{App, Focus, JumpPoint, Position};
+use crate::session::{self, Jump, Place, Session};
+
+impl App {
+    /// What to save of the current state.
+    pub fn to_session(&self) -> Session {
+        let place = |article: usize, top: Position| {
+            let article = &self.corpus.articles[article];
+            let block = article.blocks.get(top.block);
+            Place {
+                article: article.meta.id.clone(),
+                block: block.map(|b| b.id.clone()).unwrap_or_default(),
+                line: top.line,
+                fingerprint: block.map(|b| session::fingerprint(&b.text)).unwrap_or_default(),
+            }
+        };
+        Session {
+            version: session::VERSION,
+            panes: self.panes.iter().map(|p| place(p.article, p.top)).collect(),
+            focused_pane: self.focused_pane,
+            theme: self.theme.and_then(|t| self.map.themes.get(t)).map(|t| t.id.clone()),
+            jumps: self
+                .jumps
+                .points
+                .iter()
+                .map(|j| Jump {
+                    pane: j.pane,
+                    place: place(j.article, j.top),
+                })
+                .collect(),
+            jump_index: self.jumps.index,
+            searches: self.recent_searches.clone(),
+        }
+    }
+
+    /// Finds a saved place again: the article by id, the block by id if its
+    /// text still starts the same, else by its text, else the top.
+    fn find(&self, place: &Place, notices: &mut Vec<String>) -> Option<(usize, Position)> {
+        let Some(index) = self.corpus.index_of(&place.article) else {
+            notices.push(format!("{} is no longer there", place.article));
+            return None;
+        };
+        let article = &self.corpus.articles[index];
+        let same = |b: &crate::corpus::Block| place.fingerprint.is_empty() || b.text.starts_with(&place.fingerprint);
+        let block = match article.block_index(&place.block) {
+            Some(block) if same(&article.blocks[block]) => Some(block),
+            _ if place.fingerprint.is_empty() => None,
+            _ => article
+                .blocks
+                .iter()
+                .position(|b| b.text.starts_with(&place.fingerprint)),
+        };
+        match block {
+            Some(block) => Some((
+                index,
+                Position {
+                    block,
+                    line: place.line,
+                },
+            )),
+            None => {
+                notices.push(format!("{} has changed; it opens at the top", place.article));
+                Some((index, Position::default()))
+            }
+        }
+    }
+
+    /// Takes up a saved session; returns notices for what could not be.
+    pub fn restore(&mut self, saved: &Session) -> Vec<String> {
+        let mut notices = Vec::new();
+        let panes: Vec<(usize, Position)> = saved.panes.iter().filter_map(|p| self.find(p, &mut notices)).collect();
+        if !panes.is_empty() {
+            self.panes = panes
+                .into_iter()
+                .take(super::MAX_PANES)
+                .map(|(article, top)| super::Pane { article, top })
+                .collect();
+            self.focused_pane = saved.focused_pane.min(self.panes.len() - 1);
+            self.focus = Focus::Pane;
+        }
+        self.theme = saved.theme.as_deref().and_then(|id| self.map.theme_index(id));
+        let mut jump_notices = Vec::new();
+        self.jumps.points = saved
+            .jumps
+            .iter()
+            .filter(|j| j.pane < self.panes.len())
+            .filter_map(|j| {
+                let (article, top) = self.find(&j.place, &mut jump_notices)?;
+                Some(JumpPoint {
+                    pane: j.pane,
+                    article,
+                    top,
+                })
+            })
+            .collect();
+        self.jumps.index = saved.jump_index.min(self.jumps.points.len());
+        self.recent_searches = saved
+            .searches
+            .iter()
+            .rev()
+            .take(session::RECENT_SEARCHES)
+            .rev()
+            .cloned()
+            .collect();
+        self.refresh_layouts();
+        notices.dedup();
+        notices
+    }
+}

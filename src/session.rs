@@ -1,0 +1,234 @@
+//! The reading session, saved so that the next start opens where the last
+//! one left off: the panes (each anchored to a block id, not a screen line,
+//! so a new width does not matter), the selected theme, the jump list and
+//! the last searches.
+//!
+//! Saving never loses the previous session: the new one is written to a
+//! temporary file in the same folder, flushed, renamed over the old one, and
+//! the folder is flushed. A killed process leaves the old file whole; two
+//! instances saving at once each rename a complete file.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// The format written by this version; a newer one is kept aside, not read.
+pub const VERSION: u32 = 1;
+/// Searches remembered.
+pub const RECENT_SEARCHES: usize = 20;
+/// Characters of a block's text kept to recognize it after an edit.
+const FINGERPRINT_CHARS: usize = 48;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub version: u32,
+    pub panes: Vec<Place>,
+    #[serde(default)]
+    pub focused_pane: usize,
+    #[serde(default)]
+    pub theme: Option<String>,
+    #[serde(default)]
+    pub jumps: Vec<Jump>,
+    #[serde(default)]
+    pub jump_index: usize,
+    #[serde(default)]
+    pub searches: Vec<String>,
+}
+
+/// A place in an article: the block at the top of a pane and the line within it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub article: String,
+    pub block: String,
+    #[serde(default)]
+    pub line: usize,
+    /// The start of the block's text, to find it again if the ids moved.
+    #[serde(default)]
+    pub fingerprint: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Jump {
+    pub pane: usize,
+    pub place: Place,
+}
+
+/// The start of a block's text, as saved in a [`Place`].
+pub fn fingerprint(text: &str) -> String {
+    text.chars().take(FINGERPRINT_CHARS).collect()
+}
+
+/// `$XDG_STATE_HOME/parallax/session.toml`, or `~/.local/state/parallax/session.toml`.
+pub fn default_path() -> Option<PathBuf> {
+    let state = std::env::var_os("XDG_STATE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local").join("state")))?;
+    Some(state.join("parallax").join("session.toml"))
+}
+
+/// What reading the saved session gave.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Loaded {
+    /// No session was saved yet.
+    None,
+    Session(Session),
+    /// The file could not be used; it was kept aside, and this says why.
+    SetAside(String),
+}
+
+/// Reads the saved session. A file that cannot be read as a session of this
+/// version is renamed to `session.toml.bak`, never deleted.
+pub fn load(path: &Path) -> Loaded {
+    let text = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Loaded::None,
+        Err(e) => return Loaded::SetAside(format!("the saved session {} could not be read: {e}", path.display())),
+    };
+    let problem = match std::str::from_utf8(&text)
+        .map_err(|e| e.to_string())
+        .and_then(|t| toml::from_str::<Session>(&crate::sanitize::clean(t)).map_err(|e| e.message().to_string()))
+    {
+        Ok(session) if session.version <= VERSION => return Loaded::Session(session),
+        Ok(session) => format!("it was saved by a newer parallax (format {})", session.version),
+        Err(e) => format!("it is damaged ({})", e.trim()),
+    };
+    let backup = path.with_extension("toml.bak");
+    let name = backup
+        .file_name()
+        .map_or_else(|| backup.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let kept = match std::fs::rename(path, &backup) {
+        Ok(()) => format!("set aside as {name}"),
+        Err(e) => format!("not used (it could not be set aside: {e})"),
+    };
+    Loaded::SetAside(crate::sanitize::clean_line(&format!(
+        "Saved session {kept}; starting afresh: {problem}"
+    )))
+}
+
+/// Writes the session atomically (see the module's documentation).
+pub fn save(path: &Path, session: &Session) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let text = toml::to_string(session).map_err(std::io::Error::other)?;
+    let unique = format!(
+        ".{}.{}.{}.tmp",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("session"),
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos())
+    );
+    let temp = dir.join(unique);
+    let written = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        pause_for_tests();
+        std::fs::rename(&temp, path)?;
+        std::fs::File::open(dir)?.sync_all()
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
+/// Fault injection for the test that kills the process mid-save: with
+/// `PARALLAX_SAVE_PAUSE_MS` set, the save waits after writing the temporary
+/// file and before renaming it.
+fn pause_for_tests() {
+    if let Some(ms) = std::env::var("PARALLAX_SAVE_PAUSE_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("parallax-session-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir
+    }
+
+    fn session(n: usize) -> Session {
+        Session {
+            version: VERSION,
+            panes: vec![Place {
+                article: "a".into(),
+                block: format!("p{n}"),
+                line: n,
+                fingerprint: "x".into(),
+            }],
+            focused_pane: 0,
+            theme: Some("wedge".into()),
+            jumps: vec![],
+            jump_index: 0,
+            searches: vec!["nevsky".into()],
+        }
+    }
+
+    #[test]
+    fn saves_and_loads() {
+        let path = dir("roundtrip").join("session.toml");
+        assert_eq!(load(&path), Loaded::None);
+        save(&path, &session(3)).unwrap();
+        assert_eq!(load(&path), Loaded::Session(session(3)));
+        let leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_damaged_or_newer_file_is_kept_aside() {
+        let path = dir("damaged").join("session.toml");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, "panes = [garbage").unwrap();
+        let Loaded::SetAside(notice) = load(&path) else {
+            panic!("set aside")
+        };
+        assert!(
+            notice.contains("damaged") && notice.contains("set aside as session.toml.bak"),
+            "{notice}"
+        );
+        assert!(path.with_extension("toml.bak").exists() && !path.exists());
+
+        let mut newer = session(1);
+        newer.version = VERSION + 1;
+        std::fs::write(&path, toml::to_string(&newer).unwrap()).unwrap();
+        let Loaded::SetAside(notice) = load(&path) else {
+            panic!("set aside")
+        };
+        assert!(notice.contains("newer parallax"), "{notice}");
+    }
+
+    #[test]
+    fn two_writers_at_once_never_leave_a_damaged_file() {
+        let path = dir("writers").join("session.toml");
+        std::thread::scope(|scope| {
+            for writer in 0..4 {
+                let path = &path;
+                scope.spawn(move || {
+                    for n in 0..50 {
+                        save(path, &session(writer * 100 + n)).unwrap();
+                    }
+                });
+            }
+        });
+        let Loaded::Session(last) = load(&path) else {
+            panic!("a whole session")
+        };
+        assert!(
+            [49, 149, 249, 349].contains(&last.panes[0].line),
+            "one writer's last session: {last:?}"
+        );
+    }
+}
