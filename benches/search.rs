@@ -124,7 +124,11 @@ fn peak_rss_kb() -> u64 {
 fn child(dir: &str) {
     let start = Instant::now();
     let folder = PathBuf::from(dir);
-    let library = library::load(if dir.is_empty() { None } else { Some(&folder) }).expect("the corpus loads");
+    let source = library::Source {
+        dir: (!dir.is_empty()).then_some(folder),
+        ..Default::default()
+    };
+    let library = library::load(&source).expect("the corpus loads");
     let loaded = start.elapsed();
     let index = Arc::new(SearchIndex::build(&library.corpus, &library.map));
     let indexed = start.elapsed();

@@ -41,6 +41,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "ID")]
     pub theme: Option<String>,
 
+    /// Refuse article and map files larger than this many megabytes
+    #[arg(long, global = true, value_name = "MB", default_value_t = crate::corpus::DEFAULT_MAX_FILE_MB)]
+    pub max_file_mb: u64,
+
     /// Start clean instead of where the last session left off
     #[arg(long, global = true)]
     pub fresh: bool,
@@ -135,6 +139,15 @@ pub enum ExportFormat {
     Json,
 }
 
+impl Cli {
+    fn source(&self) -> crate::library::Source {
+        crate::library::Source {
+            dir: self.articles.clone(),
+            max_file_mb: self.max_file_mb,
+        }
+    }
+}
+
 fn reader_options(cli: &Cli) -> crate::reader::Options {
     crate::reader::Options {
         open: cli.open.clone(),
@@ -151,7 +164,7 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
     match cli.command {
         None => {
             drop(out);
-            let library = load_valid(cli.articles.as_ref())?;
+            let library = load_valid(&cli.source())?;
             let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
             let options = crate::reader::Options {
                 session: crate::session::default_path(),
@@ -187,13 +200,13 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             Ok(0)
         }
         Some(Command::Snapshot { width, height }) => {
-            let library = load_valid(cli.articles.as_ref())?;
+            let library = load_valid(&cli.source())?;
             let app = crate::reader::prepare(library, &reader_options(&cli), Rect::new(0, 0, width, height))?;
             write!(out, "{}", crate::reader::snapshot(&app))?;
             Ok(0)
         }
         Some(Command::Search { ref query, limit, json }) => {
-            let library = load_valid(cli.articles.as_ref())?;
+            let library = load_valid(&cli.source())?;
             let index = crate::search::SearchIndex::build(&library.corpus, &library.map);
             let hits = index.search(&crate::search::Query::parse(query));
             let hits = &hits[..hits.len().min(limit)];
@@ -206,12 +219,12 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             Ok(0)
         }
         Some(Command::Themes) => {
-            let library = load_valid(cli.articles.as_ref())?;
+            let library = load_valid(&cli.source())?;
             write!(out, "{}", crate::export::themes_table(&library.corpus, &library.map))?;
             Ok(0)
         }
         Some(Command::Export { format, ref theme }) => {
-            let library = load_valid(cli.articles.as_ref())?;
+            let library = load_valid(&cli.source())?;
             let themes = match theme {
                 Some(id) => vec![crate::reader::find_theme(&library.map, id)?],
                 None => (0..library.map.themes.len()).collect(),
@@ -224,18 +237,18 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             Ok(0)
         }
         Some(Command::Check) => {
-            let library = load(cli.articles.as_ref())?;
+            let library = load(&cli.source())?;
             check(&library, &mut out)?;
             Ok(i32::from(library.has_errors()))
         }
         Some(Command::List) => {
-            let corpus = load_valid(cli.articles.as_ref())?.corpus;
+            let corpus = load_valid(&cli.source())?.corpus;
             list(&corpus, &mut out)?;
             Ok(0)
         }
-        Some(Command::Show { id, width }) => {
-            let corpus = load_valid(cli.articles.as_ref())?.corpus;
-            let article = find(&corpus, &id)?;
+        Some(Command::Show { ref id, width }) => {
+            let corpus = load_valid(&cli.source())?.corpus;
+            let article = find(&corpus, id)?;
             out.write_all(crate::show::plain_text(article, usize::from(width)).as_bytes())?;
             Ok(0)
         }

@@ -234,7 +234,8 @@ impl Keymap {
                     // [desc]: action = "description"
                     match Action::from_name(key_text.get_ref()) {
                         Some(action) => {
-                            self.descriptions.insert(action, action_name.to_string());
+                            self.descriptions
+                                .insert(action, crate::sanitize::clean_line(action_name));
                         }
                         None => problems.push(unknown(
                             name,

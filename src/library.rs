@@ -21,7 +21,25 @@ impl Library {
 }
 
 /// Loads the bundled articles and map, or those of `dir`.
-pub fn load(dir: Option<&PathBuf>) -> Result<Library, Error> {
+/// Where the articles come from: the bundled ones, or a folder's.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub dir: Option<PathBuf>,
+    /// Files larger than this are refused with a located error.
+    pub max_file_mb: u64,
+}
+
+impl Default for Source {
+    fn default() -> Source {
+        Source {
+            dir: None,
+            max_file_mb: corpus::DEFAULT_MAX_FILE_MB,
+        }
+    }
+}
+
+pub fn load(source: &Source) -> Result<Library, Error> {
+    let dir = source.dir.as_ref();
     let (loaded, maps, mut diagnostics) = match dir {
         None => (
             corpus::load(&corpus::bundled_sources()),
@@ -29,7 +47,7 @@ pub fn load(dir: Option<&PathBuf>) -> Result<Library, Error> {
             Vec::new(),
         ),
         Some(dir) => {
-            let files = corpus::read_folder(dir)?;
+            let files = corpus::read_folder(dir, source.max_file_mb.saturating_mul(1024 * 1024))?;
             (corpus::load_paths(&files.articles), files.maps, files.diagnostics)
         }
     };
@@ -48,8 +66,8 @@ pub fn load(dir: Option<&PathBuf>) -> Result<Library, Error> {
 }
 
 /// Loads, and fails with every error found if any file has one.
-pub fn load_valid(dir: Option<&PathBuf>) -> Result<Library, Error> {
-    let library = load(dir)?;
+pub fn load_valid(source: &Source) -> Result<Library, Error> {
+    let library = load(source)?;
     if library.has_errors() {
         return Err(Error::Invalid(
             library.diagnostics.into_iter().filter(Diagnostic::is_error).collect(),

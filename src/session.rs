@@ -93,7 +93,15 @@ pub fn load(path: &Path) -> Loaded {
         .map_err(|e| e.to_string())
         .and_then(|t| toml::from_str::<Session>(&crate::sanitize::clean(t)).map_err(|e| e.message().to_string()))
     {
-        Ok(session) if session.version <= VERSION => return Loaded::Session(session),
+        Ok(mut session) if session.version <= VERSION => {
+            // Searches are shown again: TOML escapes must not smuggle controls in.
+            session.searches = session
+                .searches
+                .iter()
+                .map(|s| crate::sanitize::clean_line(s))
+                .collect();
+            return Loaded::Session(session);
+        }
         Ok(session) => format!("it was saved by a newer parallax (format {})", session.version),
         Err(e) => format!("it is damaged ({})", e.trim()),
     };

@@ -22,7 +22,7 @@ fn bundled_articles_load_without_problems() {
 #[test]
 fn every_file_in_the_articles_folder_is_bundled() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("articles");
-    let files = corpus::read_folder(&dir).unwrap();
+    let files = corpus::read_folder(&dir, u64::MAX).unwrap();
     assert!(files.diagnostics.is_empty(), "{:?}", files.diagnostics);
     let on_disk: Vec<Vec<u8>> = files.articles.iter().map(|p| std::fs::read(p).unwrap()).collect();
     let bundled = corpus::bundled_sources();

@@ -397,6 +397,65 @@ fn a_damaged_session_is_kept_aside_with_a_notice() {
 }
 
 #[test]
+fn a_hostile_article_cannot_command_the_terminal() {
+    let dir = state_dir("hostile-article");
+    std::fs::create_dir_all(&dir).unwrap();
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/hostile/escape-sequences.md"
+    );
+    std::fs::copy(fixture, dir.join("escapes.md")).unwrap();
+    let mut s = Session::start(
+        "hostile",
+        &["--articles", dir.to_str().unwrap(), "--open", "escapes"],
+        120,
+        30,
+    );
+    let screen = s.wait_text("pane 1 of 1: escapes");
+    assert!(
+        screen.contains("␛]0;pwned␇"),
+        "the escape is shown as a placeholder:\n{screen}"
+    );
+    assert!(screen.contains("⟨U+202E⟩evil"), "{screen}");
+    s.key("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    let raw = s.raw.lock().unwrap().clone();
+    let text = String::from_utf8_lossy(&raw);
+    for sequence in [
+        "\x1b]0;", "\x1b]2;", "\x1b]52;", "\x1bP", "\u{9b}", "\u{202e}", "\u{2066}", "\u{200f}",
+    ] {
+        assert!(!text.contains(sequence), "{sequence:?} reached the terminal");
+    }
+}
+
+#[test]
+fn a_resize_storm_and_held_keys_leave_the_reader_responsive_and_right() {
+    let mut s = Session::start("storm", &[], 120, 36);
+    s.wait_text("pane 1 of 2");
+    for i in 0..300u16 {
+        s.resize(60 + (i * 7) % 140, 15 + (i * 3) % 40);
+    }
+    s.resize(100, 30);
+    // A held-down key: hundreds of presses at once.
+    s.send(&"j".repeat(400));
+    s.send(&"k".repeat(400));
+    s.key("\t");
+    let screen = s.wait_text("pane 2 of 2: gabuev-2024");
+    // The last frame is drawn for the last size: 30 rows, borders closed.
+    let lines: Vec<&str> = screen.lines().collect();
+    assert_eq!(lines.len(), 30);
+    assert!(lines[28].starts_with('└') && lines[0].starts_with('┌'), "{screen}");
+    assert!(
+        screen.contains("It may seem counterintuitive"),
+        "400 down, 400 up: back at the top\n{screen}"
+    );
+    s.key("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
 fn a_user_keymap_rebinds_quit() {
     let dir = config_dir("keys");
     let file = dir.join("keys.toml");

@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 
 use super::body::parse_body;
 use super::meta::{RawMeta, is_valid_id};
-use super::{Article, Corpus, Meta, Published};
+use super::{Article, Author, Corpus, Meta, Published};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::error::Error;
+use crate::sanitize::clean_line;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -57,6 +58,13 @@ pub fn bundled_maps() -> Vec<SourceFile> {
         .collect()
 }
 
+const MB: u64 = 1024 * 1024;
+
+/// The largest article or map file read unless the user raises the limit:
+/// about ten times the longest article of the bundled debate's kind of
+/// source, and small enough to open in a second or two.
+pub const DEFAULT_MAX_FILE_MB: u64 = 32;
+
 /// The files of a user's folder.
 #[derive(Debug, Default)]
 pub struct FolderFiles {
@@ -69,7 +77,7 @@ pub struct FolderFiles {
 
 /// Reads the article files (`*.md`, except `README.md`) of a folder, and its
 /// debate maps (`*.toml`). Other files are reported and passed over.
-pub fn read_folder(dir: &Path) -> Result<FolderFiles, Error> {
+pub fn read_folder(dir: &Path, max_file_bytes: u64) -> Result<FolderFiles, Error> {
     let read_error = |source| Error::ReadFolder {
         path: dir.display().to_string(),
         source,
@@ -102,6 +110,26 @@ pub fn read_folder(dir: &Path) -> Result<FolderFiles, Error> {
                 "move it out of the articles folder, or rename it if it is an article",
             ));
             continue;
+        }
+        match std::fs::metadata(&path) {
+            Err(e) => {
+                files.diagnostics.push(unreadable(&name, &e));
+                continue;
+            }
+            Ok(meta) if meta.len() > max_file_bytes => {
+                files.diagnostics.push(Diagnostic::error(
+                    &name,
+                    Location::START,
+                    format!(
+                        "the file is {:.1} MB, over the limit of {} MB for a file",
+                        meta.len() as f64 / MB as f64,
+                        max_file_bytes / MB
+                    ),
+                    "split it, or raise the limit with --max-file-mb",
+                ));
+                continue;
+            }
+            Ok(_) => {}
         }
         if ext == "md" {
             files.articles.push(path);
@@ -357,17 +385,32 @@ fn parse_meta(name: &str, source: &str, front: &str, diagnostics: &mut Vec<Diagn
         );
     }
     let published = published?;
+    // TOML escapes ("\u001b") can put control characters back into strings
+    // the file held as plain text: clean every value once more.
+    let line = |s: String| clean_line(&s);
+    let lines = |s: Option<String>| s.map(line);
     ok.then(|| Meta {
         id: raw.id.into_inner(),
-        title: raw.title,
+        title: line(raw.title),
         title_source: raw.title_source,
-        title_note: raw.title_note,
-        subtitle: raw.subtitle,
-        authors: raw.authors.into_inner(),
-        outlet: raw.outlet,
+        title_note: lines(raw.title_note),
+        subtitle: lines(raw.subtitle),
+        authors: raw
+            .authors
+            .into_inner()
+            .into_iter()
+            .map(|a| Author {
+                name: line(a.name),
+                role: a.role,
+                speaker: a.speaker.into_iter().map(line).collect(),
+                affiliation: lines(a.affiliation),
+                bio: lines(a.bio),
+            })
+            .collect(),
+        outlet: line(raw.outlet),
         published,
-        published_note: raw.published_note,
+        published_note: lines(raw.published_note),
         form: raw.form,
-        source: raw.source,
+        source: line(raw.source),
     })
 }

@@ -9,6 +9,7 @@ use super::anchor::{NormalizedArticle, Resolution, Selector};
 use super::{DebateMap, Passage, Stance, Theme};
 use crate::corpus::{Corpus, SourceFile};
 use crate::diagnostic::{Diagnostic, LineIndex, Location, suggestion};
+use crate::sanitize::clean_line;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -84,7 +85,7 @@ pub fn load(corpus: &Corpus, files: &[SourceFile]) -> (DebateMap, Vec<Diagnostic
         if map.question.is_empty()
             && let Some(question) = raw.question.take()
         {
-            map.question = question;
+            map.question = clean_line(&question);
         }
         for theme in raw.themes.drain(..) {
             let at = Location::of_offset(text, theme.id.span().start);
@@ -110,8 +111,8 @@ pub fn load(corpus: &Corpus, files: &[SourceFile]) -> (DebateMap, Vec<Diagnostic
             theme_files.insert(id.clone(), file.name.clone());
             map.themes.push(Theme {
                 id: id.clone(),
-                title: theme.title,
-                claim: theme.claim,
+                title: clean_line(&theme.title),
+                claim: clean_line(&theme.claim),
                 passages: Vec::new(),
             });
             pending.extend(theme.passages.into_iter().map(|p| (file_index, Some(id.clone()), p)));
@@ -232,10 +233,17 @@ fn resolve_passage(
         *normalized = Some((article_index, NormalizedArticle::new(article)));
     }
     let (_, index) = normalized.as_ref().expect("just set");
+    // TOML escapes can put control characters into strings: clean them as
+    // the articles' text was cleaned, so that they match it.
+    let (exact, prefix, suffix) = (
+        clean_line(raw.quote.get_ref()),
+        raw.prefix.as_deref().map(clean_line),
+        raw.suffix.as_deref().map(clean_line),
+    );
     let selector = Selector {
-        exact: raw.quote.get_ref(),
-        prefix: raw.prefix.as_deref(),
-        suffix: raw.suffix.as_deref(),
+        exact: &exact,
+        prefix: prefix.as_deref(),
+        suffix: suffix.as_deref(),
         near,
     };
     let quote_at = at(raw.quote.span().start);
@@ -289,8 +297,8 @@ fn resolve_passage(
     Some(Passage {
         article: article_index,
         stance,
-        summary,
-        quote: raw.quote.into_inner(),
+        summary: clean_line(&summary),
+        quote: exact,
         anchor,
     })
 }
