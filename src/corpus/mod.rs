@@ -125,8 +125,7 @@ pub struct Block {
     pub span: Range<usize>,
     pub line: usize,
     /// Byte ranges of the sentences in `text`, found when first asked for
-    /// (see [`Block::sentences`]): Unicode sentence segmentation is most of
-    /// the cost of loading, and only search and anchoring need it.
+    /// (see [`Block::sentences`]): only search and anchoring need them.
     pub sentences: std::sync::OnceLock<Vec<Range<usize>>>,
     /// References to endnotes, at byte offsets in `text`.
     pub note_refs: Vec<NoteRef>,
