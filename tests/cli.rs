@@ -256,6 +256,23 @@ fn check_reports_map_problems_with_their_place() {
     );
 }
 
+#[test]
+fn search_prints_ranked_results_and_json() {
+    let text = stdout(&parallax(&["search", "revers kisinger", "--limit", "3"]));
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(text.lines().next().unwrap().contains("gabuev-2024"), "{text}");
+    let output = parallax(&["search", "240 billion", "--json", "--limit", "5"]);
+    let hits: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let hits = hits.as_array().unwrap();
+    assert_eq!(hits.len(), 5);
+    for key in ["kind", "article", "score", "text"] {
+        assert!(hits[0].get(key).is_some(), "{key}");
+    }
+    assert_eq!(hits[0]["kind"], "passage");
+    assert!(hits[0]["start"].is_u64() && hits[0]["block"].is_string());
+    assert_eq!(stdout(&parallax(&["search", "qqqqzzzz"])), "no results\n");
+}
+
 fn unicode_width(line: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(line)
 }

@@ -456,6 +456,33 @@ fn a_resize_storm_and_held_keys_leave_the_reader_responsive_and_right() {
 }
 
 #[test]
+fn ctrl_z_gives_the_terminal_back_then_takes_it_again() {
+    // Under a shell with job control the process stops until `fg`; here its
+    // process group has no shell, so the kernel lets it run on at once: what
+    // can be seen is the terminal given back and taken again, whole.
+    let mut s = Session::start("suspend", &[], 100, 30);
+    s.wait_text("pane 1 of 2: manning-sun-2023");
+    let before = s.raw.lock().unwrap().len();
+    s.key("\x1a");
+    s.wait_for("the reader to come back", |_| {
+        let raw = s.raw.lock().unwrap();
+        let after = String::from_utf8_lossy(&raw[before..]).to_string();
+        after
+            .find("\x1b[?1049l")
+            .is_some_and(|left| after[left..].contains("\x1b[?1049h"))
+    });
+    s.key("\t");
+    let screen = s.wait_text("pane 2 of 2: gabuev-2024");
+    assert!(
+        screen.contains("Washington Is Missing"),
+        "the whole screen is drawn again:\n{screen}"
+    );
+    s.key("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
 fn a_user_keymap_rebinds_quit() {
     let dir = config_dir("keys");
     let file = dir.join("keys.toml");
