@@ -4,11 +4,11 @@
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
-use super::overlay::centered;
+use super::overlay::{centered, window};
 use super::text::truncate;
 use crate::app::App;
 use crate::debate::SILENT_GLYPH;
@@ -32,12 +32,7 @@ pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Th
     let width = u16::try_from(title_width + cells + 3).unwrap_or(u16::MAX);
     let height = u16::try_from(app.map.themes.len() + listed + 5).unwrap_or(u16::MAX);
     let area = centered(full, width, height);
-    frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .title(" Stance matrix: themes by articles ")
-        .border_style(theme.border(true));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = window(frame, area, "Stance matrix: themes by articles", theme);
 
     let mut header = vec![Span::raw(" ".repeat(title_width + 1))];
     for i in 0..articles {

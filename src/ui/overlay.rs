@@ -21,18 +21,25 @@ pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
+/// Clears `area`, draws a bordered window titled `title` there, and returns
+/// the area inside it.
+pub(super) fn window(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(theme.border(true));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
 pub fn picker(frame: &mut Frame, app: &App, picker: &Picker, theme: Theme) {
     let rows = u16::try_from(picker.matches.len())
         .unwrap_or(u16::MAX)
         .saturating_add(4)
         .max(6);
     let area = centered(frame.area(), 90.min(frame.area().width.saturating_sub(4)).max(20), rows);
-    frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .title(" Open article ")
-        .border_style(theme.border(true));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = window(frame, area, "Open article", theme);
     let width = usize::from(inner.width);
     let mut lines = vec![
         Line::from(vec![
@@ -74,12 +81,7 @@ pub fn help(frame: &mut Frame, app: &App, scroll: usize, theme: Theme) {
         full.width.saturating_sub(4).min(100),
         full.height.saturating_sub(2),
     );
-    frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .title(" Keys (from your keymap) ")
-        .border_style(theme.border(true));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = window(frame, area, "Keys (from your keymap)", theme);
     let width = usize::from(inner.width);
     let lines: Vec<Line> = help_lines(&app.keymap)
         .into_iter()
@@ -118,11 +120,6 @@ pub fn message(frame: &mut Frame, title: &str, body: &[String], theme: Theme) {
     )));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let area = centered(full, width, height);
-    frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .title(format!(" {title} "))
-        .border_style(theme.border(true));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = window(frame, area, title, theme);
     frame.render_widget(Paragraph::new(lines), inner);
 }

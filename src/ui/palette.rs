@@ -4,11 +4,11 @@
 use ratatui::Frame;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
-use super::overlay::centered;
+use super::overlay::{centered, window};
 use super::text::truncate;
 use crate::app::{App, Palette};
 use crate::search::{Kind, Query, highlight_ranges, matcher};
@@ -23,12 +23,7 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, theme: Theme) {
         full.width.saturating_sub(4).min(120),
         full.height.saturating_sub(4).min(26),
     );
-    frame.render_widget(Clear, area);
-    let block = Block::bordered()
-        .title(" Search: # themes only, @ articles only ")
-        .border_style(theme.border(true));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = window(frame, area, "Search: # themes only, @ articles only", theme);
     let width = usize::from(inner.width);
     let status = if palette.query.is_empty() {
         String::new()

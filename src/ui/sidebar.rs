@@ -37,15 +37,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
                     let strip = stance_strip(app, *t, theme);
                     let strip_width = strip.len() + 1;
                     let title = truncate(&app.map.themes[*t].title, width.saturating_sub(strip_width));
-                    let title_style = if index == app.sidebar_selected {
-                        if focused {
-                            theme.selected()
-                        } else {
-                            style.add_modifier(ratatui::style::Modifier::UNDERLINED)
-                        }
-                    } else {
-                        style
-                    };
+                    let title_style = selection_style(index == app.sidebar_selected, focused, style, theme);
                     let mut spans = strip;
                     spans.push(Span::raw(" "));
                     spans.push(Span::styled(title, title_style));
@@ -82,19 +74,26 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
                     (format!("  {text}"), theme.dim())
                 }
             };
-            let style = if index == app.sidebar_selected && entry.selectable() {
-                if focused {
-                    theme.selected()
-                } else {
-                    style.add_modifier(ratatui::style::Modifier::UNDERLINED)
-                }
-            } else {
-                style
-            };
+            let style = selection_style(
+                index == app.sidebar_selected && entry.selectable(),
+                focused,
+                style,
+                theme,
+            );
             Line::from(Span::styled(truncate(&text, width), style))
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The selected row stands out in reverse while the sidebar has focus, and
+/// underlined otherwise.
+fn selection_style(selected: bool, focused: bool, style: ratatui::style::Style, theme: Theme) -> ratatui::style::Style {
+    match (selected, focused) {
+        (true, true) => theme.selected(),
+        (true, false) => style.add_modifier(ratatui::style::Modifier::UNDERLINED),
+        (false, _) => style,
+    }
 }
 
 /// One glyph per pane: that article's stance on the theme, by shape and color.
