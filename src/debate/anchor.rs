@@ -165,6 +165,16 @@ impl NormalizedArticle {
         if let Some(at) = chosen {
             return Resolution::Exact(self.anchor(article, at, at + exact.len()));
         }
+        // The approximate search costs quote x article; past a bound a map
+        // could stall loading, so a long quote must match as written.
+        let work = exact.chars().count().saturating_mul(self.text.len());
+        if exact.chars().count() > MAX_FUZZY_QUOTE_CHARS || work > MAX_FUZZY_WORK {
+            return Resolution::NotFound {
+                closest: String::new(),
+                block: 0,
+                edits: exact.chars().count(),
+            };
+        }
         let (start, end, edits) = closest(&self.text, &exact);
         let found = self.text[start..end].to_string();
         if edits <= max_edits(&exact) && end > start {
@@ -183,6 +193,11 @@ impl NormalizedArticle {
         }
     }
 }
+
+/// Quotes longer than this are not searched for approximately.
+pub const MAX_FUZZY_QUOTE_CHARS: usize = 600;
+/// The most quote-characters x article-bytes an approximate search may take.
+const MAX_FUZZY_WORK: usize = 100_000_000;
 
 /// The most edits a re-anchored quote may differ by: a tenth of its length.
 pub fn max_edits(quote: &str) -> usize {
@@ -232,6 +247,22 @@ mod tests {
     #[test]
     fn normalizes_quotes_dashes_and_space() {
         assert_eq!(normalize(" “No  limits”—‘ever’\n… "), "\"No limits\"-'ever' ...");
+    }
+
+    #[test]
+    fn a_very_long_quote_is_not_searched_for_approximately() {
+        let corpus = crate::corpus::load(&crate::corpus::bundled_sources()).corpus;
+        let article = &corpus.articles[0];
+        let index = NormalizedArticle::new(article);
+        let quote = "word ".repeat(2000);
+        let resolution = index.resolve(
+            article,
+            &Selector {
+                exact: &quote,
+                ..Default::default()
+            },
+        );
+        assert!(matches!(resolution, Resolution::NotFound { ref closest, .. } if closest.is_empty()));
     }
 
     #[test]

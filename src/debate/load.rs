@@ -276,6 +276,19 @@ fn resolve_passage(
             ));
             return None;
         }
+        Resolution::NotFound { closest, .. } if closest.is_empty() => {
+            diagnostics.push(Diagnostic::error(
+                file,
+                quote_at,
+                format!(
+                    "the quote is not in `{}` as written, and it is too long (over {} characters) to look for a near match",
+                    article.meta.id,
+                    super::anchor::MAX_FUZZY_QUOTE_CHARS
+                ),
+                "copy the quote from the article as it is now, or quote less of it",
+            ));
+            return None;
+        }
         Resolution::NotFound { closest, block, edits } => {
             let block = &article.blocks[block];
             let where_ = Location {
