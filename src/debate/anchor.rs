@@ -142,10 +142,7 @@ impl NormalizedArticle {
         }
         let prefix = selector.prefix.map(normalize).unwrap_or_default();
         let suffix = selector.suffix.map(normalize).unwrap_or_default();
-        let matches: Vec<usize> = self
-            .text
-            .match_indices(exact.as_str())
-            .map(|(at, _)| at)
+        let matches: Vec<usize> = memchr::memmem::find_iter(self.text.as_bytes(), exact.as_bytes())
             .filter(|&at| self.text[..at].trim_end().ends_with(prefix.as_str()))
             .filter(|&at| self.text[at + exact.len()..].trim_start().starts_with(suffix.as_str()))
             .collect();

@@ -121,6 +121,9 @@ pub fn load(corpus: &Corpus, files: &[SourceFile]) -> (DebateMap, Vec<Diagnostic
     }
     let theme_ids: Vec<String> = map.themes.iter().map(|t| t.id.clone()).collect();
     let lines: Vec<LineIndex> = parsed.iter().map(|(_, text, _)| LineIndex::new(text)).collect();
+    // Article by article, so that each article's text is normalized once.
+    pending.sort_by(|a, b| a.2.article.get_ref().cmp(b.2.article.get_ref()));
+    let first_map_problem = diagnostics.len();
     for (file_index, theme, raw) in pending {
         let (file, lines) = (&parsed[file_index].0.name, &lines[file_index]);
         let at = |offset: usize| lines.location(offset);
@@ -157,6 +160,8 @@ pub fn load(corpus: &Corpus, files: &[SourceFile]) -> (DebateMap, Vec<Diagnostic
             .passages
             .sort_by_key(|p| (p.article, p.anchor.start_block, p.anchor.start));
     }
+    // Problems in the order they stand in the files.
+    diagnostics[first_map_problem..].sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     (map, diagnostics)
 }
 
