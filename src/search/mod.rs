@@ -21,7 +21,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 /// What the palette holds at most.
 pub const RESULT_LIMIT: usize = 200;
 /// How many prefiltered candidates are scored by the full matcher.
-const SCORED: usize = 600;
+const SCORED: usize = 250;
 /// Queries longer than this are cut: a sentence-sized candidate cannot
 /// match more, and the alignment cost grows with the query.
 pub const MAX_QUERY_CHARS: usize = 256;
