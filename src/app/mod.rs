@@ -23,6 +23,9 @@ use crate::keymap::{Context, Keymap};
 use crate::layout::{ArticleText, Document, Screen, text_height, text_width};
 use crate::search::{Hit, SearchIndex, Searcher};
 
+/// Lines of context kept above a passage or hit placed near the top of a pane.
+const CONTEXT_LINES: usize = 1;
+
 /// The most panes side by side.
 pub const MAX_PANES: usize = 5;
 
@@ -243,19 +246,11 @@ impl App {
     /// The text width a pane is laid out at: its own if shown, else that of
     /// the panes that are.
     pub fn pane_width(&self, screen: &Screen, pane: usize) -> u16 {
-        screen
-            .pane(pane)
-            .or(screen.panes.first().map(|p| p.1))
-            .map_or(1, text_width)
+        pane_area(screen, pane).map_or(1, text_width)
     }
 
     pub fn pane_height(&self, screen: &Screen, pane: usize) -> usize {
-        usize::from(
-            screen
-                .pane(pane)
-                .or(screen.panes.first().map(|p| p.1))
-                .map_or(1, text_height),
-        )
+        usize::from(pane_area(screen, pane).map_or(1, text_height))
     }
 
     /// The laid-out document of a pane at its current width, if built.
@@ -315,6 +310,22 @@ impl App {
         self.searcher = Searcher::spawn(Arc::clone(&self.searcher.index));
     }
 
+    /// The line of a pane's document that shows byte `offset` of `block`'s text.
+    fn line_showing(&mut self, pane: usize, block: usize, offset: usize) -> Option<usize> {
+        let doc = self.pane_document(pane)?;
+        let text = self.article_text(self.panes[pane].article)?;
+        let shown = text.blocks.get(block)?.shown_offset(offset);
+        Some(doc.line_showing(block, shown))
+    }
+
+    /// Puts `line` of a pane near its top, with [`CONTEXT_LINES`] above it.
+    fn place_near_top(&mut self, pane: usize, line: usize) {
+        if let Some(doc) = self.pane_document(pane) {
+            let (block, line) = doc.position_of(line.saturating_sub(CONTEXT_LINES));
+            self.panes[pane].top = Position { block, line };
+        }
+    }
+
     /// A pane's document at its current width, built if need be.
     fn pane_document(&mut self, pane: usize) -> Option<Arc<Document>> {
         let screen = self.screen();
@@ -357,6 +368,12 @@ impl App {
             top.line = top.line.min(doc.block_len(top.block).saturating_sub(1));
         }
     }
+}
+
+/// A pane's area if shown, else that of the panes that are: a hidden pane is
+/// laid out as it would be shown.
+fn pane_area(screen: &Screen, pane: usize) -> Option<Rect> {
+    screen.pane(pane).or(screen.panes.first().map(|p| p.1))
 }
 
 /// Rows the sidebar list scrolls by so that `selected` stays in view.

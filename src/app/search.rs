@@ -2,7 +2,6 @@
 //! other hits of a query with `n` and `N`.
 
 use super::{Action, App, Focus, Overlay, Palette, Position, SearchNav};
-use crate::layout::DocLine;
 use crate::search::{Kind, Query};
 
 pub(super) fn open(app: &mut App) {
@@ -124,18 +123,9 @@ fn jump(app: &mut App, candidate: u32, query: &str) {
 
 /// Puts the line holding byte `offset` of `block` near the top of a pane.
 fn place_at(app: &mut App, pane: usize, block: usize, offset: usize) {
-    let article = app.panes[pane].article;
-    let Some(doc) = app.pane_document(pane) else { return };
-    let Some(text) = app.article_text(article) else { return };
-    let shown_offset = text.blocks[block].shown_offset(offset);
-    let first = doc.block_start[block];
-    let line = doc.lines[first..]
-        .iter()
-        .take_while(|l| l.block() == block)
-        .position(|l| matches!(l, DocLine::Text { range, .. } if range.end > shown_offset))
-        .unwrap_or(0);
-    let (block, line) = doc.position_of((first + line).saturating_sub(1));
-    app.panes[pane].top = Position { block, line };
+    if let Some(line) = app.line_showing(pane, block, offset) {
+        app.place_near_top(pane, line);
+    }
 }
 
 /// `n` / `N` after a search: the next or previous hit in the focused pane.
@@ -148,24 +138,13 @@ pub(super) fn step(app: &mut App, forward: bool) -> bool {
     if app.panes.get(pane).map(|p| p.article) != Some(nav.article) {
         return false;
     }
-    let Some(doc) = app.pane_document(pane) else {
-        return true;
-    };
-    let current = app.scroll_line(pane) + 1;
-    let Some(text) = app.article_text(nav.article) else {
-        return true;
-    };
-    let line_of = |(block, range): &(usize, std::ops::Range<usize>)| {
-        let offset = text.blocks[*block].shown_offset(range.start);
-        let first = doc.block_start[*block];
-        first
-            + doc.lines[first..]
-                .iter()
-                .take_while(|l| l.block() == *block)
-                .position(|l| matches!(l, DocLine::Text { range, .. } if range.end > offset))
-                .unwrap_or(0)
-    };
-    let lines: Vec<(usize, usize)> = nav.hits.iter().enumerate().map(|(i, h)| (line_of(h), i)).collect();
+    let current = app.scroll_line(pane) + super::CONTEXT_LINES;
+    let lines: Vec<(usize, usize)> = nav
+        .hits
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (block, range))| Some((app.line_showing(pane, *block, range.start)?, i)))
+        .collect();
     let target = if forward {
         lines.iter().find(|(line, _)| *line > current)
     } else {

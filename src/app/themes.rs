@@ -1,34 +1,12 @@
 //! Walking the debate: selecting themes (every pane moves to its passage),
 //! stepping through passages, the next disagreement, and the stance matrix.
 
-use super::{Action, App, Focus, Overlay, Position};
+use super::{Action, App, Focus, Overlay};
 use crate::debate::Passage;
-use crate::layout::DocLine;
-
-/// Lines of context kept above a passage placed near the top of a pane.
-const CONTEXT_LINES: usize = 1;
 
 /// The document line where a passage starts, in a pane showing its article.
 pub(super) fn passage_line(app: &mut App, pane: usize, passage: &Passage) -> Option<usize> {
-    let doc = app.pane_document(pane)?;
-    let text = app.article_text(passage.article)?;
-    let block = passage.anchor.start_block;
-    let offset = text.blocks[block].shown_offset(passage.anchor.start);
-    let first = *doc.block_start.get(block)?;
-    let line = doc.lines[first..]
-        .iter()
-        .take_while(|l| l.block() == block)
-        .position(|l| matches!(l, DocLine::Text { range, .. } if range.end > offset))
-        .unwrap_or(0);
-    Some(first + line)
-}
-
-/// Puts the line `line` of a pane near its top, with a line of context.
-fn place(app: &mut App, pane: usize, line: usize) {
-    if let Some(doc) = app.pane_document(pane) {
-        let (block, line) = doc.position_of(line.saturating_sub(CONTEXT_LINES));
-        app.panes[pane].top = Position { block, line };
-    }
+    app.line_showing(pane, passage.anchor.start_block, passage.anchor.start)
 }
 
 /// Selects a theme: every pane whose article speaks to it moves to its
@@ -46,7 +24,7 @@ pub(super) fn select_theme(app: &mut App, theme: usize) {
         if let Some(passage) = first
             && let Some(line) = passage_line(app, pane, &passage)
         {
-            place(app, pane, line);
+            app.place_near_top(pane, line);
         }
     }
     if let Some(index) = app
@@ -88,7 +66,7 @@ pub(super) fn step_passage(app: &mut App, forward: bool) {
         app.status = Some("This article is silent on the theme".into());
         return;
     }
-    let current = app.scroll_line(pane) + CONTEXT_LINES;
+    let current = app.scroll_line(pane) + super::CONTEXT_LINES;
     let mut lines: Vec<usize> = passages.iter().filter_map(|p| passage_line(app, pane, p)).collect();
     lines.sort_unstable();
     lines.dedup();
@@ -100,7 +78,7 @@ pub(super) fn step_passage(app: &mut App, forward: bool) {
     match target {
         Some(line) => {
             super::update::record_jump(app);
-            place(app, pane, line);
+            app.place_near_top(pane, line);
         }
         None => {
             app.status = Some(

@@ -103,6 +103,19 @@ impl Document {
         }
     }
 
+    /// The line of `block` that shows byte `shown_offset` of its shown text.
+    pub fn line_showing(&self, block: usize, shown_offset: usize) -> usize {
+        let Some(&first) = self.block_start.get(block) else {
+            return 0;
+        };
+        first
+            + self.lines[first..]
+                .iter()
+                .take_while(|l| l.block() == block)
+                .position(|l| matches!(l, DocLine::Text { range, .. } if range.end > shown_offset))
+                .unwrap_or(0)
+    }
+
     pub fn line_of(&self, block: usize, line_in_block: usize) -> usize {
         match self.block_start.get(block) {
             Some(start) => (start + line_in_block).min(self.lines.len().saturating_sub(1)),
