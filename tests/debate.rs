@@ -202,6 +202,7 @@ fn map_problems_are_located_with_what_to_do() {
         (map_with("quote = \"Some words of\"").replace("stance = \"supports\"\n", ""), "no stance", 8),
         (map_with("quote = \"Some words of\"").replace("summary = \"S.\"\n", ""), "no summary", 8),
         (map_with("quote = \"Some\""), "shorter than three words", 8),
+        (map_with(&format!("quote = \"{}\"", "absent ".repeat(120))), "too long (over 600 characters)", 8),
         (map_with("quote = \"Some words of\"").replace("\"supports\"", "\"agrees\""), "unknown variant `agrees`", 9),
         (
             "[[passages]]\ntheme = \"wedg\"\narticle = \"t\"\nquote = \"Some words of\"\nstance = \"supports\"\nsummary = \"S.\"\n"

@@ -281,7 +281,7 @@ fn resolve_passage(
             ));
             return None;
         }
-        Resolution::NotFound { closest, .. } if closest.is_empty() => {
+        Resolution::TooLong => {
             diagnostics.push(Diagnostic::error(
                 file,
                 quote_at,
