@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use parallax::app::{Action, App, Overlay, update};
+use parallax::app::{Action, App, update};
 use parallax::corpus::{self, Corpus, SourceFile};
 use parallax::debate::{self, DebateMap, NormalizedArticle, Resolution, Selector, Stance, normalize};
 use parallax::keymap::Keymap;
@@ -411,7 +411,10 @@ fn the_compare_panel_shows_each_authors_stance_and_citation() {
     assert!(screen.contains("(Foreign Affairs, April 2024; p"), "{screen}");
     update(&mut app, Action::ToggleCompare);
     assert!(!snapshot(&app).contains("Compare:"));
-    assert!(matches!(app.overlay, None | Some(Overlay::Help { .. })));
+    assert!(
+        app.overlay.is_none(),
+        "the panel is part of the screen, not a window over it"
+    );
 }
 
 #[test]

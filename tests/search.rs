@@ -227,9 +227,12 @@ fn enter_on_a_passage_opens_it_and_n_steps_through_the_other_hits() {
     assert!(screen.contains("Nevsky"), "{screen}");
     let first = app.scroll_line(0);
     update(&mut app, Action::NextPassage);
-    assert!(app.scroll_line(0) > first || app.status.as_deref().unwrap_or("").contains("hit"));
+    assert!(app.scroll_line(0) > first, "n moves on to a later hit");
     let status = app.status.clone().unwrap();
-    assert!(status.contains("“nevsky”: hit"), "{status}");
+    assert!(
+        status.contains("“nevsky”: hit") && status.contains(&format!("of {}", nav.hits.len())),
+        "{status}"
+    );
     update(&mut app, Action::JumpBack);
     assert_eq!(app.scroll_line(0), first);
 }

@@ -54,7 +54,7 @@ struct BodyBuilder {
     quote_depth: usize,
     item_depth: usize,
     in_note: bool,
-    /// Text length when a strong span opened at the very start of a paragraph.
+    /// Whether the open strong span began a paragraph: it may be a speaker's label.
     leading_strong: bool,
 }
 

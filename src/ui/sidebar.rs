@@ -61,11 +61,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
                         ratatui::style::Style::new()
                     };
                     (
-                        format!(
-                            "{marker} {} · {}",
-                            article.meta.outlet,
-                            short_date(&article.meta.published)
-                        ),
+                        format!("{marker} {} · {}", article.meta.outlet, article.meta.published.iso()),
                         style,
                     )
                 }
@@ -107,8 +103,4 @@ fn stance_strip(app: &App, theme_index: usize, theme: Theme) -> Vec<Span<'static
             Span::styled(glyph.to_string(), theme.stance(stance))
         })
         .collect()
-}
-
-fn short_date(date: &crate::corpus::Published) -> String {
-    date.iso()
 }
