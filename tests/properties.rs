@@ -1,11 +1,13 @@
 //! Properties that must hold for any input.
 
+use parallax::app::{Action, App, Position, update};
 use parallax::corpus;
 use parallax::debate::{self, NormalizedArticle, Resolution, Selector, normalize};
 use parallax::keymap::Keymap;
 use parallax::layout::wrap;
 use parallax::sanitize::{clean, is_clean};
 use proptest::prelude::*;
+use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
 /// Words of several scripts and widths, for text that stresses wrapping.
@@ -104,6 +106,66 @@ proptest! {
             }
             Resolution::Ambiguous { .. } => prop_assert!(occurrences > 1),
             other => prop_assert!(false, "{other:?} for {quote:?}"),
+        }
+    }
+}
+
+/// The bundled corpus and map, loaded once for the scrolling properties.
+fn bundled() -> &'static (corpus::Corpus, debate::DebateMap) {
+    static BUNDLED: std::sync::OnceLock<(corpus::Corpus, debate::DebateMap)> = std::sync::OnceLock::new();
+    BUNDLED.get_or_init(|| {
+        let corpus = corpus::load(&corpus::bundled_sources()).corpus;
+        let (map, _) = debate::load(&corpus, &corpus::bundled_maps());
+        (corpus, map)
+    })
+}
+
+/// A reader showing one article in one pane whose text is `width` columns wide.
+fn one_pane(article: usize, width: u16) -> App {
+    let (corpus, map) = bundled().clone();
+    let mut app = App::new(corpus, map, Keymap::defaults(), &[article], Rect::new(0, 0, width + 4, 30));
+    update(&mut app, Action::ToggleSidebar);
+    assert!(app.screen().sidebar.is_none());
+    app
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// One line down moves the top exactly one line until the end; one line
+    /// up undoes it. By key and by the mouse wheel.
+    #[test]
+    fn scrolling_moves_one_line_at_a_time(article in 0usize..5, width in 30u16..200, at in 0.0f64..1.0) {
+        let mut app = one_pane(article, width);
+        let lines = app.document(0).unwrap().lines.len();
+        let last_top = lines.saturating_sub(app.pane_height(&app.screen(), 0));
+        let start = (at * last_top as f64) as usize;
+        let (block, line) = app.document(0).unwrap().position_of(start);
+        app.panes[0].top = Position { block, line };
+        prop_assert_eq!(app.scroll_line(0), start);
+        // Down to the end, one line at a time, then back up.
+        for expected in start + 1..=last_top {
+            update(&mut app, Action::ScrollDown);
+            prop_assert_eq!(app.scroll_line(0), expected, "a line down from {}", expected - 1);
+        }
+        update(&mut app, Action::ScrollDown);
+        prop_assert_eq!(app.scroll_line(0), last_top, "the end stops it");
+        for expected in (start..last_top).rev() {
+            update(&mut app, Action::ScrollUp);
+            prop_assert_eq!(app.scroll_line(0), expected, "a line up from {}", expected + 1);
+        }
+        // The wheel over the pane: three lines a notch, the same way.
+        let pane = app.screen().panes[0].1;
+        let (column, row) = (pane.x + 2, pane.y + 6);
+        let mut top = start;
+        while top < last_top {
+            update(&mut app, Action::ScrollAt(column, row, 3));
+            let moved = (top + 3).min(last_top);
+            prop_assert_eq!(app.scroll_line(0), moved);
+            update(&mut app, Action::ScrollAt(column, row, -3));
+            prop_assert_eq!(app.scroll_line(0), moved.saturating_sub(3));
+            update(&mut app, Action::ScrollAt(column, row, 3));
+            top = moved;
         }
     }
 }

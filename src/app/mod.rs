@@ -365,7 +365,7 @@ impl App {
             let doc = Arc::clone(&self.documents[&(self.panes[i].article, width)]);
             let top = &mut self.panes[i].top;
             top.block = top.block.min(doc.block_start.len().saturating_sub(1));
-            top.line = top.line.min(doc.block_len(top.block).saturating_sub(1));
+            top.line = top.line.min(doc.block_lines(top.block).saturating_sub(1));
         }
     }
 }

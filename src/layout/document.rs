@@ -48,7 +48,8 @@ impl ArticleText {
 pub struct Document {
     pub width: u16,
     pub lines: Vec<DocLine>,
-    /// The first line of each block (its first text line).
+    /// The first line each block owns: its first text line, or the "Notes"
+    /// heading before the first note.
     pub block_start: Vec<usize>,
 }
 
@@ -58,12 +59,13 @@ impl Document {
         let mut block_start = Vec::with_capacity(text.blocks.len());
         let mut in_notes = false;
         for (index, (shown, kind)) in text.blocks.iter().zip(&text.kinds).enumerate() {
+            block_start.push(lines.len());
             if matches!(kind, BlockKind::Note { .. }) && !in_notes {
                 in_notes = true;
                 lines.push(DocLine::NotesHeading { block: index });
                 lines.push(DocLine::Blank { block: index });
             }
-            block_start.push(lines.len());
+            let text_start = lines.len();
             for (indent, range) in wrap_shown(shown, usize::from(width)) {
                 lines.push(DocLine::Text {
                     block: index,
@@ -71,7 +73,7 @@ impl Document {
                     indent: u16::try_from(indent).unwrap_or(0),
                 });
             }
-            if block_start[index] == lines.len() {
+            if text_start == lines.len() {
                 lines.push(DocLine::Blank { block: index });
             }
             lines.push(DocLine::Blank { block: index });
@@ -83,13 +85,13 @@ impl Document {
         }
     }
 
-    /// Lines a block takes (without the blank after it).
-    pub fn block_len(&self, block: usize) -> usize {
-        let start = self.block_start[block];
-        self.lines[start..]
-            .iter()
-            .take_while(|l| matches!(l, DocLine::Text { block: b, .. } if *b == block))
-            .count()
+    /// Lines a block owns: its text, the blank after it, and the "Notes"
+    /// heading before the first note. Every line of the document is owned by
+    /// one block, so any line can be the top of a pane.
+    pub fn block_lines(&self, block: usize) -> usize {
+        let start = self.block_start.get(block).copied().unwrap_or(self.lines.len());
+        let end = self.block_start.get(block + 1).copied().unwrap_or(self.lines.len());
+        end.saturating_sub(start)
     }
 
     /// The block and line-within-block at an absolute line.
