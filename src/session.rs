@@ -53,8 +53,13 @@ pub struct Place {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Jump {
+    /// The pane that had focus, and where it was.
     pub pane: usize,
     pub place: Place,
+    /// Where every pane was (files written before this field restore only
+    /// the focused pane's place).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub panes: Vec<Place>,
 }
 
 /// The start of a block's text, as saved in a [`Place`].

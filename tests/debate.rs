@@ -391,6 +391,51 @@ fn the_matrix_shows_glyphs_and_counts_and_opens_a_passage() {
 }
 
 #[test]
+fn the_matrix_opens_a_passage_in_the_pane_that_shows_its_article() {
+    let mut app = reader(&["manning-sun-2023", "gabuev-2024"], 160, 45);
+    update(&mut app, Action::ScrollDown);
+    update(&mut app, Action::OpenMatrix);
+    // The cursor starts on the focused pane's article; one right is gabuev-2024.
+    update(&mut app, Action::SelectRight);
+    update(&mut app, Action::Select);
+    let ids: Vec<&str> = app
+        .panes
+        .iter()
+        .map(|p| app.corpus.articles[p.article].meta.id.as_str())
+        .collect();
+    assert_eq!(ids, ["manning-sun-2023", "gabuev-2024"], "no pane is replaced");
+    assert_eq!(app.focused_pane, 1);
+    assert_ne!(app.scroll_line(1), 0);
+    update(&mut app, Action::JumpBack);
+    assert_eq!((app.focused_pane, app.scroll_line(1)), (0, 0));
+    assert_eq!(app.scroll_line(0), 1, "the first pane is where it was");
+}
+
+#[test]
+fn a_pane_opened_while_a_theme_is_selected_starts_at_its_passage() {
+    let mut app = reader(&["manning-sun-2023"], 200, 60);
+    let kissinger = app.map.theme_index("kissinger").unwrap();
+    update(&mut app, Action::SelectTheme(kissinger));
+    // `a` opens the next article not open: yun-sun-2022, silent on the analogy.
+    update(&mut app, Action::AddPane);
+    assert_eq!(app.corpus.articles[app.panes[1].article].meta.id, "yun-sun-2022");
+    assert_eq!(app.scroll_line(1), 0);
+    assert!(app.status.as_deref().unwrap().contains("silent on"), "{:?}", app.status);
+    // `o` and Gabuev: the pane opens at his passage on the analogy.
+    update(&mut app, Action::OpenPicker);
+    for c in "gabuev".chars() {
+        update(&mut app, Action::Input(c));
+    }
+    update(&mut app, Action::Select);
+    let gabuev = app.corpus.index_of("gabuev-2024").unwrap();
+    assert_eq!(app.panes[1].article, gabuev);
+    let passage = app.map.themes[kissinger].passages_of(gabuev).next().unwrap().clone();
+    let top = pane_top(&snapshot(&app), &app, 1, 4);
+    let top = top.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(top.contains(&words(&passage.quote, 3)), "{top}");
+}
+
+#[test]
 fn the_compare_panel_shows_each_authors_stance_and_citation() {
     let mut app = reader(&["manning-sun-2023", "gabuev-2024"], 160, 45);
     update(&mut app, Action::ToggleCompare);

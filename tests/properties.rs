@@ -123,7 +123,13 @@ fn bundled() -> &'static (corpus::Corpus, debate::DebateMap) {
 /// A reader showing one article in one pane whose text is `width` columns wide.
 fn one_pane(article: usize, width: u16) -> App {
     let (corpus, map) = bundled().clone();
-    let mut app = App::new(corpus, map, Keymap::defaults(), &[article], Rect::new(0, 0, width + 4, 30));
+    let mut app = App::new(
+        corpus,
+        map,
+        Keymap::defaults(),
+        &[article],
+        Rect::new(0, 0, width + 4, 30),
+    );
     update(&mut app, Action::ToggleSidebar);
     assert!(app.screen().sidebar.is_none());
     app

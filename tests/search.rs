@@ -219,22 +219,50 @@ fn enter_on_a_passage_opens_it_and_n_steps_through_the_other_hits() {
     type_text(&mut app, "nevsky");
     update(&mut app, Action::Select);
     assert!(app.overlay.is_none());
+    // Gabuev is open in the second pane: the jump goes there, and the first
+    // pane keeps its article.
     let gabuev = app.corpus.index_of("gabuev-2024").unwrap();
-    assert_eq!(app.panes[0].article, gabuev);
+    let manning = app.corpus.index_of("manning-sun-2023").unwrap();
+    assert_eq!((app.panes[0].article, app.panes[1].article), (manning, gabuev));
+    assert_eq!(app.focused_pane, 1);
     let nav = app.search_nav.clone().unwrap();
     assert!(nav.hits.len() >= 4, "{:?}", nav.hits);
     let screen = parallax::reader::snapshot(&app);
     assert!(screen.contains("Nevsky"), "{screen}");
-    let first = app.scroll_line(0);
+    let first = app.scroll_line(1);
+    assert!(first > 0);
     update(&mut app, Action::NextPassage);
-    assert!(app.scroll_line(0) > first, "n moves on to a later hit");
+    assert!(app.scroll_line(1) > first, "n moves on to a later hit");
     let status = app.status.clone().unwrap();
     assert!(
         status.contains("“nevsky”: hit") && status.contains(&format!("of {}", nav.hits.len())),
         "{status}"
     );
     update(&mut app, Action::JumpBack);
-    assert_eq!(app.scroll_line(0), first);
+    assert_eq!(app.scroll_line(1), first);
+    update(&mut app, Action::JumpBack);
+    assert_eq!(
+        (app.scroll_line(1), app.focused_pane),
+        (0, 0),
+        "back where the search started"
+    );
+}
+
+#[test]
+fn a_search_jump_to_an_article_open_nowhere_replaces_the_focused_one_and_ctrl_o_brings_it_back() {
+    let mut app = reader();
+    update(&mut app, Action::ScrollDown);
+    update(&mut app, Action::OpenSearch);
+    type_text(&mut app, "power of siberia");
+    update(&mut app, Action::Select);
+    let article = &app.corpus.articles[app.panes[0].article].meta.id;
+    assert_eq!(article, "glantz-freeman-2024");
+    assert_eq!(app.focused_pane, 0);
+    update(&mut app, Action::JumpBack);
+    assert_eq!(app.corpus.articles[app.panes[0].article].meta.id, "manning-sun-2023");
+    assert_eq!(app.scroll_line(0), 1, "where it was");
+    update(&mut app, Action::JumpForward);
+    assert_eq!(app.corpus.articles[app.panes[0].article].meta.id, "glantz-freeman-2024");
 }
 
 #[test]

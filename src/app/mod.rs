@@ -3,6 +3,7 @@
 
 mod action;
 mod help;
+mod jumps;
 mod saved;
 mod search;
 mod themes;
@@ -10,6 +11,7 @@ mod update;
 
 pub use action::Action;
 pub use help::{HelpLine, help_lines};
+pub use jumps::{JumpList, JumpPoint};
 pub use update::update;
 
 use std::collections::HashMap;
@@ -48,21 +50,6 @@ pub struct Pane {
 pub enum Focus {
     Sidebar,
     Pane,
-}
-
-/// A place a jump left from, to come back to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct JumpPoint {
-    pub pane: usize,
-    pub article: usize,
-    pub top: Position,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct JumpList {
-    pub points: Vec<JumpPoint>,
-    /// Where `jump_back` goes next is `points[index - 1]`.
-    pub index: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

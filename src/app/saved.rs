@@ -25,9 +25,13 @@ impl App {
                 .jumps
                 .points
                 .iter()
-                .map(|j| Jump {
-                    pane: j.pane,
-                    place: place(j.article, j.top),
+                .filter_map(|j| {
+                    let focused = j.panes.get(j.focus)?;
+                    Some(Jump {
+                        pane: j.focus,
+                        place: place(focused.article, focused.top),
+                        panes: j.panes.iter().map(|p| place(p.article, p.top)).collect(),
+                    })
                 })
                 .collect(),
             jump_index: self.jumps.index,
@@ -87,12 +91,20 @@ impl App {
             .iter()
             .filter(|j| j.pane < self.panes.len())
             .filter_map(|j| {
-                let (article, top) = self.find(&j.place, &mut jump_notices)?;
-                Some(JumpPoint {
-                    pane: j.pane,
-                    article,
-                    top,
-                })
+                let panes = if j.panes.len() == self.panes.len() {
+                    let found: Option<Vec<(usize, Position)>> =
+                        j.panes.iter().map(|p| self.find(p, &mut jump_notices)).collect();
+                    found?
+                        .into_iter()
+                        .map(|(article, top)| super::Pane { article, top })
+                        .collect()
+                } else {
+                    let (article, top) = self.find(&j.place, &mut jump_notices)?;
+                    let mut panes = self.panes.clone();
+                    panes[j.pane] = super::Pane { article, top };
+                    panes
+                };
+                Some(JumpPoint { panes, focus: j.pane })
             })
             .collect();
         self.jumps.index = saved.jump_index.min(self.jumps.points.len());

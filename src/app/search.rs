@@ -1,7 +1,7 @@
 //! The search palette: typing, results, jumping, and stepping through the
 //! other hits of a query with `n` and `N`.
 
-use super::{Action, App, Focus, Overlay, Palette, Position, SearchNav};
+use super::{Action, App, Focus, Overlay, Palette, SearchNav, jumps};
 use crate::search::{Kind, Query};
 
 pub(super) fn open(app: &mut App) {
@@ -84,7 +84,6 @@ fn submit(app: &mut App, palette: &mut Palette) {
 /// selected, an article is opened.
 fn jump(app: &mut App, candidate: u32, query: &str) {
     let c = *app.searcher.index.candidate(candidate);
-    let pane = app.focused_pane.min(app.panes.len().saturating_sub(1));
     app.focus = Focus::Pane;
     match c.kind {
         Kind::Theme => {
@@ -92,15 +91,14 @@ fn jump(app: &mut App, candidate: u32, query: &str) {
             super::themes::select_theme(app, c.theme as usize);
         }
         Kind::Article => {
-            let article = c.article.unwrap_or(0) as usize;
-            super::update::record_jump(app);
-            app.panes[pane].article = article;
-            app.panes[pane].top = Position::default();
+            let (pane, opened) = jumps::to_article(app, c.article.unwrap_or(0) as usize);
+            if opened {
+                super::themes::opened_in(app, pane);
+            }
         }
         Kind::Passage => {
             let article = c.article.unwrap_or(0) as usize;
-            super::update::record_jump(app);
-            app.panes[pane].article = article;
+            let (pane, _) = jumps::to_article(app, article);
             let parsed = Query::parse(query);
             let index = std::sync::Arc::clone(&app.searcher.index);
             let hits = index
@@ -152,7 +150,7 @@ pub(super) fn step(app: &mut App, forward: bool) -> bool {
     };
     match target {
         Some(&(_, i)) => {
-            super::update::record_jump(app);
+            jumps::record(app);
             let (block, range) = nav.hits[i].clone();
             place_at(app, pane, block, range.start);
             app.status = Some(format!("“{}”: hit {} of {}", nav.query, i + 1, nav.hits.len()));

@@ -231,14 +231,15 @@ fn the_wheel_scrolls_the_pane_under_the_pointer_and_a_click_focuses() {
     assert_eq!(app.focused_pane, 1);
     // A click on an article in the sidebar opens it in the focused pane.
     let sidebar = screen.sidebar.unwrap();
+    let gurtov = app.corpus.index_of("gurtov-2024").unwrap();
     let index = app
         .sidebar_entries()
         .iter()
-        .position(|e| *e == SidebarEntry::Article(0))
+        .position(|e| *e == SidebarEntry::Article(gurtov))
         .unwrap();
     update(&mut app, Action::ClickAt(sidebar.x + 3, sidebar.y + 1 + index as u16));
     assert_eq!(app.focus, Focus::Sidebar);
-    assert_eq!(app.panes[1].article, 0);
+    assert_eq!(app.panes[1].article, gurtov);
 }
 
 #[test]
@@ -255,13 +256,31 @@ fn sidebar_selection_opens_articles_and_headings() {
         assert_ne!(app.sidebar_selected, before, "the selection reaches the article");
     }
     update(&mut app, Action::Select);
-    assert_eq!(article_id(&app, 0), "gabuev-2024");
+    // Gabuev is open in the second pane already: it takes focus, the first
+    // pane keeps its article.
+    assert_eq!((article_id(&app, 0), app.focused_pane), ("manning-sun-2023", 1));
+    assert_eq!(article_id(&app, 1), "gabuev-2024");
     // Its headings are listed below; choose the last one.
     for _ in 0..20 {
         update(&mut app, Action::SelectNext);
     }
     update(&mut app, Action::Select);
-    assert_eq!(top_block(&app, 0).text, "NO REVERSE KISSINGER");
+    assert_eq!(top_block(&app, 1).text, "NO REVERSE KISSINGER");
+    // An article open nowhere replaces the focused pane's.
+    let gurtov = app.corpus.index_of("gurtov-2024").unwrap();
+    let index = app
+        .sidebar_entries()
+        .iter()
+        .position(|e| *e == SidebarEntry::Article(gurtov));
+    app.sidebar_selected = index.unwrap();
+    update(&mut app, Action::Select);
+    assert_eq!(article_id(&app, 1), "gurtov-2024");
+    update(&mut app, Action::JumpBack);
+    assert_eq!(
+        article_id(&app, 1),
+        "gabuev-2024",
+        "ctrl-o brings the replaced article back"
+    );
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Walking the debate: selecting themes (every pane moves to its passage),
 //! stepping through passages, the next disagreement, and the stance matrix.
 
-use super::{Action, App, Focus, Overlay};
+use super::{Action, App, Overlay, jumps};
 use crate::debate::Passage;
 
 /// The document line where a passage starts, in a pane showing its article.
@@ -10,22 +10,21 @@ pub(super) fn passage_line(app: &mut App, pane: usize, passage: &Passage) -> Opt
 }
 
 /// Selects a theme: every pane whose article speaks to it moves to its
-/// first passage; a silent pane stays where it is.
+/// first passage; a silent pane stays where it is. A jump.
 pub(super) fn select_theme(app: &mut App, theme: usize) {
     if theme >= app.map.themes.len() {
         return;
     }
-    super::update::record_jump(app);
+    jumps::record(app);
+    show_theme(app, theme);
+}
+
+/// Selects a theme without recording a jump (the caller has).
+fn show_theme(app: &mut App, theme: usize) {
     app.theme = Some(theme);
     app.search_nav = None;
     for pane in 0..app.panes.len() {
-        let article = app.panes[pane].article;
-        let first = app.map.themes[theme].passages_of(article).next().cloned();
-        if let Some(passage) = first
-            && let Some(line) = passage_line(app, pane, &passage)
-        {
-            app.place_near_top(pane, line);
-        }
+        place_at_theme(app, pane);
     }
     if let Some(index) = app
         .sidebar_entries()
@@ -33,6 +32,34 @@ pub(super) fn select_theme(app: &mut App, theme: usize) {
         .position(|e| *e == super::SidebarEntry::Theme(theme))
     {
         app.sidebar_selected = index;
+    }
+}
+
+/// Moves a pane to its article's first passage on the selected theme, if
+/// it has one; returns false when the article is silent on it.
+pub(super) fn place_at_theme(app: &mut App, pane: usize) -> bool {
+    let (Some(theme), Some(article)) = (app.theme, app.panes.get(pane).map(|p| p.article)) else {
+        return false;
+    };
+    let Some(passage) = app.map.themes[theme].passages_of(article).next().cloned() else {
+        return false;
+    };
+    if let Some(line) = passage_line(app, pane, &passage) {
+        app.place_near_top(pane, line);
+    }
+    true
+}
+
+/// After a pane opens an article while a theme is selected: its passage on
+/// the theme, or a notice that the article is silent on it.
+pub(super) fn opened_in(app: &mut App, pane: usize) {
+    let Some(theme) = app.theme else { return };
+    if !place_at_theme(app, pane) {
+        let article = app.panes[pane].article;
+        app.status = Some(format!(
+            "{} is silent on “{}”",
+            app.corpus.articles[article].meta.id, app.map.themes[theme].title
+        ));
     }
 }
 
@@ -77,7 +104,7 @@ pub(super) fn step_passage(app: &mut App, forward: bool) {
     };
     match target {
         Some(line) => {
-            super::update::record_jump(app);
+            jumps::record(app);
             app.place_near_top(pane, line);
         }
         None => {
@@ -143,12 +170,8 @@ pub(super) fn handle_matrix(app: &mut App, action: Action) -> bool {
                 return true;
             }
             app.overlay = None;
-            super::update::record_jump(app);
-            if let Some(pane) = app.panes.get_mut(app.focused_pane) {
-                pane.article = column;
-            }
-            app.focus = Focus::Pane;
-            select_theme(app, row);
+            jumps::to_article(app, column);
+            show_theme(app, row);
             return true;
         }
         _ => return false,

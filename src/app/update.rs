@@ -4,9 +4,8 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::layout::Rect;
 
-use super::{
-    Action, App, Focus, JumpPoint, MAX_PANES, Overlay, Pane, Picker, Position, SidebarEntry, help_lines, sidebar_offset,
-};
+use super::jumps::{self, jump_to};
+use super::{Action, App, Focus, MAX_PANES, Overlay, Pane, Picker, Position, SidebarEntry, help_lines, sidebar_offset};
 use super::{search, themes};
 use crate::corpus::BlockKind;
 use crate::layout::{DocLine, Mark};
@@ -65,8 +64,8 @@ fn handle_main(app: &mut App, action: Action) {
                 app.focus = Focus::Pane;
             }
         }
-        Action::JumpBack => jump_back(app),
-        Action::JumpForward => jump_forward(app),
+        Action::JumpBack => jumps::back(app),
+        Action::JumpForward => jumps::forward(app),
         Action::ScrollDown => scroll(app, app.focused_pane, 1),
         Action::ScrollUp => scroll(app, app.focused_pane, -1),
         Action::HalfPageDown => scroll(app, app.focused_pane, page(app) / 2),
@@ -159,76 +158,12 @@ fn scroll(app: &mut App, pane: usize, delta: isize) {
     app.panes[pane].top = Position { block, line };
 }
 
-fn current_point(app: &App) -> Option<JumpPoint> {
-    let pane = app.panes.get(app.focused_pane)?;
-    Some(JumpPoint {
-        pane: app.focused_pane,
-        article: pane.article,
-        top: pane.top,
-    })
-}
-
-/// Remembers where the focused pane is before a jump takes it elsewhere.
-pub(super) fn record_jump(app: &mut App) {
-    if let Some(point) = current_point(app) {
-        app.jumps.points.truncate(app.jumps.index);
-        if app.jumps.points.last() != Some(&point) {
-            app.jumps.points.push(point);
-        }
-        app.jumps.index = app.jumps.points.len();
-    }
-}
-
-fn restore(app: &mut App, point: JumpPoint) {
-    if let Some(pane) = app.panes.get_mut(point.pane) {
-        pane.article = point.article;
-        pane.top = point.top;
-        app.focused_pane = point.pane;
-        app.focus = Focus::Pane;
-    }
-}
-
-fn jump_back(app: &mut App) {
-    if app.jumps.index == 0 {
-        app.status = Some("No earlier jump".into());
-        return;
-    }
-    if app.jumps.index == app.jumps.points.len()
-        && let Some(point) = current_point(app)
-    {
-        app.jumps.points.push(point);
-    }
-    app.jumps.index -= 1;
-    restore(app, app.jumps.points[app.jumps.index]);
-}
-
-fn jump_forward(app: &mut App) {
-    if app.jumps.index + 1 >= app.jumps.points.len() {
-        app.status = Some("No later jump".into());
-        return;
-    }
-    app.jumps.index += 1;
-    restore(app, app.jumps.points[app.jumps.index]);
-}
-
 fn jump_to_line(app: &mut App, line: usize) {
     let Some(doc) = app.document(app.focused_pane) else {
         return;
     };
     let (block, line) = doc.position_of(line.min(doc.lines.len().saturating_sub(1)));
     jump_to(app, app.focused_pane, None, Position { block, line });
-}
-
-/// Moves a pane (to another article, if given) and records the jump.
-fn jump_to(app: &mut App, pane: usize, article: Option<usize>, top: Position) {
-    app.focused_pane = pane;
-    record_jump(app);
-    if let Some(p) = app.panes.get_mut(pane) {
-        if let Some(article) = article {
-            p.article = article;
-        }
-        p.top = top;
-    }
 }
 
 /// Puts the next (or previous) block whose kind passes `wanted` at the top.
@@ -304,13 +239,10 @@ fn add_pane(app: &mut App) {
             top: Position::default(),
         },
     );
-    for point in &mut app.jumps.points {
-        if point.pane >= at {
-            point.pane += 1;
-        }
-    }
+    app.jumps.pane_added(at, &app.panes[at]);
     app.focused_pane = at;
     app.focus = Focus::Pane;
+    themes::opened_in(app, at);
 }
 
 fn close_pane(app: &mut App) {
@@ -320,21 +252,7 @@ fn close_pane(app: &mut App) {
     }
     let closed = app.focused_pane;
     app.panes.remove(closed);
-    let mut kept = Vec::new();
-    for (i, mut point) in app.jumps.points.drain(..).enumerate() {
-        if point.pane == closed {
-            if i < app.jumps.index {
-                app.jumps.index -= 1;
-            }
-            continue;
-        }
-        if point.pane > closed {
-            point.pane -= 1;
-        }
-        kept.push(point);
-    }
-    app.jumps.points = kept;
-    app.jumps.index = app.jumps.index.min(app.jumps.points.len());
+    app.jumps.pane_closed(closed);
     app.focused_pane = closed.min(app.panes.len() - 1);
 }
 
@@ -359,7 +277,12 @@ fn select_sidebar(app: &mut App) {
     match entries.get(app.sidebar_selected) {
         Some(SidebarEntry::Article(article)) => {
             let article = *article;
-            jump_to(app, app.focused_pane, Some(article), Position::default());
+            let (pane, opened) = jumps::to_article(app, article);
+            // Browsing the sidebar goes on there.
+            app.focus = Focus::Sidebar;
+            if opened {
+                themes::opened_in(app, pane);
+            }
             // The contents below now list this article's headings.
             if let Some(index) = app
                 .sidebar_entries()
@@ -431,7 +354,7 @@ fn handle_picker(app: &mut App, action: Action) -> bool {
             keep_open = false;
             if let Some(&article) = picker.matches.get(picker.selected) {
                 jump_to(app, app.focused_pane, Some(article), Position::default());
-                app.focus = Focus::Pane;
+                themes::opened_in(app, app.focused_pane);
             }
         }
         Action::Close => keep_open = false,

@@ -1,0 +1,131 @@
+//! The jump list: where jumps left from, to go back (`ctrl-o`) and forward
+//! (`ctrl-n`); and the one rule for where a jump to an article lands.
+
+use super::{App, Focus, Pane, Position};
+
+/// What the panes showed when a jump left, to come back to: a jump may move
+/// several panes (a theme moves every pane) or focus another one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JumpPoint {
+    pub panes: Vec<Pane>,
+    pub focus: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JumpList {
+    pub points: Vec<JumpPoint>,
+    /// Where `jump_back` goes next is `points[index - 1]`.
+    pub index: usize,
+}
+
+impl JumpList {
+    /// A pane was added at `at`: every point shows it too, as it is now.
+    pub(super) fn pane_added(&mut self, at: usize, pane: &Pane) {
+        for point in &mut self.points {
+            point.panes.insert(at.min(point.panes.len()), pane.clone());
+            if point.focus >= at {
+                point.focus += 1;
+            }
+        }
+    }
+
+    /// Pane `closed` was closed: no point brings it back.
+    pub(super) fn pane_closed(&mut self, closed: usize) {
+        for point in &mut self.points {
+            if closed < point.panes.len() {
+                point.panes.remove(closed);
+            }
+            if point.focus > closed {
+                point.focus -= 1;
+            }
+            point.focus = point.focus.min(point.panes.len().saturating_sub(1));
+        }
+    }
+}
+
+fn here(app: &App) -> JumpPoint {
+    JumpPoint {
+        panes: app.panes.clone(),
+        focus: app.focused_pane,
+    }
+}
+
+/// Remembers what the panes show before a jump takes them elsewhere.
+pub(super) fn record(app: &mut App) {
+    let point = here(app);
+    app.jumps.points.truncate(app.jumps.index);
+    if app.jumps.points.last() != Some(&point) {
+        app.jumps.points.push(point);
+    }
+    app.jumps.index = app.jumps.points.len();
+}
+
+fn restore(app: &mut App, point: &JumpPoint) {
+    if point.panes.is_empty() {
+        return;
+    }
+    app.panes = point.panes.clone();
+    app.focused_pane = point.focus.min(app.panes.len() - 1);
+    app.focus = Focus::Pane;
+}
+
+pub(super) fn back(app: &mut App) {
+    if app.jumps.index == 0 {
+        app.status = Some("No earlier jump".into());
+        return;
+    }
+    if app.jumps.index == app.jumps.points.len() {
+        // So that forward comes back here.
+        let point = here(app);
+        app.jumps.points.push(point);
+    }
+    app.jumps.index -= 1;
+    let point = app.jumps.points[app.jumps.index].clone();
+    restore(app, &point);
+}
+
+pub(super) fn forward(app: &mut App) {
+    if app.jumps.index + 1 >= app.jumps.points.len() {
+        app.status = Some("No later jump".into());
+        return;
+    }
+    app.jumps.index += 1;
+    let point = app.jumps.points[app.jumps.index].clone();
+    restore(app, &point);
+}
+
+/// Moves a pane (to another article, if given), focuses it, and records the jump.
+pub(super) fn jump_to(app: &mut App, pane: usize, article: Option<usize>, top: Position) {
+    record(app);
+    app.focused_pane = pane;
+    app.focus = Focus::Pane;
+    if let Some(p) = app.panes.get_mut(pane) {
+        if let Some(article) = article {
+            p.article = article;
+        }
+        p.top = top;
+    }
+}
+
+/// The pane a jump to `article` lands in: the focused pane if it shows it,
+/// else the first pane that does, else the focused pane, which then opens
+/// it. The jump is recorded, and the pane focused; returns the pane and
+/// whether it had to open the article.
+pub(super) fn to_article(app: &mut App, article: usize) -> (usize, bool) {
+    let focused = app.focused_pane.min(app.panes.len().saturating_sub(1));
+    let showing = if app.panes.get(focused).is_some_and(|p| p.article == article) {
+        Some(focused)
+    } else {
+        app.panes.iter().position(|p| p.article == article)
+    };
+    let pane = showing.unwrap_or(focused);
+    record(app);
+    app.focused_pane = pane;
+    app.focus = Focus::Pane;
+    let opened = showing.is_none();
+    if opened && let Some(p) = app.panes.get_mut(pane) {
+        p.article = article;
+        p.top = Position::default();
+    }
+    (pane, opened)
+}
