@@ -81,6 +81,53 @@ fn the_trade_figure_finds_every_article_that_gives_it_on_the_first_screen() {
     }
 }
 
+/// Precision as well as recall: every passage a query finds holds the words
+/// named (so no result is letters scattered across a long sentence), and
+/// the passages expected are all found.
+#[test]
+fn queries_find_what_they_name_and_nothing_scattered() {
+    let (corpus, map) = bundled();
+    let index = SearchIndex::build(&corpus, &map);
+    // (query, words every passage found must hold, passages that must be found, how many passages at most)
+    let table: [(&str, &[&str], &[&str], usize); 7] = [
+        ("power of siberia", &["power of siberia"], &["glantz-freeman-2024"], 1),
+        ("siberia", &["siberia"], &["glantz-freeman-2024"], 1),
+        ("revers kisinger", &["kissinger"], &["gabuev-2024"], 3),
+        ("nevsky", &["nevsky"], &["gabuev-2024"], 4),
+        (
+            "240 billion",
+            &["240", "billion"],
+            &["gabuev-2024", "glantz-freeman-2024", "gurtov-2024"],
+            4,
+        ),
+        ("heixiazi", &["heixiazi"], &["glantz-freeman-2024"], 1),
+        ("samarkand", &["samarkand"], &["yun-sun-2022"], 10),
+    ];
+    for (query, words, expected, most) in table {
+        let passages: Vec<(String, String)> = top(&index, &corpus, query, 200)
+            .into_iter()
+            .filter(|(kind, _, _)| *kind == Kind::Passage)
+            .map(|(_, id, text)| (id, text.to_lowercase()))
+            .collect();
+        for (id, text) in &passages {
+            for word in words {
+                assert!(text.contains(word), "{query}: {id} {text:?} lacks {word:?}");
+            }
+        }
+        for article in expected {
+            assert!(
+                passages.iter().any(|(id, _)| id == article),
+                "{query}: {article} not found"
+            );
+        }
+        assert!(
+            passages.len() <= most,
+            "{query}: {} passages: {passages:?}",
+            passages.len()
+        );
+    }
+}
+
 #[test]
 fn an_exact_phrase_ranks_above_a_scattered_match_and_ties_go_by_position() {
     let (corpus, map) = bundled();

@@ -2,7 +2,7 @@
 
 use fuzzy_matcher::FuzzyMatcher;
 
-use super::{Hit, Query, RESULT_LIMIT, SCORED, fold, folded_string, mask, matcher, subsequence};
+use super::{Hit, Query, RESULT_LIMIT, SCORED, fold, folded_string, mask, matcher, subsequence, words_close};
 use crate::corpus::Corpus;
 use crate::debate::DebateMap;
 
@@ -193,7 +193,9 @@ impl SearchIndex {
                 return;
             }
             let hay = &self.folded[self.bounds[i] as usize..self.bounds[i + 1] as usize];
-            if let Some(span) = subsequence(hay, &needle) {
+            if let Some(span) = subsequence(hay, &needle)
+                && words_close(hay, &needle)
+            {
                 survivors.push((id, finder.find(hay).is_some(), span));
             }
         };

@@ -130,6 +130,38 @@ pub fn subsequence(hay: &[u8], needle: &[u8]) -> Option<usize> {
     Some(at - first.unwrap_or(0))
 }
 
+/// How many bytes more than a query word's own length its letters may span
+/// in a candidate. Beyond that the letters are scattered across other words
+/// (fzf and nucleo penalize such gaps; here they do not match at all), while
+/// a word with a few letters missing or doubled ("kisinger") still matches.
+/// A constant, so a longer query never admits what a shorter one refused,
+/// and narrowing by the last query's survivors stays right.
+pub const WORD_SLACK: usize = 3;
+
+/// Whether every word of `needle` (split at spaces) has its letters, in
+/// order, within [`WORD_SLACK`] bytes of its length somewhere in `hay`.
+pub fn words_close(hay: &[u8], needle: &[u8]) -> bool {
+    needle
+        .split(|&b| b == b' ')
+        .filter(|word| !word.is_empty())
+        .all(|word| word_close(hay, word, word.len() + WORD_SLACK))
+}
+
+/// Whether `word` occurs in order within some window of `span` bytes.
+fn word_close(hay: &[u8], word: &[u8], span: usize) -> bool {
+    memchr::memchr_iter(word[0], hay).any(|start| {
+        let window = &hay[start..(start + span).min(hay.len())];
+        let mut at = 1;
+        word[1..].iter().all(|&b| match memchr::memchr(b, &window[at..]) {
+            Some(found) => {
+                at += found + 1;
+                true
+            }
+            None => false,
+        })
+    })
+}
+
 /// The matcher used for scores and highlights: case-insensitive, with its
 /// alignment bounded.
 pub fn matcher() -> SkimMatcherV2 {
@@ -186,6 +218,16 @@ mod tests {
         let mut out = Vec::new();
         fold("“No Limits”—É", &mut out);
         assert_eq!(String::from_utf8(out).unwrap(), "\"no limits\"-é");
+    }
+
+    #[test]
+    fn a_word_matches_only_where_its_letters_stand_close() {
+        assert!(words_close(b"a power of siberia 2 pipeline", b"power of siberia"));
+        assert!(words_close(b"no reverse kissinger", b"revers kisinger"));
+        // s..i..b..e..r..i..a spread over a sentence is not "siberia".
+        assert!(!words_close(b"still, this is a bare hero in a", b"siberia"));
+        assert!(!words_close(b"power of", b"power of siberia"));
+        assert!(words_close(b"anything", b""));
     }
 
     #[test]
