@@ -71,7 +71,11 @@ pub fn load_keymap(explicit: Option<&Path>) -> (Keymap, Option<Overlay>) {
             let (keymap, problems) = Keymap::with_user_file(&name, &text);
             let overlay = (!problems.is_empty()).then(|| Overlay::Message {
                 title: "Problems in your keymap".into(),
-                lines: problems.iter().map(ToString::to_string).collect(),
+                lines: problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .chain(["These lines are skipped; the rest of the file applies.".to_string()])
+                    .collect(),
             });
             (keymap, overlay)
         }

@@ -498,22 +498,28 @@ fn a_user_keymap_rebinds_quit() {
 }
 
 #[test]
-fn a_broken_keymap_is_reported_then_the_defaults_apply() {
+fn a_broken_keymap_line_is_reported_and_the_rest_of_the_file_applies() {
     let dir = config_dir("broken-keys");
     let file = dir.join("keys.toml");
-    std::fs::write(&file, "[reader]\nj = \"scrol_down\"\n").unwrap();
+    std::fs::write(
+        &file,
+        "[reader]\nj = \"scrol_down\"\nk = page_down\nJ = \"page_down\"\n",
+    )
+    .unwrap();
     let mut s = Session::start("broken", &["--keymap", file.to_str().unwrap()], 120, 30);
     // Wait for the whole message: the screen may be read while it is being drawn.
     s.wait_for("the located error", |screen| {
         let message = boxed_text(screen, "Problems in your keymap");
         message.contains("keys.toml:2:5: error: unknown action `scrol_down`; did you mean `scroll_down`?")
+            && message.contains("keys.toml:3:")
+            && message.contains("the rest of the file applies")
             && message.contains("Press any key")
     });
     s.key("x");
     s.wait_for("the message to go", |s| !s.contains("Problems in your keymap"));
-    // The defaults apply: j scrolls, q quits.
-    s.key("j");
-    s.wait_for("a line scrolled", |s| {
+    // The valid line of the file applies: J (unbound by default) pages down.
+    s.key("J");
+    s.wait_for("a page scrolled", |s| {
         !s.contains("It may seem counterintuitive, but the political")
     });
     s.key("q");

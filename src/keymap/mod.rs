@@ -168,35 +168,76 @@ impl Keymap {
     }
 
     /// The defaults with a user's file merged over them. Problems in the file
-    /// are returned; the bindings that were valid still apply.
+    /// are returned, one per wrong line; every valid binding still applies.
     pub fn with_user_file(name: &str, text: &str) -> (Keymap, Vec<Diagnostic>) {
         let mut keymap = Keymap::defaults();
         let problems = keymap.merge(name, text);
-        if problems.is_empty() {
-            (keymap, problems)
-        } else {
-            (Keymap::defaults(), problems)
+        (keymap, problems)
+    }
+
+    /// Merges `text` over these bindings, key by key. A file that is not
+    /// valid TOML is taken line by line, so one broken line costs only itself.
+    fn merge(&mut self, name: &str, text: &str) -> Vec<Diagnostic> {
+        let text = crate::sanitize::clean(text);
+        match toml::de::DeTable::parse(&text) {
+            Ok(table) => self.merge_table(name, table.get_ref(), &|offset| Location::of_offset(&text, offset)),
+            Err(whole) => {
+                let mut problems = self.merge_lines(name, &text);
+                if problems.is_empty() {
+                    problems.push(syntax_error(name, &whole, &|offset| Location::of_offset(&text, offset)));
+                }
+                problems
+            }
         }
     }
 
-    /// Merges `text` over these bindings, key by key.
-    fn merge(&mut self, name: &str, text: &str) -> Vec<Diagnostic> {
-        let text = crate::sanitize::clean(text);
-        let at = |offset: usize| Location::of_offset(&text, offset);
+    /// Merges a file that does not parse as a whole: each line under the
+    /// last good `[context]` heading, on its own.
+    fn merge_lines(&mut self, name: &str, text: &str) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
-        let table = match toml::de::DeTable::parse(&text) {
-            Ok(table) => table.into_inner(),
-            Err(e) => {
-                let message = e.message().trim().replace('\n', " ");
-                problems.push(Diagnostic::error(
-                    name,
-                    at(e.span().map_or(0, |s| s.start)),
-                    message,
-                    "correct the TOML syntax; keymap.toml in the repository shows the format",
-                ));
-                return problems;
+        let mut heading: Option<&str> = None;
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let start = line_start;
+            line_start += line.len();
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
             }
-        };
+            let is_heading = trimmed.starts_with('[');
+            // The line alone, under its heading; offsets in it map back to the file.
+            let prefix = match heading {
+                Some(h) if !is_heading => format!("{h}\n"),
+                _ => String::new(),
+            };
+            let piece = format!("{prefix}{line}");
+            let at = |offset: usize| Location::of_offset(text, start + offset.saturating_sub(prefix.len()));
+            match toml::de::DeTable::parse(&piece) {
+                Ok(table) => {
+                    if is_heading {
+                        heading = Some(trimmed);
+                    }
+                    problems.extend(self.merge_table(name, table.get_ref(), &at));
+                }
+                Err(e) => {
+                    if is_heading {
+                        // Bindings under a broken heading have no context.
+                        heading = None;
+                    }
+                    problems.push(syntax_error(name, &e, &at));
+                }
+            }
+        }
+        problems
+    }
+
+    fn merge_table(
+        &mut self,
+        name: &str,
+        table: &toml::de::DeTable<'_>,
+        at: &dyn Fn(usize) -> Location,
+    ) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
         let context_names: Vec<&str> = Context::ALL.iter().map(|c| c.name()).chain(["desc"]).collect();
         let action_names: Vec<&str> = Action::NAMED.iter().map(|(n, _)| *n).chain(["none"]).collect();
         for (section, value) in table.iter() {
@@ -339,6 +380,15 @@ impl Keymap {
         }
         grouped.into_iter().collect()
     }
+}
+
+fn syntax_error(file: &str, error: &toml::de::Error, at: &dyn Fn(usize) -> Location) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        at(error.span().map_or(0, |s| s.start)),
+        error.message().trim().replace('\n', " "),
+        "correct the TOML syntax (a binding is key = \"action\", under a [context] heading); keymap.toml in the repository shows the format",
+    )
 }
 
 fn unknown(file: &str, at: Location, what: &str, name: &str, valid: &[&str]) -> Diagnostic {

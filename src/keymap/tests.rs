@@ -122,11 +122,35 @@ fn a_bad_user_file_names_the_line_and_the_nearest_action() {
     assert_eq!((p.file.as_str(), p.line, p.column), ("user.toml", 3, 5));
     assert_eq!(p.message, "unknown action `scrol_down`");
     assert!(p.help.starts_with("did you mean `scroll_down`?"), "{}", p.help);
-    // The reader goes on with the defaults.
+    // The wrong line is skipped; x keeps its default.
     assert_eq!(
         keymap.action(Context::Reader, Key::parse("x").unwrap()),
         Some(Action::ClosePane)
     );
+}
+
+#[test]
+fn one_wrong_line_costs_only_itself() {
+    let text =
+        "[global]\nQ = \"quit\"\nq = none\n\n[reader]\nJ = \"scroll_down\"\nK = \"scrol_up\"\nctrl-y = \"scroll_up\"\n";
+    let (keymap, problems) = Keymap::with_user_file("user.toml", text);
+    let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+    assert_eq!(lines, [3, 7], "{problems:?}");
+    assert!(
+        problems[0].help.contains("correct the TOML syntax"),
+        "{}",
+        problems[0].help
+    );
+    let bound = |context, key: &str| keymap.action(context, Key::parse(key).unwrap());
+    assert_eq!(bound(Context::Global, "Q"), Some(Action::Quit));
+    assert_eq!(
+        bound(Context::Global, "q"),
+        Some(Action::Quit),
+        "the broken line changed nothing"
+    );
+    assert_eq!(bound(Context::Reader, "J"), Some(Action::ScrollDown));
+    assert_eq!(bound(Context::Reader, "ctrl-y"), Some(Action::ScrollUp));
+    assert_eq!(bound(Context::Reader, "K"), None);
 }
 
 #[test]
