@@ -360,6 +360,11 @@ fn the_matrix_shows_glyphs_and_counts_and_opens_a_passage() {
     let glyphs: String = cells.chars().filter(|c| "+x~=·".contains(*c)).collect();
     assert!(glyphs.starts_with("~+x~~"), "{row}");
     assert!(row.contains("+1 x1 split"), "{row}");
+    // Columns are named by author, as the sidebar names the articles.
+    let header = screen.lines().find(|l| l.contains("agree/split")).unwrap();
+    for label in ["Sun", "Manning/Sun", "Gabuev", "Glantz/Free…", "Gurtov"] {
+        assert!(header.contains(label), "{label}: {header}");
+    }
     let trade = screen
         .lines()
         .find(|l| l.contains("Trade figures") && l.contains(" +0"))
@@ -442,7 +447,16 @@ fn the_compare_panel_shows_each_authors_stance_and_citation() {
     update(&mut app, Action::NextTheme);
     let screen = snapshot(&app);
     assert!(
-        screen.contains("Compare: Washington can pry China and Russia apart"),
+        screen.contains("Compare: The wedge: can Washington pry them apart?"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Claim: Washington can pry China and Russia apart"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("1 Robert A. Manning and Yun Sun · Foreign Policy, 2023")
+            && screen.contains("2 Alexander Gabuev · Foreign Affairs, April 2024"),
         "{screen}"
     );
     assert!(
@@ -453,13 +467,61 @@ fn the_compare_panel_shows_each_authors_stance_and_citation() {
         screen.contains("x opposes Gabuev tells Western governments"),
         "{screen}"
     );
-    assert!(screen.contains("(Foreign Affairs, April 2024; p"), "{screen}");
+    assert!(screen.contains("(¶"), "citations name paragraphs as ¶: {screen}");
     update(&mut app, Action::ToggleCompare);
     assert!(!snapshot(&app).contains("Compare:"));
     assert!(
         app.overlay.is_none(),
         "the panel is part of the screen, not a window over it"
     );
+}
+
+#[test]
+fn the_compare_panel_covers_hidden_panes_and_scrolls() {
+    let ids = [
+        "yun-sun-2022",
+        "manning-sun-2023",
+        "gabuev-2024",
+        "glantz-freeman-2024",
+        "gurtov-2024",
+    ];
+    let mut app = reader(&ids, 160, 45);
+    update(&mut app, Action::ToggleCompare);
+    update(&mut app, Action::NextTheme);
+    let screen = snapshot(&app);
+    let hidden = (0..5)
+        .find(|&p| app.screen().pane(p).is_none())
+        .expect("a pane is hidden at 160x45");
+    let sidebar_header = screen.lines().find(|l| l.contains("THEMES")).unwrap();
+    assert!(
+        sidebar_header.contains(&format!("pane {} hidden", hidden + 1)),
+        "{sidebar_header}"
+    );
+    // Every article is in the panel: those that fit now, the rest by scrolling.
+    let mut seen = String::new();
+    for _ in 0..5 {
+        seen.push_str(&snapshot(&app));
+        update(&mut app, Action::CompareDown);
+    }
+    for (pane, id) in ids.iter().enumerate() {
+        let author = app.corpus.get(id).unwrap().author_names();
+        assert!(
+            seen.contains(&format!("{} {author} ·", pane + 1)),
+            "{author} missing:\n{seen}"
+        );
+    }
+    assert!(seen.contains("(pane hidden)"), "{seen}");
+    assert!(seen.contains("below") && seen.contains("above"), "{seen}");
+    assert_eq!(app.compare_scroll, 4, "scrolling stops at the last article");
+    update(&mut app, Action::CompareUp);
+    assert_eq!(app.compare_scroll, 3);
+    // The wheel over the panel scrolls it too.
+    let panel = app.screen().compare.unwrap();
+    update(&mut app, Action::ScrollAt(panel.x + 3, panel.y + 2, -3));
+    assert_eq!(app.compare_scroll, 2);
+    // A new theme starts from the first article again.
+    update(&mut app, Action::NextTheme);
+    assert_eq!(app.compare_scroll, 0);
 }
 
 #[test]

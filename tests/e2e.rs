@@ -230,7 +230,7 @@ fn read_scroll_focus_pick_help_resize_quit() {
 
     // Help lists the bindings, and Esc closes it.
     s.key("?");
-    s.wait_text("Keys (from your keymap)");
+    s.wait_text("Help · keys: the defaults");
     s.key("\x1b");
     s.wait_for("help to close", |s| !s.contains("Keys (from your keymap)"));
 
@@ -503,7 +503,7 @@ fn a_broken_keymap_line_is_reported_and_the_rest_of_the_file_applies() {
     let file = dir.join("keys.toml");
     std::fs::write(
         &file,
-        "[reader]\nj = \"scrol_down\"\nk = page_down\nJ = \"page_down\"\n",
+        "[reader]\nj = \"scrol_down\"\nk = page_down\nctrl-y = \"page_down\"\n",
     )
     .unwrap();
     let mut s = Session::start("broken", &["--keymap", file.to_str().unwrap()], 120, 30);
@@ -517,8 +517,8 @@ fn a_broken_keymap_line_is_reported_and_the_rest_of_the_file_applies() {
     });
     s.key("x");
     s.wait_for("the message to go", |s| !s.contains("Problems in your keymap"));
-    // The valid line of the file applies: J (unbound by default) pages down.
-    s.key("J");
+    // The valid line of the file applies: ctrl-y (unbound by default) pages down.
+    s.key("\x19");
     s.wait_for("a page scrolled", |s| {
         !s.contains("It may seem counterintuitive, but the political")
     });

@@ -31,6 +31,11 @@ fn main_screen_80x24() {
 fn main_screen_120x40() {
     let screen = snapshot(&default_app(120, 40));
     assert!(screen.contains("Washington Is Missing") && screen.contains("Putin and Xi"));
+    // The sidebar names each article's authors beside its outlet.
+    assert!(
+        screen.contains("2 Gabuev · Foreign") && screen.contains("Glantz, Freeman ·"),
+        "{screen}"
+    );
     insta::assert_snapshot!(screen);
 }
 
@@ -57,6 +62,21 @@ fn the_help_screen() {
     update(&mut app, Action::Help);
     let screen = snapshot(&app);
     assert!(screen.contains("Quit parallax") && screen.contains("Scroll down a line"));
+    // The legend of the marks comes first; no user keymap is claimed.
+    let legend = screen.find("What the marks mean").expect("a legend");
+    assert!(legend < screen.find("Quit parallax").unwrap());
+    for mark in [
+        "supports the theme's claim",
+        "opposes the claim",
+        "silent",
+        "paragraph 23",
+    ] {
+        assert!(screen.contains(mark), "{mark}: {screen}");
+    }
+    assert!(
+        screen.contains("Help · keys: the defaults ") && !screen.contains("your keymap"),
+        "{screen}"
+    );
     insta::assert_snapshot!(screen);
 }
 

@@ -44,6 +44,8 @@ pub enum Action {
     SelectLeft,
     SelectRight,
     OpenSearch,
+    CompareDown,
+    CompareUp,
     /// Search results have arrived.
     SearchReady,
     /// A character typed into a text field (the picker's filter).
@@ -104,6 +106,8 @@ impl Action {
         ("select_left", Action::SelectLeft),
         ("select_right", Action::SelectRight),
         ("open_search", Action::OpenSearch),
+        ("compare_down", Action::CompareDown),
+        ("compare_up", Action::CompareUp),
     ];
 
     pub fn from_name(name: &str) -> Option<Action> {

@@ -6,12 +6,40 @@ use crate::keymap::{Context, Keymap};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpLine {
     Context(&'static str),
-    Binding { keys: String, description: String },
+    Binding {
+        keys: String,
+        description: String,
+    },
+    /// A mark the reader draws, and what it means.
+    Mark {
+        mark: &'static str,
+        meaning: &'static str,
+    },
     Blank,
 }
 
+/// What the reader's marks mean, before the keys.
+const LEGEND: &[(&str, &str)] = &[
+    (
+        "+",
+        "supports the theme's claim (in the stance strips, gutters and matrix)",
+    ),
+    ("x", "opposes the claim"),
+    ("~", "qualifies it: agrees in part, or only on conditions"),
+    ("=", "reports on it without taking a side"),
+    ("·", "silent: the article does not speak to it"),
+    ("1 2 3", "beside an article in the sidebar: the panes that show it"),
+    (
+        "◀ 2 more / 1 more ▶",
+        "panes open but not on screen (the focused pane is always shown)",
+    ),
+    ("¶23", "paragraph 23 of the article, as citations count them"),
+];
+
 pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
-    let mut lines = Vec::new();
+    let mut lines = vec![HelpLine::Context("What the marks mean")];
+    lines.extend(LEGEND.iter().map(|&(mark, meaning)| HelpLine::Mark { mark, meaning }));
+    lines.push(HelpLine::Blank);
     for context in Context::ALL {
         let grouped = keymap.grouped(context);
         if grouped.is_empty() {
@@ -39,6 +67,7 @@ fn context_title(context: Context) -> &'static str {
         Context::Help => "In this help",
         Context::Matrix => "In the stance matrix",
         Context::Search => "In the search palette (type to search; # themes, @ articles)",
+        Context::Notes => "Choosing a note to follow",
         Context::Message => "In a message",
     }
 }

@@ -4,6 +4,7 @@
 mod action;
 mod help;
 mod jumps;
+mod notes;
 mod saved;
 mod search;
 mod themes;
@@ -65,6 +66,11 @@ pub enum Overlay {
     },
     /// The search palette.
     Search(Palette),
+    /// The note references on screen, to choose which to follow.
+    Notes {
+        labels: Vec<String>,
+        selected: usize,
+    },
     /// Themes by articles; the selected cell.
     Matrix {
         row: usize,
@@ -141,6 +147,8 @@ pub struct App {
     /// The selected theme (index into `map.themes`).
     pub theme: Option<usize>,
     pub compare_visible: bool,
+    /// The first open article the compare panel shows (it scrolls by article).
+    pub compare_scroll: usize,
     pub keymap: Keymap,
     pub size: Rect,
     pub panes: Vec<Pane>,
@@ -186,6 +194,7 @@ impl App {
             map,
             theme: None,
             compare_visible: false,
+            compare_scroll: 0,
             keymap,
             size: Rect::default(),
             panes,
@@ -215,6 +224,7 @@ impl App {
             (Some(Overlay::Message { .. }), _) => Context::Message,
             (Some(Overlay::Matrix { .. }), _) => Context::Matrix,
             (Some(Overlay::Search(_)), _) => Context::Search,
+            (Some(Overlay::Notes { .. }), _) => Context::Notes,
             (None, Focus::Sidebar) => Context::Sidebar,
             (None, Focus::Pane) => Context::Reader,
         }

@@ -183,6 +183,29 @@ fn notes_are_followed_and_the_jump_list_goes_back_and_forward() {
     update(&mut app, Action::NextParagraph);
     let before = app.panes[0].top;
     update(&mut app, Action::FollowNote);
+    // Several references are on screen: `f` offers them, in reading order.
+    let Some(Overlay::Notes { labels, .. }) = app.overlay.clone() else {
+        panic!("a choice of notes: {:?}", app.overlay);
+    };
+    assert!(labels.len() > 1 && labels[0] == "1", "{labels:?}");
+    assert_eq!(app.context(), crate::keymap::Context::Notes);
+    let screen = crate::reader::snapshot(&app);
+    assert!(
+        screen.contains("Follow which note?") && screen.contains("[1] "),
+        "{screen}"
+    );
+    update(&mut app, Action::SelectNext);
+    update(&mut app, Action::Select);
+    assert_eq!(
+        top_block(&app, 0).kind,
+        BlockKind::Note {
+            label: labels[1].clone()
+        }
+    );
+    update(&mut app, Action::JumpBack);
+    assert_eq!(app.panes[0].top, before);
+    update(&mut app, Action::FollowNote);
+    update(&mut app, Action::Select);
     assert_eq!(top_block(&app, 0).kind, BlockKind::Note { label: "1".into() });
     update(&mut app, Action::JumpBack);
     assert_eq!(app.panes[0].top, before);

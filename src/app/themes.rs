@@ -22,6 +22,7 @@ pub(super) fn select_theme(app: &mut App, theme: usize) {
 /// Selects a theme without recording a jump (the caller has).
 fn show_theme(app: &mut App, theme: usize) {
     app.theme = Some(theme);
+    app.compare_scroll = 0;
     app.search_nav = None;
     for pane in 0..app.panes.len() {
         place_at_theme(app, pane);

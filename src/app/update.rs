@@ -6,9 +6,8 @@ use ratatui::layout::Rect;
 
 use super::jumps::{self, jump_to};
 use super::{Action, App, Focus, MAX_PANES, Overlay, Pane, Picker, Position, SidebarEntry, help_lines, sidebar_offset};
-use super::{search, themes};
+use super::{notes, search, themes};
 use crate::corpus::BlockKind;
-use crate::layout::{DocLine, Mark};
 
 pub fn update(app: &mut App, action: Action) {
     // A notice stays until the user does something; the terminal's own
@@ -21,6 +20,7 @@ pub fn update(app: &mut App, action: Action) {
         Some(Overlay::Help { .. }) => handle_help(app, action),
         Some(Overlay::Matrix { .. }) => themes::handle_matrix(app, action),
         Some(Overlay::Search(_)) => search::handle(app, action),
+        Some(Overlay::Notes { .. }) => notes::handle(app, action),
         Some(Overlay::Message { .. }) => {
             if matches!(action, Action::AnyKey | Action::Close | Action::Select) {
                 app.overlay = None;
@@ -81,7 +81,7 @@ fn handle_main(app: &mut App, action: Action) {
         Action::PrevParagraph => step_block(app, false, |_| true),
         Action::NextHeading => step_block(app, true, |k| matches!(k, BlockKind::Heading { .. })),
         Action::PrevHeading => step_block(app, false, |k| matches!(k, BlockKind::Heading { .. })),
-        Action::FollowNote => follow_note(app),
+        Action::FollowNote => notes::follow(app),
         Action::AddPane => add_pane(app),
         Action::ClosePane => close_pane(app),
         Action::SelectNext => move_sidebar(app, true),
@@ -106,6 +106,8 @@ fn handle_main(app: &mut App, action: Action) {
         Action::SearchReady => search::receive(app),
         Action::NextDisagreement => themes::next_disagreement(app),
         Action::ToggleCompare => app.compare_visible = !app.compare_visible,
+        Action::CompareDown => scroll_compare(app, 1),
+        Action::CompareUp => scroll_compare(app, -1),
         Action::OpenMatrix => themes::open_matrix(app),
         Action::Close
         | Action::DeleteChar
@@ -189,31 +191,6 @@ fn step_block(app: &mut App, forward: bool, wanted: impl Fn(&BlockKind) -> bool)
                 "At the start".into()
             })
         }
-    }
-}
-
-/// Follows the first note reference on screen in the focused pane.
-fn follow_note(app: &mut App) {
-    let pane = app.focused_pane;
-    let height = app.pane_height(&app.screen(), pane);
-    let start = app.scroll_line(pane);
-    let (Some(doc), Some(p)) = (app.document(pane), app.panes.get(pane)) else {
-        return;
-    };
-    let Some(text) = app.article_text(p.article) else {
-        return;
-    };
-    let label = doc.lines.iter().skip(start).take(height).find_map(|line| match line {
-        DocLine::Text { block, range, .. } => text.blocks[*block].marks.iter().find_map(|(r, mark)| match mark {
-            Mark::NoteRef(label) if r.start >= range.start && r.start < range.end => Some(label.clone()),
-            _ => None,
-        }),
-        _ => None,
-    });
-    let article = &app.corpus.articles[p.article];
-    match label.and_then(|l| article.note_index(&l)) {
-        Some(note) => jump_to(app, pane, None, Position { block: note, line: 0 }),
-        None => app.status = Some("No note reference on screen".into()),
     }
 }
 
@@ -301,10 +278,22 @@ fn select_sidebar(app: &mut App) {
     }
 }
 
+/// Moves the compare panel by whole articles.
+fn scroll_compare(app: &mut App, articles: isize) {
+    if !app.compare_visible {
+        app.status = Some("The compare panel is not shown (toggle_compare shows it)".into());
+        return;
+    }
+    let last = app.panes.len().saturating_sub(1);
+    app.compare_scroll = app.compare_scroll.min(last).saturating_add_signed(articles).min(last);
+}
+
 fn scroll_at(app: &mut App, column: u16, row: u16, lines: i16) {
     let screen = app.screen();
     if let Some((pane, _)) = screen.panes.iter().find(|(_, r)| contains(*r, column, row)) {
         scroll(app, *pane, isize::from(lines));
+    } else if screen.compare.is_some_and(|r| contains(r, column, row)) {
+        scroll_compare(app, isize::from(lines.signum()));
     } else if screen.sidebar.is_some_and(|r| contains(r, column, row)) {
         for _ in 0..lines.unsigned_abs() {
             move_sidebar(app, lines > 0);

@@ -80,6 +80,32 @@ impl Article {
     }
 
     /// Author names joined for display ("A, B and C").
+    /// The surnames of the article's voices, for narrow places: "Manning,
+    /// Sun"; an interviewer is left out when someone else speaks. The id
+    /// when no author is known.
+    pub fn surnames(&self) -> String {
+        let voices: Vec<&Author> = self
+            .meta
+            .authors
+            .iter()
+            .filter(|a| a.role != Role::Interviewer)
+            .collect();
+        let voices = if voices.is_empty() {
+            self.meta.authors.iter().collect()
+        } else {
+            voices
+        };
+        let names: Vec<&str> = voices
+            .iter()
+            .filter_map(|a| a.name.split_whitespace().next_back())
+            .collect();
+        if names.is_empty() {
+            self.meta.id.clone()
+        } else {
+            names.join(", ")
+        }
+    }
+
     pub fn author_names(&self) -> String {
         let names: Vec<&str> = self.meta.authors.iter().map(|a| a.name.as_str()).collect();
         match names.as_slice() {
@@ -136,6 +162,19 @@ pub struct Block {
 }
 
 impl Block {
+    /// How a citation names the block: "¶14" for paragraph 14, "note 3",
+    /// "heading 2", "list item 1", "block quote 1".
+    pub fn label(&self) -> String {
+        let number = self.id.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+        match self.kind {
+            BlockKind::Paragraph => format!("¶{number}"),
+            BlockKind::Heading { .. } => format!("heading {number}"),
+            BlockKind::ListItem => format!("list item {number}"),
+            BlockKind::Quote => format!("block quote {number}"),
+            BlockKind::Note { .. } => format!("note {number}"),
+        }
+    }
+
     /// Byte ranges of the sentences of the block's text.
     pub fn sentences(&self) -> &[Range<usize>] {
         self.sentences.get_or_init(|| sentences::sentences(&self.text))

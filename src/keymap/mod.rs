@@ -23,11 +23,12 @@ pub enum Context {
     Help,
     Matrix,
     Search,
+    Notes,
     Message,
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Global,
         Context::Reader,
         Context::Sidebar,
@@ -35,6 +36,7 @@ impl Context {
         Context::Help,
         Context::Matrix,
         Context::Search,
+        Context::Notes,
         Context::Message,
     ];
 
@@ -47,6 +49,7 @@ impl Context {
             Context::Help => "help",
             Context::Matrix => "matrix",
             Context::Search => "search",
+            Context::Notes => "notes",
             Context::Message => "message",
         }
     }
@@ -153,6 +156,8 @@ impl fmt::Display for Key {
 pub struct Keymap {
     bindings: BTreeMap<Context, BTreeMap<Key, Action>>,
     descriptions: BTreeMap<Action, String>,
+    /// The user's file merged over the defaults, if any.
+    user_file: Option<String>,
 }
 
 impl Keymap {
@@ -161,6 +166,7 @@ impl Keymap {
         let mut keymap = Keymap {
             bindings: BTreeMap::new(),
             descriptions: BTreeMap::new(),
+            user_file: None,
         };
         let problems = keymap.merge("keymap.toml", DEFAULT_KEYMAP);
         assert!(problems.is_empty(), "the shipped keymap.toml is valid: {problems:?}");
@@ -172,6 +178,7 @@ impl Keymap {
     pub fn with_user_file(name: &str, text: &str) -> (Keymap, Vec<Diagnostic>) {
         let mut keymap = Keymap::defaults();
         let problems = keymap.merge(name, text);
+        keymap.user_file = Some(name.to_string());
         (keymap, problems)
     }
 
@@ -347,6 +354,11 @@ impl Keymap {
             .filter(|(_, a)| *a == action)
             .map(|(k, _)| k)
             .collect()
+    }
+
+    /// The user's file merged over the defaults, if any.
+    pub fn user_file(&self) -> Option<&str> {
+        self.user_file.as_deref()
     }
 
     pub fn description(&self, action: Action) -> &str {

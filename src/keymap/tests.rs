@@ -150,7 +150,11 @@ fn one_wrong_line_costs_only_itself() {
     );
     assert_eq!(bound(Context::Reader, "J"), Some(Action::ScrollDown));
     assert_eq!(bound(Context::Reader, "ctrl-y"), Some(Action::ScrollUp));
-    assert_eq!(bound(Context::Reader, "K"), None);
+    assert_eq!(
+        bound(Context::Reader, "K"),
+        Some(Action::CompareUp),
+        "the wrong line left the default"
+    );
 }
 
 #[test]

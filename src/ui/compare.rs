@@ -1,25 +1,33 @@
-//! The compare panel: for the selected theme, each open article's stance,
-//! summary and citation, side by side under its pane.
+//! The compare panel: the selected theme's claim, then every open article's
+//! stance, summary and citation, hidden panes included, one article after
+//! another from the panel's scroll position.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::Theme;
+use super::text::truncate;
 use crate::app::App;
 use crate::debate::SILENT_GLYPH;
-use crate::layout::Screen;
+use crate::layout::{Screen, wrap};
 
 pub fn render(frame: &mut Frame, app: &App, screen: &Screen, area: Rect, theme: Theme) {
     let selected = app.theme.and_then(|t| app.map.themes.get(t));
     let title = match selected {
-        Some(t) => format!(" Compare: {} ", t.claim),
+        Some(t) => format!(" Compare: {} ", t.title),
         None => " Compare ".to_string(),
     };
     let block = Block::bordered().title(title).border_style(theme.border(false));
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
     let Some(selected) = selected else {
         let hint = "Select a theme (] or [, or Enter in the sidebar) to compare the authors' stances.";
         frame.render_widget(
@@ -28,36 +36,110 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, area: Rect, theme: 
         );
         return;
     };
-    for (pane, pane_area) in &screen.panes {
-        let column = Rect {
-            x: pane_area.x + 1,
-            width: pane_area.width.saturating_sub(2),
-            ..inner
-        };
-        let article_index = app.panes[*pane].article;
-        let article = &app.corpus.articles[article_index];
-        let mut lines = vec![Line::from(Span::styled(article.author_names(), theme.title()))];
-        let passages: Vec<_> = selected.passages_of(article_index).collect();
-        if passages.is_empty() {
-            lines.push(Line::from(Span::styled(
-                format!("{SILENT_GLYPH} silent"),
-                theme.stance(None),
-            )));
+    let width = usize::from(inner.width).max(1);
+    let rows = usize::from(inner.height);
+    let mut lines: Vec<Line> = wrapped(&format!("Claim: {}", selected.claim), width, "", "  ", theme.title());
+    // One entry per open article, from the scroll position on.
+    let first = app.compare_scroll.min(app.panes.len().saturating_sub(1));
+    let mut shown_last = first;
+    for (pane, state) in app.panes.iter().enumerate().skip(first) {
+        let entry = entry(app, screen, selected, pane, state.article, width, theme);
+        // Keep a row for "more below" unless this is the last entry.
+        let room = rows.saturating_sub(lines.len() + usize::from(pane + 1 < app.panes.len()));
+        if entry.len() > room && pane > first {
+            break;
         }
-        for passage in passages {
-            let block_id = &article.blocks[passage.anchor.start_block].id;
-            lines.push(Line::from(vec![
-                Span::styled(
-                    format!("{} {} ", passage.stance.glyph(), passage.stance),
-                    theme.stance(Some(passage.stance)),
-                ),
-                Span::raw(passage.summary.clone()),
-                Span::styled(
-                    format!(" ({}, {}; {block_id})", article.meta.outlet, article.meta.published),
-                    theme.dim(),
-                ),
-            ]));
-        }
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), column);
+        lines.extend(entry);
+        shown_last = pane;
     }
+    let below = app.panes.len() - 1 - shown_last;
+    if first > 0 || below > 0 {
+        let mut parts = Vec::new();
+        if first > 0 {
+            parts.push(format!("↑ {first} above"));
+        }
+        if below > 0 {
+            parts.push(format!("↓ {below} below"));
+        }
+        let more = format!(
+            "{} (wheel, or the keys of compare_down / compare_up)",
+            parts.join(" · ")
+        );
+        lines.truncate(rows.saturating_sub(1));
+        lines.push(Line::from(Span::styled(truncate(&more, width), theme.dim())));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// An article's lines in the panel: who, where and whether its pane is on
+/// screen; then each passage's stance, summary and citation.
+fn entry(
+    app: &App,
+    screen: &Screen,
+    selected: &crate::debate::Theme,
+    pane: usize,
+    article_index: usize,
+    width: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let article = &app.corpus.articles[article_index];
+    let hidden = if screen.pane(pane).is_some() {
+        ""
+    } else {
+        " (pane hidden)"
+    };
+    let head = format!(
+        "{} {} · {}, {}{hidden}",
+        pane + 1,
+        article.author_names(),
+        article.meta.outlet,
+        article.meta.published
+    );
+    let mut lines = vec![Line::from(Span::styled(truncate(&head, width), theme.title()))];
+    let passages: Vec<_> = selected.passages_of(article_index).collect();
+    if passages.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!("  {SILENT_GLYPH} silent"),
+            theme.stance(None),
+        )));
+    }
+    for passage in passages {
+        let label = format!("{} {}", passage.stance.glyph(), passage.stance);
+        let citation = article.blocks[passage.anchor.start_block].label();
+        let text = format!("{label} {} ({citation})", passage.summary);
+        let mut wrapped = wrapped(&text, width, "  ", "    ", Style::new());
+        // The stance label in its color on the first line.
+        if let Some(first) = wrapped.first_mut() {
+            let line: String = first.spans.iter().map(|s| s.content.as_ref()).collect();
+            if let Some(rest) = line.strip_prefix(&format!("  {label}")) {
+                *first = Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(label.clone(), theme.stance(Some(passage.stance))),
+                    Span::raw(rest.to_string()),
+                ]);
+            }
+        }
+        lines.extend(wrapped);
+    }
+    lines
+}
+
+/// `text` wrapped to `width`: its first line after `first_indent`, the
+/// others after `indent`.
+fn wrapped(text: &str, width: usize, first_indent: &str, indent: &str, style: Style) -> Vec<Line<'static>> {
+    let first = wrap(text, width.saturating_sub(first_indent.len()));
+    let Some(first_range) = first.first().cloned() else {
+        return Vec::new();
+    };
+    let mut lines = vec![Line::from(Span::styled(
+        format!("{first_indent}{}", &text[first_range]),
+        style,
+    ))];
+    if let Some(second) = first.get(1) {
+        let rest = &text[second.start..];
+        for range in wrap(rest, width.saturating_sub(indent.len())) {
+            lines.push(Line::from(Span::styled(format!("{indent}{}", &rest[range]), style)));
+        }
+    }
+    lines
 }

@@ -13,18 +13,38 @@ use super::text::truncate;
 use crate::app::App;
 use crate::debate::SILENT_GLYPH;
 
-/// Columns per article in the matrix.
-const CELL: usize = 4;
+/// The widest a column's author label may be.
+const MAX_LABEL: usize = 12;
 /// Columns of the counts at the end of each row: " +2 x1 split".
 const COUNTS: usize = 13;
-/// Articles listed by number under the matrix.
+/// Articles listed under the matrix.
 const LEGEND_ARTICLES: usize = 8;
+
+/// Each article's column label: its authors' surnames, as the sidebar
+/// names them, cut to fit; the year added where two would read the same.
+fn column_labels(app: &App) -> Vec<String> {
+    let mut labels: Vec<String> = app
+        .corpus
+        .articles
+        .iter()
+        .map(|a| truncate(&a.surnames().replace(", ", "/"), MAX_LABEL))
+        .collect();
+    for i in 0..labels.len() {
+        if labels.iter().filter(|l| **l == labels[i]).count() > 1 {
+            let year = app.corpus.articles[i].meta.published.year % 100;
+            labels[i] = format!("{}'{year:02}", truncate(&labels[i], MAX_LABEL - 3));
+        }
+    }
+    labels
+}
 
 pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Theme) {
     let articles = app.corpus.articles.len();
+    let labels = column_labels(app);
+    let cell = labels.iter().map(|l| l.width()).max().unwrap_or(1).max(3) + 1;
     let longest_title = app.map.themes.iter().map(|t| t.title.width()).max().unwrap_or(0);
     let full = frame.area();
-    let cells = articles * CELL + COUNTS;
+    let cells = articles * cell + COUNTS;
     let title_width = longest_title
         .min(usize::from(full.width).saturating_sub(cells + 4))
         .max(8);
@@ -35,9 +55,10 @@ pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Th
     let inner = window(frame, area, "Stance matrix: themes by articles", theme);
 
     let mut header = vec![Span::raw(" ".repeat(title_width + 1))];
-    for i in 0..articles {
+    for (i, label) in labels.iter().enumerate() {
         let style = if i == column { theme.selected() } else { theme.title() };
-        header.push(Span::styled(format!(" {:<width$}", i + 1, width = CELL - 1), style));
+        let pad = (cell - 1).saturating_sub(label.width());
+        header.push(Span::styled(format!(" {label}{}", " ".repeat(pad)), style));
     }
     header.push(Span::styled(" agree/split", theme.dim()));
     let mut lines = vec![Line::from(header)];
@@ -59,7 +80,7 @@ pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Th
             }
             spans.push(Span::raw(" "));
             spans.push(Span::styled(glyph.to_string(), style));
-            spans.push(Span::raw(" ".repeat(CELL - 2)));
+            spans.push(Span::raw(" ".repeat(cell - 2)));
         }
         let (supports, opposes) = debate_theme.agreement(&all);
         let split = if debate_theme.disagreement_among(&all) {
@@ -72,13 +93,14 @@ pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Th
     }
     lines.push(Line::default());
     let text_width = usize::from(inner.width);
-    for (i, article) in app.corpus.articles.iter().enumerate().take(listed) {
+    for (article, label) in app.corpus.articles.iter().zip(&labels).take(listed) {
         let text = format!(
-            "{}  {} ({}, {})",
-            i + 1,
+            "{label:<width$} {} ({}, {}, {})",
             article.meta.id,
             article.author_names(),
-            article.meta.outlet
+            article.meta.outlet,
+            article.meta.published,
+            width = cell - 1
         );
         lines.push(Line::from(Span::styled(truncate(&text, text_width), theme.dim())));
     }

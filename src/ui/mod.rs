@@ -35,6 +35,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::Help { scroll }) => overlay::help(frame, app, *scroll, theme),
         Some(Overlay::Message { title, lines }) => overlay::message(frame, title, lines, theme),
         Some(Overlay::Matrix { row, column }) => matrix::render(frame, app, *row, *column, theme),
+        Some(Overlay::Notes { labels, selected }) => overlay::notes(frame, app, labels, *selected, theme),
         Some(Overlay::Search(palette)) => palette::render(frame, app, palette, theme),
         None => {}
     }

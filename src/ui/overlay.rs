@@ -81,7 +81,11 @@ pub fn help(frame: &mut Frame, app: &App, scroll: usize, theme: Theme) {
         full.width.saturating_sub(4).min(100),
         full.height.saturating_sub(2),
     );
-    let inner = window(frame, area, "Keys (from your keymap)", theme);
+    let title = match app.keymap.user_file() {
+        Some(file) => format!("Help · keys: the defaults with {file}"),
+        None => "Help · keys: the defaults".to_string(),
+    };
+    let inner = window(frame, area, &title, theme);
     let width = usize::from(inner.width);
     let lines: Vec<Line> = help_lines(&app.keymap)
         .into_iter()
@@ -97,10 +101,54 @@ pub fn help(frame: &mut Frame, app: &App, scroll: usize, theme: Theme) {
                     Span::raw(description),
                 ])
             }
+            HelpLine::Mark { mark, meaning } => Line::from(vec![
+                Span::styled(format!("  {mark:<22}  "), mark_style(mark, theme)),
+                Span::raw(truncate(meaning, width.saturating_sub(26))),
+            ]),
             HelpLine::Blank => Line::default(),
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The note references on screen, each with the start of its note.
+pub fn notes(frame: &mut Frame, app: &App, labels: &[String], selected: usize, theme: Theme) {
+    let full = frame.area();
+    let rows = u16::try_from(labels.len()).unwrap_or(u16::MAX).saturating_add(2);
+    let area = centered(full, full.width.saturating_sub(4).min(90), rows);
+    let inner = window(frame, area, "Follow which note? (Enter follows, Esc leaves)", theme);
+    let width = usize::from(inner.width);
+    let article = app.panes.get(app.focused_pane).map(|p| &app.corpus.articles[p.article]);
+    let offset = selected.saturating_sub(usize::from(inner.height).saturating_sub(1));
+    let lines: Vec<Line> = labels
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .map(|(i, label)| {
+            let note = article
+                .and_then(|a| a.note_index(label).map(|n| a.blocks[n].text.as_str()))
+                .unwrap_or("");
+            let style = if i == selected {
+                theme.selected()
+            } else {
+                ratatui::style::Style::new()
+            };
+            Line::from(Span::styled(truncate(&format!("[{label}] {note}"), width), style))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// A stance mark in its own style; other marks as keys are shown.
+fn mark_style(mark: &str, theme: Theme) -> ratatui::style::Style {
+    let stance = crate::debate::Stance::ALL
+        .into_iter()
+        .find(|s| mark.starts_with(s.glyph()));
+    match stance {
+        Some(stance) => theme.stance(Some(stance)),
+        None if mark.starts_with(crate::debate::SILENT_GLYPH) => theme.stance(None),
+        None => theme.speaker(),
+    }
 }
 
 pub fn message(frame: &mut Frame, title: &str, body: &[String], theme: Theme) {
@@ -114,10 +162,7 @@ pub fn message(frame: &mut Frame, title: &str, body: &[String], theme: Theme) {
         }
     }
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
-        "Press any key to go on with the default keys.",
-        theme.dim(),
-    )));
+    lines.push(Line::from(Span::styled("Press any key to go on.", theme.dim())));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let area = centered(full, width, height);
     let inner = window(frame, area, title, theme);

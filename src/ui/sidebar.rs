@@ -1,4 +1,5 @@
-//! The sidebar: the articles (outlet and date), then the focused article's contents.
+//! The sidebar: the themes with their stance strips, the articles (authors,
+//! outlet and date), then the focused article's contents.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -19,6 +20,8 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     let entries = app.sidebar_entries();
     let offset = sidebar_offset(app.sidebar_selected, rows);
     let focused_article = app.panes.get(app.focused_pane).map(|p| p.article);
+    let screen = app.screen();
+    let hidden: Vec<bool> = (0..app.panes.len()).map(|p| screen.pane(p).is_none()).collect();
     let lines: Vec<Line> = entries
         .iter()
         .enumerate()
@@ -26,7 +29,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
         .take(rows)
         .map(|(index, entry)| {
             let (text, style) = match entry {
-                SidebarEntry::ThemesHeader => ("THEMES".to_string(), theme.section()),
+                SidebarEntry::ThemesHeader => return themes_header(&hidden, width, theme),
                 SidebarEntry::Theme(t) => {
                     let selected = app.theme == Some(*t);
                     let style = if selected {
@@ -34,7 +37,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
                     } else {
                         ratatui::style::Style::new()
                     };
-                    let strip = stance_strip(app, *t, theme);
+                    let strip = stance_strip(app, *t, &hidden, theme);
                     let strip_width = strip.len() + 1;
                     let title = truncate(&app.map.themes[*t].title, width.saturating_sub(strip_width));
                     let title_style = selection_style(index == app.sidebar_selected, focused, style, theme);
@@ -61,7 +64,12 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
                         ratatui::style::Style::new()
                     };
                     (
-                        format!("{marker} {} · {}", article.meta.outlet, article.meta.published.iso()),
+                        format!(
+                            "{marker} {} · {} · {}",
+                            article.surnames(),
+                            article.meta.outlet,
+                            article.meta.published.iso()
+                        ),
                         style,
                     )
                 }
@@ -92,15 +100,48 @@ fn selection_style(selected: bool, focused: bool, style: ratatui::style::Style, 
     }
 }
 
-/// One glyph per pane: that article's stance on the theme, by shape and color.
-fn stance_strip(app: &App, theme_index: usize, theme: Theme) -> Vec<Span<'static>> {
+/// The pane numbers over the stance strips, then the heading; the panes
+/// not on screen dimmed and named.
+fn themes_header(hidden: &[bool], width: usize, theme: Theme) -> Line<'static> {
+    let mut spans: Vec<Span> = hidden
+        .iter()
+        .enumerate()
+        .map(|(pane, &hidden)| {
+            let digit = char::from_digit(pane as u32 + 1, 10).unwrap_or('+').to_string();
+            Span::styled(digit, if hidden { theme.dim() } else { theme.section() })
+        })
+        .collect();
+    spans.push(Span::styled(" THEMES", theme.section()));
+    let names: Vec<String> = (0..hidden.len())
+        .filter(|&p| hidden[p])
+        .map(|p| (p + 1).to_string())
+        .collect();
+    if !names.is_empty() {
+        let plural = if names.len() > 1 { "s" } else { "" };
+        let note = format!(" · pane{plural} {} hidden", names.join(", "));
+        let room = width.saturating_sub(hidden.len() + " THEMES".len());
+        spans.push(Span::styled(truncate(&note, room), theme.dim()));
+    }
+    Line::from(spans)
+}
+
+/// One glyph per open pane: that article's stance on the theme, by shape
+/// and color; dimmed for a pane not on screen.
+fn stance_strip(app: &App, theme_index: usize, hidden: &[bool], theme: Theme) -> Vec<Span<'static>> {
     let debate_theme = &app.map.themes[theme_index];
     app.panes
         .iter()
-        .map(|pane| {
+        .zip(hidden)
+        .map(|(pane, &hidden)| {
             let stance = debate_theme.stance_of(pane.article);
             let glyph = stance.map_or(crate::debate::SILENT_GLYPH, |s| s.glyph());
-            Span::styled(glyph.to_string(), theme.stance(stance))
+            let style = theme.stance(stance);
+            let style = if hidden {
+                style.add_modifier(ratatui::style::Modifier::DIM)
+            } else {
+                style
+            };
+            Span::styled(glyph.to_string(), style)
         })
         .collect()
 }
