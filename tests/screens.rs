@@ -151,3 +151,34 @@ fn tiny_sizes_render_without_panic() {
     }
     insta::assert_snapshot!(snapshot(&default_app(12, 4)));
 }
+
+#[test]
+fn the_status_line_never_runs_together_on_narrow_screens() {
+    for width in [40u16, 50, 60, 70, 80] {
+        let mut app = app(&["gabuev-2024", "manning-sun-2023", "gurtov-2024"], width, 20);
+        update(&mut app, Action::NextTheme);
+        update(&mut app, Action::PrevPassage);
+        assert!(app.status.is_some());
+        let screen = snapshot(&app);
+        let row = screen.lines().last().unwrap();
+        assert!(
+            unicode_width::UnicodeWidthStr::width(row) <= usize::from(width),
+            "{row:?}"
+        );
+        assert!(row.trim_end().ends_with("? help"), "{width}: {row:?}");
+        // Where the left side is cut, a space parts it from the right side.
+        if let Some(cut) = row.find('…') {
+            assert_eq!(
+                row[cut + '…'.len_utf8()..].chars().next(),
+                Some(' '),
+                "{width}: {row:?}"
+            );
+        }
+        assert!(!row.contains("pane(s)"), "{row:?}");
+    }
+    let screen = snapshot(&app(&["gabuev-2024", "manning-sun-2023", "gurtov-2024"], 60, 20));
+    assert!(
+        screen.lines().last().unwrap().contains("2 panes hidden · ? help"),
+        "{screen}"
+    );
+}

@@ -335,3 +335,54 @@ fn the_palette_renders_kinds_and_highlights() {
     assert!(screen.contains("passage gabuev-2024"), "{screen}");
     assert!(screen.contains("results"), "{screen}");
 }
+
+#[test]
+fn the_search_field_deletes_words_and_clears_and_brings_back_recent_searches() {
+    let mut app = reader();
+    update(&mut app, Action::OpenSearch);
+    type_text(&mut app, "power of sib");
+    update(&mut app, Action::DeleteWord);
+    assert_eq!(palette(&app).query, "power of ");
+    update(&mut app, Action::DeleteWord);
+    assert_eq!(palette(&app).query, "power ");
+    update(&mut app, Action::ClearInput);
+    assert_eq!(palette(&app).query, "");
+    assert!(palette(&app).hits.is_empty());
+    // Two searches made...
+    for query in ["nevsky", "240 billion"] {
+        type_text(&mut app, query);
+        update(&mut app, Action::Select);
+        update(&mut app, Action::OpenSearch);
+    }
+    // ...come back with up in the empty palette, newest first, with results.
+    update(&mut app, Action::SelectPrev);
+    assert_eq!(palette(&app).query, "240 billion");
+    assert!(!palette(&app).hits.is_empty() && !palette(&app).searching());
+    update(&mut app, Action::SelectPrev);
+    assert_eq!(palette(&app).query, "nevsky");
+    update(&mut app, Action::SelectPrev);
+    assert_eq!(palette(&app).query, "nevsky");
+    assert_eq!(app.status.as_deref(), Some("No earlier search"));
+    // Down moves through the results; a typed character ends the recall.
+    update(&mut app, Action::SelectNext);
+    assert_eq!(palette(&app).selected, 1);
+    update(&mut app, Action::SelectPrev);
+    assert_eq!((palette(&app).query.as_str(), palette(&app).selected), ("nevsky", 0));
+    type_text(&mut app, " prince");
+    update(&mut app, Action::SelectPrev);
+    assert_eq!(
+        palette(&app).query,
+        "nevsky prince",
+        "up in a typed query moves the selection only"
+    );
+    // The keys: ctrl-w and ctrl-u in the palette.
+    let keys = &app.keymap;
+    let key = |k: &str| {
+        keys.action(
+            parallax::keymap::Context::Search,
+            parallax::keymap::Key::parse(k).unwrap(),
+        )
+    };
+    assert_eq!(key("ctrl-w"), Some(Action::DeleteWord));
+    assert_eq!(key("ctrl-u"), Some(Action::ClearInput));
+}

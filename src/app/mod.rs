@@ -88,6 +88,27 @@ pub struct Palette {
     pub hits: Vec<Hit>,
     pub hits_for: String,
     pub selected: usize,
+    /// While the query is a recent search brought back unchanged: which
+    /// (0 is the newest).
+    pub recalled: Option<usize>,
+}
+
+/// A text field's edits: a character typed, the last one or the last word
+/// deleted, all of it cleared. Returns false for any other action.
+pub fn edit_text(text: &mut String, action: Action) -> bool {
+    match action {
+        Action::Input(c) => text.push(c),
+        Action::DeleteChar => {
+            text.pop();
+        }
+        Action::DeleteWord => {
+            let kept = text.trim_end().rfind(' ').map_or(0, |space| space + 1);
+            text.truncate(kept);
+        }
+        Action::ClearInput => text.clear(),
+        _ => return false,
+    }
+    true
 }
 
 impl Palette {

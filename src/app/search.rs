@@ -27,16 +27,28 @@ pub(super) fn handle(app: &mut App, action: Action) -> bool {
     let Some(Overlay::Search(mut palette)) = app.overlay.take() else {
         return false;
     };
+    if super::edit_text(&mut palette.query, action) {
+        palette.recalled = None;
+        submit(app, &mut palette);
+        app.overlay = Some(Overlay::Search(palette));
+        receive(app);
+        return true;
+    }
     match action {
-        Action::Input(c) => {
-            palette.query.push(c);
-            submit(app, &mut palette);
-        }
-        Action::DeleteChar => {
-            palette.query.pop();
-            submit(app, &mut palette);
-        }
         Action::SelectNext => palette.selected = (palette.selected + 1).min(palette.hits.len().saturating_sub(1)),
+        // At the top of an empty palette, or of a recent search brought
+        // back, up brings back the one before.
+        Action::SelectPrev if palette.selected == 0 && (palette.query.is_empty() || palette.recalled.is_some()) => {
+            let older = palette.recalled.map_or(0, |r| r + 1);
+            match app.recent_searches.iter().rev().nth(older) {
+                Some(query) => {
+                    palette.query = query.clone();
+                    palette.recalled = Some(older);
+                    submit(app, &mut palette);
+                }
+                None => app.status = Some("No earlier search".into()),
+            }
+        }
         Action::SelectPrev => palette.selected = palette.selected.saturating_sub(1),
         Action::Select => {
             remember(app, &palette.hits_for);

@@ -111,6 +111,8 @@ fn handle_main(app: &mut App, action: Action) {
         Action::OpenMatrix => themes::open_matrix(app),
         Action::Close
         | Action::DeleteChar
+        | Action::DeleteWord
+        | Action::ClearInput
         | Action::Input(_)
         | Action::AnyKey
         | Action::SelectLeft
@@ -329,14 +331,7 @@ fn handle_picker(app: &mut App, action: Action) -> bool {
     };
     let mut keep_open = true;
     match action {
-        Action::Input(c) => {
-            picker.query.push(c);
-            filter_picker(app, &mut picker);
-        }
-        Action::DeleteChar => {
-            picker.query.pop();
-            filter_picker(app, &mut picker);
-        }
+        _ if super::edit_text(&mut picker.query, action) => filter_picker(app, &mut picker),
         Action::SelectNext => picker.selected = (picker.selected + 1).min(picker.matches.len().saturating_sub(1)),
         Action::SelectPrev => picker.selected = picker.selected.saturating_sub(1),
         Action::Select => {

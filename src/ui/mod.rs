@@ -57,11 +57,6 @@ fn status_line(frame: &mut Frame, app: &App, screen: &crate::layout::Screen, the
         (Focus::Pane, None) => String::new(),
     };
     let hidden = screen.hidden_before + screen.hidden_after;
-    let right = if hidden > 0 {
-        format!("{hidden} pane(s) hidden · ? help ")
-    } else {
-        "? help ".to_string()
-    };
     let where_ = match app.theme.and_then(|t| app.map.themes.get(t)) {
         Some(theme) => format!("{where_} · theme: {}", theme.id),
         None => where_,
@@ -71,9 +66,26 @@ fn status_line(frame: &mut Frame, app: &App, screen: &crate::layout::Screen, the
         None => format!(" {where_}"),
     };
     let width = usize::from(area.width);
-    let right_width = unicode_width::UnicodeWidthStr::width(right.as_str());
-    let left = text::truncate(&left, width.saturating_sub(right_width));
+    // The right side gives way first: the hidden count, then all of it;
+    // the left is cut with "…" and a space always stands between them.
+    let help = "? help ";
+    let full = match hidden {
+        0 => help.to_string(),
+        1 => format!("1 pane hidden · {help}"),
+        n => format!("{n} panes hidden · {help}"),
+    };
+    let room_for = |right: &str| width.saturating_sub(unicode_width::UnicodeWidthStr::width(right) + 1);
+    let right = [full.as_str(), help, ""]
+        .into_iter()
+        .find(|right| room_for(right) >= 24.min(unicode_width::UnicodeWidthStr::width(left.as_str())))
+        .unwrap_or("");
+    let right_width = unicode_width::UnicodeWidthStr::width(right);
+    let left = text::truncate(&left, room_for(right));
     let gap = width.saturating_sub(unicode_width::UnicodeWidthStr::width(left.as_str()) + right_width);
-    let line = Line::from(vec![Span::raw(left), Span::raw(" ".repeat(gap)), Span::raw(right)]);
+    let line = Line::from(vec![
+        Span::raw(left),
+        Span::raw(" ".repeat(gap)),
+        Span::raw(right.to_string()),
+    ]);
     frame.render_widget(Paragraph::new(line).style(theme.status()), area);
 }

@@ -54,7 +54,7 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, theme: Theme) {
         if !app.recent_searches.is_empty() {
             let recent: Vec<&str> = app.recent_searches.iter().rev().map(String::as_str).collect();
             lines.push(Line::from(Span::styled(
-                truncate(&format!("Recent: {}", recent.join(" · ")), width),
+                truncate(&format!("Recent (up brings them back): {}", recent.join(" · ")), width),
                 theme.dim(),
             )));
         }
