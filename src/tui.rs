@@ -59,6 +59,9 @@ fn event_loop(
     let panic_after_first_frame = std::env::var_os("PARALLAX_PANIC_AFTER_FIRST_FRAME").is_some();
     loop {
         terminal.draw(|frame| crate::ui::render(frame, app))?;
+        if let Some(text) = app.clipboard.take() {
+            send_to_clipboard(terminal.backend_mut(), &text)?;
+        }
         assert!(!panic_after_first_frame, "PARALLAX_PANIC_AFTER_FIRST_FRAME is set");
         if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
@@ -146,6 +149,16 @@ pub fn to_action(app: &App, event: Event) -> Option<Action> {
         Event::Resize(width, height) => Some(Action::Resize(width, height)),
         _ => None,
     }
+}
+
+/// Sets the terminal's clipboard with OSC 52, which terminals honour over
+/// ssh and tmux passes on. The text goes base64-encoded, so nothing in it
+/// can act as a control sequence.
+fn send_to_clipboard(out: &mut impl Write, text: &str) -> io::Result<()> {
+    use base64::Engine;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.flush()
 }
 
 fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {

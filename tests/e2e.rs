@@ -281,13 +281,93 @@ fn a_search_jumps_to_the_passage() {
         screen.contains("/ nevsky") && screen.contains("passage gabuev-2024")
     });
     s.key("\r");
+    // Gabuev is open in the second pane: the jump goes there, the first
+    // pane keeps Manning and Sun.
     let screen = s.wait_text("pane 2 of 2: gabuev-2024");
-    assert!(screen.contains("Nevsky"), "{screen}");
+    assert!(
+        screen.contains("Nevsky") && screen.contains("Washington Is Missing"),
+        "{screen}"
+    );
     s.key("n");
     s.wait_text("“nevsky”: hit");
     s.key("q");
     assert!(s.wait_exit().success());
     s.assert_restored();
+}
+
+#[test]
+fn a_jump_replaces_a_pane_only_where_no_pane_shows_the_article_and_ctrl_o_brings_it_back() {
+    let mut s = Session::start("replace", &[], 140, 40);
+    s.wait_text("pane 1 of 2: manning-sun-2023");
+    s.key("/");
+    s.wait_text("Search: # themes only");
+    s.key("power of siberia");
+    s.wait_for("results", |screen| screen.contains("passage glantz-freeman-2024"));
+    s.key("\r");
+    let screen = s.wait_text("pane 1 of 2: glantz-freeman-2024");
+    assert!(!screen.contains("Washington Is Missing"), "{screen}");
+    s.key("\x0f");
+    let screen = s.wait_text("pane 1 of 2: manning-sun-2023");
+    assert!(
+        screen.contains("Washington Is Missing") && screen.contains("Putin and Xi"),
+        "{screen}"
+    );
+    s.key("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn j_scrolls_on_past_the_end_of_every_paragraph() {
+    let mut s = Session::start("scroll", &[], 120, 36);
+    let mut screen = s.wait_text("pane 1 of 2: manning-sun-2023");
+    // Line by line through the first paragraphs: every j moves the text.
+    let mut seen = Vec::new();
+    for _ in 0..30 {
+        let before = screen.clone();
+        s.key("j");
+        screen = s.wait_for("j to move the pane", |now| now != before);
+        seen.push(first_pane_top(&screen));
+    }
+    assert!(
+        seen.iter().any(|top| top.starts_with("Since the start of the war")),
+        "the second paragraph came to the top: {seen:?}"
+    );
+    s.key("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn y_copies_the_passage_with_its_citation_through_osc_52() {
+    use base64::Engine;
+    let mut s = Session::start("copy", &[], 140, 40);
+    s.wait_text("pane 1 of 2: manning-sun-2023");
+    s.key("/");
+    s.wait_text("Search: # themes only");
+    s.key("prince alexander nevsky traveled");
+    s.wait_for("results", |screen| screen.contains("passage gabuev-2024"));
+    s.key("\r");
+    s.wait_text("pane 2 of 2: gabuev-2024");
+    s.key("y");
+    s.wait_text("Copied ““Prince Alexander");
+    let raw = s.raw.lock().unwrap().clone();
+    let raw = String::from_utf8_lossy(&raw);
+    let start = raw.find("\x1b]52;c;").expect("an OSC 52 sequence") + "\x1b]52;c;".len();
+    let end = start + raw[start..].find('\x07').expect("the sequence ends");
+    let copied = base64::engine::general_purpose::STANDARD
+        .decode(&raw[start..end])
+        .unwrap();
+    let copied = String::from_utf8(copied).unwrap();
+    assert!(
+        copied.starts_with("““Prince Alexander Nevsky traveled to the Horde"),
+        "{copied}"
+    );
+    assert!(
+        copied.contains("\n— Alexander Gabuev, “Putin and Xi’s Unholy Alliance"),
+        "{copied}"
+    );
+    assert!(copied.ends_with("Foreign Affairs, April 2024, ¶12."), "{copied}");
+    s.key("q");
+    assert!(s.wait_exit().success());
 }
 
 /// The first text row of the first pane.

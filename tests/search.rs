@@ -386,3 +386,50 @@ fn the_search_field_deletes_words_and_clears_and_brings_back_recent_searches() {
     assert_eq!(key("ctrl-w"), Some(Action::DeleteWord));
     assert_eq!(key("ctrl-u"), Some(Action::ClearInput));
 }
+
+#[test]
+fn y_copies_the_passage_jumped_to_with_its_citation() {
+    let mut app = reader();
+    // Before any jump: the paragraph at the top of the focused pane.
+    update(&mut app, Action::CopyPassage);
+    let copied = app.clipboard.take().unwrap();
+    assert!(copied.starts_with("“It may seem counterintuitive"), "{copied}");
+    assert!(
+        copied.ends_with("— Robert A. Manning and Yun Sun, “Washington Is Missing a Chance to Turn China Against Russia,” Foreign Policy, 2023, ¶1."),
+        "{copied}"
+    );
+    // After a search jump: the sentence found, cited by its paragraph.
+    update(&mut app, Action::OpenSearch);
+    type_text(&mut app, "prince alexander nevsky traveled");
+    update(&mut app, Action::Select);
+    update(&mut app, Action::CopyPassage);
+    let copied = app.clipboard.take().unwrap();
+    let (quote, citation) = copied.split_once('\n').unwrap();
+    assert!(
+        quote.starts_with("““Prince Alexander Nevsky traveled to the Horde"),
+        "{quote}"
+    );
+    assert!(quote.ends_with('”') && !quote.contains('\n'));
+    assert!(
+        citation.starts_with("— Alexander Gabuev, “Putin and Xi’s Unholy Alliance"),
+        "{citation}"
+    );
+    assert!(
+        citation.ends_with("China,” Foreign Affairs, April 2024, ¶12."),
+        "{citation}"
+    );
+    let status = app.status.clone().unwrap();
+    assert!(
+        status.starts_with("Copied ““Prince Alexander") && status.contains("gabuev-2024, ¶12"),
+        "{status}"
+    );
+    // After a theme jump: that author's passage on the theme.
+    let wedge = app.map.theme_index("wedge").unwrap();
+    update(&mut app, Action::SelectTheme(wedge));
+    update(&mut app, Action::CopyPassage);
+    let gabuev = app.panes[app.focused_pane].article;
+    let passage = app.map.themes[wedge].passages_of(gabuev).next().unwrap().clone();
+    let copied = app.clipboard.take().unwrap();
+    let words: String = passage.quote.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+    assert!(copied.starts_with(&format!("“{words}")), "{copied}");
+}

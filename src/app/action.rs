@@ -48,6 +48,7 @@ pub enum Action {
     OpenSearch,
     CompareDown,
     CompareUp,
+    CopyPassage,
     /// Search results have arrived.
     SearchReady,
     /// A character typed into a text field (the picker's filter).
@@ -112,6 +113,7 @@ impl Action {
         ("open_search", Action::OpenSearch),
         ("compare_down", Action::CompareDown),
         ("compare_up", Action::CompareUp),
+        ("copy_passage", Action::CopyPassage),
     ];
 
     pub fn from_name(name: &str) -> Option<Action> {

@@ -2,6 +2,7 @@
 //! only reads it.
 
 mod action;
+mod copy;
 mod help;
 mod jumps;
 mod notes;
@@ -11,6 +12,7 @@ mod themes;
 mod update;
 
 pub use action::Action;
+pub use copy::citation;
 pub use help::{HelpLine, help_lines};
 pub use jumps::{JumpList, JumpPoint};
 pub use update::update;
@@ -186,6 +188,11 @@ pub struct App {
     /// Whether to draw in color (off under `NO_COLOR`).
     pub color: bool,
     pub quit: bool,
+    /// The passage last jumped to (a theme's, a search hit, a note): its
+    /// article and where it stands. What `y` copies.
+    pub current_passage: Option<(usize, crate::debate::Anchor)>,
+    /// Text for the terminal's clipboard, taken and sent by the event loop.
+    pub clipboard: Option<String>,
     /// Set by `suspend`; the event loop suspends, then sends `Resumed`.
     pub suspend_requested: bool,
     texts: HashMap<usize, Arc<ArticleText>>,
@@ -229,6 +236,8 @@ impl App {
             color: true,
             quit: false,
             suspend_requested: false,
+            current_passage: None,
+            clipboard: None,
             texts: HashMap::new(),
             documents: HashMap::new(),
         };

@@ -56,7 +56,15 @@ fn go(app: &mut App, label: &str) {
     let pane = app.focused_pane;
     let article = &app.corpus.articles[app.panes[pane].article];
     if let Some(note) = article.note_index(label) {
+        let anchor = crate::debate::Anchor {
+            start_block: note,
+            start: 0,
+            end_block: note,
+            end: article.blocks[note].text.len(),
+        };
+        let article = app.panes[pane].article;
         jump_to(app, pane, None, Position { block: note, line: 0 });
+        app.current_passage = Some((article, anchor));
     }
 }
 

@@ -126,16 +126,24 @@ fn jump(app: &mut App, candidate: u32, query: &str) {
                 article,
                 hits,
             });
-            place_at(app, pane, c.block as usize, c.start as usize);
+            place_at(app, pane, c.block as usize, c.start as usize..c.end as usize);
         }
     }
 }
 
-/// Puts the line holding byte `offset` of `block` near the top of a pane.
-fn place_at(app: &mut App, pane: usize, block: usize, offset: usize) {
-    if let Some(line) = app.line_showing(pane, block, offset) {
+/// Puts the sentence at `range` of `block` near the top of a pane; it is
+/// the current passage.
+fn place_at(app: &mut App, pane: usize, block: usize, range: std::ops::Range<usize>) {
+    if let Some(line) = app.line_showing(pane, block, range.start) {
         app.place_near_top(pane, line);
     }
+    let anchor = crate::debate::Anchor {
+        start_block: block,
+        start: range.start,
+        end_block: block,
+        end: range.end,
+    };
+    app.current_passage = Some((app.panes[pane].article, anchor));
 }
 
 /// `n` / `N` after a search: the next or previous hit in the focused pane.
@@ -164,7 +172,7 @@ pub(super) fn step(app: &mut App, forward: bool) -> bool {
         Some(&(_, i)) => {
             jumps::record(app);
             let (block, range) = nav.hits[i].clone();
-            place_at(app, pane, block, range.start);
+            place_at(app, pane, block, range);
             app.status = Some(format!("“{}”: hit {} of {}", nav.query, i + 1, nav.hits.len()));
         }
         None => {

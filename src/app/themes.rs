@@ -48,6 +48,9 @@ pub(super) fn place_at_theme(app: &mut App, pane: usize) -> bool {
     if let Some(line) = passage_line(app, pane, &passage) {
         app.place_near_top(pane, line);
     }
+    if pane == app.focused_pane {
+        app.current_passage = Some((article, passage.anchor));
+    }
     true
 }
 
@@ -95,18 +98,22 @@ pub(super) fn step_passage(app: &mut App, forward: bool) {
         return;
     }
     let current = app.scroll_line(pane) + super::CONTEXT_LINES;
-    let mut lines: Vec<usize> = passages.iter().filter_map(|p| passage_line(app, pane, p)).collect();
-    lines.sort_unstable();
-    lines.dedup();
+    let mut lines: Vec<(usize, crate::debate::Anchor)> = passages
+        .iter()
+        .filter_map(|p| Some((passage_line(app, pane, p)?, p.anchor)))
+        .collect();
+    lines.sort_unstable_by_key(|(line, _)| *line);
+    lines.dedup_by_key(|(line, _)| *line);
     let target = if forward {
-        lines.iter().copied().find(|&l| l > current)
+        lines.iter().copied().find(|&(l, _)| l > current)
     } else {
-        lines.iter().rev().copied().find(|&l| l < current)
+        lines.iter().rev().copied().find(|&(l, _)| l < current)
     };
     match target {
-        Some(line) => {
+        Some((line, anchor)) => {
             jumps::record(app);
             app.place_near_top(pane, line);
+            app.current_passage = Some((article, anchor));
         }
         None => {
             app.status = Some(

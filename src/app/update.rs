@@ -108,6 +108,7 @@ fn handle_main(app: &mut App, action: Action) {
         Action::ToggleCompare => app.compare_visible = !app.compare_visible,
         Action::CompareDown => scroll_compare(app, 1),
         Action::CompareUp => scroll_compare(app, -1),
+        Action::CopyPassage => super::copy::copy(app),
         Action::OpenMatrix => themes::open_matrix(app),
         Action::Close
         | Action::DeleteChar

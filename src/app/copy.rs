@@ -1,0 +1,95 @@
+//! `y`: the current passage as a quotation with its citation, for the
+//! terminal's clipboard.
+
+use super::App;
+use crate::corpus::Article;
+use crate::debate::Anchor;
+use crate::layout::DocLine;
+
+/// Characters of the quotation named in the status line.
+const NAMED_CHARS: usize = 40;
+
+/// What `y` copies: the passage last jumped to in the focused pane's
+/// article, else the first paragraph that starts on screen.
+fn current_passage(app: &App) -> Option<Anchor> {
+    let pane = app.panes.get(app.focused_pane)?;
+    if let Some((article, anchor)) = app.current_passage
+        && article == pane.article
+    {
+        return Some(anchor);
+    }
+    let doc = app.document(app.focused_pane)?;
+    let height = app.pane_height(&app.screen(), app.focused_pane);
+    let start = app.scroll_line(app.focused_pane);
+    let blocks = &app.corpus.articles[pane.article].blocks;
+    let block = doc
+        .lines
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(height)
+        .find_map(|(line, l)| match l {
+            DocLine::Text { block, .. } if doc.line_showing(*block, 0) == line => Some(*block),
+            _ => None,
+        })
+        .or_else(|| doc.lines.get(start).map(DocLine::block))?;
+    Some(Anchor {
+        start_block: block,
+        start: 0,
+        end_block: block,
+        end: blocks[block].text.len(),
+    })
+}
+
+/// The passage's words, its blocks apart by a blank line.
+fn quoted_text(article: &Article, anchor: &Anchor) -> String {
+    (anchor.start_block..=anchor.end_block)
+        .filter_map(|b| {
+            let text = &article.blocks.get(b)?.text;
+            Some(text[anchor.range_in(b, text.len())?].trim())
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// "— Alexander Gabuev, “Putin and Xi’s Unholy Alliance,” Foreign Affairs, April 2024, ¶23."
+pub fn citation(article: &Article, anchor: &Anchor) -> String {
+    let start = article.blocks[anchor.start_block].label();
+    let place = if anchor.end_block == anchor.start_block {
+        start
+    } else {
+        format!("{start}–{}", article.blocks[anchor.end_block].label())
+    };
+    let mut parts = Vec::new();
+    let authors = article.author_names();
+    if !authors.is_empty() {
+        parts.push(authors);
+    }
+    parts.push(format!("“{},”", article.meta.title.trim_end_matches('.')));
+    let mut tail = vec![article.meta.outlet.clone(), article.meta.published.to_string(), place];
+    tail.retain(|s| !s.is_empty());
+    format!("— {} {}.", parts.join(", "), tail.join(", "))
+}
+
+/// Puts the current passage and its citation where the terminal loop sends
+/// it to the clipboard, and says what was copied.
+pub(super) fn copy(app: &mut App) {
+    let Some(anchor) = current_passage(app) else {
+        app.status = Some("Nothing to copy here".into());
+        return;
+    };
+    let article = &app.corpus.articles[app.panes[app.focused_pane].article];
+    let quote = quoted_text(article, &anchor);
+    if quote.is_empty() {
+        app.status = Some("Nothing to copy here".into());
+        return;
+    }
+    let named: String = quote.chars().take(NAMED_CHARS).collect();
+    let more = if quote.chars().count() > NAMED_CHARS { "…" } else { "" };
+    let place = article.blocks[anchor.start_block].label();
+    app.status = Some(format!(
+        "Copied “{named}{more}” with its citation ({}, {place})",
+        article.meta.id
+    ));
+    app.clipboard = Some(format!("“{quote}”\n{}", citation(article, &anchor)));
+}
