@@ -281,11 +281,12 @@ fn check(loaded: &Library, out: &mut impl Write) -> std::io::Result<()> {
             loaded.map.themes.len()
         )?;
     }
-    for diagnostic in &loaded.diagnostics {
+    let lint = crate::debate::lint(&loaded.corpus, &loaded.map);
+    for diagnostic in loaded.diagnostics.iter().chain(&lint) {
         writeln!(out, "{diagnostic}")?;
     }
     let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = loaded.diagnostics.len() - errors;
+    let warnings = loaded.diagnostics.len() + lint.len() - errors;
     writeln!(
         out,
         "{} article{} loaded, {errors} error{}, {warnings} warning{}",

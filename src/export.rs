@@ -38,8 +38,13 @@ pub fn themes_table(corpus: &Corpus, map: &DebateMap) -> String {
             .collect(),
     ];
     for theme in &map.themes {
+        let name = if theme.shared {
+            format!("{} {}", theme.id, crate::debate::SHARED_MARK)
+        } else {
+            theme.id.clone()
+        };
         rows.push(
-            std::iter::once(theme.id.clone())
+            std::iter::once(name)
                 .chain((0..corpus.articles.len()).map(|article| cell(theme, article)))
                 .collect(),
         );
@@ -59,8 +64,12 @@ pub fn themes_table(corpus: &Corpus, map: &DebateMap) -> String {
         out.push('\n');
     }
     out.push_str(&format!(
-        "\n{} supports  {} opposes  {} qualifies  {} reports  {SILENT_GLYPH} silent\n",
-        '+', 'x', '~', '='
+        "\n{} supports  {} opposes  {} qualifies  {} reports  {SILENT_GLYPH} silent  {} a fact the authors share\n",
+        '+',
+        'x',
+        '~',
+        '=',
+        crate::debate::SHARED_MARK
     ));
     out
 }
@@ -78,18 +87,6 @@ pub fn passage_text(article: &Article, passage: &Passage) -> String {
     parts.join(" ")
 }
 
-/// "Authors, “Title,” Outlet, date" for a citation.
-pub fn citation(article: &Article) -> String {
-    let meta = &article.meta;
-    format!(
-        "{}, “{},” {}, {}",
-        article.author_names(),
-        meta.title,
-        meta.outlet,
-        meta.published
-    )
-}
-
 pub fn markdown(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
     let mut out = String::new();
     if !map.question.is_empty() {
@@ -97,19 +94,25 @@ pub fn markdown(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
     }
     for &index in themes {
         let theme = &map.themes[index];
-        let _ = writeln!(out, "## {}\n\n**Claim:** {}\n", theme.title, theme.claim);
+        let shared = if theme.shared {
+            " (a fact the authors share)"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "## {}\n\n**Claim{shared}:** {}\n", theme.title, theme.claim);
         for passage in &theme.passages {
             let article = &corpus.articles[passage.article];
             let block = &article.blocks[passage.anchor.start_block];
             let _ = writeln!(
                 out,
-                "### {} — {} {}\n\n{}\n\n> {}\n>\n> — {} ({}, {})\n",
+                "### {} ({}) — {} {}\n\n{}\n\n> {}\n>\n> — {} ({}, {})\n",
                 article.author_names(),
+                article.meta.published,
                 passage.stance.glyph(),
                 passage.stance,
                 passage.summary,
                 passage_text(article, passage),
-                citation(article),
+                article.citation(),
                 article.meta.id,
                 block.id
             );
@@ -147,6 +150,9 @@ struct JsonTheme<'a> {
     id: &'a str,
     title: &'a str,
     claim: &'a str,
+    /// A fact the authors share rather than a point they dispute.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    shared: bool,
     passages: Vec<JsonPassage<'a>>,
 }
 
@@ -157,6 +163,8 @@ struct JsonPassage<'a> {
     quote: String,
     summary: &'a str,
     block: &'a str,
+    /// The article's date, so a 2022 passage is not read as a 2024 answer.
+    published: String,
     citation: String,
 }
 
@@ -183,6 +191,7 @@ pub fn json(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
                     id: &theme.id,
                     title: &theme.title,
                     claim: &theme.claim,
+                    shared: theme.shared,
                     passages: theme
                         .passages
                         .iter()
@@ -194,7 +203,8 @@ pub fn json(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
                                 quote: passage_text(article, p),
                                 summary: &p.summary,
                                 block: &article.blocks[p.anchor.start_block].id,
-                                citation: citation(article),
+                                published: article.meta.published.iso(),
+                                citation: article.citation(),
                             }
                         })
                         .collect(),

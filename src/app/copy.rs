@@ -52,7 +52,7 @@ fn quoted_text(article: &Article, anchor: &Anchor) -> String {
         .join("\n\n")
 }
 
-/// "— Alexander Gabuev, “Putin and Xi’s Unholy Alliance,” Foreign Affairs, April 2024, ¶23."
+/// "— Alexander Gabuev, “Putin and Xi’s Unholy Alliance: …,” Foreign Affairs, April 2024, ¶23."
 pub fn citation(article: &Article, anchor: &Anchor) -> String {
     let start = article.blocks[anchor.start_block].label();
     let place = if anchor.end_block == anchor.start_block {
@@ -60,15 +60,7 @@ pub fn citation(article: &Article, anchor: &Anchor) -> String {
     } else {
         format!("{start}–{}", article.blocks[anchor.end_block].label())
     };
-    let mut parts = Vec::new();
-    let authors = article.author_names();
-    if !authors.is_empty() {
-        parts.push(authors);
-    }
-    parts.push(format!("“{},”", article.meta.title.trim_end_matches('.')));
-    let mut tail = vec![article.meta.outlet.clone(), article.meta.published.to_string(), place];
-    tail.retain(|s| !s.is_empty());
-    format!("— {} {}.", parts.join(", "), tail.join(", "))
+    format!("— {}, {place}.", article.citation())
 }
 
 /// Puts the current passage and its citation where the terminal loop sends

@@ -28,6 +28,10 @@ const LEGEND: &[(&str, &str)] = &[
     ("~", "qualifies it: agrees in part, or only on conditions"),
     ("=", "reports on it without taking a side"),
     ("·", "silent: the article does not speak to it"),
+    (
+        "≡",
+        "before a theme: a fact the authors share, not a point they dispute (d skips it)",
+    ),
     ("1 2 3", "beside an article in the sidebar: the panes that show it"),
     (
         "◀ 2 more / 1 more ▶",

@@ -106,6 +106,18 @@ impl Article {
         }
     }
 
+    /// "Authors, “Title,” Outlet, date", as a citation names the article.
+    pub fn citation(&self) -> String {
+        let meta = &self.meta;
+        format!(
+            "{}, “{},” {}, {}",
+            self.author_names(),
+            meta.title,
+            meta.outlet,
+            meta.published
+        )
+    }
+
     pub fn author_names(&self) -> String {
         let names: Vec<&str> = self.meta.authors.iter().map(|a| a.name.as_str()).collect();
         match names.as_slice() {

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::anchor::{NormalizedArticle, Resolution, Selector};
-use super::{DebateMap, Passage, Stance, Theme};
+use super::{DebateMap, Origin, Passage, Stance, Theme};
 use crate::corpus::{Corpus, SourceFile};
 use crate::diagnostic::{Diagnostic, LineIndex, Location, suggestion};
 use crate::sanitize::clean_line;
@@ -26,8 +26,12 @@ struct RawMap {
 #[serde(deny_unknown_fields)]
 struct RawTheme {
     id: Spanned<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
     title: String,
     claim: String,
+    #[serde(default)]
+    shared: bool,
     #[serde(default)]
     passages: Vec<RawPassage>,
 }
@@ -90,30 +94,40 @@ pub fn load(corpus: &Corpus, files: &[SourceFile]) -> (DebateMap, Vec<Diagnostic
         for theme in raw.themes.drain(..) {
             let at = Location::of_offset(text, theme.id.span().start);
             let id = theme.id.get_ref().clone();
-            if let Some(first) = theme_files.get(&id) {
+            // An id and its aliases are all names of the theme: each names one theme.
+            let names: Vec<&String> = std::iter::once(&id).chain(&theme.aliases).collect();
+            if let Some((name, first)) = names.iter().find_map(|n| Some((*n, theme_files.get(*n)?))) {
                 diagnostics.push(Diagnostic::error(
                     &file.name,
                     at,
-                    format!("duplicate theme id `{id}`: {first} defines it too"),
-                    "give each theme its own id, or add passages to the existing theme with [[passages]] theme = \"...\"",
+                    format!("duplicate theme id `{name}`: {first} names a theme so too"),
+                    "give each theme its own id and aliases, or add passages to the existing theme with [[passages]] theme = \"...\"",
                 ));
                 continue;
             }
-            if !crate::corpus::is_valid_id(&id) {
+            if let Some(bad) = names.iter().find(|n| !crate::corpus::is_valid_id(n)) {
                 diagnostics.push(Diagnostic::error(
                     &file.name,
                     at,
-                    format!("invalid theme id `{id}`"),
+                    format!("invalid theme id `{bad}`"),
                     "use lowercase letters, digits and hyphens",
                 ));
                 continue;
             }
-            theme_files.insert(id.clone(), file.name.clone());
+            for name in &names {
+                theme_files.insert((*name).clone(), file.name.clone());
+            }
             map.themes.push(Theme {
                 id: id.clone(),
+                aliases: theme.aliases.clone(),
                 title: clean_line(&theme.title),
                 claim: clean_line(&theme.claim),
+                shared: theme.shared,
                 passages: Vec::new(),
+                origin: Origin {
+                    file: file.name.clone(),
+                    line: at.line,
+                },
             });
             pending.extend(theme.passages.into_iter().map(|p| (file_index, Some(id.clone()), p)));
         }
@@ -318,6 +332,10 @@ fn resolve_passage(
         summary: clean_line(&summary),
         quote: exact,
         anchor,
+        origin: Origin {
+            file: file.to_string(),
+            line: quote_at.line,
+        },
     })
 }
 

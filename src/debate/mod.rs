@@ -5,9 +5,11 @@
 //! user's map works the same way and may add passages to existing themes.
 
 mod anchor;
+mod lint;
 mod load;
 
 pub use anchor::{Anchor, NormalizedArticle, Resolution, Selector, max_edits, normalize};
+pub use lint::lint;
 pub use load::load;
 
 use std::fmt;
@@ -51,6 +53,9 @@ impl Stance {
 /// The glyph of an article that says nothing on a theme.
 pub const SILENT_GLYPH: char = '·';
 
+/// The mark of a theme that is a fact the authors share.
+pub const SHARED_MARK: char = '≡';
+
 impl fmt::Display for Stance {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -67,10 +72,25 @@ pub struct DebateMap {
 #[derive(Debug, Clone)]
 pub struct Theme {
     pub id: String,
+    /// Ids the theme had before it was renamed or folded into another, so
+    /// saved sessions and readers' maps that name them still find it.
+    pub aliases: Vec<String>,
     pub title: String,
     /// The claim that stances are taken toward.
     pub claim: String,
+    /// A fact the authors share rather than a point they dispute: shown as
+    /// such, and skipped when looking for disagreement.
+    pub shared: bool,
     pub passages: Vec<Passage>,
+    /// Where the theme is defined.
+    pub origin: Origin,
+}
+
+/// Where something of the map stands in its file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origin {
+    pub file: String,
+    pub line: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -83,11 +103,17 @@ pub struct Passage {
     /// The quote as written in the map.
     pub quote: String,
     pub anchor: Anchor,
+    /// Where the passage is written in the map.
+    pub origin: Origin,
 }
 
 impl DebateMap {
+    /// The theme with this id, or that had it before (an alias).
     pub fn theme_index(&self, id: &str) -> Option<usize> {
-        self.themes.iter().position(|t| t.id == id)
+        self.themes
+            .iter()
+            .position(|t| t.id == id)
+            .or_else(|| self.themes.iter().position(|t| t.aliases.iter().any(|a| a == id)))
     }
 }
 
@@ -115,8 +141,9 @@ impl Theme {
     }
 
     /// Whether some of `articles` support the claim and others oppose it.
+    /// Never for a shared fact.
     pub fn disagreement_among(&self, articles: &[usize]) -> bool {
         let (supports, opposes) = self.agreement(articles);
-        supports > 0 && opposes > 0
+        !self.shared && supports > 0 && opposes > 0
     }
 }

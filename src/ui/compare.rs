@@ -38,7 +38,12 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, area: Rect, theme: 
     };
     let width = usize::from(inner.width).max(1);
     let rows = usize::from(inner.height);
-    let mut lines: Vec<Line> = wrapped(&format!("Claim: {}", selected.claim), width, "", "  ", theme.title());
+    let claim = if selected.shared {
+        format!("Claim (a fact the authors share): {}", selected.claim)
+    } else {
+        format!("Claim: {}", selected.claim)
+    };
+    let mut lines: Vec<Line> = wrapped(&claim, width, "", "  ", theme.title());
     // One entry per open article, from the scroll position on.
     let first = app.compare_scroll.min(app.panes.len().saturating_sub(1));
     let mut shown_last = first;

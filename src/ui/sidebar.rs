@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::Theme;
 use super::text::truncate;
 use crate::app::{App, Focus, SidebarEntry, sidebar_offset};
+use crate::debate::SHARED_MARK;
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     let focused = app.focus == Focus::Sidebar;
@@ -38,8 +39,15 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
                         ratatui::style::Style::new()
                     };
                     let strip = stance_strip(app, *t, &hidden, theme);
+                    // A shared fact is marked as such: it is no point of dispute.
+                    let debate_theme = &app.map.themes[*t];
+                    let marked = if debate_theme.shared {
+                        format!("{SHARED_MARK} {}", debate_theme.title)
+                    } else {
+                        debate_theme.title.clone()
+                    };
                     let strip_width = strip.len() + 1;
-                    let title = truncate(&app.map.themes[*t].title, width.saturating_sub(strip_width));
+                    let title = truncate(&marked, width.saturating_sub(strip_width));
                     let title_style = selection_style(index == app.sidebar_selected, focused, style, theme);
                     let mut spans = strip;
                     spans.push(Span::raw(" "));

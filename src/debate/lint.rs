@@ -1,0 +1,83 @@
+//! What `check` says of a map that loads but may not compare anything: a
+//! theme on which everyone takes one stance, a theme only one article
+//! speaks to, and a passage that is not the author's own words in an
+//! interview (the interviewer's question or introduction).
+
+use super::{DebateMap, Origin, Passage, Theme};
+use crate::corpus::{Article, Corpus, Form, Role};
+use crate::diagnostic::{Diagnostic, Location};
+
+/// Warnings for the map, each at the theme or passage it is about.
+pub fn lint(corpus: &Corpus, map: &DebateMap) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for theme in &map.themes {
+        warnings.extend(one_stance(theme));
+        warnings.extend(too_few_articles(theme));
+        for passage in &theme.passages {
+            warnings.extend(not_the_authors_words(&corpus.articles[passage.article], passage));
+        }
+    }
+    warnings
+}
+
+fn at(origin: &Origin) -> Location {
+    Location {
+        line: origin.line,
+        column: 1,
+    }
+}
+
+fn one_stance(theme: &Theme) -> Option<Diagnostic> {
+    let first = theme.passages.first()?.stance;
+    if theme.shared || theme.passages.iter().any(|p| p.stance != first) {
+        return None;
+    }
+    Some(Diagnostic::warning(
+        &theme.origin.file,
+        at(&theme.origin),
+        format!(
+            "every passage of theme `{}` {} its claim: the theme compares nothing",
+            theme.id, first
+        ),
+        "recast the claim so that it is one the authors differ on, or mark the theme shared = true if it is a fact they share",
+    ))
+}
+
+fn too_few_articles(theme: &Theme) -> Option<Diagnostic> {
+    let mut articles: Vec<usize> = theme.passages.iter().map(|p| p.article).collect();
+    articles.dedup();
+    if articles.len() >= 2 {
+        return None;
+    }
+    Some(Diagnostic::warning(
+        &theme.origin.file,
+        at(&theme.origin),
+        format!(
+            "theme `{}` cites {} article{}: there is nothing to compare",
+            theme.id,
+            articles.len(),
+            if articles.len() == 1 { "" } else { "s" }
+        ),
+        "add the passages where other authors speak to the claim, or fold the theme into another",
+    ))
+}
+
+/// In an interview, what counts is the interviewee's position: a quote from
+/// the introduction or from an interviewer's turn is not it.
+fn not_the_authors_words(article: &Article, passage: &Passage) -> Option<Diagnostic> {
+    if !matches!(article.meta.form, Form::Interview | Form::QuestionAndAnswer) {
+        return None;
+    }
+    let block = &article.blocks[passage.anchor.start_block];
+    let whose = match block.speaker.map(|s| &article.meta.authors[s]) {
+        Some(author) if author.role == Role::Interviewer => format!("the interviewer's turn ({})", author.name),
+        Some(_) => return None,
+        None => "the introduction, before anyone speaks".to_string(),
+    };
+    Some(Diagnostic::warning(
+        &passage.origin.file,
+        at(&passage.origin),
+        format!("the quote from `{}` stands in {whose} ({})", article.meta.id, block.id),
+        "quote the interviewee's own words: in an interview, theirs is the position that counts",
+    ))
+}
