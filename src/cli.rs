@@ -93,15 +93,18 @@ pub enum Command {
 
     /// Export the comparison of each theme: claim, stances, summaries, quotes with citations
     #[command(
-        after_help = "Examples:\n  parallax export --format md > debate.md\n  parallax export --format json --theme wedge | jq ."
+        after_help = "Examples:\n  parallax export --format md > debate.md\n  parallax export --format json --theme wedge | jq .\n  parallax export --format annotations > mine.jsonld\n  parallax export --format annotations --all > map.jsonld"
     )]
     Export {
-        /// md (Markdown) or json
+        /// md (Markdown), json, or annotations (W3C Web Annotation JSON-LD)
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
         /// Only this theme
         #[arg(long, value_name = "ID")]
         theme: Option<String>,
+        /// With --format annotations: the bundled map's passages too, not only yours
+        #[arg(long)]
+        all: bool,
     },
 
     /// Search passages, themes and articles, as the reader's palette does
@@ -137,6 +140,8 @@ pub enum Command {
 pub enum ExportFormat {
     Md,
     Json,
+    /// W3C Web Annotations (JSON-LD) of your own passages (with --all, every passage)
+    Annotations,
 }
 
 impl Cli {
@@ -223,7 +228,7 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             write!(out, "{}", crate::export::themes_table(&library.corpus, &library.map))?;
             Ok(0)
         }
-        Some(Command::Export { format, ref theme }) => {
+        Some(Command::Export { format, ref theme, all }) => {
             let library = load_valid(&cli.source())?;
             let themes = match theme {
                 Some(id) => vec![crate::reader::find_theme(&library.map, id)?],
@@ -232,6 +237,11 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             let text = match format {
                 ExportFormat::Md => crate::export::markdown(&library.corpus, &library.map, &themes),
                 ExportFormat::Json => crate::export::json(&library.corpus, &library.map, &themes),
+                ExportFormat::Annotations => {
+                    let mut map = library.map.clone();
+                    map.themes = themes.iter().map(|&t| library.map.themes[t].clone()).collect();
+                    crate::export::annotations(&library.corpus, &map, all)
+                }
             };
             write!(out, "{text}")?;
             Ok(0)
@@ -284,6 +294,13 @@ fn check(loaded: &Library, out: &mut impl Write) -> std::io::Result<()> {
     let lint = crate::debate::lint(&loaded.corpus, &loaded.map);
     for diagnostic in loaded.diagnostics.iter().chain(&lint) {
         writeln!(out, "{diagnostic}")?;
+    }
+    for orphan in &loaded.map.unplaced {
+        writeln!(
+            out,
+            "orphan: your passage on “{}” in {} is no longer found: “{}”",
+            loaded.map.themes[orphan.theme].title, loaded.corpus.articles[orphan.article].meta.id, orphan.quote
+        )?;
     }
     let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = loaded.diagnostics.len() + lint.len() - errors;

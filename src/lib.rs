@@ -6,13 +6,16 @@ pub mod error;
 pub mod sanitize;
 
 pub use error::Error;
+pub mod action;
 pub mod app;
+pub mod atomic;
 pub mod cli;
 pub mod debate;
 pub mod export;
 pub mod keymap;
 pub mod layout;
 pub mod library;
+pub mod own_map;
 pub mod reader;
 pub mod search;
 pub mod session;

@@ -10,8 +10,13 @@ use crate::error::Error;
 /// The articles and their debate map, with every problem found in either.
 pub struct Library {
     pub corpus: Corpus,
+    /// The maps and, over them, the reader's own.
     pub map: DebateMap,
     pub diagnostics: Vec<Diagnostic>,
+    /// The map files read (the reader's own apart).
+    pub maps: Vec<corpus::SourceFile>,
+    /// Where the reader's own map is kept.
+    pub own_map: Option<PathBuf>,
 }
 
 impl Library {
@@ -38,6 +43,17 @@ impl Default for Source {
     }
 }
 
+impl Source {
+    /// Where the reader's own map for these articles is kept: in the folder,
+    /// or for the bundled articles in the user's data folder.
+    pub fn own_map(&self) -> Option<PathBuf> {
+        match &self.dir {
+            Some(dir) => Some(dir.join(crate::own_map::FOLDER_FILE)),
+            None => crate::own_map::default_path(),
+        }
+    }
+}
+
 pub fn load(source: &Source) -> Result<Library, Error> {
     let dir = source.dir.as_ref();
     let (loaded, maps, mut diagnostics) = match dir {
@@ -56,12 +72,29 @@ pub fn load(source: &Source) -> Result<Library, Error> {
         diagnostics: mut article_problems,
     } = loaded;
     diagnostics.append(&mut article_problems);
-    let (map, mut map_problems) = crate::debate::load(&corpus, &maps);
+    let own_map = source.own_map();
+    let own = match own_map.as_deref().map(crate::own_map::peek) {
+        Some(Ok(Some(map))) => Some(map.source(&own_map.as_ref().map(|p| p.display().to_string()).unwrap_or_default())),
+        Some(Err(problem)) => {
+            let name = own_map.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+            diagnostics.push(Diagnostic::warning(
+                &name,
+                crate::diagnostic::Location::START,
+                problem,
+                "correct it, or let the reader set it aside when it next starts",
+            ));
+            None
+        }
+        _ => None,
+    };
+    let (map, mut map_problems) = crate::debate::load_with_own(&corpus, &maps, own.as_ref());
     diagnostics.append(&mut map_problems);
     Ok(Library {
         corpus,
         map,
         diagnostics,
+        maps,
+        own_map,
     })
 }
 

@@ -108,8 +108,13 @@ pub fn prepare(library: Library, options: &Options, size: Rect) -> Result<App, E
         .map(|id| find_theme(&library.map, id))
         .transpose()?;
     let (keymap, message) = load_keymap(options.keymap.as_deref());
+    let own = crate::own_map::OwnFile::open(library.own_map.as_deref());
     let mut app = App::new(library.corpus, library.map, keymap, &open, size);
     app.color = color_wanted();
+    app.own = Some(crate::app::OwnLayer {
+        sources: library.maps,
+        file: own.file,
+    });
     if let Some(theme) = theme {
         update(&mut app, Action::SelectTheme(theme));
     }
@@ -124,6 +129,12 @@ pub fn prepare(library: Library, options: &Options, size: Rect) -> Result<App, E
         if !notices.is_empty() {
             app.status = Some(crate::sanitize::clean_line(&notices.join("; ")));
         }
+    }
+    if let Some(notice) = own.notice {
+        app.status = Some(match app.status.take() {
+            Some(status) => format!("{notice}; {status}"),
+            None => notice,
+        });
     }
     app.overlay = message;
     Ok(app)

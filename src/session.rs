@@ -8,7 +8,6 @@
 //! the folder is flushed. A killed process leaves the old file whole; two
 //! instances saving at once each rename a complete file.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -110,57 +109,16 @@ pub fn load(path: &Path) -> Loaded {
         Ok(session) => format!("it was saved by a newer parallax (format {})", session.version),
         Err(e) => format!("it is damaged ({})", e.trim()),
     };
-    let backup = path.with_extension("toml.bak");
-    let name = backup
-        .file_name()
-        .map_or_else(|| backup.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let kept = match std::fs::rename(path, &backup) {
-        Ok(()) => format!("set aside as {name}"),
-        Err(e) => format!("not used (it could not be set aside: {e})"),
-    };
+    let kept = crate::atomic::set_aside(path);
     Loaded::SetAside(crate::sanitize::clean_line(&format!(
         "Saved session {kept}; starting afresh: {problem}"
     )))
 }
 
-/// Writes the session atomically (see the module's documentation).
+/// Writes the session atomically (see [`crate::atomic`]).
 pub fn save(path: &Path, session: &Session) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
     let text = toml::to_string(session).map_err(std::io::Error::other)?;
-    let unique = format!(
-        ".{}.{}.{}.tmp",
-        path.file_name().and_then(|n| n.to_str()).unwrap_or("session"),
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos())
-    );
-    let temp = dir.join(unique);
-    let written = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        pause_for_tests();
-        std::fs::rename(&temp, path)?;
-        std::fs::File::open(dir)?.sync_all()
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    written
-}
-
-/// Fault injection for the test that kills the process mid-save: with
-/// `PARALLAX_SAVE_PAUSE_MS` set, the save waits after writing the temporary
-/// file and before renaming it.
-fn pause_for_tests() {
-    if let Some(ms) = std::env::var("PARALLAX_SAVE_PAUSE_MS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-    {
-        std::thread::sleep(std::time::Duration::from_millis(ms));
-    }
+    crate::atomic::write(path, text.as_bytes())
 }
 
 #[cfg(test)]

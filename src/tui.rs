@@ -144,6 +144,7 @@ pub fn to_action(app: &App, event: Event) -> Option<Action> {
             MouseEventKind::ScrollDown => Some(Action::ScrollAt(mouse.column, mouse.row, WHEEL_LINES)),
             MouseEventKind::ScrollUp => Some(Action::ScrollAt(mouse.column, mouse.row, -WHEEL_LINES)),
             MouseEventKind::Down(MouseButton::Left) => Some(Action::ClickAt(mouse.column, mouse.row)),
+            MouseEventKind::Drag(MouseButton::Left) => Some(Action::DragAt(mouse.column, mouse.row)),
             _ => None,
         },
         Event::Resize(width, height) => Some(Action::Resize(width, height)),

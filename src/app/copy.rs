@@ -9,10 +9,16 @@ use crate::layout::DocLine;
 /// Characters of the quotation named in the status line.
 const NAMED_CHARS: usize = 40;
 
-/// What `y` copies: the passage last jumped to in the focused pane's
-/// article, else the first paragraph that starts on screen.
+/// What `y` copies: the selection, else the passage last jumped to in the
+/// focused pane's article, else the first paragraph that starts on screen.
 fn current_passage(app: &App) -> Option<Anchor> {
     let pane = app.panes.get(app.focused_pane)?;
+    if let Some(selection) = app.selection.filter(|s| s.article == pane.article) {
+        return Some(super::selection::anchor_of(
+            &app.corpus.articles[pane.article],
+            &selection,
+        ));
+    }
     if let Some((article, anchor)) = app.current_passage
         && article == pane.article
     {

@@ -72,6 +72,9 @@ fn context_title(context: Context) -> &'static str {
         Context::Matrix => "In the stance matrix",
         Context::Search => "In the search palette (type to search; # themes, @ articles)",
         Context::Notes => "Choosing a note to follow",
+        Context::Selection => "While selecting sentences (v)",
+        Context::Field => "In a text field of a form (placing a passage, a view)",
+        Context::Choice => "Choosing a stance, or confirming, in a form",
         Context::Message => "In a message",
     }
 }

@@ -1,20 +1,25 @@
 //! The reader's state. [`update`] is the only place it changes; the UI
 //! only reads it.
 
-mod action;
 mod copy;
+mod form;
 mod help;
 mod jumps;
 mod notes;
+mod own;
 mod saved;
 mod search;
+mod selection;
 mod themes;
 mod update;
 
-pub use action::Action;
+pub use crate::action::Action;
 pub use copy::citation;
+pub use form::{Chosen, Form, Step, Target, TextField};
 pub use help::{HelpLine, help_lines};
 pub use jumps::{JumpList, JumpPoint};
+pub use own::OwnLayer;
+pub use selection::{Selection, anchor_of as selection_anchor, sentences};
 pub use update::update;
 
 use std::collections::HashMap;
@@ -68,6 +73,9 @@ pub enum Overlay {
     },
     /// The search palette.
     Search(Palette),
+    /// Placing a passage on a theme, recording a view, or changing one of
+    /// the reader's passages.
+    Form(Box<Form>),
     /// The note references on screen, to choose which to follow.
     Notes {
         labels: Vec<String>,
@@ -193,6 +201,13 @@ pub struct App {
     pub current_passage: Option<(usize, crate::debate::Anchor)>,
     /// Text for the terminal's clipboard, taken and sent by the event loop.
     pub clipboard: Option<String>,
+    /// Sentences being selected in a pane.
+    pub selection: Option<Selection>,
+    /// Where a mouse press in a pane's text was: (pane, sentence).
+    pub drag_from: Option<(usize, usize)>,
+    /// The reader's own map and the files under it; `None` where there is
+    /// none to write (a snapshot).
+    pub own: Option<OwnLayer>,
     /// Set by `suspend`; the event loop suspends, then sends `Resumed`.
     pub suspend_requested: bool,
     texts: HashMap<usize, Arc<ArticleText>>,
@@ -238,6 +253,9 @@ impl App {
             suspend_requested: false,
             current_passage: None,
             clipboard: None,
+            selection: None,
+            drag_from: None,
+            own: None,
             texts: HashMap::new(),
             documents: HashMap::new(),
         };
@@ -255,6 +273,9 @@ impl App {
             (Some(Overlay::Matrix { .. }), _) => Context::Matrix,
             (Some(Overlay::Search(_)), _) => Context::Search,
             (Some(Overlay::Notes { .. }), _) => Context::Notes,
+            (Some(Overlay::Form(form)), _) if form.takes_text() => Context::Field,
+            (Some(Overlay::Form(_)), _) => Context::Choice,
+            (None, Focus::Pane) if self.selection.is_some() => Context::Selection,
             (None, Focus::Sidebar) => Context::Sidebar,
             (None, Focus::Pane) => Context::Reader,
         }

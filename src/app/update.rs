@@ -4,9 +4,10 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::layout::Rect;
 
+use super::form::Target;
 use super::jumps::{self, jump_to};
 use super::{Action, App, Focus, MAX_PANES, Overlay, Pane, Picker, Position, SidebarEntry, help_lines, sidebar_offset};
-use super::{notes, search, themes};
+use super::{notes, own, search, selection, themes};
 use crate::corpus::BlockKind;
 
 pub fn update(app: &mut App, action: Action) {
@@ -21,6 +22,7 @@ pub fn update(app: &mut App, action: Action) {
         Some(Overlay::Matrix { .. }) => themes::handle_matrix(app, action),
         Some(Overlay::Search(_)) => search::handle(app, action),
         Some(Overlay::Notes { .. }) => notes::handle(app, action),
+        Some(Overlay::Form(_)) => own::handle(app, action),
         Some(Overlay::Message { .. }) => {
             if matches!(action, Action::AnyKey | Action::Close | Action::Select) {
                 app.overlay = None;
@@ -31,6 +33,7 @@ pub fn update(app: &mut App, action: Action) {
                 Action::Resize(..) | Action::Quit | Action::Suspend | Action::Resumed
             )
         }
+        None if app.selection.is_some() => handle_selection(app, action),
         None => false,
     };
     if !handled {
@@ -109,11 +112,35 @@ fn handle_main(app: &mut App, action: Action) {
         Action::CompareDown => scroll_compare(app, 1),
         Action::CompareUp => scroll_compare(app, -1),
         Action::CopyPassage => super::copy::copy(app),
+        Action::StartSelection => selection::start(app),
+        Action::Tag => own::tag(app),
+        Action::RecordView => {
+            let sidebar_theme = match (app.focus, app.sidebar_entries().get(app.sidebar_selected)) {
+                (Focus::Sidebar, Some(SidebarEntry::Theme(t))) => Some(*t),
+                _ => None,
+            };
+            own::record_view(app, sidebar_theme);
+        }
+        Action::EditPassage => own::change_current(app, |passage| Target::Edit { passage }),
+        Action::MovePassage => own::change_current(app, |passage| Target::Move { passage }),
+        Action::DeletePassage => own::change_current(app, |passage| Target::Delete { passage }),
+        Action::Undo => own::undo(app, false),
+        Action::Redo => own::undo(app, true),
+        Action::DragAt(column, row) => selection::drag(app, column, row),
         Action::OpenMatrix => themes::open_matrix(app),
         Action::Close
         | Action::DeleteChar
         | Action::DeleteWord
         | Action::ClearInput
+        | Action::StanceSupports
+        | Action::StanceOpposes
+        | Action::StanceQualifies
+        | Action::StanceReports
+        | Action::Confirm
+        | Action::CursorLeft
+        | Action::CursorRight
+        | Action::CursorStart
+        | Action::CursorEnd
         | Action::Input(_)
         | Action::AnyKey
         | Action::SelectLeft
@@ -309,6 +336,7 @@ fn click_at(app: &mut App, column: u16, row: u16) {
     if let Some((pane, _)) = screen.panes.iter().find(|(_, r)| contains(*r, column, row)) {
         app.focused_pane = *pane;
         app.focus = Focus::Pane;
+        selection::press(app, *pane, column, row);
     } else if let Some(sidebar) = screen.sidebar.filter(|r| contains(*r, column, row)) {
         app.focus = Focus::Sidebar;
         let rows = usize::from(sidebar.height.saturating_sub(2));
@@ -319,6 +347,20 @@ fn click_at(app: &mut App, column: u16, row: u16) {
             select_sidebar(app);
         }
     }
+}
+
+/// While selecting: the selection's own actions; false for the others.
+fn handle_selection(app: &mut App, action: Action) -> bool {
+    match action {
+        Action::SelectNext => selection::extend(app, true),
+        Action::SelectPrev => selection::extend(app, false),
+        Action::Close => {
+            app.selection = None;
+            app.status = Some("Selection ended".into());
+        }
+        _ => return false,
+    }
+    true
 }
 
 fn contains(rect: Rect, column: u16, row: u16) -> bool {

@@ -135,6 +135,10 @@ pub fn read_folder(dir: &Path, max_file_bytes: u64) -> Result<FolderFiles, Error
             files.articles.push(path);
             continue;
         }
+        // The reader's own map is read over the others, as theirs.
+        if file_name == crate::own_map::FOLDER_FILE {
+            continue;
+        }
         match std::fs::read(&path) {
             Ok(bytes) => files.maps.push(SourceFile {
                 name,

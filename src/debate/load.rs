@@ -6,9 +6,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::anchor::{NormalizedArticle, Resolution, Selector};
-use super::{DebateMap, Origin, Passage, Stance, Theme};
+use super::{DebateMap, Origin, Passage, Stance, Theme, Unplaced, View};
 use crate::corpus::{Corpus, SourceFile};
-use crate::diagnostic::{Diagnostic, LineIndex, Location, suggestion};
+use crate::diagnostic::{Diagnostic, LineIndex, Location, Severity, suggestion};
 use crate::sanitize::clean_line;
 
 #[derive(Debug, Deserialize)]
@@ -20,6 +20,18 @@ struct RawMap {
     /// Passages added to themes defined elsewhere (e.g. in the bundled map).
     #[serde(default)]
     passages: Vec<RawPassage>,
+    /// The reader's own stances on themes' claims.
+    #[serde(default)]
+    views: Vec<RawView>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawView {
+    theme: Spanned<String>,
+    stance: Stance,
+    #[serde(default)]
+    note: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -54,6 +66,16 @@ struct RawPassage {
 /// Reads the map files against `corpus`. Every problem is returned; themes
 /// and passages with errors are left out, the rest stand.
 pub fn load(corpus: &Corpus, files: &[SourceFile]) -> (DebateMap, Vec<Diagnostic>) {
+    load_with_own(corpus, files, None)
+}
+
+/// Reads the map files and, last, the reader's own map, whose themes and
+/// passages are marked as theirs. A problem in the reader's own map is a
+/// warning, so that the reader always opens; its passages that can no longer
+/// be anchored are kept as unplaced.
+pub fn load_with_own(corpus: &Corpus, files: &[SourceFile], own: Option<&SourceFile>) -> (DebateMap, Vec<Diagnostic>) {
+    let files: Vec<&SourceFile> = files.iter().chain(own).collect();
+    let own_index = own.map(|_| files.len() - 1);
     let mut map = DebateMap::default();
     let mut diagnostics = Vec::new();
     // The normalized text of the article last anchored in: passages come
@@ -62,7 +84,8 @@ pub fn load(corpus: &Corpus, files: &[SourceFile]) -> (DebateMap, Vec<Diagnostic
     let mut normalized: Option<(usize, NormalizedArticle)> = None;
     let mut theme_files: HashMap<String, String> = HashMap::new();
     let mut parsed = Vec::new();
-    for file in files {
+    for (index, &file) in files.iter().enumerate() {
+        let is_own = own_index == Some(index);
         let Ok(text) = std::str::from_utf8(&file.bytes) else {
             diagnostics.push(Diagnostic::error(
                 &file.name,
@@ -74,7 +97,7 @@ pub fn load(corpus: &Corpus, files: &[SourceFile]) -> (DebateMap, Vec<Diagnostic
         };
         let text = crate::sanitize::clean(text);
         match toml::from_str::<RawMap>(&text) {
-            Ok(raw) => parsed.push((file, text, raw)),
+            Ok(raw) => parsed.push((file, text, raw, is_own)),
             Err(e) => diagnostics.push(Diagnostic::error(
                 &file.name,
                 Location::of_offset(&text, e.span().map_or(0, |s| s.start)),
@@ -85,7 +108,8 @@ pub fn load(corpus: &Corpus, files: &[SourceFile]) -> (DebateMap, Vec<Diagnostic
     }
     // Themes first, from every file, so that any file may add passages to any theme.
     let mut pending = Vec::new();
-    for (file_index, (file, text, raw)) in parsed.iter_mut().enumerate() {
+    let mut views = Vec::new();
+    for (file_index, (file, text, raw, is_own)) in parsed.iter_mut().enumerate() {
         if map.question.is_empty()
             && let Some(question) = raw.question.take()
         {
@@ -128,13 +152,16 @@ pub fn load(corpus: &Corpus, files: &[SourceFile]) -> (DebateMap, Vec<Diagnostic
                     file: file.name.clone(),
                     line: at.line,
                 },
+                mine: *is_own,
+                view: None,
             });
             pending.extend(theme.passages.into_iter().map(|p| (file_index, Some(id.clone()), p)));
         }
         pending.extend(raw.passages.drain(..).map(|p| (file_index, None, p)));
+        views.extend(raw.views.drain(..).map(|v| (file_index, v)));
     }
     let theme_ids: Vec<String> = map.themes.iter().map(|t| t.id.clone()).collect();
-    let lines: Vec<LineIndex> = parsed.iter().map(|(_, text, _)| LineIndex::new(text)).collect();
+    let lines: Vec<LineIndex> = parsed.iter().map(|(_, text, _, _)| LineIndex::new(text)).collect();
     // Article by article, so that each article's text is normalized once.
     pending.sort_by(|a, b| a.2.article.get_ref().cmp(b.2.article.get_ref()));
     let first_map_problem = diagnostics.len();
@@ -165,8 +192,50 @@ pub fn load(corpus: &Corpus, files: &[SourceFile]) -> (DebateMap, Vec<Diagnostic
             ));
             continue;
         };
-        if let Some(passage) = resolve_passage(corpus, file, lines, raw, &mut normalized, &mut diagnostics) {
-            map.themes[theme_index].passages.push(passage);
+        let is_own = parsed[file_index].3;
+        // Kept to show the reader's own passage as unplaced if it cannot be anchored.
+        let unplaced = Unplaced {
+            theme: theme_index,
+            article: corpus.index_of(raw.article.get_ref()).unwrap_or(usize::MAX),
+            stance: raw.stance.as_ref().map_or(Stance::Reports, |s| *s.get_ref()),
+            quote: clean_line(raw.quote.get_ref()),
+            summary: raw
+                .summary
+                .as_ref()
+                .map(|s| clean_line(s.get_ref()))
+                .unwrap_or_default(),
+        };
+        match resolve_passage(corpus, file, lines, raw, &mut normalized, &mut diagnostics) {
+            Some(mut passage) => {
+                passage.mine = is_own;
+                map.themes[theme_index].passages.push(passage);
+            }
+            None if is_own && unplaced.article != usize::MAX => map.unplaced.push(unplaced),
+            None => {}
+        }
+    }
+    for (file_index, view) in views {
+        let (file, lines) = (&parsed[file_index].0.name, &lines[file_index]);
+        match map.theme_index(view.theme.get_ref()) {
+            Some(theme) => {
+                map.themes[theme].view = Some(View {
+                    stance: view.stance,
+                    note: clean_line(&view.note),
+                })
+            }
+            None => diagnostics.push(unknown(
+                file,
+                lines.location(view.theme.span().start),
+                "theme",
+                view.theme.get_ref(),
+                theme_ids.iter().map(String::as_str),
+            )),
+        }
+    }
+    // Nothing in the reader's own map keeps the reader from opening.
+    if let Some(own) = own {
+        for diagnostic in diagnostics.iter_mut().filter(|d| d.file == own.name) {
+            diagnostic.severity = Severity::Warning;
         }
     }
     for theme in &mut map.themes {
@@ -336,6 +405,7 @@ fn resolve_passage(
             file: file.to_string(),
             line: quote_at.line,
         },
+        mine: false,
     })
 }
 

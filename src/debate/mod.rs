@@ -10,14 +10,14 @@ mod load;
 
 pub use anchor::{Anchor, NormalizedArticle, Resolution, Selector, max_edits, normalize};
 pub use lint::lint;
-pub use load::load;
+pub use load::{load, load_with_own};
 
 use std::fmt;
 
 use serde::Deserialize;
 
 /// An author's position toward a theme's claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Stance {
     Supports,
@@ -56,6 +56,9 @@ pub const SILENT_GLYPH: char = '·';
 /// The mark of a theme that is a fact the authors share.
 pub const SHARED_MARK: char = '≡';
 
+/// The mark of a theme the reader added.
+pub const OWN_MARK: char = '✎';
+
 impl fmt::Display for Stance {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -67,6 +70,26 @@ pub struct DebateMap {
     /// The question that ties the debate together.
     pub question: String,
     pub themes: Vec<Theme>,
+    /// The reader's own passages whose quote is no longer found in their
+    /// article (it was edited): kept, shown as unplaced, never dropped.
+    pub unplaced: Vec<Unplaced>,
+}
+
+/// One of the reader's own passages that could not be anchored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unplaced {
+    pub theme: usize,
+    pub article: usize,
+    pub stance: Stance,
+    pub quote: String,
+    pub summary: String,
+}
+
+/// The reader's own stance on a theme's claim, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct View {
+    pub stance: Stance,
+    pub note: String,
 }
 
 #[derive(Debug, Clone)]
@@ -84,6 +107,10 @@ pub struct Theme {
     pub passages: Vec<Passage>,
     /// Where the theme is defined.
     pub origin: Origin,
+    /// Defined in the reader's own map.
+    pub mine: bool,
+    /// The reader's own stance on the claim, if recorded.
+    pub view: Option<View>,
 }
 
 /// Where something of the map stands in its file.
@@ -105,6 +132,8 @@ pub struct Passage {
     pub anchor: Anchor,
     /// Where the passage is written in the map.
     pub origin: Origin,
+    /// Placed by the reader, in their own map.
+    pub mine: bool,
 }
 
 impl DebateMap {

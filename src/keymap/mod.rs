@@ -7,7 +7,7 @@ use std::fmt;
 use crokey::KeyCombination;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::Action;
+use crate::action::Action;
 use crate::diagnostic::{Diagnostic, Location, suggestion};
 
 /// The default bindings, as shipped at the repository root.
@@ -24,11 +24,14 @@ pub enum Context {
     Matrix,
     Search,
     Notes,
+    Selection,
+    Field,
+    Choice,
     Message,
 }
 
 impl Context {
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 12] = [
         Context::Global,
         Context::Reader,
         Context::Sidebar,
@@ -37,6 +40,9 @@ impl Context {
         Context::Matrix,
         Context::Search,
         Context::Notes,
+        Context::Selection,
+        Context::Field,
+        Context::Choice,
         Context::Message,
     ];
 
@@ -50,6 +56,9 @@ impl Context {
             Context::Matrix => "matrix",
             Context::Search => "search",
             Context::Notes => "notes",
+            Context::Selection => "selection",
+            Context::Field => "field",
+            Context::Choice => "choice",
             Context::Message => "message",
         }
     }
@@ -60,7 +69,7 @@ impl Context {
 
     /// Whether plain characters not bound here are typed into a text field.
     fn takes_text(self) -> bool {
-        matches!(self, Context::Picker | Context::Search)
+        matches!(self, Context::Picker | Context::Search | Context::Field)
     }
 }
 
@@ -339,6 +348,11 @@ impl Keymap {
         }
         if context == Context::Message {
             return Some(Action::AnyKey);
+        }
+        // A form waiting for one key takes no other: a stray key must not
+        // quit or move the reader behind it.
+        if context == Context::Choice {
+            return None;
         }
         self.bindings.get(&Context::Global).and_then(|b| b.get(&key)).copied()
     }

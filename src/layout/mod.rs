@@ -38,6 +38,23 @@ pub struct Shown {
 }
 
 impl Shown {
+    /// Where byte `shown` of the shown text stands in the block's own text
+    /// (the inverse of [`Shown::shown_offset`]; inside a label or a note
+    /// marker, the place it stands at).
+    pub fn text_offset(&self, shown: usize) -> usize {
+        let mut offset = shown.saturating_sub(self.prefix_len);
+        for &(at, len) in &self.inserted {
+            if offset >= at + len {
+                offset -= len;
+            } else if offset >= at {
+                return at;
+            } else {
+                break;
+            }
+        }
+        offset
+    }
+
     /// Where byte `offset` of the block's own text stands in the shown text.
     pub fn shown_offset(&self, offset: usize) -> usize {
         let inserted: usize = self

@@ -108,6 +108,15 @@ impl Searcher {
         }
     }
 
+    /// A searcher over another index, answering as this one does (inline or
+    /// from a thread of its own).
+    pub fn with_index(&self, index: Arc<SearchIndex>) -> Searcher {
+        match self.mode {
+            Mode::Inline { .. } => Searcher::inline(index),
+            Mode::Thread { .. } => Searcher::spawn(index),
+        }
+    }
+
     /// Asks for the results of `query`, superseding any earlier request.
     pub fn submit(&mut self, generation: u64, query: &str) {
         self.latest.store(generation, Ordering::Relaxed);

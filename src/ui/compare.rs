@@ -44,6 +44,10 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, area: Rect, theme: 
         format!("Claim: {}", selected.claim)
     };
     let mut lines: Vec<Line> = wrapped(&claim, width, "", "  ", theme.title());
+    if let Some(view) = &selected.view {
+        let text = format!("You: {} {} {}", view.stance.glyph(), view.stance, view.note);
+        lines.extend(wrapped(&text, width, "", "  ", theme.stance(Some(view.stance))));
+    }
     // One entry per open article, from the scroll position on.
     let first = app.compare_scroll.min(app.panes.len().saturating_sub(1));
     let mut shown_last = first;
@@ -111,7 +115,8 @@ fn entry(
     for passage in passages {
         let label = format!("{} {}", passage.stance.glyph(), passage.stance);
         let citation = article.blocks[passage.anchor.start_block].label();
-        let text = format!("{label} {} ({citation})", passage.summary);
+        let yours = if passage.mine { "yours: " } else { "" };
+        let text = format!("{label} {yours}{} ({citation})", passage.summary);
         let mut wrapped = wrapped(&text, width, "  ", "    ", Style::new());
         // The stance label in its color on the first line.
         if let Some(first) = wrapped.first_mut() {
@@ -125,6 +130,23 @@ fn entry(
             }
         }
         lines.extend(wrapped);
+    }
+    // The reader's passages whose words are no longer found: shown, not dropped.
+    let theme_index = app.map.themes.iter().position(|t| std::ptr::eq(t, selected));
+    for unplaced in app
+        .map
+        .unplaced
+        .iter()
+        .filter(|u| Some(u.theme) == theme_index && u.article == article_index)
+    {
+        let text = format!(
+            "{} {} yours, unplaced (its words are no longer in the article): {} “{}”",
+            unplaced.stance.glyph(),
+            unplaced.stance,
+            unplaced.summary,
+            unplaced.quote
+        );
+        lines.extend(wrapped(&text, width, "  ", "    ", theme.dim()));
     }
     lines
 }

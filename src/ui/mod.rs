@@ -1,6 +1,7 @@
 //! Drawing the reader. Reads the [`App`]; changes nothing.
 
 mod compare;
+mod form;
 mod matrix;
 mod overlay;
 mod palette;
@@ -35,6 +36,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::Help { scroll }) => overlay::help(frame, app, *scroll, theme),
         Some(Overlay::Message { title, lines }) => overlay::message(frame, title, lines, theme),
         Some(Overlay::Matrix { row, column }) => matrix::render(frame, app, *row, *column, theme),
+        Some(Overlay::Form(f)) => form::render(frame, app, f, theme),
         Some(Overlay::Notes { labels, selected }) => overlay::notes(frame, app, labels, *selected, theme),
         Some(Overlay::Search(palette)) => palette::render(frame, app, palette, theme),
         None => {}

@@ -16,12 +16,29 @@ use crate::corpus::BlockKind;
 use crate::debate::{SILENT_GLYPH, Stance};
 use crate::layout::{ArticleText, DocLine, Document, Mark, PANE_HEADER_ROWS, Screen, text_height};
 
-/// A stretch of shown text that belongs to a passage of the selected theme.
+/// A stretch of shown text that stands out.
 struct Highlight {
     block: usize,
     range: Range<usize>,
-    /// The passage's stance; `None` for a hit of the last search.
-    stance: Option<Stance>,
+    kind: Lit,
+}
+
+/// What the margin beside a line shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gutter {
+    None,
+    Stance(Stance),
+    Selection,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lit {
+    /// A passage of the selected theme, by its stance.
+    Passage(Stance),
+    /// A hit of the last search.
+    SearchHit,
+    /// Sentences being selected.
+    Selection,
 }
 
 pub fn render(frame: &mut Frame, app: &App, screen: &Screen, pane: usize, area: Rect, theme: Theme) {
@@ -61,14 +78,14 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, pane: usize, area: 
     ];
     lines.truncate(usize::from(PANE_HEADER_ROWS - 1));
     let highlights = highlights(app, state.article, text);
-    let body: Vec<(Line, Option<Stance>)> = doc
+    let body: Vec<(Line, Gutter)> = doc
         .lines
         .iter()
         .skip(start)
         .take(height)
         .map(|line| body_line(text, line, &highlights, theme))
         .collect();
-    let gutter: Vec<Option<Stance>> = body.iter().map(|(_, stance)| *stance).collect();
+    let gutter: Vec<Gutter> = body.iter().map(|(_, mark)| *mark).collect();
     lines.extend(body.into_iter().map(|(line, _)| line));
     let padded = Rect {
         x: inner.x + 1,
@@ -77,18 +94,20 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, pane: usize, area: 
     };
     frame.render_widget(Paragraph::new(lines), padded);
 
-    // The stance of a passage, in the margin beside each of its lines.
+    // The stance of a passage, or the selection, in the margin beside each
+    // of its lines: a shape, so that it reads without color.
     let first_body_row = inner.y + PANE_HEADER_ROWS - 1;
-    for (row, stance) in gutter.into_iter().enumerate() {
+    for (row, mark) in gutter.into_iter().enumerate() {
         let y = first_body_row + row as u16;
-        if let Some(stance) = stance
-            && y < inner.bottom()
-            && inner.width > 0
-        {
-            frame.buffer_mut()[(inner.x, y)]
-                .set_char(stance.glyph())
-                .set_style(theme.stance(Some(stance)));
+        if y >= inner.bottom() || inner.width == 0 {
+            continue;
         }
+        let (glyph, style) = match mark {
+            Gutter::Stance(stance) => (stance.glyph(), theme.stance(Some(stance))),
+            Gutter::Selection => ('▌', theme.selection()),
+            Gutter::None => continue,
+        };
+        frame.buffer_mut()[(inner.x, y)].set_char(glyph).set_style(style);
     }
 }
 
@@ -99,7 +118,8 @@ fn theme_line(app: &App, article: usize, width: usize, theme: Theme) -> Line<'st
     };
     match selected.passages_of(article).next() {
         Some(passage) => {
-            let label = format!("{} {} · ", passage.stance.glyph(), passage.stance);
+            let yours = if passage.mine { "yours · " } else { "" };
+            let label = format!("{} {} · {yours}", passage.stance.glyph(), passage.stance);
             let rest = truncate(&passage.summary, width.saturating_sub(label.chars().count()));
             Line::from(vec![
                 Span::styled(label, theme.stance(Some(passage.stance))),
@@ -122,34 +142,52 @@ fn highlights(app: &App, article: usize, text: &ArticleText) -> Vec<Highlight> {
             out.push(Highlight {
                 block: *block,
                 range,
-                stance: None,
+                kind: Lit::SearchHit,
             });
         }
+    }
+    if let Some(selection) = app.selection.filter(|s| s.article == article) {
+        let anchor = crate::app::selection_anchor(&app.corpus.articles[article], &selection);
+        push_anchor(&mut out, app, article, text, &anchor, Lit::Selection);
     }
     let Some(selected) = app.theme.and_then(|t| app.map.themes.get(t)) else {
         return out;
     };
-    let blocks = &app.corpus.articles[article].blocks;
     for passage in selected.passages_of(article) {
-        let anchor = passage.anchor;
-        let spanned = blocks
-            .iter()
-            .enumerate()
-            .skip(anchor.start_block)
-            .take(anchor.end_block + 1 - anchor.start_block);
-        for (block, article_block) in spanned {
-            if let Some(range) = anchor.range_in(block, article_block.text.len()) {
-                let shown = &text.blocks[block];
-                let range = shown.shown_offset(range.start)..shown.shown_offset(range.end);
-                out.push(Highlight {
-                    block,
-                    range,
-                    stance: Some(passage.stance),
-                });
-            }
-        }
+        push_anchor(
+            &mut out,
+            app,
+            article,
+            text,
+            &passage.anchor,
+            Lit::Passage(passage.stance),
+        );
     }
     out
+}
+
+/// The shown ranges of an anchored stretch, block by block.
+fn push_anchor(
+    out: &mut Vec<Highlight>,
+    app: &App,
+    article: usize,
+    text: &ArticleText,
+    anchor: &crate::debate::Anchor,
+    kind: Lit,
+) {
+    let blocks = &app.corpus.articles[article].blocks;
+    let spanned = blocks
+        .iter()
+        .enumerate()
+        .skip(anchor.start_block)
+        .take(anchor.end_block + 1 - anchor.start_block);
+    for (block, article_block) in spanned {
+        if let Some(range) = anchor.range_in(block, article_block.text.len()) {
+            let shown = &text.blocks[block];
+            let range = shown.shown_offset(range.start)..shown.shown_offset(range.end);
+            out.push(Highlight { block, range, kind });
+        }
+    }
 }
 
 /// "Top", "Bot", "All" or a percentage, as pagers show it.
@@ -168,16 +206,11 @@ fn position(doc: &Document, start: usize, height: usize) -> String {
 
 /// A line of text, styled by block kind, marks and passages; and the stance
 /// of the passage it shows, if any.
-fn body_line<'a>(
-    text: &'a ArticleText,
-    line: &DocLine,
-    highlights: &[Highlight],
-    theme: Theme,
-) -> (Line<'a>, Option<Stance>) {
+fn body_line<'a>(text: &'a ArticleText, line: &DocLine, highlights: &[Highlight], theme: Theme) -> (Line<'a>, Gutter) {
     let DocLine::Text { block, range, indent } = line else {
         return match line {
-            DocLine::NotesHeading { .. } => (Line::from(Span::styled("Notes", theme.heading())), None),
-            _ => (Line::default(), None),
+            DocLine::NotesHeading { .. } => (Line::from(Span::styled("Notes", theme.heading())), Gutter::None),
+            _ => (Line::default(), Gutter::None),
         };
     };
     let shown = &text.blocks[*block];
@@ -218,13 +251,31 @@ fn body_line<'a>(
         if let Some((_, mark)) = marks.iter().find(|(r, _)| r.start <= a && b <= r.end) {
             style = style.patch(*mark);
         }
-        if let Some(h) = lit.iter().find(|h| h.range.start <= a && b <= h.range.end) {
-            style = style.patch(match h.stance {
-                Some(stance) => theme.passage(stance),
-                None => theme.search_hit(),
+        // A selection shows over everything else.
+        let covering = |h: &&&Highlight| h.range.start <= a && b <= h.range.end;
+        let top = lit
+            .iter()
+            .filter(covering)
+            .find(|h| h.kind == Lit::Selection)
+            .or_else(|| lit.iter().find(covering));
+        if let Some(h) = top {
+            style = style.patch(match h.kind {
+                Lit::Passage(stance) => theme.passage(stance),
+                Lit::SearchHit => theme.search_hit(),
+                Lit::Selection => theme.selection(),
             });
         }
         spans.push(Span::styled(&shown.text[a..b], style));
     }
-    (Line::from(spans), lit.iter().find_map(|h| h.stance))
+    let mark = if lit.iter().any(|h| h.kind == Lit::Selection) {
+        Gutter::Selection
+    } else {
+        lit.iter()
+            .find_map(|h| match h.kind {
+                Lit::Passage(stance) => Some(Gutter::Stance(stance)),
+                _ => None,
+            })
+            .unwrap_or(Gutter::None)
+    };
+    (Line::from(spans), mark)
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::Theme;
 use super::text::truncate;
 use crate::app::{App, Focus, SidebarEntry, sidebar_offset};
-use crate::debate::SHARED_MARK;
+use crate::debate::{OWN_MARK, SHARED_MARK};
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     let focused = app.focus == Focus::Sidebar;
@@ -41,10 +41,10 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
                     let strip = stance_strip(app, *t, &hidden, theme);
                     // A shared fact is marked as such: it is no point of dispute.
                     let debate_theme = &app.map.themes[*t];
-                    let marked = if debate_theme.shared {
-                        format!("{SHARED_MARK} {}", debate_theme.title)
-                    } else {
-                        debate_theme.title.clone()
+                    let marked = match (debate_theme.shared, debate_theme.mine) {
+                        (true, _) => format!("{SHARED_MARK} {}", debate_theme.title),
+                        (false, true) => format!("{OWN_MARK} {}", debate_theme.title),
+                        (false, false) => debate_theme.title.clone(),
                     };
                     let strip_width = strip.len() + 1;
                     let title = truncate(&marked, width.saturating_sub(strip_width));

@@ -89,6 +89,11 @@ impl Theme {
     }
 
     /// A sentence that the last search found.
+    /// Sentences being selected: reversed, which shows without color too.
+    pub fn selection(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
     pub fn search_hit(self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     }

@@ -49,6 +49,23 @@ pub enum Action {
     CompareDown,
     CompareUp,
     CopyPassage,
+    StartSelection,
+    Tag,
+    RecordView,
+    EditPassage,
+    MovePassage,
+    DeletePassage,
+    Undo,
+    Redo,
+    StanceSupports,
+    StanceOpposes,
+    StanceQualifies,
+    StanceReports,
+    Confirm,
+    CursorLeft,
+    CursorRight,
+    CursorStart,
+    CursorEnd,
     /// Search results have arrived.
     SearchReady,
     /// A character typed into a text field (the picker's filter).
@@ -59,6 +76,8 @@ pub enum Action {
     ScrollAt(u16, u16, i16),
     /// A click on a cell: (column, row).
     ClickAt(u16, u16),
+    /// The mouse moved to a cell with its button held: (column, row).
+    DragAt(u16, u16),
     /// Any key, where any key will do (dismissing a message).
     AnyKey,
     /// The process came back from being suspended.
@@ -114,6 +133,23 @@ impl Action {
         ("compare_down", Action::CompareDown),
         ("compare_up", Action::CompareUp),
         ("copy_passage", Action::CopyPassage),
+        ("start_selection", Action::StartSelection),
+        ("tag", Action::Tag),
+        ("record_view", Action::RecordView),
+        ("edit_passage", Action::EditPassage),
+        ("move_passage", Action::MovePassage),
+        ("delete_passage", Action::DeletePassage),
+        ("undo", Action::Undo),
+        ("redo", Action::Redo),
+        ("stance_supports", Action::StanceSupports),
+        ("stance_opposes", Action::StanceOpposes),
+        ("stance_qualifies", Action::StanceQualifies),
+        ("stance_reports", Action::StanceReports),
+        ("confirm", Action::Confirm),
+        ("cursor_left", Action::CursorLeft),
+        ("cursor_right", Action::CursorRight),
+        ("cursor_start", Action::CursorStart),
+        ("cursor_end", Action::CursorEnd),
     ];
 
     pub fn from_name(name: &str) -> Option<Action> {

@@ -10,6 +10,9 @@ use crate::corpus::{Article, Corpus};
 use crate::debate::{DebateMap, Passage, SILENT_GLYPH, Stance, Theme};
 use crate::search::{Hit, Kind, SearchIndex};
 
+mod annotations;
+pub use annotations::annotations;
+
 /// The distinct stances of an article on a theme, in reading order.
 fn stances(theme: &Theme, article: usize) -> Vec<Stance> {
     let mut stances: Vec<Stance> = Vec::new();
@@ -21,12 +24,21 @@ fn stances(theme: &Theme, article: usize) -> Vec<Stance> {
     stances
 }
 
-/// One cell of the table: the glyphs of every stance taken, and the first one's name.
+/// One cell of the table: the glyphs of every stance taken, and the first
+/// one's name; "(yours)" where the reader placed a passage.
 fn cell(theme: &Theme, article: usize) -> String {
     let stances = stances(theme, article);
+    let yours = if theme.passages_of(article).any(|p| p.mine) {
+        " (yours)"
+    } else {
+        ""
+    };
     match stances.first() {
         None => format!("{SILENT_GLYPH} silent"),
-        Some(first) => format!("{} {first}", stances.iter().map(|s| s.glyph()).collect::<String>()),
+        Some(first) => format!(
+            "{} {first}{yours}",
+            stances.iter().map(|s| s.glyph()).collect::<String>()
+        ),
     }
 }
 
@@ -38,10 +50,10 @@ pub fn themes_table(corpus: &Corpus, map: &DebateMap) -> String {
             .collect(),
     ];
     for theme in &map.themes {
-        let name = if theme.shared {
-            format!("{} {}", theme.id, crate::debate::SHARED_MARK)
-        } else {
-            theme.id.clone()
+        let name = match (theme.shared, theme.mine) {
+            (true, _) => format!("{} {}", theme.id, crate::debate::SHARED_MARK),
+            (false, true) => format!("{} (yours)", theme.id),
+            (false, false) => theme.id.clone(),
         };
         rows.push(
             std::iter::once(name)
@@ -76,7 +88,11 @@ pub fn themes_table(corpus: &Corpus, map: &DebateMap) -> String {
 
 /// The passage's words as they stand in the article now.
 pub fn passage_text(article: &Article, passage: &Passage) -> String {
-    let anchor = passage.anchor;
+    anchor_text(article, &passage.anchor)
+}
+
+/// The words of an anchored stretch of an article, its blocks joined by a space.
+pub fn anchor_text(article: &Article, anchor: &crate::debate::Anchor) -> String {
     let mut parts = Vec::new();
     for block in anchor.start_block..=anchor.end_block {
         let text = &article.blocks[block].text;
@@ -103,9 +119,10 @@ pub fn markdown(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
         for passage in &theme.passages {
             let article = &corpus.articles[passage.article];
             let block = &article.blocks[passage.anchor.start_block];
+            let yours = if passage.mine { " (yours)" } else { "" };
             let _ = writeln!(
                 out,
-                "### {} ({}) — {} {}\n\n{}\n\n> {}\n>\n> — {} ({}, {})\n",
+                "### {} ({}) — {} {}{yours}\n\n{}\n\n> {}\n>\n> — {} ({}, {})\n",
                 article.author_names(),
                 article.meta.published,
                 passage.stance.glyph(),
@@ -115,6 +132,15 @@ pub fn markdown(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
                 article.citation(),
                 article.meta.id,
                 block.id
+            );
+        }
+        if let Some(view) = &theme.view {
+            let _ = writeln!(
+                out,
+                "### Your view — {} {}\n\n{}\n",
+                view.stance.glyph(),
+                view.stance,
+                view.note
             );
         }
         let silent: Vec<&str> = (0..corpus.articles.len())
@@ -154,6 +180,15 @@ struct JsonTheme<'a> {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     shared: bool,
     passages: Vec<JsonPassage<'a>>,
+    /// The reader's own stance on the claim, if recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    view: Option<JsonView<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonView<'a> {
+    stance: &'a str,
+    note: &'a str,
 }
 
 #[derive(Serialize)]
@@ -166,6 +201,9 @@ struct JsonPassage<'a> {
     /// The article's date, so a 2022 passage is not read as a 2024 answer.
     published: String,
     citation: String,
+    /// Placed by the reader, in their own map.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    mine: bool,
 }
 
 pub fn json(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
@@ -192,6 +230,10 @@ pub fn json(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
                     title: &theme.title,
                     claim: &theme.claim,
                     shared: theme.shared,
+                    view: theme.view.as_ref().map(|v| JsonView {
+                        stance: v.stance.name(),
+                        note: &v.note,
+                    }),
                     passages: theme
                         .passages
                         .iter()
@@ -204,6 +246,7 @@ pub fn json(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
                                 summary: &p.summary,
                                 block: &article.blocks[p.anchor.start_block].id,
                                 published: article.meta.published.iso(),
+                                mine: p.mine,
                                 citation: article.citation(),
                             }
                         })

@@ -1,0 +1,71 @@
+//! The map's passages as W3C Web Annotations (JSON-LD): each passage an
+//! annotation whose target is its article, selected by a TextQuoteSelector,
+//! and whose bodies carry the theme (tagging), the stance (classifying) and
+//! the summary (commenting).
+
+use serde_json::{Value, json};
+
+use crate::corpus::{Article, Corpus};
+use crate::debate::{Anchor, DebateMap};
+
+/// Characters of context given before and after each quote.
+const CONTEXT_CHARS: usize = 32;
+
+/// The reader's own passages as an annotation collection; with `all`, the
+/// bundled map's too.
+pub fn annotations(corpus: &Corpus, map: &DebateMap, all: bool) -> String {
+    let mut items = Vec::new();
+    for theme in &map.themes {
+        for (n, passage) in theme.passages.iter().enumerate().filter(|(_, p)| all || p.mine) {
+            let article = &corpus.articles[passage.article];
+            let (prefix, suffix) = context(article, &passage.anchor);
+            let mut annotation = json!({
+                "id": format!("urn:parallax:passage:{}:{}:{n}", theme.id, article.meta.id),
+                "type": "Annotation",
+                "body": [
+                    {
+                        "type": "TextualBody",
+                        "purpose": "tagging",
+                        "value": theme.title,
+                        "id": format!("urn:parallax:theme:{}", theme.id),
+                    },
+                    { "type": "TextualBody", "purpose": "classifying", "value": passage.stance.name() },
+                    { "type": "TextualBody", "purpose": "commenting", "value": passage.summary },
+                ],
+                "target": {
+                    "source": format!("urn:parallax:article:{}", article.meta.id),
+                    "selector": {
+                        "type": "TextQuoteSelector",
+                        "exact": super::passage_text(article, passage),
+                        "prefix": prefix,
+                        "suffix": suffix,
+                    },
+                },
+            });
+            if passage.mine {
+                annotation["creator"] = json!({ "type": "Person", "name": "the reader" });
+            }
+            items.push(annotation);
+        }
+    }
+    let collection: Value = json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "AnnotationCollection",
+        "label": map.question,
+        "total": items.len(),
+        "first": { "type": "AnnotationPage", "items": items },
+    });
+    let mut text = serde_json::to_string_pretty(&collection).expect("plain data");
+    text.push('\n');
+    text
+}
+
+/// The words just before and just after an anchored stretch, in its blocks.
+fn context(article: &Article, anchor: &Anchor) -> (String, String) {
+    let before = &article.blocks[anchor.start_block].text[..anchor.start];
+    let after = &article.blocks[anchor.end_block].text[anchor.end..];
+    let prefix: Vec<char> = before.chars().rev().take(CONTEXT_CHARS).collect();
+    let prefix: String = prefix.into_iter().rev().collect();
+    let suffix: String = after.chars().take(CONTEXT_CHARS).collect();
+    (prefix, suffix)
+}

@@ -1,0 +1,148 @@
+//! The form window: the words it is about, then the step under way (a theme
+//! list filtered as one types, a claim, a stance key, a summary, a yes/no).
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::Theme;
+use super::overlay::{centered, window};
+use super::text::truncate;
+use crate::app::{App, Chosen, Form, Step, Target, TextField};
+use crate::debate::Stance;
+
+/// Rows of the quote shown at most.
+const QUOTE_ROWS: usize = 3;
+
+pub fn render(frame: &mut Frame, app: &App, form: &Form, theme: Theme) {
+    let full = frame.area();
+    let area = centered(
+        full,
+        full.width.saturating_sub(4).min(96),
+        full.height.saturating_sub(2).min(22),
+    );
+    let title = match form.target {
+        Target::NewPassage { .. } => "Place on a theme (Esc: nothing is saved)",
+        Target::Edit { .. } => "Change your passage (Esc: nothing is changed)",
+        Target::Move { .. } => "Move your passage to another theme",
+        Target::Delete { .. } => "Delete your passage?",
+        Target::View { .. } => "Your own view of the claim",
+    };
+    let inner = window(frame, area, title, theme);
+    let width = usize::from(inner.width).max(1);
+    let mut lines: Vec<Line> = crate::layout::wrap(&form.quote, width.saturating_sub(2))
+        .into_iter()
+        .take(QUOTE_ROWS)
+        .map(|r| Line::from(Span::styled(format!("“ {}", &form.quote[r]), theme.quote())))
+        .collect();
+    lines.push(Line::default());
+    if let Some(chosen) = &form.theme {
+        let name = match chosen {
+            Chosen::Existing(t) => app.map.themes.get(*t).map_or("", |t| t.title.as_str()).to_string(),
+            Chosen::New(title) => format!("{title} (new)"),
+        };
+        lines.push(Line::from(vec![Span::styled("Theme: ", theme.dim()), Span::raw(name)]));
+    }
+    if !form.claim.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("Claim: ", theme.dim()),
+            Span::raw(form.claim.clone()),
+        ]));
+    }
+    match form.step {
+        Step::Theme => {
+            lines.push(field_line("Theme", &form.field, theme));
+            let rows = usize::from(inner.height).saturating_sub(lines.len() + 1);
+            let offset = form.selected.saturating_sub(rows.saturating_sub(1));
+            let mut list: Vec<Line> = form
+                .matches
+                .iter()
+                .map(|&t| {
+                    let th = &app.map.themes[t];
+                    truncate(&format!("{} — {}", th.title, th.claim), width)
+                })
+                .chain(
+                    form.new_row()
+                        .map(|_| format!("new theme “{}”", form.field.value().trim())),
+                )
+                .enumerate()
+                .skip(offset)
+                .take(rows)
+                .map(|(i, text)| {
+                    let style = if i == form.selected {
+                        theme.selected()
+                    } else {
+                        ratatui::style::Style::new()
+                    };
+                    Line::from(Span::styled(truncate(&text, width), style))
+                })
+                .collect();
+            lines.append(&mut list);
+        }
+        Step::Claim => {
+            lines.push(Line::from(Span::styled(
+                "What is the new theme's claim, the statement stances are taken toward? (Enter)",
+                theme.dim(),
+            )));
+            lines.push(field_line("Claim", &form.field, theme));
+        }
+        Step::Stance => {
+            lines.push(Line::from(Span::styled(
+                "The stance toward the claim, one key:",
+                theme.dim(),
+            )));
+            let keys: Vec<Span> = Stance::ALL
+                .iter()
+                .flat_map(|s| {
+                    let current = form.stance == Some(*s);
+                    let style = if current {
+                        theme.selected()
+                    } else {
+                        theme.stance(Some(*s))
+                    };
+                    [Span::styled(format!(" {} {} ", s.glyph(), s), style), Span::raw("  ")]
+                })
+                .collect();
+            lines.push(Line::from(keys));
+        }
+        Step::Summary => {
+            if let Some(stance) = form.stance {
+                lines.push(Line::from(vec![
+                    Span::styled("Stance: ", theme.dim()),
+                    Span::styled(format!("{} {stance}", stance.glyph()), theme.stance(Some(stance))),
+                ]));
+            }
+            let label = if matches!(form.target, Target::View { .. }) {
+                "Note"
+            } else {
+                "Summary"
+            };
+            lines.push(Line::from(Span::styled(
+                format!("{label}, in your own words (Enter saves):"),
+                theme.dim(),
+            )));
+            lines.push(field_line(label, &form.field, theme));
+        }
+        Step::Confirm => {
+            lines.push(Line::from(Span::raw(
+                "Delete this passage from your map? y deletes, n keeps it (u undoes a delete)",
+            )));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// "Label: text▏" with the cursor where it stands.
+fn field_line<'a>(label: &str, field: &TextField, theme: Theme) -> Line<'a> {
+    let value = field.value();
+    let at = value
+        .char_indices()
+        .nth(field.cursor_column_chars())
+        .map_or(value.len(), |(i, _)| i);
+    Line::from(vec![
+        Span::styled(format!("{label}: "), theme.speaker()),
+        Span::raw(value[..at].to_string()),
+        Span::styled("▏", theme.dim()),
+        Span::raw(value[at..].to_string()),
+    ])
+}

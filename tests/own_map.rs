@@ -1,0 +1,404 @@
+//! Mapping the debate from the keyboard, step by step through update():
+//! select sentences, place them on a theme with a stance and a summary,
+//! record a view, change, move, delete, undo; kept in the reader's own map.
+
+use std::path::{Path, PathBuf};
+
+use parallax::app::{Action, App, Overlay, OwnLayer, Step, update};
+use parallax::corpus;
+use parallax::debate::{self, Stance};
+use parallax::keymap::Keymap;
+use parallax::own_map::{OwnFile, OwnMap};
+use ratatui::layout::Rect;
+
+fn own_path(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("parallax-own-map-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir.join("map.toml")
+}
+
+/// A reader on the bundled articles whose own map is kept at `path`, as
+/// the reader is started: the map read over the bundled one.
+fn reader(open: &[&str], path: &Path) -> App {
+    let corpus = corpus::load(&corpus::bundled_sources()).corpus;
+    let sources = corpus::bundled_maps();
+    let file = OwnFile::open(Some(path)).file;
+    let own = file.map.source("map.toml");
+    let (map, problems) = debate::load_with_own(&corpus, &sources, Some(&own));
+    assert!(problems.is_empty(), "{problems:?}");
+    let open: Vec<usize> = open.iter().map(|id| corpus.index_of(id).unwrap()).collect();
+    let mut app = App::new(corpus, map, Keymap::defaults(), &open, Rect::new(0, 0, 160, 45));
+    app.own = Some(OwnLayer { sources, file });
+    app
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::Input(c));
+    }
+}
+
+fn step(app: &App) -> Option<Step> {
+    match &app.overlay {
+        Some(Overlay::Form(form)) => Some(form.step),
+        _ => None,
+    }
+}
+
+fn on_disk(path: &Path) -> OwnMap {
+    OwnMap::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+const SENTENCE: &str = "Any hopes of peeling them away from each other are nothing more than wishful thinking.";
+
+/// The scenario of the issue, as update() steps: search, select, tag with a
+/// new theme, its claim, a stance, a summary.
+fn place_gabuev_on_a_new_theme(app: &mut App) {
+    update(app, Action::OpenSearch);
+    type_text(app, "peeling them away");
+    update(app, Action::Select);
+    assert_eq!(
+        app.corpus.articles[app.panes[app.focused_pane].article].meta.id,
+        "gabuev-2024"
+    );
+    update(app, Action::StartSelection);
+    let selection = app.selection.expect("a selection at the sentence jumped to");
+    let (first, last) = selection.span();
+    assert_eq!(first, last, "one sentence");
+    update(app, Action::Tag);
+    assert_eq!(step(app), Some(Step::Theme));
+    type_text(app, "Putin's staying power");
+    let Some(Overlay::Form(form)) = &app.overlay else {
+        unreachable!()
+    };
+    assert_eq!(
+        form.new_row(),
+        Some(form.selected),
+        "nothing matches: the new theme is selected"
+    );
+    update(app, Action::Select);
+    assert_eq!(step(app), Some(Step::Claim));
+    type_text(app, "Putin will outlast Western hopes of a split.");
+    update(app, Action::Select);
+    assert_eq!(step(app), Some(Step::Stance));
+    update(app, Action::StanceOpposes);
+    assert_eq!(step(app), Some(Step::Summary));
+    type_text(app, "Gabuev sees no split coming while Putin rules.");
+    update(app, Action::Select);
+    assert!(app.overlay.is_none(), "saved: {:?}", app.status);
+}
+
+#[test]
+fn a_passage_placed_from_the_keyboard_is_saved_and_at_once_part_of_the_map() {
+    let path = own_path("scenario");
+    let mut app = reader(&["gabuev-2024", "manning-sun-2023"], &path);
+    place_gabuev_on_a_new_theme(&mut app);
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap()
+            .starts_with("Placed on “Putin's staying power”: x opposes")
+    );
+
+    // Written at once, in the map format.
+    let saved = on_disk(&path);
+    assert_eq!(saved.themes.len(), 1);
+    assert_eq!(saved.themes[0].claim, "Putin will outlast Western hopes of a split.");
+    assert_eq!(saved.passages[0].quote, SENTENCE, "the whole sentence");
+    assert_eq!(saved.passages[0].stance, Stance::Opposes);
+
+    // Part of the map: the theme is selected, the passage is Gabuev's, marked as the reader's.
+    let theme = app.theme.expect("the new theme is selected");
+    let t = &app.map.themes[theme];
+    assert!(t.mine);
+    let gabuev = app.corpus.index_of("gabuev-2024").unwrap();
+    assert_eq!(t.stance_of(gabuev), Some(Stance::Opposes));
+    assert!(t.passages.iter().all(|p| p.mine));
+    let screen = parallax::reader::snapshot(&app);
+    assert!(
+        screen.contains("✎ Putin's staying power"),
+        "the sidebar marks it: {screen}"
+    );
+    assert!(screen.contains("x opposes · yours · Gabuev sees no split"), "{screen}");
+
+    // In the export, the table, search and the compare panel.
+    let json: serde_json::Value =
+        serde_json::from_str(&parallax::export::json(&app.corpus, &app.map, &[theme])).unwrap();
+    let passage = &json["themes"][0]["passages"][0];
+    assert_eq!(passage["mine"], true);
+    assert_eq!(passage["quote"], SENTENCE);
+    assert_eq!(passage["summary"], "Gabuev sees no split coming while Putin rules.");
+    let table = parallax::export::themes_table(&app.corpus, &app.map);
+    let row = table.lines().find(|l| l.starts_with("putin-s-staying-power")).unwrap();
+    assert!(row.contains("x opposes (yours)"), "{row}");
+    let hits = app
+        .searcher
+        .index
+        .search(&parallax::search::Query::parse("no split coming while putin"));
+    assert!(!hits.is_empty(), "the summary is searchable");
+    update(&mut app, Action::ToggleCompare);
+    let screen = parallax::reader::snapshot(&app);
+    assert!(screen.contains("x opposes yours: Gabuev sees no split"), "{screen}");
+
+    // A restart reads it back: the theme is there and jumps to the passage.
+    let mut again = reader(&["manning-sun-2023", "gabuev-2024"], &path);
+    let theme = again.map.theme_index("putin-s-staying-power").unwrap();
+    update(&mut again, Action::SelectTheme(theme));
+    assert_ne!(again.scroll_line(1), 0, "the Gabuev pane moved to the passage");
+    let top = parallax::reader::snapshot(&again);
+    assert!(top.contains("Any hopes of peeling"), "{top}");
+}
+
+#[test]
+fn esc_at_any_step_saves_nothing() {
+    let path = own_path("esc");
+    let mut app = reader(&["gabuev-2024"], &path);
+    let steps: [&[Action]; 4] = [
+        &[],
+        &[Action::Select],
+        &[Action::Select, Action::Input('c'), Action::Select],
+        &[
+            Action::Select,
+            Action::Input('c'),
+            Action::Select,
+            Action::StanceSupports,
+        ],
+    ];
+    for actions in steps {
+        update(&mut app, Action::StartSelection);
+        update(&mut app, Action::Tag);
+        type_text(&mut app, "Zq9 new");
+        for &action in actions {
+            update(&mut app, action);
+        }
+        assert!(step(&app).is_some());
+        update(&mut app, Action::Close);
+        assert!(app.overlay.is_none());
+        assert_eq!(app.status.as_deref(), Some("Nothing saved"));
+        assert!(!path.exists(), "nothing written");
+        update(&mut app, Action::Close);
+    }
+}
+
+#[test]
+fn the_selection_grows_and_shrinks_by_sentences_across_paragraphs_and_the_view_follows() {
+    let path = own_path("select");
+    let mut app = reader(&["gabuev-2024"], &path);
+    update(&mut app, Action::StartSelection);
+    assert_eq!(app.context(), parallax::keymap::Context::Selection);
+    let start = app.selection.unwrap();
+    assert_eq!(start.span(), (0, 0), "the first sentence on screen");
+    for _ in 0..40 {
+        update(&mut app, Action::SelectNext);
+    }
+    let grown = app.selection.unwrap();
+    assert_eq!(grown.span(), (0, 40));
+    let anchor = parallax::app::selection_anchor(&app.corpus.articles[grown.article], &grown);
+    assert!(anchor.end_block > anchor.start_block, "across paragraphs");
+    assert!(app.scroll_line(0) > 0, "the view followed");
+    for _ in 0..39 {
+        update(&mut app, Action::SelectPrev);
+    }
+    assert_eq!(app.selection.unwrap().span(), (0, 1));
+    // Drawn distinctly, under NO_COLOR too: reversed, with a bar in the margin.
+    app.color = false;
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 45)).unwrap();
+    terminal.draw(|f| parallax::ui::render(f, &app)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let reversed = (0..45u16)
+        .flat_map(|y| (0..160u16).map(move |x| (x, y)))
+        .filter(|&(x, y)| buffer[(x, y)].modifier.contains(ratatui::style::Modifier::REVERSED))
+        .count();
+    assert!(reversed > 20, "{reversed} reversed cells");
+    assert!(parallax::reader::snapshot(&app).contains('▌'));
+    // y copies the selection; Esc ends it.
+    update(&mut app, Action::CopyPassage);
+    assert!(app.clipboard.take().unwrap().starts_with("“Just a decade ago"));
+    update(&mut app, Action::Close);
+    assert!(app.selection.is_none());
+    assert_eq!(app.context(), parallax::keymap::Context::Reader);
+}
+
+#[test]
+fn a_mouse_drag_selects_sentences() {
+    let path = own_path("drag");
+    let mut app = reader(&["gabuev-2024"], &path);
+    let pane = app.screen().pane(0).unwrap();
+    let (x, y) = (pane.x + 3, pane.y + 4);
+    update(&mut app, Action::ClickAt(x, y));
+    update(&mut app, Action::DragAt(x + 10, y + 6));
+    let selection = app.selection.expect("a selection");
+    let (first, last) = selection.span();
+    assert_eq!(first, 0);
+    assert!(last >= 1, "{last}");
+}
+
+#[test]
+fn your_view_of_a_claim_is_recorded_shown_and_exported() {
+    let path = own_path("view");
+    let mut app = reader(&["gabuev-2024", "manning-sun-2023"], &path);
+    update(&mut app, Action::NextTheme);
+    update(&mut app, Action::RecordView);
+    assert_eq!(step(&app), Some(Step::Stance));
+    update(&mut app, Action::StanceQualifies);
+    type_text(&mut app, "Only on Ukraine, and only for a while.");
+    update(&mut app, Action::Select);
+    let wedge = &app.map.themes[0];
+    assert_eq!(wedge.view.as_ref().unwrap().stance, Stance::Qualifies);
+    update(&mut app, Action::ToggleCompare);
+    let screen = parallax::reader::snapshot(&app);
+    assert!(screen.contains("You: ~ qualifies Only on Ukraine"), "{screen}");
+    let json: serde_json::Value = serde_json::from_str(&parallax::export::json(&app.corpus, &app.map, &[0])).unwrap();
+    assert_eq!(json["themes"][0]["view"]["stance"], "qualifies");
+    assert_eq!(
+        json["themes"][0]["view"]["note"],
+        "Only on Ukraine, and only for a while."
+    );
+    assert_eq!(on_disk(&path).views.len(), 1);
+    // Recorded again: replaced, not doubled.
+    update(&mut app, Action::RecordView);
+    update(&mut app, Action::StanceSupports);
+    update(&mut app, Action::ClearInput);
+    type_text(&mut app, "Changed my mind.");
+    update(&mut app, Action::Select);
+    assert_eq!(on_disk(&path).views.len(), 1);
+    assert_eq!(app.map.themes[0].view.as_ref().unwrap().note, "Changed my mind.");
+}
+
+#[test]
+fn your_passages_can_be_changed_moved_deleted_and_undone_and_the_bundled_ones_cannot() {
+    let path = own_path("change");
+    let mut app = reader(&["gabuev-2024", "manning-sun-2023"], &path);
+    place_gabuev_on_a_new_theme(&mut app);
+    // Edit: stance and summary.
+    update(&mut app, Action::EditPassage);
+    assert_eq!(
+        step(&app),
+        Some(Step::Stance),
+        "{:?} {:?}",
+        app.status,
+        app.current_passage
+    );
+    update(&mut app, Action::StanceQualifies);
+    update(&mut app, Action::ClearInput);
+    type_text(&mut app, "Edited.");
+    update(&mut app, Action::Select);
+    assert_eq!(on_disk(&path).passages[0].stance, Stance::Qualifies);
+    assert_eq!(on_disk(&path).passages[0].summary, "Edited.");
+    // Move to the wedge theme.
+    update(&mut app, Action::MovePassage);
+    type_text(&mut app, "wedge pry");
+    update(&mut app, Action::Select);
+    assert_eq!(on_disk(&path).passages[0].theme, "wedge");
+    let wedge = &app.map.themes[app.map.theme_index("wedge").unwrap()];
+    assert!(wedge.passages.iter().any(|p| p.mine && p.summary == "Edited."));
+    // Delete, after a confirmation; n keeps it.
+    update(&mut app, Action::DeletePassage);
+    assert_eq!(step(&app), Some(Step::Confirm));
+    assert_eq!(app.context(), parallax::keymap::Context::Choice);
+    update(&mut app, Action::Close);
+    assert_eq!(on_disk(&path).passages.len(), 1);
+    update(&mut app, Action::DeletePassage);
+    update(&mut app, Action::Confirm);
+    assert!(on_disk(&path).passages.is_empty());
+    // Undo brings it back, redo deletes it again, all on disk.
+    update(&mut app, Action::Undo);
+    assert_eq!(on_disk(&path).passages.len(), 1);
+    update(&mut app, Action::Redo);
+    assert!(on_disk(&path).passages.is_empty());
+    for _ in 0..4 {
+        update(&mut app, Action::Undo);
+    }
+    assert!(
+        on_disk(&path).passages.is_empty() && on_disk(&path).themes.is_empty(),
+        "back to before the session"
+    );
+    update(&mut app, Action::Undo);
+    assert_eq!(app.status.as_deref(), Some("Nothing to undo in this session"));
+
+    // A bundled passage is read-only.
+    update(&mut app, Action::SelectTheme(0));
+    update(&mut app, Action::EditPassage);
+    assert!(app.overlay.is_none());
+    assert!(
+        app.status.as_deref().unwrap().contains("bundled map's"),
+        "{:?}",
+        app.status
+    );
+}
+
+#[test]
+fn a_passage_whose_words_are_gone_is_kept_as_unplaced_and_listed_by_check() {
+    let dir = own_path("orphan").parent().unwrap().to_path_buf();
+    std::fs::create_dir_all(&dir).unwrap();
+    let article = "+++\nid = \"mine\"\ntitle = \"T\"\noutlet = \"O\"\npublished = \"2024\"\nform = \"essay\"\nsource = \"s\"\n\n[[authors]]\nname = \"N\"\n+++\n\nThe first sentence stays. The second will go.\n";
+    std::fs::write(dir.join("mine.md"), article).unwrap();
+    std::fs::write(
+        dir.join("debate.toml"),
+        "[[themes]]\nid = \"x\"\ntitle = \"X\"\nclaim = \"C\"\n\n[[themes.passages]]\narticle = \"mine\"\nquote = \"The first sentence stays.\"\nstance = \"supports\"\nsummary = \"S.\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("my-map.toml"),
+        "[[passages]]\ntheme = \"x\"\narticle = \"mine\"\nquote = \"The second will go.\"\nstance = \"opposes\"\nsummary = \"Mine.\"\n",
+    )
+    .unwrap();
+    let check = |expect_orphan: bool| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(["check", "--articles", dir.to_str().unwrap()])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "an orphan is no error: {text}");
+        assert_eq!(
+            text.contains("orphan: your passage on “X” in mine is no longer found: “The second will go.”"),
+            expect_orphan,
+            "{text}"
+        );
+    };
+    check(false);
+    std::fs::write(dir.join("mine.md"), article.replace(" The second will go.", "")).unwrap();
+    check(true);
+    let library = parallax::library::load(&parallax::library::Source {
+        dir: Some(dir.clone()),
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(library.map.unplaced.len(), 1);
+    assert_eq!(library.map.unplaced[0].quote, "The second will go.");
+}
+
+#[test]
+fn annotations_are_w3c_web_annotations_with_text_quote_selectors() {
+    let path = own_path("annotations");
+    let mut app = reader(&["gabuev-2024", "manning-sun-2023"], &path);
+    place_gabuev_on_a_new_theme(&mut app);
+    let mine: serde_json::Value =
+        serde_json::from_str(&parallax::export::annotations(&app.corpus, &app.map, false)).unwrap();
+    assert_eq!(mine["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(mine["total"], 1);
+    let annotation = &mine["first"]["items"][0];
+    assert_eq!(annotation["type"], "Annotation");
+    assert_eq!(annotation["target"]["source"], "urn:parallax:article:gabuev-2024");
+    let selector = &annotation["target"]["selector"];
+    assert_eq!(selector["type"], "TextQuoteSelector");
+    assert_eq!(selector["exact"], SENTENCE);
+    assert!(
+        selector["prefix"]
+            .as_str()
+            .unwrap()
+            .ends_with("Beijing at this point. ")
+    );
+    let purposes: Vec<&str> = annotation["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["purpose"].as_str().unwrap())
+        .collect();
+    assert_eq!(purposes, ["tagging", "classifying", "commenting"]);
+    assert_eq!(annotation["body"][0]["value"], "Putin's staying power");
+    assert_eq!(annotation["body"][1]["value"], "opposes");
+    let all: serde_json::Value =
+        serde_json::from_str(&parallax::export::annotations(&app.corpus, &app.map, true)).unwrap();
+    assert!(all["total"].as_u64().unwrap() > 100, "with --all, the bundled map too");
+}
