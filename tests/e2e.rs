@@ -58,6 +58,12 @@ impl Session {
             .map(std::path::PathBuf::from)
             .unwrap_or(config.join("state"));
         command.env("XDG_STATE_HOME", state);
+        // The reader's own map too, unless the test names the place.
+        let data = command
+            .get_env("XDG_DATA_HOME")
+            .map(std::path::PathBuf::from)
+            .unwrap_or(config.join("data"));
+        command.env("XDG_DATA_HOME", data);
         command.env_remove("NO_COLOR");
         let child = pty.slave.spawn_command(command).expect("the binary starts");
         drop(pty.slave);
@@ -693,4 +699,143 @@ fn a_panic_restores_the_terminal_then_prints_its_report() {
     let left = raw.rfind("\x1b[?1049l").expect("the alternate screen was left");
     let report = raw.find("panicked").expect("the panic report is printed");
     assert!(report > left, "the report comes after the restore");
+}
+
+/// The reader started with its own map kept in `data` (XDG_DATA_HOME).
+fn start_with_data(name: &str, data: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Session {
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+    command.args(args);
+    command.env("XDG_DATA_HOME", data);
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    Session::start_command(name, command, 140, 40)
+}
+
+/// A command line run of the binary with the reader's own map in `data`.
+fn run_with_data(data: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .env("XDG_DATA_HOME", data)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+const PEELING: &str = "Any hopes of peeling them away from each other are nothing more than wishful thinking.";
+
+/// Search a Gabuev sentence, select it, place it on a new theme: the keys
+/// of the scenario, as a person types them.
+fn place_a_passage(s: &mut Session) {
+    s.wait_text("pane 1 of 2: gabuev-2024");
+    s.key("/");
+    s.wait_text("Search: # themes only");
+    s.key("peeling them away");
+    s.wait_for("results", |screen| screen.contains("passage gabuev-2024"));
+    s.key("\r");
+    s.wait_for("the jump", |screen| !screen.contains("Search: # themes only"));
+    s.key("v");
+    s.wait_text("Selecting:");
+    s.key("t");
+    s.wait_text("Place on a theme");
+    s.key("Putin's staying power");
+    s.wait_text("new theme “Putin's staying power”");
+    s.key("\r");
+    s.wait_text("What is the new theme's claim");
+    s.key("Putin will outlast Western hopes of a split.");
+    s.key("\r");
+    s.wait_text("The stance toward the claim, one key:");
+    s.key("x");
+    s.wait_text("in your own words (Enter saves)");
+    s.key("Gabuev sees no split coming while Putin rules.");
+    s.key("\r");
+    s.wait_text("Placed on “Putin's staying power”: x opposes");
+}
+
+#[test]
+fn a_passage_placed_in_the_reader_is_in_themes_export_and_the_next_start() {
+    let data = state_dir("own-map");
+    let mut s = start_with_data("own-1", &data, &["--open", "gabuev-2024,manning-sun-2023"], &[]);
+    place_a_passage(&mut s);
+    s.key("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+
+    let themes = run_with_data(&data, &["themes"]);
+    let row = themes
+        .lines()
+        .find(|l| l.starts_with("putin-s-staying-power"))
+        .unwrap_or_else(|| panic!("{themes}"));
+    assert!(row.contains("(yours)") && row.contains("x opposes (yours)"), "{row}");
+    let export: serde_json::Value =
+        serde_json::from_str(&run_with_data(&data, &["export", "--format", "json"])).unwrap();
+    let theme = export["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "putin-s-staying-power")
+        .unwrap();
+    assert_eq!(theme["passages"][0]["quote"], PEELING, "the whole sentence");
+    assert_eq!(
+        theme["passages"][0]["summary"],
+        "Gabuev sees no split coming while Putin rules."
+    );
+    assert_eq!(theme["passages"][0]["mine"], true);
+
+    // The next start shows the theme in the sidebar, and jumps to it.
+    let mut s = start_with_data("own-2", &data, &["--open", "manning-sun-2023,gabuev-2024"], &[]);
+    s.wait_text("✎ Putin's staying");
+    s.key("[");
+    s.wait_text("theme: putin-s-staying-power");
+    s.wait_text("hopes of peeling them away");
+    s.key("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn a_kill_while_the_map_is_being_saved_leaves_the_last_whole_map() {
+    let data = state_dir("own-kill");
+    let mut s = start_with_data("own-kill-1", &data, &["--open", "gabuev-2024,manning-sun-2023"], &[]);
+    place_a_passage(&mut s);
+    s.key("q");
+    s.wait_exit();
+    let file = data.join("parallax/map.toml");
+    let saved = std::fs::read_to_string(&file).unwrap();
+
+    // A second reader records a view; its save is killed before the rename.
+    let mut s = start_with_data(
+        "own-kill-2",
+        &data,
+        &["--open", "gabuev-2024,manning-sun-2023"],
+        &[("PARALLAX_SAVE_PAUSE_MS", "20000")],
+    );
+    s.wait_text("pane 1 of 2: gabuev-2024");
+    s.key("]");
+    s.wait_text("theme: wedge");
+    s.key("V");
+    s.wait_text("The stance toward the claim, one key:");
+    s.key("~");
+    s.key("Only for a while.");
+    s.key("\r");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let temp_written = || {
+        std::fs::read_dir(file.parent().unwrap())
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .any(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            })
+            .unwrap_or(false)
+    };
+    while !temp_written() {
+        assert!(Instant::now() < deadline, "the save did not start");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let pid = nix::unistd::Pid::from_raw(s.child.process_id().unwrap() as i32);
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL).unwrap();
+    s.wait_exit();
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), saved, "the last whole map");
+    assert!(parallax::own_map::OwnMap::parse(&saved).is_ok());
+    let themes = run_with_data(&data, &["themes"]);
+    assert!(themes.contains("putin-s-staying-power"), "{themes}");
 }

@@ -139,6 +139,22 @@ fn a_passage_placed_from_the_keyboard_is_saved_and_at_once_part_of_the_map() {
     update(&mut app, Action::ToggleCompare);
     let screen = parallax::reader::snapshot(&app);
     assert!(screen.contains("x opposes yours: Gabuev sees no split"), "{screen}");
+    update(&mut app, Action::OpenMatrix);
+    let screen = parallax::reader::snapshot(&app);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Putin's staying power") && l.contains("+0"))
+        .unwrap();
+    assert!(row.contains("x✎"), "the matrix marks it: {row}");
+    update(&mut app, Action::Close);
+    update(&mut app, Action::OpenSearch);
+    type_text(&mut app, "no split coming");
+    let screen = parallax::reader::snapshot(&app);
+    assert!(
+        screen.contains("theme   ✎ putin-s-staying"),
+        "the palette marks it: {screen}"
+    );
+    update(&mut app, Action::Close);
 
     // A restart reads it back: the theme is there and jumps to the passage.
     let mut again = reader(&["manning-sun-2023", "gabuev-2024"], &path);
@@ -366,6 +382,18 @@ fn a_passage_whose_words_are_gone_is_kept_as_unplaced_and_listed_by_check() {
     .unwrap();
     assert_eq!(library.map.unplaced.len(), 1);
     assert_eq!(library.map.unplaced[0].quote, "The second will go.");
+    // The compare panel shows it as unplaced rather than dropping it.
+    let mut app = App::new(
+        library.corpus,
+        library.map,
+        Keymap::defaults(),
+        &[0],
+        Rect::new(0, 0, 160, 45),
+    );
+    update(&mut app, Action::ToggleCompare);
+    update(&mut app, Action::SelectTheme(0));
+    let screen = parallax::reader::snapshot(&app);
+    assert!(screen.contains("yours, unplaced"), "{screen}");
 }
 
 #[test]

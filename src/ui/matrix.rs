@@ -11,7 +11,7 @@ use super::Theme;
 use super::overlay::{centered, window};
 use super::text::truncate;
 use crate::app::App;
-use crate::debate::SILENT_GLYPH;
+use crate::debate::{OWN_MARK, SILENT_GLYPH};
 
 /// The widest a column's author label may be.
 const MAX_LABEL: usize = 12;
@@ -80,7 +80,13 @@ pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Th
             }
             spans.push(Span::raw(" "));
             spans.push(Span::styled(glyph.to_string(), style));
-            spans.push(Span::raw(" ".repeat(cell - 2)));
+            // The reader's own passage is marked as theirs.
+            if debate_theme.passages_of(a).any(|p| p.mine) {
+                spans.push(Span::styled(OWN_MARK.to_string(), theme.dim()));
+                spans.push(Span::raw(" ".repeat(cell.saturating_sub(3))));
+            } else {
+                spans.push(Span::raw(" ".repeat(cell - 2)));
+            }
         }
         let (supports, opposes) = debate_theme.agreement(&all);
         let split = if debate_theme.disagreement_among(&all) {
@@ -104,7 +110,8 @@ pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Th
         );
         lines.push(Line::from(Span::styled(truncate(&text, text_width), theme.dim())));
     }
-    let legend = "+ supports  x opposes  ~ qualifies  = reports  · silent   arrows move, Enter opens the passage";
+    let legend =
+        "+ supports  x opposes  ~ qualifies  = reports  · silent  ✎ yours   arrows move, Enter opens the passage";
     lines.push(Line::from(Span::styled(truncate(legend, text_width), theme.dim())));
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -78,8 +78,23 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, theme: Theme) {
             (_, Some(a)) => app.corpus.articles[a as usize].meta.id.as_str(),
             _ => "",
         };
-        let prefix = format!("{kind} {:<20} ", truncate(source, 20));
         let text = app.searcher.index.text(&app.corpus, hit.candidate);
+        // A summary of the reader's own, or a theme they added, says so.
+        let yours = match (
+            candidate.kind,
+            candidate.article,
+            app.map.themes.get(candidate.theme as usize),
+        ) {
+            (Kind::Theme, None, Some(t)) => t.mine,
+            (Kind::Theme, Some(a), Some(t)) => t.passages_of(a as usize).any(|p| p.mine && p.summary == text),
+            _ => false,
+        };
+        let source = if yours {
+            format!("✎ {source}")
+        } else {
+            source.to_string()
+        };
+        let prefix = format!("{kind} {:<20} ", truncate(&source, 20));
         let selected = i == palette.selected;
         let base = if selected { theme.selected() } else { Style::new() };
         let mut spans = vec![Span::styled(prefix.clone(), base.patch(theme.dim()))];
