@@ -128,6 +128,10 @@ fn a_passage_placed_from_the_keyboard_is_saved_and_at_once_part_of_the_map() {
     assert_eq!(passage["mine"], true);
     assert_eq!(passage["quote"], SENTENCE);
     assert_eq!(passage["summary"], "Gabuev sees no split coming while Putin rules.");
+    assert!(
+        debate::lint(&app.corpus, &app.map).is_empty(),
+        "a theme just added, with one passage, is no lint"
+    );
     let table = parallax::export::themes_table(&app.corpus, &app.map);
     let row = table.lines().find(|l| l.starts_with("putin-s-staying-power")).unwrap();
     assert!(row.contains("x opposes (yours)"), "{row}");

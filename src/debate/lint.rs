@@ -11,8 +11,11 @@ use crate::diagnostic::{Diagnostic, Location};
 pub fn lint(corpus: &Corpus, map: &DebateMap) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     for theme in &map.themes {
-        warnings.extend(one_stance(theme));
-        warnings.extend(too_few_articles(theme));
+        // A theme the reader just added has one passage to begin with.
+        if !theme.mine {
+            warnings.extend(one_stance(theme));
+            warnings.extend(too_few_articles(theme));
+        }
         for passage in &theme.passages {
             warnings.extend(not_the_authors_words(&corpus.articles[passage.article], passage));
         }

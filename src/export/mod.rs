@@ -76,7 +76,7 @@ pub fn themes_table(corpus: &Corpus, map: &DebateMap) -> String {
         out.push('\n');
     }
     out.push_str(&format!(
-        "\n{} supports  {} opposes  {} qualifies  {} reports  {SILENT_GLYPH} silent  {} a fact the authors share\n",
+        "\n{} supports  {} opposes  {} qualifies  {} reports  {SILENT_GLYPH} silent  {} a fact the authors share  (yours) placed by you\n",
         '+',
         'x',
         '~',

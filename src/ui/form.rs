@@ -30,10 +30,23 @@ pub fn render(frame: &mut Frame, app: &App, form: &Form, theme: Theme) {
     };
     let inner = window(frame, area, title, theme);
     let width = usize::from(inner.width).max(1);
-    let mut lines: Vec<Line> = crate::layout::wrap(&form.quote, width.saturating_sub(2))
-        .into_iter()
+    // The words, opened by a quotation mark, cut with "…" past a few rows.
+    let quoted = format!("“{}”", form.quote);
+    let rows = crate::layout::wrap(&quoted, width);
+    let cut = rows.len() > QUOTE_ROWS;
+    let mut lines: Vec<Line> = rows
+        .iter()
         .take(QUOTE_ROWS)
-        .map(|r| Line::from(Span::styled(format!("“ {}", &form.quote[r]), theme.quote())))
+        .enumerate()
+        .map(|(i, r)| {
+            let text = &quoted[r.clone()];
+            let text = if cut && i + 1 == QUOTE_ROWS {
+                format!("{text} …")
+            } else {
+                text.to_string()
+            };
+            Line::from(Span::styled(text, theme.quote()))
+        })
         .collect();
     lines.push(Line::default());
     if let Some(chosen) = &form.theme {
