@@ -20,7 +20,8 @@ Examples:
   parallax keys                             print the key bindings
   parallax snapshot --width 120 --height 40 print the first screen as text
   parallax --theme wedge                    open with every pane at the central question
-  parallax export --format md               the comparison, theme by theme";
+  parallax export --format md               the comparison, theme by theme
+  parallax timeline                         the articles in date order, and who answers whom";
 
 #[derive(Debug, Parser)]
 #[command(name = "parallax", version, about = "Read a debate closely: articles side by side, by keyboard, in a terminal.", after_help = EXAMPLES)]
@@ -91,12 +92,16 @@ pub enum Command {
     )]
     Themes,
 
+    /// Print the articles in date order, the events they refer to, and who answers whom
+    #[command(after_help = "Examples:\n  parallax timeline\n  parallax timeline --articles ~/my-articles")]
+    Timeline,
+
     /// Export the comparison of each theme: claim, stances, summaries, quotes with citations
     #[command(
-        after_help = "Examples:\n  parallax export --format md > debate.md\n  parallax export --format json --theme wedge | jq .\n  parallax export --format annotations > mine.jsonld\n  parallax export --format annotations --all > map.jsonld"
+        after_help = "Examples:\n  parallax export --format md > debate.md\n  parallax export --format json --theme wedge | jq .\n  parallax export --format argdown > debate.argdown\n  parallax export --format annotations > mine.jsonld\n  parallax export --format annotations --all > map.jsonld"
     )]
     Export {
-        /// md (Markdown), json, or annotations (W3C Web Annotation JSON-LD)
+        /// md (Markdown), json, argdown, or annotations (W3C Web Annotation JSON-LD)
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
         /// Only this theme
@@ -142,6 +147,8 @@ pub enum ExportFormat {
     Json,
     /// W3C Web Annotations (JSON-LD) of your own passages (with --all, every passage)
     Annotations,
+    /// Argdown: claims as statements, passages as arguments, relations between them
+    Argdown,
 }
 
 impl Cli {
@@ -228,6 +235,11 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             write!(out, "{}", crate::export::themes_table(&library.corpus, &library.map))?;
             Ok(0)
         }
+        Some(Command::Timeline) => {
+            let library = load_valid(&cli.source())?;
+            write!(out, "{}", crate::debate::timeline::text(&library.corpus, &library.map))?;
+            Ok(0)
+        }
         Some(Command::Export { format, ref theme, all }) => {
             let library = load_valid(&cli.source())?;
             let themes = match theme {
@@ -237,6 +249,11 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             let text = match format {
                 ExportFormat::Md => crate::export::markdown(&library.corpus, &library.map, &themes),
                 ExportFormat::Json => crate::export::json(&library.corpus, &library.map, &themes),
+                ExportFormat::Argdown => {
+                    let mut map = library.map.clone();
+                    map.themes = themes.iter().map(|&t| library.map.themes[t].clone()).collect();
+                    crate::export::argdown(&library.corpus, &map)
+                }
                 ExportFormat::Annotations => {
                     let mut map = library.map.clone();
                     map.themes = themes.iter().map(|&t| library.map.themes[t].clone()).collect();
@@ -287,8 +304,10 @@ fn check(loaded: &Library, out: &mut impl Write) -> std::io::Result<()> {
         let passages: usize = loaded.map.themes.iter().map(|t| t.passages.len()).sum();
         writeln!(
             out,
-            "ok  debate map: {} themes, {passages} passages anchored",
-            loaded.map.themes.len()
+            "ok  debate map: {} themes, {passages} passages and {} relations anchored, {} events",
+            loaded.map.themes.len(),
+            loaded.map.relations.len(),
+            loaded.map.events.len()
         )?;
     }
     let lint = crate::debate::lint(&loaded.corpus, &loaded.map);

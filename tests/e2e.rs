@@ -839,3 +839,23 @@ fn a_kill_while_the_map_is_being_saved_leaves_the_last_whole_map() {
     let themes = run_with_data(&data, &["themes"]);
     assert!(themes.contains("putin-s-staying-power"), "{themes}");
 }
+
+#[test]
+fn r_and_enter_go_from_an_answer_to_the_passage_it_answers() {
+    let mut s = Session::start(
+        "relation",
+        &["--open", "gabuev-2024,manning-sun-2023", "--theme", "kissinger"],
+        140,
+        40,
+    );
+    s.wait_text("↔ answers Manning and Sun");
+    s.key("r");
+    s.wait_text("Who answers whom here");
+    s.key("\r");
+    let screen = s.wait_text("pane 2 of 2: manning-sun-2023");
+    assert!(screen.contains("Sino-Soviet tensions were obvious"), "{screen}");
+    s.key("\x0f");
+    s.wait_text("pane 1 of 2: gabuev-2024");
+    s.key("q");
+    assert!(s.wait_exit().success());
+}

@@ -71,7 +71,7 @@ fn context_title(context: Context) -> &'static str {
         Context::Help => "In this help",
         Context::Matrix => "In the stance matrix",
         Context::Search => "In the search palette (type to search; # themes, @ articles)",
-        Context::Notes => "Choosing a note to follow",
+        Context::List => "In a list: notes to follow, relations, the timeline",
         Context::Selection => "While selecting sentences (v)",
         Context::Field => "In a text field of a form (placing a passage, a view)",
         Context::Choice => "Choosing a stance, or confirming, in a form",

@@ -129,3 +129,25 @@ pub(super) fn to_article(app: &mut App, article: usize) -> (usize, bool) {
     }
     (pane, opened)
 }
+
+/// Like [`to_article`], but an article no pane shows opens in a new pane
+/// beside the focused one while there is room, so that both ends of a
+/// relation stay in view. Returns the pane.
+pub(super) fn to_article_beside(app: &mut App, article: usize) -> usize {
+    if app.panes.iter().any(|p| p.article == article) || app.panes.len() >= super::MAX_PANES {
+        return to_article(app, article).0;
+    }
+    record(app);
+    let at = (app.focused_pane + 1).min(app.panes.len());
+    app.panes.insert(
+        at,
+        Pane {
+            article,
+            top: Position::default(),
+        },
+    );
+    app.jumps.pane_added(at, &app.panes[at]);
+    app.focused_pane = at;
+    app.focus = Focus::Pane;
+    at
+}

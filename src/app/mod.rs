@@ -7,6 +7,7 @@ mod help;
 mod jumps;
 mod notes;
 mod own;
+mod relations;
 mod saved;
 mod search;
 mod selection;
@@ -19,6 +20,7 @@ pub use form::{Chosen, Form, Step, Target, TextField};
 pub use help::{HelpLine, help_lines};
 pub use jumps::{JumpList, JumpPoint};
 pub use own::OwnLayer;
+pub use relations::{described as relation_described, other_end};
 pub use selection::{Selection, anchor_of as selection_anchor, sentences};
 pub use update::update;
 
@@ -76,6 +78,17 @@ pub enum Overlay {
     /// Placing a passage on a theme, recording a view, or changing one of
     /// the reader's passages.
     Form(Box<Form>),
+    /// The relations of the current passage (indices into the map's), to
+    /// go to the other end of one.
+    Relations {
+        article: usize,
+        items: Vec<usize>,
+        selected: usize,
+    },
+    /// The articles in date order, the events, who answers whom.
+    Timeline {
+        selected: usize,
+    },
     /// The note references on screen, to choose which to follow.
     Notes {
         labels: Vec<String>,
@@ -205,6 +218,10 @@ pub struct App {
     pub selection: Option<Selection>,
     /// Where a mouse press in a pane's text was: (pane, sentence).
     pub drag_from: Option<(usize, usize)>,
+    /// Whether the other panes follow the focused one to the theme of the
+    /// passage at its top, and the theme they were last moved to.
+    pub follow: bool,
+    pub followed_theme: Option<usize>,
     /// The reader's own map and the files under it; `None` where there is
     /// none to write (a snapshot).
     pub own: Option<OwnLayer>,
@@ -255,6 +272,8 @@ impl App {
             clipboard: None,
             selection: None,
             drag_from: None,
+            follow: false,
+            followed_theme: None,
             own: None,
             texts: HashMap::new(),
             documents: HashMap::new(),
@@ -272,7 +291,7 @@ impl App {
             (Some(Overlay::Message { .. }), _) => Context::Message,
             (Some(Overlay::Matrix { .. }), _) => Context::Matrix,
             (Some(Overlay::Search(_)), _) => Context::Search,
-            (Some(Overlay::Notes { .. }), _) => Context::Notes,
+            (Some(Overlay::Notes { .. } | Overlay::Relations { .. } | Overlay::Timeline { .. }), _) => Context::List,
             (Some(Overlay::Form(form)), _) if form.takes_text() => Context::Field,
             (Some(Overlay::Form(_)), _) => Context::Choice,
             (None, Focus::Pane) if self.selection.is_some() => Context::Selection,

@@ -188,7 +188,7 @@ fn notes_are_followed_and_the_jump_list_goes_back_and_forward() {
         panic!("a choice of notes: {:?}", app.overlay);
     };
     assert!(labels.len() > 1 && labels[0] == "1", "{labels:?}");
-    assert_eq!(app.context(), crate::keymap::Context::Notes);
+    assert_eq!(app.context(), crate::keymap::Context::List);
     let screen = crate::reader::snapshot(&app);
     assert!(
         screen.contains("Follow which note?") && screen.contains("[1] "),

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use super::form::Target;
 use super::jumps::{self, jump_to};
 use super::{Action, App, Focus, MAX_PANES, Overlay, Pane, Picker, Position, SidebarEntry, help_lines, sidebar_offset};
-use super::{notes, own, search, selection, themes};
+use super::{notes, own, relations, search, selection, themes};
 use crate::corpus::BlockKind;
 
 pub fn update(app: &mut App, action: Action) {
@@ -23,6 +23,7 @@ pub fn update(app: &mut App, action: Action) {
         Some(Overlay::Search(_)) => search::handle(app, action),
         Some(Overlay::Notes { .. }) => notes::handle(app, action),
         Some(Overlay::Form(_)) => own::handle(app, action),
+        Some(Overlay::Relations { .. } | Overlay::Timeline { .. }) => relations::handle(app, action),
         Some(Overlay::Message { .. }) => {
             if matches!(action, Action::AnyKey | Action::Close | Action::Select) {
                 app.overlay = None;
@@ -36,10 +37,25 @@ pub fn update(app: &mut App, action: Action) {
         None if app.selection.is_some() => handle_selection(app, action),
         None => false,
     };
+    let before = app
+        .panes
+        .get(app.focused_pane)
+        .map(|p| (app.focused_pane, p.article, p.top));
     if !handled {
         handle_main(app, action);
     }
     app.refresh_layouts();
+    // Follow mode: the focused pane moved, the others keep up.
+    if app.follow
+        && app
+            .panes
+            .get(app.focused_pane)
+            .map(|p| (app.focused_pane, p.article, p.top))
+            != before
+    {
+        relations::follow(app);
+        app.refresh_layouts();
+    }
 }
 
 fn handle_main(app: &mut App, action: Action) {
@@ -113,6 +129,9 @@ fn handle_main(app: &mut App, action: Action) {
         Action::CompareUp => scroll_compare(app, -1),
         Action::CopyPassage => super::copy::copy(app),
         Action::StartSelection => selection::start(app),
+        Action::ListRelations => relations::list(app),
+        Action::ToggleFollow => relations::toggle_follow(app),
+        Action::OpenTimeline => relations::open_timeline(app),
         Action::Tag => own::tag(app),
         Action::RecordView => {
             let sidebar_theme = match (app.focus, app.sidebar_entries().get(app.sidebar_selected)) {

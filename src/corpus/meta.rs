@@ -130,6 +130,11 @@ const MONTHS: [&str; 12] = [
 ];
 
 impl Published {
+    /// For ordering by date: what is not known sorts first in its year or month.
+    pub fn sort_key(&self) -> (i32, u8, u8) {
+        (i32::from(self.year), self.month.unwrap_or(0), self.day.unwrap_or(0))
+    }
+
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub fn parse(text: &str) -> Option<Published> {
         let parts: Vec<&str> = text.split('-').collect();

@@ -16,6 +16,12 @@ pub struct Anchor {
 }
 
 impl Anchor {
+    /// Whether the two stretches share any text.
+    pub fn overlaps(&self, other: &Anchor) -> bool {
+        (self.start_block, self.start) < (other.end_block, other.end)
+            && (other.start_block, other.start) < (self.end_block, self.end)
+    }
+
     /// The byte range of `block`'s text that the anchor covers, if any.
     pub fn range_in(&self, block: usize, text_len: usize) -> Option<std::ops::Range<usize>> {
         if block < self.start_block || block > self.end_block {

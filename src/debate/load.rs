@@ -23,6 +23,12 @@ struct RawMap {
     /// The reader's own stances on themes' claims.
     #[serde(default)]
     views: Vec<RawView>,
+    /// Who answers whom.
+    #[serde(default)]
+    relations: Vec<super::relations::RawRelation>,
+    /// Dated events the articles refer to.
+    #[serde(default)]
+    events: Vec<super::relations::RawEvent>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -78,10 +84,7 @@ pub fn load_with_own(corpus: &Corpus, files: &[SourceFile], own: Option<&SourceF
     let own_index = own.map(|_| files.len() - 1);
     let mut map = DebateMap::default();
     let mut diagnostics = Vec::new();
-    // The normalized text of the article last anchored in: passages come
-    // grouped by theme, so one article at a time is enough, and keeping
-    // every article's would cost several times the corpus.
-    let mut normalized: Option<(usize, NormalizedArticle)> = None;
+    let mut normalized = Normalized::default();
     let mut theme_files: HashMap<String, String> = HashMap::new();
     let mut parsed = Vec::new();
     for (index, &file) in files.iter().enumerate() {
@@ -109,6 +112,8 @@ pub fn load_with_own(corpus: &Corpus, files: &[SourceFile], own: Option<&SourceF
     // Themes first, from every file, so that any file may add passages to any theme.
     let mut pending = Vec::new();
     let mut views = Vec::new();
+    let mut relations = Vec::new();
+    let mut events = Vec::new();
     for (file_index, (file, text, raw, is_own)) in parsed.iter_mut().enumerate() {
         if map.question.is_empty()
             && let Some(question) = raw.question.take()
@@ -159,6 +164,8 @@ pub fn load_with_own(corpus: &Corpus, files: &[SourceFile], own: Option<&SourceF
         }
         pending.extend(raw.passages.drain(..).map(|p| (file_index, None, p)));
         views.extend(raw.views.drain(..).map(|v| (file_index, v)));
+        relations.extend(raw.relations.drain(..).map(|r| (file_index, r)));
+        events.extend(raw.events.drain(..).map(|e| (file_index, e)));
     }
     let theme_ids: Vec<String> = map.themes.iter().map(|t| t.id.clone()).collect();
     let lines: Vec<LineIndex> = parsed.iter().map(|(_, text, _, _)| LineIndex::new(text)).collect();
@@ -232,6 +239,20 @@ pub fn load_with_own(corpus: &Corpus, files: &[SourceFile], own: Option<&SourceF
             )),
         }
     }
+    for (file_index, raw) in &relations {
+        let (file, lines) = (&parsed[*file_index].0.name, &lines[*file_index]);
+        if let Some(relation) =
+            super::relations::resolve_relation(corpus, file, lines, raw, &mut normalized, &mut diagnostics)
+        {
+            map.relations.push(relation);
+        }
+    }
+    for (file_index, raw) in &events {
+        let (file, lines) = (&parsed[*file_index].0.name, &lines[*file_index]);
+        map.events
+            .extend(super::relations::resolve_event(file, lines, raw, &mut diagnostics));
+    }
+    map.events.sort_by_key(|e| e.date.sort_key());
     // Nothing in the reader's own map keeps the reader from opening.
     if let Some(own) = own {
         for diagnostic in diagnostics.iter_mut().filter(|d| d.file == own.name) {
@@ -253,31 +274,20 @@ fn resolve_passage(
     file: &str,
     lines: &LineIndex,
     raw: RawPassage,
-    normalized: &mut Option<(usize, NormalizedArticle)>,
+    normalized: &mut Normalized,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Passage> {
     let at = |offset: usize| lines.location(offset);
     let errors_before = diagnostics.len();
-    let Some(article_index) = corpus.index_of(raw.article.get_ref()) else {
-        diagnostics.push(unknown(
-            file,
-            at(raw.article.span().start),
-            "article",
-            raw.article.get_ref(),
-            corpus.ids(),
-        ));
-        return None;
-    };
-    let article = &corpus.articles[article_index];
-    let Some(stance) = raw.stance.as_ref().map(|s| *s.get_ref()) else {
+    let stance = raw.stance.as_ref().map(|s| *s.get_ref());
+    if stance.is_none() {
         diagnostics.push(Diagnostic::error(
             file,
             at(raw.quote.span().start),
             "the passage has no stance",
             "add stance = \"supports\", \"opposes\", \"qualifies\" or \"reports\"",
         ));
-        return None;
-    };
+    }
     let summary = raw
         .summary
         .as_ref()
@@ -291,6 +301,90 @@ fn resolve_passage(
             "add summary = \"...\": the author's position in a sentence of your own",
         ));
     }
+    if diagnostics.len() > errors_before {
+        return None;
+    }
+    let quote = QuoteRef {
+        article: &raw.article,
+        quote: &raw.quote,
+        prefix: raw.prefix.as_deref(),
+        suffix: raw.suffix.as_deref(),
+        near: raw.near.as_ref(),
+    };
+    let (article, anchor, exact) = anchor_quote(corpus, file, lines, &quote, normalized, diagnostics)?;
+    Some(Passage {
+        article,
+        stance: stance?,
+        summary: clean_line(&summary),
+        quote: exact,
+        anchor,
+        origin: Origin {
+            file: file.to_string(),
+            line: at(raw.quote.span().start).line,
+        },
+        mine: false,
+    })
+}
+
+/// The normalized texts of the articles quotes were last looked for in.
+/// Passages come sorted by article, so a few at a time are enough (a
+/// relation's two ends are two); keeping every article's would cost several
+/// times the corpus.
+#[derive(Default)]
+pub(super) struct Normalized(Vec<(usize, NormalizedArticle)>);
+
+/// How many articles' normalized texts are kept.
+const NORMALIZED_KEPT: usize = 8;
+
+impl Normalized {
+    fn of(&mut self, index: usize, article: &crate::corpus::Article) -> &NormalizedArticle {
+        let at = match self.0.iter().position(|(i, _)| *i == index) {
+            Some(at) => at,
+            None => {
+                if self.0.len() >= NORMALIZED_KEPT {
+                    self.0.remove(0);
+                }
+                self.0.push((index, NormalizedArticle::new(article)));
+                self.0.len() - 1
+            }
+        };
+        &self.0[at].1
+    }
+}
+
+/// Where a map's quote is meant to stand: its article and words, and what
+/// chooses among several places with the same words.
+pub(super) struct QuoteRef<'a> {
+    pub article: &'a Spanned<String>,
+    pub quote: &'a Spanned<String>,
+    pub prefix: Option<&'a str>,
+    pub suffix: Option<&'a str>,
+    pub near: Option<&'a Spanned<String>>,
+}
+
+/// Finds a quote in its article: the article's index, the anchor and the
+/// quote as cleaned; every problem as a located diagnostic.
+pub(super) fn anchor_quote(
+    corpus: &Corpus,
+    file: &str,
+    lines: &LineIndex,
+    raw: &QuoteRef,
+    normalized: &mut Normalized,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(usize, super::Anchor, String)> {
+    let at = |offset: usize| lines.location(offset);
+    let errors_before = diagnostics.len();
+    let Some(article_index) = corpus.index_of(raw.article.get_ref()) else {
+        diagnostics.push(unknown(
+            file,
+            at(raw.article.span().start),
+            "article",
+            raw.article.get_ref(),
+            corpus.ids(),
+        ));
+        return None;
+    };
+    let article = &corpus.articles[article_index];
     if super::normalize(raw.quote.get_ref()).split(' ').count() < 3 {
         diagnostics.push(Diagnostic::error(
             file,
@@ -317,16 +411,13 @@ fn resolve_passage(
     if diagnostics.len() > errors_before {
         return None;
     }
-    if normalized.as_ref().is_none_or(|(cached, _)| *cached != article_index) {
-        *normalized = Some((article_index, NormalizedArticle::new(article)));
-    }
-    let (_, index) = normalized.as_ref().expect("just set");
+    let index = normalized.of(article_index, article);
     // TOML escapes can put control characters into strings: clean them as
     // the articles' text was cleaned, so that they match it.
     let (exact, prefix, suffix) = (
         clean_line(raw.quote.get_ref()),
-        raw.prefix.as_deref().map(clean_line),
-        raw.suffix.as_deref().map(clean_line),
+        raw.prefix.map(clean_line),
+        raw.suffix.map(clean_line),
     );
     let selector = Selector {
         exact: &exact,
@@ -395,18 +486,7 @@ fn resolve_passage(
             return None;
         }
     };
-    Some(Passage {
-        article: article_index,
-        stance,
-        summary: clean_line(&summary),
-        quote: exact,
-        anchor,
-        origin: Origin {
-            file: file.to_string(),
-            line: quote_at.line,
-        },
-        mine: false,
-    })
+    Some((article_index, anchor, exact))
 }
 
 fn unknown<'a>(file: &str, at: Location, what: &str, name: &str, valid: impl Iterator<Item = &'a str>) -> Diagnostic {

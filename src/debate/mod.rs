@@ -7,10 +7,13 @@
 mod anchor;
 mod lint;
 mod load;
+mod relations;
+pub mod timeline;
 
 pub use anchor::{Anchor, NormalizedArticle, Resolution, Selector, max_edits, normalize};
 pub use lint::lint;
 pub use load::{load, load_with_own};
+pub use relations::{End, Event, Relation, RelationKind};
 
 use std::fmt;
 
@@ -73,6 +76,10 @@ pub struct DebateMap {
     /// The reader's own passages whose quote is no longer found in their
     /// article (it was edited): kept, shown as unplaced, never dropped.
     pub unplaced: Vec<Unplaced>,
+    /// Who answers whom.
+    pub relations: Vec<Relation>,
+    /// Dated events the articles refer to, in date order.
+    pub events: Vec<Event>,
 }
 
 /// One of the reader's own passages that could not be anchored.
@@ -137,6 +144,18 @@ pub struct Passage {
 }
 
 impl DebateMap {
+    /// The relations one of whose ends overlaps `anchor` in `article`.
+    pub fn relations_at(&self, article: usize, anchor: &Anchor) -> Vec<usize> {
+        (0..self.relations.len())
+            .filter(|&r| {
+                let relation = &self.relations[r];
+                [&relation.from, &relation.to]
+                    .iter()
+                    .any(|end| end.article == article && end.anchor.overlaps(anchor))
+            })
+            .collect()
+    }
+
     /// The theme with this id, or that had it before (an alias).
     pub fn theme_index(&self, id: &str) -> Option<usize> {
         self.themes

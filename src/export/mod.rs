@@ -11,7 +11,9 @@ use crate::debate::{DebateMap, Passage, SILENT_GLYPH, Stance, Theme};
 use crate::search::{Hit, Kind, SearchIndex};
 
 mod annotations;
+mod argdown;
 pub use annotations::annotations;
+pub use argdown::argdown;
 
 /// The distinct stances of an article on a theme, in reading order.
 fn stances(theme: &Theme, article: usize) -> Vec<Stance> {
@@ -159,6 +161,29 @@ struct JsonExport<'a> {
     question: &'a str,
     articles: Vec<JsonArticle<'a>>,
     themes: Vec<JsonTheme<'a>>,
+    relations: Vec<JsonRelation<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    events: Vec<JsonEvent<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonRelation<'a> {
+    kind: &'a str,
+    summary: &'a str,
+    from: JsonEnd<'a>,
+    to: JsonEnd<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonEnd<'a> {
+    article: &'a str,
+    quote: String,
+}
+
+#[derive(Serialize)]
+struct JsonEvent<'a> {
+    date: String,
+    title: &'a str,
 }
 
 #[derive(Serialize)]
@@ -206,7 +231,7 @@ struct JsonPassage<'a> {
     mine: bool,
 }
 
-pub fn json(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
+pub fn json<'a>(corpus: &'a Corpus, map: &'a DebateMap, themes: &[usize]) -> String {
     let export = JsonExport {
         question: &map.question,
         articles: corpus
@@ -252,6 +277,30 @@ pub fn json(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
                         })
                         .collect(),
                 }
+            })
+            .collect(),
+        relations: map
+            .relations
+            .iter()
+            .map(|r| {
+                let end = |e: &'a crate::debate::End| JsonEnd {
+                    article: &corpus.articles[e.article].meta.id,
+                    quote: anchor_text(&corpus.articles[e.article], &e.anchor),
+                };
+                JsonRelation {
+                    kind: r.kind.name(),
+                    summary: &r.summary,
+                    from: end(&r.from),
+                    to: end(&r.to),
+                }
+            })
+            .collect(),
+        events: map
+            .events
+            .iter()
+            .map(|e| JsonEvent {
+                date: e.date.iso(),
+                title: &e.title,
             })
             .collect(),
     };

@@ -14,6 +14,9 @@ use crate::app::App;
 use crate::debate::SILENT_GLYPH;
 use crate::layout::{Screen, wrap};
 
+/// Relations of the theme listed above the articles at most.
+const RELATIONS_SHOWN: usize = 2;
+
 pub fn render(frame: &mut Frame, app: &App, screen: &Screen, area: Rect, theme: Theme) {
     let selected = app.theme.and_then(|t| app.map.themes.get(t));
     let title = match selected {
@@ -47,6 +50,38 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, area: Rect, theme: 
     if let Some(view) = &selected.view {
         let text = format!("You: {} {} {}", view.stance.glyph(), view.stance, view.note);
         lines.extend(wrapped(&text, width, "", "  ", theme.stance(Some(view.stance))));
+    }
+    // Who answers whom on this theme: the relations one of whose ends is
+    // one of its passages.
+    let on_theme: Vec<usize> = (0..app.map.relations.len())
+        .filter(|&r| {
+            let relation = &app.map.relations[r];
+            [&relation.from, &relation.to].iter().any(|end| {
+                selected
+                    .passages
+                    .iter()
+                    .any(|p| p.article == end.article && p.anchor.overlaps(&end.anchor))
+            })
+        })
+        .collect();
+    for &r in on_theme.iter().take(RELATIONS_SHOWN) {
+        let relation = &app.map.relations[r];
+        let from = app.corpus.articles[relation.from.article]
+            .surnames()
+            .replace(", ", " and ");
+        let text = format!(
+            "↔ {from} {}: {}",
+            crate::app::relation_described(app, r, relation.from.article),
+            relation.summary
+        );
+        lines.push(Line::from(Span::styled(truncate(&text, width), theme.dim())));
+    }
+    if on_theme.len() > RELATIONS_SHOWN {
+        let more = format!(
+            "↔ {} more (r on a passage lists its relations)",
+            on_theme.len() - RELATIONS_SHOWN
+        );
+        lines.push(Line::from(Span::styled(truncate(&more, width), theme.dim())));
     }
     // One entry per open article, from the scroll position on.
     let first = app.compare_scroll.min(app.panes.len().saturating_sub(1));

@@ -6,6 +6,7 @@ mod matrix;
 mod overlay;
 mod palette;
 mod pane;
+mod relations;
 mod sidebar;
 mod style;
 mod text;
@@ -37,6 +38,12 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::Message { title, lines }) => overlay::message(frame, title, lines, theme),
         Some(Overlay::Matrix { row, column }) => matrix::render(frame, app, *row, *column, theme),
         Some(Overlay::Form(f)) => form::render(frame, app, f, theme),
+        Some(Overlay::Relations {
+            article,
+            items,
+            selected,
+        }) => relations::list(frame, app, *article, items, *selected, theme),
+        Some(Overlay::Timeline { selected }) => relations::timeline(frame, app, *selected, theme),
         Some(Overlay::Notes { labels, selected }) => overlay::notes(frame, app, labels, *selected, theme),
         Some(Overlay::Search(palette)) => palette::render(frame, app, palette, theme),
         None => {}
@@ -62,6 +69,11 @@ fn status_line(frame: &mut Frame, app: &App, screen: &crate::layout::Screen, the
     let where_ = match app.theme.and_then(|t| app.map.themes.get(t)) {
         Some(theme) => format!("{where_} · theme: {}", theme.id),
         None => where_,
+    };
+    let where_ = if app.follow {
+        format!("{where_} · follow")
+    } else {
+        where_
     };
     let left = match &app.status {
         Some(status) => format!(" {where_} · {status}"),

@@ -71,6 +71,11 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, pane: usize, area: 
     let width = usize::from(inner.width.saturating_sub(2));
     let meta = &article.meta;
     let byline = format!("{} · {} · {}", article.author_names(), meta.outlet, meta.published);
+    // The current passage answers, or is answered by, another: say so first.
+    let byline = match relation_note(app, state.article) {
+        Some(note) => format!("{note} · {byline}"),
+        None => byline,
+    };
     let mut lines = vec![
         Line::from(Span::styled(truncate(&meta.title, width), theme.title())),
         Line::from(Span::styled(truncate(&byline, width), theme.dim())),
@@ -94,9 +99,35 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, pane: usize, area: 
     };
     frame.render_widget(Paragraph::new(lines), padded);
 
+    // A passage that answers or is answered by another: marked in the right margin.
+    let first_body_row = inner.y + PANE_HEADER_ROWS - 1;
+    let ends = relation_ends(app, state.article);
+    if !ends.is_empty() && inner.width > 2 {
+        for (row, line) in doc.lines.iter().skip(start).take(height).enumerate() {
+            let DocLine::Text { block, range, .. } = line else {
+                continue;
+            };
+            let shown = &text.blocks[*block];
+            let (from, to) = (shown.text_offset(range.start), shown.text_offset(range.end));
+            let here = crate::debate::Anchor {
+                start_block: *block,
+                start: from,
+                end_block: *block,
+                end: to.max(from + 1),
+            };
+            let y = first_body_row + row as u16;
+            // The frame may be smaller than the screen the state was laid
+            // out for while a resize is under way: only cells it has.
+            if y < inner.bottom()
+                && ends.iter().any(|e| e.overlaps(&here))
+                && let Some(cell) = frame.buffer_mut().cell_mut((inner.right() - 1, y))
+            {
+                cell.set_char('↔').set_style(theme.note_ref());
+            }
+        }
+    }
     // The stance of a passage, or the selection, in the margin beside each
     // of its lines: a shape, so that it reads without color.
-    let first_body_row = inner.y + PANE_HEADER_ROWS - 1;
     for (row, mark) in gutter.into_iter().enumerate() {
         let y = first_body_row + row as u16;
         if y >= inner.bottom() || inner.width == 0 {
@@ -107,8 +138,33 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, pane: usize, area: 
             Gutter::Selection => ('▌', theme.selection()),
             Gutter::None => continue,
         };
-        frame.buffer_mut()[(inner.x, y)].set_char(glyph).set_style(style);
+        if let Some(cell) = frame.buffer_mut().cell_mut((inner.x, y)) {
+            cell.set_char(glyph).set_style(style);
+        }
     }
+}
+
+/// "↔ answers Manning and Sun (r)" when this pane's article holds the
+/// current passage and it has relations.
+fn relation_note(app: &App, article: usize) -> Option<String> {
+    let (_, anchor) = app.current_passage.filter(|(a, _)| *a == article)?;
+    let relations = app.map.relations_at(article, &anchor);
+    let first = crate::app::relation_described(app, *relations.first()?, article);
+    Some(match relations.len() {
+        1 => format!("↔ {first} (r)"),
+        n => format!("↔ {first}, and {} more (r)", n - 1),
+    })
+}
+
+/// The passages of `article` that are an end of a relation.
+fn relation_ends(app: &App, article: usize) -> Vec<crate::debate::Anchor> {
+    app.map
+        .relations
+        .iter()
+        .flat_map(|r| [&r.from, &r.to])
+        .filter(|end| end.article == article)
+        .map(|end| end.anchor)
+        .collect()
 }
 
 /// The third header line: the pane's stance on the selected theme, or a rule.

@@ -1,0 +1,225 @@
+//! Who answers whom, in the reader: the relations of the current passage
+//! (`r`) and a jump to the other end; the timeline (`T`); and follow mode,
+//! which keeps the other panes on the theme at the top of the focused one.
+
+use super::{Action, App, Overlay, jumps, themes};
+use crate::debate::{Anchor, End, timeline};
+
+/// The relations of the focused pane's current passage, or, when it has
+/// none, those with an end on screen there.
+fn here(app: &App) -> Option<(usize, Vec<usize>)> {
+    let pane = app.focused_pane;
+    let article = app.panes.get(pane)?.article;
+    if let Some((a, anchor)) = app.current_passage.filter(|(a, _)| *a == article) {
+        let found = app.map.relations_at(a, &anchor);
+        if !found.is_empty() {
+            return Some((article, found));
+        }
+    }
+    let top = app.scroll_line(pane);
+    let bottom = top + app.pane_height(&app.screen(), pane);
+    let doc = app.document(pane)?;
+    // By whole blocks: a relation whose paragraph is on screen is here.
+    let on_screen = |end: &End| {
+        let first = doc
+            .block_start
+            .get(end.anchor.start_block)
+            .copied()
+            .unwrap_or(usize::MAX);
+        let last = doc
+            .block_start
+            .get(end.anchor.end_block)
+            .map_or(0, |s| s + doc.block_lines(end.anchor.end_block));
+        end.article == article && first < bottom && last > top
+    };
+    let found: Vec<usize> = (0..app.map.relations.len())
+        .filter(|&r| on_screen(&app.map.relations[r].from) || on_screen(&app.map.relations[r].to))
+        .collect();
+    Some((article, found))
+}
+
+/// `r`: the list of relations here.
+pub(super) fn list(app: &mut App) {
+    match here(app) {
+        Some((article, items)) if !items.is_empty() => {
+            app.overlay = Some(Overlay::Relations {
+                article,
+                items,
+                selected: 0,
+            })
+        }
+        _ => app.status = Some("No passage here answers or is answered by another".into()),
+    }
+}
+
+/// The end of a relation that is not in `article` (or, when both are, the
+/// one that is not `from`'s).
+pub fn other_end(app: &App, relation: usize, article: usize) -> &End {
+    let r = &app.map.relations[relation];
+    if r.from.article == article { &r.to } else { &r.from }
+}
+
+/// How a relation reads from `article`'s side: "answers Manning and Sun".
+pub fn described(app: &App, relation: usize, article: usize) -> String {
+    let r = &app.map.relations[relation];
+    let (verb, other) = if r.from.article == article {
+        (r.kind.verb(), &r.to)
+    } else {
+        (r.kind.passive(), &r.from)
+    };
+    format!(
+        "{verb} {}",
+        app.corpus.articles[other.article].surnames().replace(", ", " and ")
+    )
+}
+
+/// Goes to the other end of a relation: in the pane that shows its article,
+/// or opening it in the focused one. A jump.
+fn go(app: &mut App, relation: usize, article: usize) {
+    let End {
+        article: target,
+        anchor,
+        ..
+    } = other_end(app, relation, article).clone();
+    let pane = jumps::to_article_beside(app, target);
+    place(app, pane, target, &anchor);
+    app.status = Some(format!("Here: {}", described(app, relation, target)));
+}
+
+fn place(app: &mut App, pane: usize, article: usize, anchor: &Anchor) {
+    if let Some(line) = app.line_showing(pane, anchor.start_block, anchor.start) {
+        app.place_near_top(pane, line);
+    }
+    app.current_passage = Some((article, *anchor));
+}
+
+/// The relations list's and the timeline's own actions.
+pub(super) fn handle(app: &mut App, action: Action) -> bool {
+    match app.overlay.take() {
+        Some(Overlay::Relations {
+            article,
+            items,
+            selected,
+        }) => {
+            let selected = match action {
+                Action::SelectNext => (selected + 1).min(items.len() - 1),
+                Action::SelectPrev => selected.saturating_sub(1),
+                Action::Select => {
+                    go(app, items[selected], article);
+                    return true;
+                }
+                Action::Close => return true,
+                _ => {
+                    app.overlay = Some(Overlay::Relations {
+                        article,
+                        items,
+                        selected,
+                    });
+                    return false;
+                }
+            };
+            app.overlay = Some(Overlay::Relations {
+                article,
+                items,
+                selected,
+            });
+            true
+        }
+        Some(Overlay::Timeline { selected }) => {
+            let rows = timeline::rows(&app.corpus, &app.map);
+            let selected = match action {
+                Action::SelectNext => (selected + 1).min(rows.len().saturating_sub(1)),
+                Action::SelectPrev => selected.saturating_sub(1),
+                Action::Select => {
+                    match rows.get(selected) {
+                        Some(timeline::Row::Article { article, .. }) => {
+                            let (pane, opened) = jumps::to_article(app, *article);
+                            if opened {
+                                themes::opened_in(app, pane);
+                            }
+                        }
+                        _ => {
+                            app.status = Some("An event: Enter opens an article".into());
+                            app.overlay = Some(Overlay::Timeline { selected });
+                        }
+                    }
+                    return true;
+                }
+                Action::Close => return true,
+                _ => {
+                    app.overlay = Some(Overlay::Timeline { selected });
+                    return false;
+                }
+            };
+            app.overlay = Some(Overlay::Timeline { selected });
+            true
+        }
+        other => {
+            app.overlay = other;
+            false
+        }
+    }
+}
+
+/// `T`: the timeline, at the focused pane's article.
+pub(super) fn open_timeline(app: &mut App) {
+    let article = app.panes.get(app.focused_pane).map(|p| p.article);
+    let selected = timeline::rows(&app.corpus, &app.map)
+        .iter()
+        .position(|r| matches!(r, timeline::Row::Article { article: a, .. } if Some(*a) == article))
+        .unwrap_or(0);
+    app.overlay = Some(Overlay::Timeline { selected });
+}
+
+/// `F`: follow mode on or off.
+pub(super) fn toggle_follow(app: &mut App) {
+    app.follow = !app.follow;
+    app.followed_theme = None;
+    app.status = Some(if app.follow {
+        "Follow mode: the other panes keep to the theme at the top of this one".into()
+    } else {
+        "Follow mode off".into()
+    });
+    follow(app);
+}
+
+/// The theme of the passage at the top of the focused pane, if one is there.
+fn theme_at_top(app: &mut App) -> Option<usize> {
+    let pane = app.focused_pane;
+    let article = app.panes.get(pane)?.article;
+    let top = app.scroll_line(pane) + super::CONTEXT_LINES;
+    let passages: Vec<(usize, Anchor)> = app
+        .map
+        .themes
+        .iter()
+        .enumerate()
+        .flat_map(|(t, theme)| theme.passages_of(article).map(move |p| (t, p.anchor)))
+        .collect();
+    passages.into_iter().find_map(|(theme, anchor)| {
+        let first = app.line_showing(pane, anchor.start_block, anchor.start)?;
+        let last = app.line_showing(pane, anchor.end_block, anchor.end.saturating_sub(1))?;
+        (first <= top && top <= last).then_some(theme)
+    })
+}
+
+/// In follow mode, after the focused pane moved: when the theme at its top
+/// changed, every other pane goes to its passage on it, or stays where it
+/// is when its article is silent.
+pub(super) fn follow(app: &mut App) {
+    if !app.follow {
+        return;
+    }
+    let Some(theme) = theme_at_top(app) else { return };
+    if app.followed_theme == Some(theme) {
+        return;
+    }
+    app.followed_theme = Some(theme);
+    let selected = app.theme;
+    app.theme = Some(theme);
+    let focused = app.focused_pane;
+    for pane in (0..app.panes.len()).filter(|&p| p != focused) {
+        themes::place_at_theme(app, pane);
+    }
+    app.theme = selected;
+    app.status = Some(format!("Following “{}”", app.map.themes[theme].title));
+}

@@ -1,0 +1,196 @@
+//! Who answers whom: relations between two passages (usually of different
+//! articles), each end anchored by quote like a passage, and the dated
+//! events the articles refer to.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::load::{Normalized, QuoteRef, anchor_quote};
+use super::{Anchor, Origin};
+use crate::corpus::{Corpus, Published};
+use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::sanitize::clean_line;
+
+/// How one passage stands to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RelationKind {
+    /// Responds to it, explicitly or not.
+    Answers,
+    /// Argues against it.
+    Rebuts,
+    /// Gives reasons for it.
+    Supports,
+    /// Takes it further.
+    BuildsOn,
+    /// Cites the same fact or figure.
+    SameEvidence,
+}
+
+impl RelationKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            RelationKind::Answers => "answers",
+            RelationKind::Rebuts => "rebuts",
+            RelationKind::Supports => "supports",
+            RelationKind::BuildsOn => "builds-on",
+            RelationKind::SameEvidence => "same-evidence",
+        }
+    }
+
+    /// As a sentence says it: "answers", "builds on", "cites the same evidence as".
+    pub fn verb(self) -> &'static str {
+        match self {
+            RelationKind::Answers => "answers",
+            RelationKind::Rebuts => "rebuts",
+            RelationKind::Supports => "supports",
+            RelationKind::BuildsOn => "builds on",
+            RelationKind::SameEvidence => "cites the same evidence as",
+        }
+    }
+
+    /// The other end seen from the `to` side: "answered by", ...
+    pub fn passive(self) -> &'static str {
+        match self {
+            RelationKind::Answers => "answered by",
+            RelationKind::Rebuts => "rebutted by",
+            RelationKind::Supports => "supported by",
+            RelationKind::BuildsOn => "built on by",
+            RelationKind::SameEvidence => "cites the same evidence as",
+        }
+    }
+}
+
+/// One end of a relation: an anchored stretch of an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct End {
+    pub article: usize,
+    pub anchor: Anchor,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relation {
+    pub kind: RelationKind,
+    /// What the relation is, in the map's own words.
+    pub summary: String,
+    pub from: End,
+    pub to: End,
+    pub origin: Origin,
+}
+
+/// Something that happened, which the articles refer to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub date: Published,
+    pub title: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRelation {
+    kind: Spanned<RelationKind>,
+    #[serde(default)]
+    summary: String,
+    from: RawEnd,
+    to: RawEnd,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEnd {
+    article: Spanned<String>,
+    quote: Spanned<String>,
+    prefix: Option<String>,
+    suffix: Option<String>,
+    near: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawEvent {
+    date: Spanned<String>,
+    title: String,
+}
+
+impl RawEnd {
+    fn quote_ref(&self) -> QuoteRef<'_> {
+        QuoteRef {
+            article: &self.article,
+            quote: &self.quote,
+            prefix: self.prefix.as_deref(),
+            suffix: self.suffix.as_deref(),
+            near: self.near.as_ref(),
+        }
+    }
+}
+
+/// Anchors both ends of a relation; every problem as a located diagnostic.
+pub(super) fn resolve_relation(
+    corpus: &Corpus,
+    file: &str,
+    lines: &LineIndex,
+    raw: &RawRelation,
+    normalized: &mut Normalized,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Relation> {
+    let at = lines.location(raw.kind.span().start);
+    let summary = clean_line(raw.summary.trim());
+    if summary.is_empty() {
+        diagnostics.push(Diagnostic::error(
+            file,
+            at,
+            "the relation has no summary",
+            "add summary = \"...\": what the one passage does to the other, in a sentence of your own",
+        ));
+    }
+    let from = anchor_quote(corpus, file, lines, &raw.from.quote_ref(), normalized, diagnostics);
+    let to = anchor_quote(corpus, file, lines, &raw.to.quote_ref(), normalized, diagnostics);
+    let (Some(from), Some(to)) = (from, to) else {
+        return None;
+    };
+    if from.0 == to.0 && from.1.overlaps(&to.1) {
+        diagnostics.push(Diagnostic::error(
+            file,
+            at,
+            "the relation's two ends are the same passage",
+            "a relation joins two different passages: quote the other one in `to`",
+        ));
+        return None;
+    }
+    if summary.is_empty() {
+        return None;
+    }
+    let end = |(article, anchor, quote): (usize, Anchor, String)| End { article, anchor, quote };
+    Some(Relation {
+        kind: *raw.kind.get_ref(),
+        summary,
+        from: end(from),
+        to: end(to),
+        origin: Origin {
+            file: file.to_string(),
+            line: at.line,
+        },
+    })
+}
+
+pub(super) fn resolve_event(
+    file: &str,
+    lines: &LineIndex,
+    raw: &RawEvent,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Event> {
+    let Some(date) = Published::parse(raw.date.get_ref()) else {
+        diagnostics.push(Diagnostic::error(
+            file,
+            lines.location(raw.date.span().start),
+            format!("`{}` is not a date", raw.date.get_ref()),
+            "write the date as YYYY-MM-DD, YYYY-MM or YYYY, as precisely as it is known",
+        ));
+        return None;
+    };
+    Some(Event {
+        date,
+        title: clean_line(&raw.title),
+    })
+}

@@ -1,0 +1,93 @@
+//! The argument in time: the articles in date order, at the precision their
+//! dates are known, the events the map lists, and who answers whom.
+
+use super::DebateMap;
+use crate::corpus::{Corpus, Published};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    Event {
+        date: Published,
+        title: String,
+    },
+    /// An article, and the relations from its passages to earlier ones
+    /// (indices into the map's relations).
+    Article {
+        article: usize,
+        relations: Vec<usize>,
+    },
+}
+
+impl Row {
+    pub fn date<'a>(&'a self, corpus: &'a Corpus) -> &'a Published {
+        match self {
+            Row::Event { date, .. } => date,
+            Row::Article { article, .. } => &corpus.articles[*article].meta.published,
+        }
+    }
+}
+
+/// Events and articles in date order; an article after the events of its
+/// month when only the month is known.
+pub fn rows(corpus: &Corpus, map: &DebateMap) -> Vec<Row> {
+    let mut rows: Vec<Row> = map
+        .events
+        .iter()
+        .map(|e| Row::Event {
+            date: e.date,
+            title: e.title.clone(),
+        })
+        .collect();
+    for article in 0..corpus.articles.len() {
+        let relations = (0..map.relations.len())
+            .filter(|&r| map.relations[r].from.article == article && map.relations[r].to.article != article)
+            .collect();
+        rows.push(Row::Article { article, relations });
+    }
+    // What is known less precisely sorts after what falls within it.
+    let key = |row: &Row| {
+        let date = row.date(corpus);
+        (
+            date.year,
+            date.month.unwrap_or(13),
+            date.day.unwrap_or(32),
+            matches!(row, Row::Article { .. }),
+        )
+    };
+    rows.sort_by_key(key);
+    rows
+}
+
+/// The timeline as text, as `parallax timeline` prints it.
+pub fn text(corpus: &Corpus, map: &DebateMap) -> String {
+    let mut out = String::new();
+    for row in rows(corpus, map) {
+        match &row {
+            Row::Event { date, title } => out.push_str(&format!("{:<17} · {title}\n", date.to_string())),
+            Row::Article { article, relations } => {
+                let a = &corpus.articles[*article];
+                out.push_str(&format!(
+                    "{:<17} ▶ {} — {} ({}; {})\n",
+                    a.meta.published.to_string(),
+                    a.author_names(),
+                    a.meta.title,
+                    a.meta.outlet,
+                    a.meta.id
+                ));
+                for &r in relations {
+                    let relation = &map.relations[r];
+                    let other = &corpus.articles[relation.to.article];
+                    out.push_str(&format!(
+                        "{:<17}     {} {} ({}): {}\n",
+                        "",
+                        relation.kind.verb(),
+                        other.author_names(),
+                        other.meta.published,
+                        relation.summary
+                    ));
+                }
+            }
+        }
+    }
+    out
+}

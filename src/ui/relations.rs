@@ -1,0 +1,101 @@
+//! The relations list (`r`) and the timeline (`T`).
+
+use ratatui::Frame;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::Theme;
+use super::overlay::{centered, window};
+use super::text::truncate;
+use crate::app::{App, relation_described};
+use crate::debate::timeline::{self, Row};
+
+pub fn list(frame: &mut Frame, app: &App, article: usize, items: &[usize], selected: usize, theme: Theme) {
+    let full = frame.area();
+    let rows = u16::try_from(items.len() * 2).unwrap_or(u16::MAX).saturating_add(2);
+    let area = centered(full, full.width.saturating_sub(4).min(110), rows);
+    let inner = window(
+        frame,
+        area,
+        "Who answers whom here (Enter goes to the other end)",
+        theme,
+    );
+    let width = usize::from(inner.width);
+    let height = usize::from(inner.height);
+    let offset = (selected * 2).saturating_sub(height.saturating_sub(2));
+    let lines: Vec<Line> = items
+        .iter()
+        .enumerate()
+        .flat_map(|(i, &r)| {
+            let relation = &app.map.relations[r];
+            let other = crate::app::other_end(app, r, article);
+            let date = &app.corpus.articles[other.article].meta.published;
+            let head = format!("{} ({date}): “{}”", relation_described(app, r, article), other.quote);
+            let style = if i == selected { theme.selected() } else { Style::new() };
+            [
+                Line::from(Span::styled(truncate(&head, width), style)),
+                Line::from(Span::styled(
+                    truncate(&format!("  {}", relation.summary), width),
+                    theme.dim(),
+                )),
+            ]
+        })
+        .skip(offset)
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn timeline(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
+    let full = frame.area();
+    let area = centered(
+        full,
+        full.width.saturating_sub(4).min(120),
+        full.height.saturating_sub(2),
+    );
+    let inner = window(
+        frame,
+        area,
+        "Timeline: the articles, the events, who answers whom (Enter opens)",
+        theme,
+    );
+    let width = usize::from(inner.width);
+    let rows = timeline::rows(&app.corpus, &app.map);
+    // Each row with its relations under it; the selected row kept in view.
+    let mut lines: Vec<(usize, Line)> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let style = if i == selected { theme.selected() } else { Style::new() };
+        let date = format!("{:<17}", row.date(&app.corpus).to_string());
+        match row {
+            Row::Event { title, .. } => lines.push((
+                i,
+                Line::from(Span::styled(
+                    truncate(&format!("{date} · {title}"), width),
+                    theme.dim().patch(style),
+                )),
+            )),
+            Row::Article { article, relations } => {
+                let a = &app.corpus.articles[*article];
+                let text = format!("{date} ▶ {} — {}", a.surnames(), a.meta.title);
+                lines.push((
+                    i,
+                    Line::from(Span::styled(truncate(&text, width), theme.title().patch(style))),
+                ));
+                for &r in relations {
+                    let text = format!(
+                        "{:<17}   {}: {}",
+                        "",
+                        relation_described(app, r, *article),
+                        app.map.relations[r].summary
+                    );
+                    lines.push((i, Line::from(Span::styled(truncate(&text, width), theme.dim()))));
+                }
+            }
+        }
+    }
+    let height = usize::from(inner.height);
+    let first = lines.iter().position(|(i, _)| *i == selected).unwrap_or(0);
+    let offset = first.saturating_sub(height / 3);
+    let shown: Vec<Line> = lines.into_iter().skip(offset).map(|(_, l)| l).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}

@@ -1,0 +1,290 @@
+//! Who answers whom: relations in the map, their validation, the jump to
+//! the other end, the timeline, follow mode, and the JSON export.
+
+use std::borrow::Cow;
+
+use parallax::app::{Action, App, Overlay, update};
+use parallax::corpus::{self, Corpus, SourceFile};
+use parallax::debate::{self, DebateMap, RelationKind, timeline};
+use parallax::keymap::Keymap;
+use parallax::reader::snapshot;
+use ratatui::layout::Rect;
+
+fn bundled() -> (Corpus, DebateMap) {
+    let corpus = corpus::load(&corpus::bundled_sources()).corpus;
+    let (map, problems) = debate::load(&corpus, &corpus::bundled_maps());
+    assert!(problems.is_empty(), "{problems:?}");
+    (corpus, map)
+}
+
+fn reader(open: &[&str]) -> App {
+    let (corpus, map) = bundled();
+    let open: Vec<usize> = open.iter().map(|id| corpus.index_of(id).unwrap()).collect();
+    App::new(corpus, map, Keymap::defaults(), &open, Rect::new(0, 0, 160, 45))
+}
+
+fn id(app: &App, pane: usize) -> &str {
+    &app.corpus.articles[app.panes[pane].article].meta.id
+}
+
+#[test]
+fn the_bundled_map_says_who_answers_whom_across_the_articles() {
+    let (corpus, map) = bundled();
+    assert!(map.relations.len() >= 12, "{}", map.relations.len());
+    let mut pairs: Vec<(usize, usize)> = map
+        .relations
+        .iter()
+        .map(|r| (r.from.article.min(r.to.article), r.from.article.max(r.to.article)))
+        .filter(|(a, b)| a != b)
+        .collect();
+    pairs.sort();
+    pairs.dedup();
+    assert!(pairs.len() >= 6, "{pairs:?}");
+    let gabuev = corpus.index_of("gabuev-2024").unwrap();
+    let manning = corpus.index_of("manning-sun-2023").unwrap();
+    let kissinger = map
+        .relations
+        .iter()
+        .find(|r| r.from.article == gabuev && r.from.quote.contains("reverse Kissinger"))
+        .expect("Gabuev's reverse Kissinger passage answers something");
+    assert_eq!((kissinger.kind, kissinger.to.article), (RelationKind::Answers, manning));
+    assert!(
+        kissinger.to.quote.contains("Sino-Soviet tensions"),
+        "{}",
+        kissinger.to.quote
+    );
+    let figures = map
+        .relations
+        .iter()
+        .filter(|r| r.kind == RelationKind::SameEvidence)
+        .count();
+    assert!(figures >= 2, "figures that several authors cite");
+    assert!(
+        map.events
+            .iter()
+            .any(|e| e.title.contains("Samarkand") && e.date.iso() == "2022-09-15")
+    );
+}
+
+fn source(text: &str) -> SourceFile {
+    SourceFile {
+        name: "m.toml".into(),
+        bytes: Cow::Owned(text.as_bytes().to_vec()),
+    }
+}
+
+#[test]
+fn relations_are_validated_with_located_problems() {
+    let (corpus, _) = bundled();
+    let relation = |kind: &str, from: &str, to: &str| {
+        format!(
+            "[[relations]]\nkind = \"{kind}\"\nsummary = \"S.\"\nfrom = {{ article = \"gabuev-2024\", quote = \"{from}\" }}\nto = {{ article = \"gabuev-2024\", quote = \"{to}\" }}\n"
+        )
+    };
+    let one = "Any hopes of peeling them away from each other are nothing more than wishful thinking.";
+    let other =
+        "For now, however, Beijing and Moscow have demonstrated a remarkable ability to manage their differences.";
+    let (map, problems) = debate::load(&corpus, &[source(&relation("rebuts", one, other))]);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(map.relations.len(), 1);
+    let cases = [
+        (relation("refutes", one, other), "unknown variant `refutes`", 2),
+        (
+            relation("answers", one, one),
+            "the relation's two ends are the same passage",
+            2,
+        ),
+        (
+            relation("answers", one, "words that stand nowhere in the article"),
+            "the quote is not in `gabuev-2024`",
+            5,
+        ),
+        (
+            relation("answers", one, other).replace("summary = \"S.\"\n", ""),
+            "the relation has no summary",
+            2,
+        ),
+        (
+            "[[events]]\ndate = \"spring 2022\"\ntitle = \"T\"\n".to_string(),
+            "`spring 2022` is not a date",
+            2,
+        ),
+    ];
+    for (text, message, line) in cases {
+        let (map, problems) = debate::load(&corpus, &[source(&text)]);
+        assert!(map.relations.is_empty() && map.events.is_empty());
+        assert_eq!(problems.len(), 1, "{message}: {problems:?}");
+        assert!(
+            problems[0].is_error() && problems[0].message.contains(message),
+            "{}",
+            problems[0]
+        );
+        assert_eq!(
+            (problems[0].file.as_str(), problems[0].line),
+            ("m.toml", line),
+            "{}",
+            problems[0]
+        );
+    }
+}
+
+#[test]
+fn from_the_reverse_kissinger_passage_r_and_enter_land_on_the_passage_it_answers() {
+    let mut app = reader(&["gabuev-2024", "manning-sun-2023"]);
+    let kissinger = app.map.theme_index("kissinger").unwrap();
+    update(&mut app, Action::SelectTheme(kissinger));
+    // The pane's header says what the current passage answers.
+    let screen = snapshot(&app);
+    assert!(screen.contains("↔ answers Manning and Sun"), "{screen}");
+    assert!(screen.contains('↔'), "marked in the margin");
+    let before = app.panes.clone();
+    update(&mut app, Action::ListRelations);
+    let Some(Overlay::Relations { items, .. }) = &app.overlay else {
+        panic!("the relations: {:?}", app.overlay)
+    };
+    assert_eq!(items.len(), 1);
+    assert!(snapshot(&app).contains("answers Manning and Sun (2023)"));
+    update(&mut app, Action::Select);
+    assert_eq!(
+        (app.focused_pane, id(&app, 1)),
+        (1, "manning-sun-2023"),
+        "the pane that shows it"
+    );
+    let screen = snapshot(&app);
+    let top = parallax::app::App::scroll_line(&app, 1);
+    assert!(top > 0);
+    assert!(screen.contains("Sino-Soviet tensions were obvious"), "{screen}");
+    assert!(
+        app.status.as_deref().unwrap().contains("answered by Gabuev"),
+        "{:?}",
+        app.status
+    );
+    // A jump: ctrl-o goes back.
+    update(&mut app, Action::JumpBack);
+    assert_eq!(app.panes, before);
+}
+
+#[test]
+fn a_relation_to_an_article_no_pane_shows_opens_it_beside() {
+    let mut app = reader(&["gabuev-2024"]);
+    let kissinger = app.map.theme_index("kissinger").unwrap();
+    update(&mut app, Action::SelectTheme(kissinger));
+    update(&mut app, Action::ListRelations);
+    update(&mut app, Action::Select);
+    assert_eq!(app.panes.len(), 2);
+    assert_eq!(
+        (id(&app, 0), id(&app, 1), app.focused_pane),
+        ("gabuev-2024", "manning-sun-2023", 1)
+    );
+    // Without a passage with relations on screen, r says so.
+    let mut app = reader(&["glantz-freeman-2024"]);
+    update(&mut app, Action::ListRelations);
+    assert!(app.overlay.is_none());
+    assert!(app.status.as_deref().unwrap().starts_with("No passage here"));
+}
+
+#[test]
+fn the_timeline_puts_the_articles_in_date_order_with_events_and_relations() {
+    let (corpus, map) = bundled();
+    let rows = timeline::rows(&corpus, &map);
+    let articles: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| match r {
+            timeline::Row::Article { article, .. } => Some(corpus.articles[*article].meta.id.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        articles,
+        [
+            "yun-sun-2022",
+            "manning-sun-2023",
+            "gabuev-2024",
+            "glantz-freeman-2024",
+            "gurtov-2024"
+        ]
+    );
+    let text = timeline::text(&corpus, &map);
+    let samarkand = text.find("Samarkand").unwrap();
+    let sun = text.find("yun-sun-2022").unwrap();
+    assert!(
+        samarkand < sun,
+        "the Samarkand meeting comes before the interview about it"
+    );
+    assert!(text.contains("September 2022    ▶"), "a month shown as a month: {text}");
+    assert!(text.contains("answers Robert A. Manning and Yun Sun (2023)"), "{text}");
+
+    // In the reader: T, then Enter on an article opens it.
+    let mut app = reader(&["manning-sun-2023", "gabuev-2024"]);
+    update(&mut app, Action::OpenTimeline);
+    assert_eq!(app.context(), parallax::keymap::Context::List);
+    assert!(snapshot(&app).contains("Timeline"));
+    let Some(Overlay::Timeline { selected }) = app.overlay else {
+        unreachable!()
+    };
+    let gurtov_row = rows
+        .iter()
+        .position(|r| matches!(r, timeline::Row::Article { article, .. } if corpus.articles[*article].meta.id == "gurtov-2024"))
+        .unwrap();
+    for _ in selected..gurtov_row {
+        update(&mut app, Action::SelectNext);
+    }
+    update(&mut app, Action::Select);
+    assert!(app.overlay.is_none());
+    assert_eq!(id(&app, 0), "gurtov-2024", "opened in the focused pane");
+}
+
+#[test]
+fn follow_mode_keeps_the_other_panes_on_the_theme_at_the_top() {
+    let mut app = reader(&["manning-sun-2023", "gabuev-2024"]);
+    update(&mut app, Action::ToggleFollow);
+    assert!(app.follow);
+    assert!(snapshot(&app).contains("· follow"));
+    // Scroll the first pane line by line until a passage of some theme is at its top.
+    let mut followed = None;
+    for _ in 0..400 {
+        update(&mut app, Action::ScrollDown);
+        if let Some(theme) = app.followed_theme {
+            followed = Some(theme);
+            break;
+        }
+    }
+    let theme = followed.expect("the first pane reached a passage");
+    let gabuev = app.panes[1].article;
+    let t = &app.map.themes[theme];
+    match t.passages_of(gabuev).next() {
+        Some(_) => {
+            // Where selecting that theme puts the pane: its first passage on it.
+            let mut chosen = reader(&["manning-sun-2023", "gabuev-2024"]);
+            update(&mut chosen, Action::SelectTheme(theme));
+            assert_ne!(app.scroll_line(1), 0);
+            assert_eq!(
+                app.scroll_line(1),
+                chosen.scroll_line(1),
+                "its passage on “{}”",
+                t.title
+            );
+        }
+        None => assert_eq!(app.scroll_line(1), 0, "silent: it stays"),
+    }
+    // Off: the other pane stays put while this one scrolls on.
+    update(&mut app, Action::ToggleFollow);
+    let other = app.scroll_line(1);
+    for _ in 0..200 {
+        update(&mut app, Action::ScrollDown);
+    }
+    assert_eq!(app.scroll_line(1), other);
+}
+
+#[test]
+fn the_json_export_carries_relations_and_events() {
+    let (corpus, map) = bundled();
+    let json: serde_json::Value = serde_json::from_str(&parallax::export::json(&corpus, &map, &[0])).unwrap();
+    let relations = json["relations"].as_array().unwrap();
+    assert_eq!(relations.len(), map.relations.len());
+    for key in ["kind", "summary", "from", "to"] {
+        assert!(relations[0].get(key).is_some(), "{key}");
+    }
+    assert!(relations[0]["from"]["article"].is_string() && relations[0]["to"]["quote"].is_string());
+    assert_eq!(json["events"].as_array().unwrap().len(), map.events.len());
+}
