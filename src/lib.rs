@@ -22,3 +22,4 @@ pub mod session;
 pub mod show;
 pub mod tui;
 pub mod ui;
+pub mod xdg;

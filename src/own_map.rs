@@ -129,11 +129,7 @@ impl OwnMap {
 
 /// The default place of the reader's own map for the bundled articles.
 pub fn default_path() -> Option<PathBuf> {
-    let data = std::env::var_os("XDG_DATA_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local").join("share")))?;
-    Some(data.join("parallax").join("map.toml"))
+    crate::xdg::file("XDG_DATA_HOME", ".local/share", "map.toml")
 }
 
 /// The reader's own map as held while the reader runs: what it holds, the

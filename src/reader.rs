@@ -42,11 +42,7 @@ pub fn user_keymap_path(explicit: Option<&Path>) -> Option<PathBuf> {
     if let Some(path) = explicit {
         return Some(path.to_path_buf());
     }
-    let config = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".config")))?;
-    let path = config.join("parallax").join("keymap.toml");
+    let path = crate::xdg::file("XDG_CONFIG_HOME", ".config", "keymap.toml")?;
     path.exists().then_some(path)
 }
 

@@ -68,11 +68,7 @@ pub fn fingerprint(text: &str) -> String {
 
 /// `$XDG_STATE_HOME/parallax/session.toml`, or `~/.local/state/parallax/session.toml`.
 pub fn default_path() -> Option<PathBuf> {
-    let state = std::env::var_os("XDG_STATE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local").join("state")))?;
-    Some(state.join("parallax").join("session.toml"))
+    crate::xdg::file("XDG_STATE_HOME", ".local/state", "session.toml")
 }
 
 /// What reading the saved session gave.

@@ -138,6 +138,11 @@ pub(super) fn to_article_beside(app: &mut App, article: usize) -> usize {
         return to_article(app, article).0;
     }
     record(app);
+    insert_pane(app, article)
+}
+
+/// Opens `article` in a new pane beside the focused one, and focuses it.
+pub(super) fn insert_pane(app: &mut App, article: usize) -> usize {
     let at = (app.focused_pane + 1).min(app.panes.len());
     app.panes.insert(
         at,

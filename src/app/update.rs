@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use super::form::Target;
 use super::jumps::{self, jump_to};
-use super::{Action, App, Focus, MAX_PANES, Overlay, Pane, Picker, Position, SidebarEntry, help_lines, sidebar_offset};
+use super::{Action, App, Focus, MAX_PANES, Overlay, Picker, Position, SidebarEntry, help_lines, sidebar_offset};
 use super::{notes, own, relations, search, selection, themes};
 use crate::corpus::BlockKind;
 
@@ -257,17 +257,7 @@ fn add_pane(app: &mut App) {
     if app.corpus.articles.is_empty() {
         return;
     }
-    let at = (app.focused_pane + 1).min(app.panes.len());
-    app.panes.insert(
-        at,
-        Pane {
-            article,
-            top: Position::default(),
-        },
-    );
-    app.jumps.pane_added(at, &app.panes[at]);
-    app.focused_pane = at;
-    app.focus = Focus::Pane;
+    let at = jumps::insert_pane(app, article);
     themes::opened_in(app, at);
 }
 
