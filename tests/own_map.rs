@@ -434,3 +434,49 @@ fn annotations_are_w3c_web_annotations_with_text_quote_selectors() {
         serde_json::from_str(&parallax::export::annotations(&app.corpus, &app.map, true)).unwrap();
     assert!(all["total"].as_u64().unwrap() > 100, "with --all, the bundled map too");
 }
+
+#[test]
+fn the_new_keys_are_in_help_and_in_parallax_keys_and_can_be_rebound() {
+    let keys = Keymap::defaults().describe();
+    for name in [
+        "start_selection",
+        "tag",
+        "record_view",
+        "edit_passage",
+        "move_passage",
+        "delete_passage",
+        "undo",
+        "redo",
+        "stance_opposes",
+        "list_relations",
+        "open_timeline",
+        "toggle_follow",
+    ] {
+        assert!(keys.contains(name), "{name} in `parallax keys`");
+    }
+    for context in ["[selection]", "[field]", "[choice]", "[list]"] {
+        assert!(keys.contains(context), "{context}");
+    }
+    let help: Vec<String> = parallax::app::help_lines(&Keymap::defaults())
+        .into_iter()
+        .filter_map(|l| match l {
+            parallax::app::HelpLine::Binding { description, .. } => Some(description),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        help.iter()
+            .any(|d| d.starts_with("Place the selected sentences on a theme"))
+    );
+    // Rebound: `p` places the selection instead of `t`.
+    let (keymap, problems) = Keymap::with_user_file("k.toml", "[selection]\nt = \"none\"\np = \"tag\"\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    let key = |k: &str| {
+        keymap.action(
+            parallax::keymap::Context::Selection,
+            parallax::keymap::Key::parse(k).unwrap(),
+        )
+    };
+    assert_eq!(key("p"), Some(Action::Tag));
+    assert_ne!(key("t"), Some(Action::Tag));
+}
