@@ -344,7 +344,7 @@ fn list(corpus: &Corpus, out: &mut impl Write) -> std::io::Result<()> {
         .map(|a| {
             [
                 a.meta.id.clone(),
-                a.meta.published.iso(),
+                a.meta.iso_date(),
                 crate::sanitize::clean_line(&a.meta.outlet),
                 crate::sanitize::clean_line(&a.author_names()),
                 crate::sanitize::clean_line(&a.meta.title),

@@ -18,7 +18,7 @@ pub fn plain_text(article: &Article, width: usize) -> String {
     if let Some(subtitle) = &meta.subtitle {
         push_wrapped(&mut out, subtitle, width);
     }
-    let byline = format!("{} · {} · {}", article.author_names(), meta.outlet, meta.published);
+    let byline = article.byline();
     push_wrapped(&mut out, &byline, width);
     out.push('\n');
     let mut in_notes = false;

@@ -76,9 +76,21 @@ fn unknown_form_names_the_valid_ones() {
 
 #[test]
 fn missing_field() {
-    let text = GOOD_FRONT.replace("outlet = \"O\"\n", "");
+    let text = GOOD_FRONT.replace("title = \"A\"\n", "");
     let d = only_error("x.md", format!("{text}\nBody.\n").as_bytes());
-    assert!(d.message.contains("missing field `outlet`"), "{d}");
+    assert!(d.message.contains("missing field `title`"), "{d}");
+}
+
+#[test]
+fn an_id_a_title_and_a_body_are_enough_and_what_is_unknown_is_said() {
+    let text = "+++\nid = \"bare\"\ntitle = \"Bare\"\n+++\n\nOnly words.\n";
+    let mut diagnostics = Vec::new();
+    let article = corpus::parse_article("bare.md", text.as_bytes(), &mut diagnostics).expect("it parses");
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let unknown: Vec<&str> = article.meta.unknowns().into_iter().map(|(what, _)| what).collect();
+    assert_eq!(unknown, ["no authors", "no outlet", "no date", "no form", "no source"]);
+    assert_eq!(article.byline(), "date unknown");
+    assert_eq!(article.citation(), "“Bare,” date unknown");
 }
 
 #[test]

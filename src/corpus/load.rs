@@ -366,21 +366,15 @@ fn parse_meta(name: &str, source: &str, front: &str, diagnostics: &mut Vec<Diagn
             "use lowercase letters, digits and hyphens, e.g. \"smith-2024\"",
         );
     }
-    let published = Published::parse(raw.published.get_ref());
-    if published.is_none() {
+    let published = raw.published.as_ref().map(|p| (p, Published::parse(p.get_ref())));
+    if let Some((written, None)) = &published {
         fail(
-            raw.published.span().start,
-            format!("invalid date `{}`", raw.published.get_ref()),
+            written.span().start,
+            format!("invalid date `{}`", written.get_ref()),
             "write the date as \"YYYY-MM-DD\", or \"YYYY-MM\" or \"YYYY\" when only the month or year is known",
         );
     }
-    if raw.authors.get_ref().is_empty() {
-        fail(
-            raw.authors.span().start,
-            "no authors".into(),
-            "add at least one [[authors]] table with a name",
-        );
-    }
+    let published = published.and_then(|(_, p)| p);
     if raw.title.trim().is_empty() {
         fail(
             0,
@@ -388,7 +382,6 @@ fn parse_meta(name: &str, source: &str, front: &str, diagnostics: &mut Vec<Diagn
             "give the article a title (mark it title_source = \"supplied\" if it is ours)",
         );
     }
-    let published = published?;
     // TOML escapes ("\u001b") can put control characters back into strings
     // the file held as plain text: clean every value once more.
     let line = |s: String| clean_line(&s);
@@ -401,7 +394,6 @@ fn parse_meta(name: &str, source: &str, front: &str, diagnostics: &mut Vec<Diagn
         subtitle: lines(raw.subtitle),
         authors: raw
             .authors
-            .into_inner()
             .into_iter()
             .map(|a| Author {
                 name: line(a.name),

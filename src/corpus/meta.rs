@@ -15,11 +15,14 @@ pub(super) struct RawMeta {
     pub title_source: TitleSource,
     pub title_note: Option<String>,
     pub subtitle: Option<String>,
-    pub authors: Spanned<Vec<Author>>,
+    #[serde(default)]
+    pub authors: Vec<Author>,
+    #[serde(default)]
     pub outlet: String,
-    pub published: Spanned<String>,
+    pub published: Option<Spanned<String>>,
     pub published_note: Option<String>,
-    pub form: Form,
+    pub form: Option<Form>,
+    #[serde(default)]
     pub source: String,
 }
 
@@ -31,12 +34,65 @@ pub struct Meta {
     pub title_source: TitleSource,
     pub title_note: Option<String>,
     pub subtitle: Option<String>,
+    /// Who wrote it; empty when not known.
     pub authors: Vec<Author>,
+    /// Where it was published; empty when not known.
     pub outlet: String,
-    pub published: Published,
+    pub published: Option<Published>,
     pub published_note: Option<String>,
-    pub form: Form,
+    pub form: Option<Form>,
+    /// Where the text comes from; empty when not said.
     pub source: String,
+}
+
+impl Meta {
+    /// The date as known, or a word that it is not.
+    pub fn date(&self) -> String {
+        self.published
+            .map_or_else(|| "date unknown".to_string(), |p| p.to_string())
+    }
+
+    /// The date as `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, or "unknown".
+    pub fn iso_date(&self) -> String {
+        self.published.map_or_else(|| "unknown".to_string(), |p| p.iso())
+    }
+
+    /// The outlet, or a word that it is not known.
+    pub fn outlet_or_unknown(&self) -> &str {
+        if self.outlet.is_empty() {
+            "outlet unknown"
+        } else {
+            &self.outlet
+        }
+    }
+
+    /// What `check` says of fields a hand-written or imported article left
+    /// out: each with what to do.
+    pub fn unknowns(&self) -> Vec<(&'static str, &'static str)> {
+        let mut missing = Vec::new();
+        if self.authors.is_empty() {
+            missing.push(("no authors", "add [[authors]] name = \"...\" if you know who wrote it"));
+        }
+        if self.outlet.is_empty() {
+            missing.push(("no outlet", "add outlet = \"...\" if you know where it was published"));
+        }
+        if self.published.is_none() {
+            missing.push((
+                "no date",
+                "add published = \"YYYY-MM-DD\" (or YYYY-MM, YYYY) if you know it",
+            ));
+        }
+        if self.form.is_none() {
+            missing.push((
+                "no form",
+                "add form = \"essay\" (or analysis, interview, ...) if you know it",
+            ));
+        }
+        if self.source.is_empty() {
+            missing.push(("no source", "add source = \"...\": where the text comes from"));
+        }
+        missing
+    }
 }
 
 /// Whether the headline is the source's own or one we supplied.

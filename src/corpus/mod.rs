@@ -109,13 +109,32 @@ impl Article {
     /// "Authors, “Title,” Outlet, date", as a citation names the article.
     pub fn citation(&self) -> String {
         let meta = &self.meta;
-        format!(
-            "{}, “{},” {}, {}",
-            self.author_names(),
-            meta.title,
-            meta.outlet,
-            meta.published
-        )
+        let mut parts = Vec::new();
+        let authors = self.author_names();
+        if !authors.is_empty() {
+            parts.push(authors);
+        }
+        parts.push(format!("“{},”", meta.title));
+        let mut tail: Vec<String> = Vec::new();
+        if !meta.outlet.is_empty() {
+            tail.push(meta.outlet.clone());
+        }
+        tail.push(meta.date());
+        format!("{} {}", parts.join(", "), tail.join(", "))
+    }
+
+    /// "Authors · Outlet · date", leaving out what is not known.
+    pub fn byline(&self) -> String {
+        let mut parts = Vec::new();
+        let authors = self.author_names();
+        if !authors.is_empty() {
+            parts.push(authors);
+        }
+        if !self.meta.outlet.is_empty() {
+            parts.push(self.meta.outlet.clone());
+        }
+        parts.push(self.meta.date());
+        parts.join(" · ")
     }
 
     pub fn author_names(&self) -> String {

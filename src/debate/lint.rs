@@ -68,7 +68,7 @@ fn too_few_articles(theme: &Theme) -> Option<Diagnostic> {
 /// In an interview, what counts is the interviewee's position: a quote from
 /// the introduction or from an interviewer's turn is not it.
 fn not_the_authors_words(article: &Article, passage: &Passage) -> Option<Diagnostic> {
-    if !matches!(article.meta.form, Form::Interview | Form::QuestionAndAnswer) {
+    if !matches!(article.meta.form, Some(Form::Interview | Form::QuestionAndAnswer)) {
         return None;
     }
     let block = &article.blocks[passage.anchor.start_block];

@@ -19,11 +19,18 @@ pub enum Row {
 }
 
 impl Row {
-    pub fn date<'a>(&'a self, corpus: &'a Corpus) -> &'a Published {
+    /// The date, if known.
+    pub fn date(&self, corpus: &Corpus) -> Option<Published> {
         match self {
-            Row::Event { date, .. } => date,
-            Row::Article { article, .. } => &corpus.articles[*article].meta.published,
+            Row::Event { date, .. } => Some(*date),
+            Row::Article { article, .. } => corpus.articles[*article].meta.published,
         }
+    }
+
+    /// The date as shown, at the precision known.
+    pub fn date_text(&self, corpus: &Corpus) -> String {
+        self.date(corpus)
+            .map_or_else(|| "date unknown".to_string(), |d| d.to_string())
     }
 }
 
@@ -45,14 +52,15 @@ pub fn rows(corpus: &Corpus, map: &DebateMap) -> Vec<Row> {
         rows.push(Row::Article { article, relations });
     }
     // What is known less precisely sorts after what falls within it.
-    let key = |row: &Row| {
-        let date = row.date(corpus);
-        (
+    // Undated articles come last.
+    let key = |row: &Row| match row.date(corpus) {
+        Some(date) => (
             date.year,
             date.month.unwrap_or(13),
             date.day.unwrap_or(32),
             matches!(row, Row::Article { .. }),
-        )
+        ),
+        None => (u16::MAX, 0, 0, true),
     };
     rows.sort_by_key(key);
     rows
@@ -63,12 +71,12 @@ pub fn text(corpus: &Corpus, map: &DebateMap) -> String {
     let mut out = String::new();
     for row in rows(corpus, map) {
         match &row {
-            Row::Event { date, title } => out.push_str(&format!("{:<17} · {title}\n", date.to_string())),
+            Row::Event { title, .. } => out.push_str(&format!("{:<17} · {title}\n", row.date_text(corpus))),
             Row::Article { article, relations } => {
                 let a = &corpus.articles[*article];
                 out.push_str(&format!(
                     "{:<17} ▶ {} — {} ({}; {})\n",
-                    a.meta.published.to_string(),
+                    a.meta.date(),
                     a.author_names(),
                     a.meta.title,
                     a.meta.outlet,
@@ -82,7 +90,7 @@ pub fn text(corpus: &Corpus, map: &DebateMap) -> String {
                         "",
                         relation.kind.verb(),
                         other.author_names(),
-                        other.meta.published,
+                        other.meta.date(),
                         relation.summary
                     ));
                 }

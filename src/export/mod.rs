@@ -126,7 +126,7 @@ pub fn markdown(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
                 out,
                 "### {} ({}) — {} {}{yours}\n\n{}\n\n> {}\n>\n> — {} ({}, {})\n",
                 article.author_names(),
-                article.meta.published,
+                article.meta.date(),
                 passage.stance.glyph(),
                 passage.stance,
                 passage.summary,
@@ -242,8 +242,8 @@ pub fn json<'a>(corpus: &'a Corpus, map: &'a DebateMap, themes: &[usize]) -> Str
                 title: &a.meta.title,
                 authors: a.meta.authors.iter().map(|x| x.name.as_str()).collect(),
                 outlet: &a.meta.outlet,
-                published: a.meta.published.iso(),
-                published_precision: a.meta.published.precision(),
+                published: a.meta.iso_date(),
+                published_precision: a.meta.published.map_or("unknown", |p| p.precision()),
             })
             .collect(),
         themes: themes
@@ -270,7 +270,7 @@ pub fn json<'a>(corpus: &'a Corpus, map: &'a DebateMap, themes: &[usize]) -> Str
                                 quote: passage_text(article, p),
                                 summary: &p.summary,
                                 block: &article.blocks[p.anchor.start_block].id,
-                                published: article.meta.published.iso(),
+                                published: article.meta.iso_date(),
                                 mine: p.mine,
                                 citation: article.citation(),
                             }

@@ -132,13 +132,7 @@ fn entry(
     } else {
         " (pane hidden)"
     };
-    let head = format!(
-        "{} {} · {}, {}{hidden}",
-        pane + 1,
-        article.author_names(),
-        article.meta.outlet,
-        article.meta.published
-    );
+    let head = format!("{} {}{hidden}", pane + 1, article.byline());
     let mut lines = vec![Line::from(Span::styled(truncate(&head, width), theme.title()))];
     let passages: Vec<_> = selected.passages_of(article_index).collect();
     if passages.is_empty() {

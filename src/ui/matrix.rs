@@ -31,7 +31,7 @@ fn column_labels(app: &App) -> Vec<String> {
         .collect();
     for i in 0..labels.len() {
         if labels.iter().filter(|l| **l == labels[i]).count() > 1 {
-            let year = app.corpus.articles[i].meta.published.year % 100;
+            let year = app.corpus.articles[i].meta.published.map_or(0, |p| p.year % 100);
             labels[i] = format!("{}'{year:02}", truncate(&labels[i], MAX_LABEL - 3));
         }
     }
@@ -105,7 +105,7 @@ pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Th
             article.meta.id,
             article.author_names(),
             article.meta.outlet,
-            article.meta.published,
+            article.meta.date(),
             width = cell - 1
         );
         lines.push(Line::from(Span::styled(truncate(&text, text_width), theme.dim())));

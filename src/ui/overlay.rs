@@ -59,7 +59,7 @@ pub fn picker(frame: &mut Frame, app: &App, picker: &Picker, theme: Theme) {
             a.meta.title,
             a.author_names(),
             a.meta.outlet,
-            a.meta.published
+            a.meta.date()
         );
         let style = if i == picker.selected {
             theme.selected()

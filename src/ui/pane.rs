@@ -70,7 +70,7 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, pane: usize, area: 
 
     let width = usize::from(inner.width.saturating_sub(2));
     let meta = &article.meta;
-    let byline = format!("{} · {} · {}", article.author_names(), meta.outlet, meta.published);
+    let byline = article.byline();
     // The current passage answers, or is answered by, another: say so first.
     let byline = match relation_note(app, state.article) {
         Some(note) => format!("{note} · {byline}"),

@@ -30,7 +30,7 @@ pub fn list(frame: &mut Frame, app: &App, article: usize, items: &[usize], selec
         .flat_map(|(i, &r)| {
             let relation = &app.map.relations[r];
             let other = crate::app::other_end(app, r, article);
-            let date = &app.corpus.articles[other.article].meta.published;
+            let date = app.corpus.articles[other.article].meta.date();
             let head = format!("{} ({date}): “{}”", relation_described(app, r, article), other.quote);
             let style = if i == selected { theme.selected() } else { Style::new() };
             [
@@ -65,7 +65,7 @@ pub fn timeline(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
     let mut lines: Vec<(usize, Line)> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let style = if i == selected { theme.selected() } else { Style::new() };
-        let date = format!("{:<17}", row.date(&app.corpus).to_string());
+        let date = format!("{:<17}", row.date_text(&app.corpus));
         match row {
             Row::Event { title, .. } => lines.push((
                 i,

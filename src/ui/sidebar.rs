@@ -76,7 +76,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
                             "{marker} {} · {} · {}",
                             article.surnames(),
                             article.meta.outlet,
-                            article.meta.published.iso()
+                            article.meta.iso_date()
                         ),
                         style,
                     )
