@@ -622,8 +622,8 @@ fn the_compare_panel_shows_each_authors_stance_and_citation() {
         "{screen}"
     );
     assert!(
-        screen.contains("1 Robert A. Manning and Yun Sun · Foreign Policy, 2023")
-            && screen.contains("2 Alexander Gabuev · Foreign Affairs, April 2024"),
+        screen.contains("1 Robert A. Manning and Yun Sun · Foreign Policy · 2023")
+            && screen.contains("2 Alexander Gabuev · Foreign Affairs · April 2024"),
         "{screen}"
     );
     assert!(
