@@ -92,6 +92,25 @@ pub enum Command {
     )]
     Themes,
 
+    /// Import saved web pages (.html), text (.txt) or Markdown (.md) as articles
+    #[command(
+        after_help = "Examples:\n  parallax import ~/Downloads/article.html\n  parallax import notes.txt --id smith-2024\n  parallax import *.html --into ~/my-articles\n\nBy default the articles go to $XDG_DATA_HOME/parallax/articles/ (~/.local/share/parallax/articles/),\nwhich the reader reads beside the bundled articles. An existing file is never replaced without --force.\nExit status: 0 when every file was imported, 1 otherwise."
+    )]
+    Import {
+        /// The files to import
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The folder to write the articles to (default: your own articles folder)
+        #[arg(long, value_name = "DIR")]
+        into: Option<PathBuf>,
+        /// The id of the article (one file only)
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+        /// Replace an article of the same id
+        #[arg(long)]
+        force: bool,
+    },
+
     /// Print the articles in date order, the events they refer to, and who answers whom
     #[command(after_help = "Examples:\n  parallax timeline\n  parallax timeline --articles ~/my-articles")]
     Timeline,
@@ -235,6 +254,12 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             write!(out, "{}", crate::export::themes_table(&library.corpus, &library.map))?;
             Ok(0)
         }
+        Some(Command::Import {
+            ref files,
+            ref into,
+            ref id,
+            force,
+        }) => import(&cli, files, into.as_deref(), id.as_deref(), force, &mut out),
         Some(Command::Timeline) => {
             let library = load_valid(&cli.source())?;
             write!(out, "{}", crate::debate::timeline::text(&library.corpus, &library.map))?;
@@ -310,7 +335,18 @@ fn check(loaded: &Library, out: &mut impl Write) -> std::io::Result<()> {
             loaded.map.events.len()
         )?;
     }
-    let lint = crate::debate::lint(&loaded.corpus, &loaded.map);
+    let mut lint = crate::debate::lint(&loaded.corpus, &loaded.map);
+    // What an imported or hand-written article leaves unknown.
+    for article in &loaded.corpus.articles {
+        for (what, help) in article.meta.unknowns() {
+            lint.push(crate::diagnostic::Diagnostic::warning(
+                &article.file,
+                crate::diagnostic::Location::START,
+                what,
+                help,
+            ));
+        }
+    }
     for diagnostic in loaded.diagnostics.iter().chain(&lint) {
         writeln!(out, "{diagnostic}")?;
     }
@@ -333,26 +369,85 @@ fn check(loaded: &Library, out: &mut impl Write) -> std::io::Result<()> {
     )
 }
 
+fn import(
+    cli: &Cli,
+    files: &[PathBuf],
+    into: Option<&std::path::Path>,
+    id: Option<&str>,
+    force: bool,
+    out: &mut impl Write,
+) -> Result<i32, Error> {
+    if id.is_some() && files.len() > 1 {
+        writeln!(out, "--id names one article: import one file with it")?;
+        return Ok(2);
+    }
+    let Some(folder) = into
+        .map(std::path::Path::to_path_buf)
+        .or_else(crate::import::default_folder)
+    else {
+        writeln!(
+            out,
+            "no folder to import into: give one with --into DIR (HOME is not set)"
+        )?;
+        return Ok(2);
+    };
+    // Into the reader's own folder, the bundled articles' ids are taken too.
+    let taken = if into.is_none() {
+        crate::corpus::load(&crate::corpus::bundled_sources())
+            .corpus
+            .ids()
+            .map(String::from)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let options = crate::import::Options {
+        into: folder,
+        id: id.map(String::from),
+        force,
+        max_bytes: cli.max_file_mb.saturating_mul(1024 * 1024),
+        taken,
+    };
+    let mut failed = 0;
+    for file in files {
+        match crate::import::import_file(file, &options) {
+            Ok(imported) => {
+                writeln!(out, "imported {} -> {}", imported.id, imported.path.display())?;
+                for note in &imported.notes {
+                    writeln!(out, "  {note}")?;
+                }
+            }
+            Err(e) => {
+                failed += 1;
+                writeln!(out, "{}", crate::sanitize::clean_line(&format!("error: {e}")))?;
+            }
+        }
+    }
+    Ok(i32::from(failed > 0))
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
 fn list(corpus: &Corpus, out: &mut impl Write) -> std::io::Result<()> {
-    let rows: Vec<[String; 5]> = corpus
+    let unknown = |s: String| if s.is_empty() { "?".to_string() } else { s };
+    let rows: Vec<[String; 6]> = corpus
         .articles
         .iter()
         .map(|a| {
             [
                 a.meta.id.clone(),
-                a.meta.iso_date(),
-                crate::sanitize::clean_line(&a.meta.outlet),
-                crate::sanitize::clean_line(&a.author_names()),
+                a.meta.published.map_or_else(|| "?".to_string(), |p| p.iso()),
+                unknown(crate::sanitize::clean_line(&a.meta.outlet)),
+                unknown(crate::sanitize::clean_line(&a.author_names())),
+                crate::library::origin(a),
                 crate::sanitize::clean_line(&a.meta.title),
             ]
         })
         .collect();
-    let header = ["ID", "DATE", "OUTLET", "AUTHORS", "TITLE"].map(String::from);
-    let mut widths = [0usize; 4];
+    let header = ["ID", "DATE", "OUTLET", "AUTHORS", "FROM", "TITLE"].map(String::from);
+    let mut widths = [0usize; 5];
     for row in std::iter::once(&header).chain(&rows) {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(cell.width());
@@ -364,8 +459,11 @@ fn list(corpus: &Corpus, out: &mut impl Write) -> std::io::Result<()> {
             line.push_str(cell);
             line.push_str(&" ".repeat(width - cell.width() + 2));
         }
-        line.push_str(&row[4]);
+        line.push_str(&row[5]);
         writeln!(out, "{line}")?;
+    }
+    if corpus.articles.iter().any(|a| !a.meta.unknowns().is_empty()) {
+        writeln!(out, "\n? not known (parallax check says what to add)")?;
     }
     Ok(())
 }

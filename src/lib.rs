@@ -12,6 +12,7 @@ pub mod atomic;
 pub mod cli;
 pub mod debate;
 pub mod export;
+pub mod import;
 pub mod keymap;
 pub mod layout;
 pub mod library;

@@ -43,6 +43,22 @@ impl Default for Source {
     }
 }
 
+/// The folder of the reader's own articles, read beside the bundled ones:
+/// `$XDG_DATA_HOME/parallax/articles/`, where `parallax import` puts them.
+pub fn own_articles() -> Option<PathBuf> {
+    crate::xdg::file("XDG_DATA_HOME", ".local/share", "articles")
+}
+
+/// Where an article comes from, as `list` says it: the bundled articles, or its file.
+pub fn origin(article: &corpus::Article) -> String {
+    let bundled = corpus::bundled_sources().iter().any(|s| s.name == article.file);
+    if bundled {
+        "bundled".to_string()
+    } else {
+        article.file.clone()
+    }
+}
+
 impl Source {
     /// Where the reader's own map for these articles is kept: in the folder,
     /// or for the bundled articles in the user's data folder.
@@ -56,14 +72,26 @@ impl Source {
 
 pub fn load(source: &Source) -> Result<Library, Error> {
     let dir = source.dir.as_ref();
+    let max_bytes = source.max_file_mb.saturating_mul(1024 * 1024);
     let (loaded, maps, mut diagnostics) = match dir {
-        None => (
-            corpus::load(&corpus::bundled_sources()),
-            corpus::bundled_maps(),
-            Vec::new(),
-        ),
+        None => {
+            let bundled = corpus::load(&corpus::bundled_sources());
+            let mut maps = corpus::bundled_maps();
+            let mut diagnostics = Vec::new();
+            // The reader's own articles, read beside the bundled ones.
+            let loaded = match own_articles().filter(|d| d.is_dir()) {
+                Some(own) => {
+                    let files = corpus::read_folder(&own, max_bytes)?;
+                    maps.extend(files.maps);
+                    diagnostics.extend(files.diagnostics);
+                    corpus::combine(bundled, corpus::load_paths(&files.articles))
+                }
+                None => bundled,
+            };
+            (loaded, maps, diagnostics)
+        }
         Some(dir) => {
-            let files = corpus::read_folder(dir, source.max_file_mb.saturating_mul(1024 * 1024))?;
+            let files = corpus::read_folder(dir, max_bytes)?;
             (corpus::load_paths(&files.articles), files.maps, files.diagnostics)
         }
     };

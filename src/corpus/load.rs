@@ -213,6 +213,29 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
     collect(parsed)
 }
 
+/// The articles of `second` added to `first`'s: an id both use is a located
+/// error naming both files, and the second article is left out.
+pub fn combine(mut first: Loaded, second: Loaded) -> Loaded {
+    first.diagnostics.extend(second.diagnostics);
+    for article in second.corpus.articles {
+        if let Some(other) = first.corpus.get(&article.meta.id) {
+            first.diagnostics.push(Diagnostic::error(
+                &article.file,
+                article.id_at,
+                format!("duplicate id `{}`: {} uses it too", article.meta.id, other.file),
+                "give each article its own id (parallax import --id ID chooses one)",
+            ));
+            continue;
+        }
+        first.corpus.articles.push(article);
+    }
+    first
+        .corpus
+        .articles
+        .sort_by(|a, b| (a.meta.published, &a.meta.id).cmp(&(b.meta.published, &b.meta.id)));
+    first
+}
+
 /// Gathers parsed files in their order, rejecting a second use of an id.
 fn collect(parsed: Vec<Parsed>) -> Loaded {
     let mut loaded = Loaded::default();

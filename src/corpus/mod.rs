@@ -10,7 +10,7 @@ mod meta;
 mod sentences;
 
 pub use load::{
-    DEFAULT_MAX_FILE_MB, FolderFiles, Loaded, SourceFile, bundled_maps, bundled_sources, load, load_paths,
+    DEFAULT_MAX_FILE_MB, FolderFiles, Loaded, SourceFile, bundled_maps, bundled_sources, combine, load, load_paths,
     parse_article, read_folder,
 };
 pub use meta::{Author, Form, Meta, Published, Role, TitleSource, is_valid_id};

@@ -1,0 +1,335 @@
+//! `parallax import`: articles as people keep them (saved web pages, text
+//! copied out of a browser, Markdown) made into articles of the reader's
+//! format, word for word, with what could be found of who wrote them, where
+//! and when, and nothing invented.
+
+mod html;
+mod markdown;
+
+pub use html::extract as extract_html;
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::corpus::Published;
+
+/// What an importer found in a file.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Extracted {
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    pub outlet: Option<String>,
+    pub published: Option<Published>,
+    /// The body in the article format's Markdown.
+    pub body: String,
+    /// Labels that open interview turns (`**Label:**`).
+    pub speakers: Vec<String>,
+}
+
+/// Where and how to import.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub into: PathBuf,
+    pub id: Option<String>,
+    pub force: bool,
+    pub max_bytes: u64,
+    /// Ids taken besides the folder's files (the bundled articles').
+    pub taken: Vec<String>,
+}
+
+/// An article written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    pub id: String,
+    pub path: PathBuf,
+    /// What was guessed or not found, and what to do about it.
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{file}: {problem}; {help}")]
+    Refused {
+        file: String,
+        problem: String,
+        help: &'static str,
+    },
+    #[error("{file}: {source}")]
+    Io { file: String, source: std::io::Error },
+}
+
+fn refused(file: &Path, problem: impl Into<String>, help: &'static str) -> ImportError {
+    ImportError::Refused {
+        file: file.display().to_string(),
+        problem: problem.into(),
+        help,
+    }
+}
+
+/// Imports one file into `options.into`.
+pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportError> {
+    let io = |source| ImportError::Io {
+        file: path.display().to_string(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > options.max_bytes {
+        return Err(refused(
+            path,
+            format!("the file is {:.1} MB, over the limit", size as f64 / (1024.0 * 1024.0)),
+            "raise the limit with --max-file-mb N if you mean to import it",
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(refused(
+            path,
+            "the file is empty",
+            "import a file with an article's text in it",
+        ));
+    }
+    if bytes.contains(&0) {
+        return Err(refused(
+            path,
+            "the file is binary, not text",
+            "import a saved web page (.html), a text file (.txt) or Markdown (.md)",
+        ));
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    let text = crate::sanitize::clean(text.strip_prefix('\u{feff}').unwrap_or(&text));
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let extracted = match extension.as_str() {
+        "html" | "htm" => html::extract(&text).map_err(|problem| {
+            refused(
+                path,
+                problem,
+                "save the page again with its article text, or copy the text into a .txt file",
+            )
+        })?,
+        "txt" | "text" => markdown::from_text(&text),
+        "md" | "markdown" => {
+            if text.trim_start().starts_with("+++") {
+                return Err(refused(
+                    path,
+                    "the file already has front matter",
+                    "it is an article already: copy it into the folder (parallax check tells what is wrong with it)",
+                ));
+            }
+            markdown::from_markdown(&text)
+        }
+        _ => {
+            return Err(refused(
+                path,
+                format!("unknown kind of file `.{extension}`"),
+                "import a saved web page (.html, .htm), a text file (.txt) or Markdown (.md)",
+            ));
+        }
+    };
+    if extracted.body.trim().is_empty() {
+        return Err(refused(
+            path,
+            "no article text was found in it",
+            "save the page again with its article text, or copy the text into a .txt file",
+        ));
+    }
+    write_article(path, extracted, options)
+}
+
+/// The front matter as written.
+#[derive(Serialize)]
+struct Front<'a> {
+    id: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title_source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outlet: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<String>,
+    source: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    authors: Vec<FrontAuthor<'a>>,
+}
+
+#[derive(Serialize)]
+struct FrontAuthor<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    speaker: Vec<&'a str>,
+}
+
+fn write_article(path: &Path, extracted: Extracted, options: &Options) -> Result<Imported, ImportError> {
+    let mut notes = Vec::new();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (title, supplied) = match extracted.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        Some(title) => (title.to_string(), false),
+        None => {
+            notes.push("no title found: the file's name stands in, marked title_source = \"supplied\"; change it if you know the headline".to_string());
+            (stem.replace(['-', '_'], " "), true)
+        }
+    };
+    if extracted.authors.is_empty() {
+        notes.push("no author found: add [[authors]] name = \"...\" if you know who wrote it".into());
+    }
+    if extracted.outlet.is_none() {
+        notes.push("no outlet found: add outlet = \"...\" if you know where it was published".into());
+    }
+    if extracted.published.is_none() {
+        notes.push("no date found: add published if you know it".into());
+    }
+    let id = choose_id(path, &extracted, &title, options)?;
+    let file = options.into.join(format!("{id}.md"));
+    let authors: Vec<FrontAuthor> = extracted
+        .authors
+        .iter()
+        .map(|name| FrontAuthor {
+            name,
+            // A bold lead-in with an author's name opens their turns.
+            speaker: extracted
+                .speakers
+                .iter()
+                .filter(|s| *s == name)
+                .map(String::as_str)
+                .collect(),
+        })
+        .collect();
+    let front = Front {
+        id: &id,
+        title: &title,
+        title_source: supplied.then_some("supplied"),
+        outlet: extracted.outlet.as_deref(),
+        published: extracted.published.map(|p| p.iso()),
+        source: format!(
+            "Imported by parallax from {}",
+            path.file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        ),
+        authors,
+    };
+    let text = format!(
+        "+++\n{}+++\n\n{}\n",
+        toml::to_string(&front).expect("plain data"),
+        extracted.body.trim_end()
+    );
+    // What is written must be an article.
+    let mut diagnostics = Vec::new();
+    if crate::corpus::parse_article(&file.display().to_string(), text.as_bytes(), &mut diagnostics).is_none() {
+        let first = diagnostics
+            .iter()
+            .find(|d| d.is_error())
+            .map_or_else(String::new, ToString::to_string);
+        return Err(refused(
+            path,
+            format!("the article made from it is not valid ({first})"),
+            "report the file with this message",
+        ));
+    }
+    std::fs::create_dir_all(&options.into).map_err(|source| ImportError::Io {
+        file: options.into.display().to_string(),
+        source,
+    })?;
+    crate::atomic::write(&file, text.as_bytes()).map_err(|source| ImportError::Io {
+        file: file.display().to_string(),
+        source,
+    })?;
+    Ok(Imported { id, path: file, notes })
+}
+
+/// `--id`, else the first author's surname and the year, else a slug of
+/// the title; a suffix where it is taken.
+fn choose_id(path: &Path, extracted: &Extracted, title: &str, options: &Options) -> Result<String, ImportError> {
+    let exists = |id: &str| options.into.join(format!("{id}.md")).exists() || options.taken.iter().any(|t| t == id);
+    if let Some(id) = &options.id {
+        if !crate::corpus::is_valid_id(id) {
+            return Err(refused(
+                path,
+                format!("invalid id `{id}`"),
+                "use lowercase letters, digits and hyphens, e.g. smith-2024",
+            ));
+        }
+        if exists(id) && !options.force {
+            return Err(refused(
+                path,
+                format!("an article `{id}` is there already"),
+                "choose another --id, or --force to replace it",
+            ));
+        }
+        return Ok(id.clone());
+    }
+    let surname = extracted
+        .authors
+        .first()
+        .and_then(|a| a.split_whitespace().next_back())
+        .map(slug);
+    let base = match (surname, extracted.published) {
+        (Some(name), Some(date)) if !name.is_empty() => format!("{name}-{}", date.year),
+        (Some(name), None) if !name.is_empty() => name,
+        _ => slug(title)
+            .chars()
+            .take(40)
+            .collect::<String>()
+            .trim_end_matches('-')
+            .to_string(),
+    };
+    let base = if base.is_empty() { "article".to_string() } else { base };
+    if !exists(&base) || (options.force && !options.taken.contains(&base)) {
+        return Ok(base);
+    }
+    Ok((2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !exists(id))
+        .expect("some number is free"))
+}
+
+/// Lowercase letters and digits, words joined by hyphens.
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// The words of a run of text as one line: white space folded.
+fn fold_space(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text made safe as Markdown: what the article format would read as
+/// markup (emphasis, links, notes, a heading or list at a line's start) is
+/// escaped, so the words come through as they are.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // At the start of a paragraph: a heading, a list item, a rule.
+    if out.starts_with(['#', '-', '+', '=', '~']) {
+        out.insert(0, '\\');
+    }
+    // "1. " would begin a numbered list: its delimiter is escaped.
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && digits < 10 && out[digits..].starts_with(['.', ')']) {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
+/// The default folder of imported articles, created on first use.
+pub fn default_folder() -> Option<PathBuf> {
+    crate::library::own_articles()
+}

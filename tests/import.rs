@@ -1,0 +1,363 @@
+//! `parallax import`: saved pages of three shapes, text, Markdown and bad
+//! input, each checked against what it should give; and the round trip
+//! through check, list, search and the reader.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");
+
+fn folder(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("parallax-import-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn parallax(args: &[&str], data: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .env("XDG_DATA_HOME", data)
+        .env("XDG_STATE_HOME", data.join("state"))
+        .output()
+        .unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn fixture(name: &str) -> String {
+    format!("{FIXTURES}/{name}")
+}
+
+/// Imports one fixture into `into` and reads the article back.
+fn import(name: &str, into: &Path) -> (parallax::corpus::Article, String) {
+    let data = into.join("data");
+    let out = parallax(&["import", &fixture(name), "--into", into.to_str().unwrap()], &data);
+    let said = stdout(&out);
+    assert!(out.status.success(), "{said}");
+    let file = said
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("imported ")
+                .and_then(|r| r.split_once(" -> "))
+                .map(|(_, p)| p.to_string())
+        })
+        .unwrap();
+    let bytes = std::fs::read(&file).unwrap();
+    let mut diagnostics = Vec::new();
+    let article = parallax::corpus::parse_article(&file, &bytes, &mut diagnostics).expect("a valid article");
+    (article, said)
+}
+
+fn texts(article: &parallax::corpus::Article) -> Vec<String> {
+    article.blocks.iter().map(|b| b.text.clone()).collect()
+}
+
+const FURNITURE: &[&str] = &[
+    "cookies",
+    "Accept all",
+    "Subscribe",
+    "Log in",
+    "Share on",
+    "Twitter",
+    "newsletter",
+    "Sign up",
+    "More from",
+    "Advertisement",
+    "All rights reserved",
+    "comments",
+    "Donate",
+    "Popular posts",
+    "Powered by",
+    "Copy link",
+];
+
+fn no_furniture(article: &parallax::corpus::Article) {
+    for block in &article.blocks {
+        for word in FURNITURE {
+            assert!(!block.text.contains(word), "furniture {word:?} in {:?}", block.text);
+        }
+    }
+}
+
+#[test]
+fn a_page_with_json_ld_gives_its_paragraphs_word_for_word_and_its_metadata() {
+    let (article, said) = import("jsonld.html", &folder("jsonld"));
+    let meta = &article.meta;
+    assert_eq!(
+        meta.title, "Arctic Shipping Tests an Old Partnership",
+        "the JSON-LD headline, not og:title"
+    );
+    let authors: Vec<&str> = meta.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(authors, ["Ingrid Holm", "Tomas Reyes"]);
+    assert_eq!(meta.outlet, "The Polar Review", "the JSON-LD publisher");
+    assert_eq!(meta.published.unwrap().iso(), "2024-03-18");
+    assert_eq!(meta.id, "holm-2024");
+    assert!(!said.contains("no date") && !said.contains("no author"), "{said}");
+    assert_eq!(
+        texts(&article),
+        [
+            "When the first ice-class tanker reached the port of Murmansk in March, the crew had spent eleven days crossing a sea that was closed to them a decade ago. The voyage was ordinary for the ship and extraordinary for the map.",
+            "Officials in both capitals describe the northern route as a shared project. Their statements, however, differ on who pays for the icebreakers, who trains the pilots, and who keeps the ports running through the polar night.",
+            "Trade along the route grew by 38 percent last year, to roughly 36 million tonnes. That figure is small next to the Suez Canal, but it has doubled since 2020 & shows no sign of slowing.",
+            "Ice, insurance and money",
+            "Insurers remain wary. A broker in Oslo, who asked not to be named, said premiums for the passage are “three to four times” those for the southern route, because a breakdown in the Laptev Sea can leave a ship waiting weeks for help.",
+            "The route is open for business, but business is not yet open to the route.",
+            "For now the partnership holds, if only because neither side can yet run the route alone. Whether it lasts will depend less on declarations than on who is willing to pay for the next icebreaker.",
+        ]
+    );
+    assert!(matches!(
+        article.blocks[3].kind,
+        parallax::corpus::BlockKind::Heading { .. }
+    ));
+    assert_eq!(article.blocks[5].kind, parallax::corpus::BlockKind::Quote);
+    no_furniture(&article);
+}
+
+#[test]
+fn a_page_with_meta_tags_only_keeps_its_interview_turns_and_footnotes() {
+    let (article, _) = import("meta.html", &folder("meta"));
+    let meta = &article.meta;
+    assert_eq!(meta.title, "The River Border, Thirty Years On");
+    assert_eq!(meta.authors[0].name, "Mara Ellis");
+    assert_eq!(meta.outlet, "Borderlands Weekly");
+    assert_eq!(meta.published.unwrap().iso(), "2023-11-02");
+    let body: Vec<String> = article.body().map(|b| b.text.clone()).collect();
+    assert_eq!(
+        body,
+        [
+            "Three decades after the last survey markers were set along the river, we asked a historian of the frontier what has changed, and what has not.",
+            "Borderlands: Is the border still a source of friction?",
+            "Far less than it was. The islands that were argued over for forty years are now the subject of joint development plans, at least on paper.",
+            "Borderlands: And off paper?",
+            "Off paper, the fishermen on both banks still keep their own maps. That memory is slower to change than any treaty.",
+            "The interview has been edited for length and clarity.",
+        ]
+    );
+    // Mara Ellis's bold label opens her turns; the outlet's stays a bold lead-in.
+    assert_eq!(article.blocks[2].turn_label.as_deref(), Some("Mara Ellis"));
+    assert_eq!(article.note_count(), 2);
+    let notes: Vec<&str> = article.notes().map(|n| n.text.as_str()).collect();
+    assert_eq!(
+        notes,
+        [
+            "The final demarcation protocol was signed in 2005.",
+            "The plans were announced in a joint statement in May."
+        ]
+    );
+    no_furniture(&article);
+}
+
+#[test]
+fn a_page_with_neither_takes_its_title_tag_and_visible_byline_and_says_what_is_missing() {
+    let (article, said) = import("plain.html", &folder("plain"));
+    assert_eq!(article.meta.title, "Notes on a quiet summit");
+    assert_eq!(article.meta.authors[0].name, "Sam Okafor");
+    assert!(
+        article.meta.published.is_none() && article.meta.outlet.is_empty(),
+        "nothing invented"
+    );
+    assert!(said.contains("no date found: add published if you know it"), "{said}");
+    assert!(said.contains("no outlet found"), "{said}");
+    assert_eq!(texts(&article).len(), 3);
+    assert!(texts(&article)[2].starts_with("Observers who came for a rupture"));
+    no_furniture(&article);
+}
+
+#[test]
+fn text_and_markdown_keep_their_paragraphs_and_structure() {
+    let dir = folder("text");
+    let (article, said) = import("plain.txt", &dir);
+    assert_eq!(
+        article.meta.title, "Why the pipeline stalled",
+        "a short first line is the title"
+    );
+    assert!(said.contains("no author found"), "{said}");
+    assert_eq!(
+        texts(&article),
+        [
+            "The second pipeline has been discussed for a decade. Each side wants the other to carry the risk of building it.",
+            "Prices are the sticking point. One side wants the price of the old contracts; the other wants a discount for the years it would have to wait. Until that is settled, the pipe stays on paper.",
+        ]
+    );
+    let (article, _) = import("notes.md", &dir);
+    assert_eq!(article.meta.title, "A short reading of the joint statement");
+    let kinds: Vec<String> = article.blocks.iter().map(|b| format!("{:?}", b.kind)).collect();
+    assert_eq!(
+        kinds,
+        ["Paragraph", "Heading { level: 2 }", "ListItem", "ListItem", "Quote"]
+    );
+    assert_eq!(
+        article.blocks[0].text,
+        "The statement repeats the old formula, but adds one phrase."
+    );
+}
+
+#[test]
+fn text_that_looks_like_markup_comes_through_word_for_word() {
+    let dir = folder("markup");
+    let source = dir.join("tricky.txt");
+    std::fs::create_dir_all(&dir).unwrap();
+    let paragraphs = [
+        "1. Not a list: a sentence that starts with a number and a stop.",
+        "- Not a list item either, and * not * emphasis, nor _this_.",
+        "# Not a heading [^1] and [not a link](x) <b>nor a tag</b>.",
+    ];
+    std::fs::write(&source, format!("Tricky\n\n{}\n", paragraphs.join("\n\n"))).unwrap();
+    let out = parallax(
+        &["import", source.to_str().unwrap(), "--into", dir.to_str().unwrap()],
+        &dir,
+    );
+    assert!(out.status.success(), "{}", stdout(&out));
+    let bytes = std::fs::read(dir.join("tricky.md")).unwrap();
+    let mut diagnostics = Vec::new();
+    let article = parallax::corpus::parse_article("tricky.md", &bytes, &mut diagnostics).unwrap();
+    assert_eq!(texts(&article), paragraphs);
+}
+
+#[test]
+fn bad_input_is_refused_by_name_and_the_other_files_are_still_imported() {
+    let dir = folder("bad");
+    let big = dir.join("big.txt");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(&big, "Words and more words. ".repeat(60_000)).unwrap();
+    let files = ["empty.txt", "image.html", "data.csv", "nothing.html", "plain.txt"].map(fixture);
+    let mut args: Vec<&str> = vec!["import", "--max-file-mb", "1", "--into", dir.to_str().unwrap()];
+    args.extend(files.iter().map(String::as_str));
+    args.push(big.to_str().unwrap());
+    let out = parallax(&args, &dir);
+    let said = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    for (file, problem) in [
+        ("empty.txt", "the file is empty"),
+        ("image.html", "the file is binary"),
+        ("data.csv", "unknown kind of file `.csv`"),
+        ("nothing.html", "no article text was found"),
+        ("big.txt", "over the limit"),
+    ] {
+        let line = said
+            .lines()
+            .find(|l| l.contains(file))
+            .unwrap_or_else(|| panic!("{file}: {said}"));
+        assert!(line.starts_with("error: ") && line.contains(problem), "{line}");
+    }
+    assert!(said.contains("imported why-the-pipeline-stalled"), "{said}");
+    let written: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".md"))
+        .collect();
+    assert_eq!(
+        written,
+        ["why-the-pipeline-stalled.md"],
+        "nothing written for the bad files"
+    );
+}
+
+#[test]
+fn an_existing_article_is_never_replaced_without_force() {
+    let dir = folder("force");
+    let into = dir.to_str().unwrap();
+    let page = fixture("jsonld.html");
+    assert!(parallax(&["import", &page, "--into", into], &dir).status.success());
+    let again = parallax(&["import", &page, "--into", into], &dir);
+    assert!(
+        stdout(&again).contains("imported holm-2024-2"),
+        "a suffix when taken: {}",
+        stdout(&again)
+    );
+    let mine = parallax(&["import", &page, "--into", into, "--id", "holm-2024"], &dir);
+    assert_eq!(mine.status.code(), Some(1));
+    assert!(
+        stdout(&mine).contains("an article `holm-2024` is there already"),
+        "{}",
+        stdout(&mine)
+    );
+    let forced = parallax(&["import", &page, "--into", into, "--id", "holm-2024", "--force"], &dir);
+    assert!(forced.status.success(), "{}", stdout(&forced));
+}
+
+#[test]
+fn imported_articles_pass_check_show_in_list_are_found_by_search_and_open_in_the_reader() {
+    let dir = folder("roundtrip");
+    let into = dir.to_str().unwrap();
+    for name in ["jsonld.html", "meta.html", "plain.html", "plain.txt", "notes.md"] {
+        assert!(
+            parallax(&["import", &fixture(name), "--into", into], &dir)
+                .status
+                .success()
+        );
+    }
+    let check = parallax(&["check", "--articles", into], &dir);
+    assert!(check.status.success(), "{}", stdout(&check));
+    assert!(
+        stdout(&check).contains("5 articles loaded, 0 errors"),
+        "{}",
+        stdout(&check)
+    );
+    let list = stdout(&parallax(&["list", "--articles", into], &dir));
+    assert!(
+        list.contains("holm-2024") && list.contains("The Polar Review"),
+        "{list}"
+    );
+    let search = stdout(&parallax(&["search", "icebreaker", "--articles", into], &dir));
+    assert!(search.contains("holm-2024"), "{search}");
+    let screen = stdout(&parallax(
+        &["snapshot", "--articles", into, "--open", "ellis-2023,holm-2024"],
+        &dir,
+    ));
+    assert!(
+        screen.contains("The River Border, Thirty Years On") && screen.contains("Arctic Shipping"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn by_default_articles_go_to_your_own_folder_read_beside_the_bundled_ones() {
+    let data = folder("own");
+    let out = parallax(&["import", &fixture("meta.html")], &data);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let own = data.join("parallax/articles/ellis-2023.md");
+    assert!(own.exists(), "{}", stdout(&out));
+    let list = stdout(&parallax(&["list"], &data));
+    let row = list
+        .lines()
+        .find(|l| l.starts_with("ellis-2023"))
+        .unwrap_or_else(|| panic!("{list}"));
+    assert!(
+        row.contains(&own.display().to_string()),
+        "list says where it comes from: {row}"
+    );
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with("gabuev-2024") && l.contains("bundled")),
+        "{list}"
+    );
+    // An id the bundled articles use is taken: the import picks another...
+    std::fs::write(data.join("gabuev.txt"), "Gabuev again\n\nA text.\n").unwrap();
+    let again = parallax(
+        &[
+            "import",
+            data.join("gabuev.txt").to_str().unwrap(),
+            "--id",
+            "gabuev-2024",
+        ],
+        &data,
+    );
+    assert_eq!(again.status.code(), Some(1), "{}", stdout(&again));
+    // ...and a file written by hand with such an id is a located error naming both files.
+    std::fs::write(
+        data.join("parallax/articles/dup.md"),
+        "+++\nid = \"gabuev-2024\"\ntitle = \"T\"\n+++\n\nWords.\n",
+    )
+    .unwrap();
+    let check = parallax(&["check"], &data);
+    let said = stdout(&check);
+    assert_eq!(check.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("dup.md:2:6: error: duplicate id `gabuev-2024`: articles/gabuev-2024.md uses it too"),
+        "{said}"
+    );
+}
