@@ -361,3 +361,30 @@ fn by_default_articles_go_to_your_own_folder_read_beside_the_bundled_ones() {
         "{said}"
     );
 }
+
+/// What the fuzzer found: a reference to a note the page lacks, a note
+/// given twice, an empty note. Each still gives an article the loader reads.
+#[test]
+fn broken_footnotes_still_give_a_valid_article() {
+    let page = |notes: &str| {
+        format!(
+            "<html><head><title>T</title></head><body><article><p>A first paragraph that is long enough to be read as the article's text, with a reference.<sup><a href=\"#fn1\">1</a></sup> And another.<sup><a href=\"#fn2\">2</a></sup></p><p>A second paragraph, also long enough to count as text for the reader.</p><ol>{notes}</ol></article></body></html>"
+        )
+    };
+    for notes in [
+        "<li id=\"fn1\">Only the first note.</li>",
+        "<li id=\"fn1\">Once.</li><li id=\"fn1\">Twice.</li><li id=\"fn2\">Two.</li>",
+        "<li id=\"fn1\"></li><li id=\"fn2\">Two.</li>",
+    ] {
+        let extracted = parallax::import::extract_html(&page(notes)).unwrap();
+        let text = format!("+++\nid = \"t\"\ntitle = \"T\"\n+++\n\n{}\n", extracted.body);
+        let mut diagnostics = Vec::new();
+        let article = parallax::corpus::parse_article("t.md", text.as_bytes(), &mut diagnostics);
+        assert!(article.is_some(), "{notes}: {diagnostics:?}\n{text}");
+        assert!(
+            article.unwrap().blocks[0]
+                .text
+                .contains("with a reference. And another.")
+        );
+    }
+}

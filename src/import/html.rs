@@ -33,6 +33,15 @@ pub fn extract(html: &str) -> Result<Extracted, String> {
         .map(|(label, text)| format!("[^{label}]: {text}"))
         .collect();
     let mut body = writer.out.join("\n\n");
+    // A reference whose note the page does not hold is left out: the words
+    // stay, and the format has no reference without its note.
+    for label in writer
+        .refs
+        .iter()
+        .filter(|l| !writer.notes.iter().any(|(n, _)| n == *l))
+    {
+        body = body.replace(&format!("[^{label}]"), "");
+    }
     if !notes.is_empty() {
         body.push_str("\n\n");
         body.push_str(&notes.join("\n"));
@@ -148,7 +157,10 @@ impl Writer {
                         if let Some(label) = item.attr("id").and_then(|id| note_label(&id)) {
                             let text = fold_space(&item.text());
                             let text = text.trim_end_matches(['↩', '↑']).trim().to_string();
-                            self.notes.push((label, escape(&text)));
+                            // A label given twice is one note, the first; an empty one is none.
+                            if !text.is_empty() && !self.notes.iter().any(|(l, _)| *l == label) {
+                                self.notes.push((label, escape(&text)));
+                            }
                             continue;
                         }
                         let text = self.inline(item);
