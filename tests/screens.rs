@@ -23,8 +23,46 @@ fn default_app(width: u16, height: u16) -> App {
 #[test]
 fn main_screen_80x24() {
     let screen = snapshot(&default_app(80, 24));
-    assert!(screen.contains("1 more ▶"), "the second pane is hidden, and says so");
+    // Two articles side by side: the sidebar narrows to its strips and short titles.
+    assert!(
+        screen.contains("Washington Is") && screen.contains("Putin and Xi"),
+        "{screen}"
+    );
+    assert!(!screen.contains("more ▶"), "{screen}");
+    assert!(screen.lines().nth(2).unwrap().starts_with("│+x The"), "{screen}");
     insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn main_screen_100x30_and_160x45() {
+    let screen = snapshot(&default_app(100, 30));
+    assert!(
+        screen.contains("Washington Is") && screen.contains("Putin and Xi"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("main_screen_100x30", screen);
+    let app = app(
+        &["yun-sun-2022", "manning-sun-2023", "gabuev-2024", "gurtov-2024"],
+        160,
+        45,
+    );
+    let screen = snapshot(&app);
+    assert_eq!(app.screen().panes.len(), 4, "four at 160 columns");
+    insta::assert_snapshot!("main_screen_160x45", screen);
+}
+
+#[test]
+fn the_narrow_sidebar_widens_when_it_has_focus() {
+    let mut app = default_app(80, 24);
+    assert_eq!(
+        app.screen().sidebar.unwrap().width,
+        parallax::layout::NARROW_SIDEBAR_WIDTH
+    );
+    update(&mut app, Action::FocusPrev);
+    assert_eq!(app.focus, parallax::app::Focus::Sidebar);
+    assert_eq!(app.screen().sidebar.unwrap().width, 22);
+    let screen = snapshot(&app);
+    assert!(screen.contains("1 more ▶"), "{screen}");
 }
 
 #[test]

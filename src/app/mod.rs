@@ -307,6 +307,7 @@ impl App {
             self.compare_visible,
             self.panes.len(),
             self.focused_pane,
+            self.focus == Focus::Sidebar,
         )
     }
 

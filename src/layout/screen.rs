@@ -6,6 +6,9 @@ use ratatui::layout::Rect;
 
 /// Panes narrower than this are not drawn; fewer panes are shown instead.
 pub const MIN_PANE_WIDTH: u16 = 30;
+/// The sidebar narrowed to its stance strips and short titles, so that two
+/// articles stand side by side on an 80-column terminal.
+pub const NARROW_SIDEBAR_WIDTH: u16 = 18;
 /// Rows of a pane above its text: border, title, byline, rule.
 pub const PANE_HEADER_ROWS: u16 = 4;
 
@@ -23,8 +26,16 @@ pub struct Screen {
 }
 
 impl Screen {
-    /// `focused` is the pane that must stay in view.
-    pub fn compute(size: Rect, sidebar: bool, compare: bool, pane_count: usize, focused: usize) -> Screen {
+    /// `focused` is the pane that must stay in view; with `sidebar_focused`
+    /// the sidebar keeps its full width even when that hides a pane.
+    pub fn compute(
+        size: Rect,
+        sidebar: bool,
+        compare: bool,
+        pane_count: usize,
+        focused: usize,
+        sidebar_focused: bool,
+    ) -> Screen {
         let status = Rect {
             y: size.bottom().saturating_sub(1),
             height: size.height.min(1),
@@ -35,7 +46,14 @@ impl Screen {
             ..size
         };
         // The sidebar gives way on screens too narrow for it and one pane.
-        let wanted = (main.width / 5).clamp(22, 34);
+        let full = (main.width / 5).clamp(22, 34);
+        let fit = |sidebar_width: u16| usize::from(main.width.saturating_sub(sidebar_width) / MIN_PANE_WIDTH);
+        // Narrowed when that shows more of the open panes, unless the sidebar has focus.
+        let wanted = if !sidebar_focused && fit(full) < pane_count && fit(NARROW_SIDEBAR_WIDTH) > fit(full) {
+            NARROW_SIDEBAR_WIDTH
+        } else {
+            full
+        };
         let sidebar = sidebar && main.width >= wanted + MIN_PANE_WIDTH;
         let sidebar_width = if sidebar { wanted } else { 0 };
         let sidebar_rect = sidebar.then_some(Rect {
@@ -114,7 +132,7 @@ mod tests {
 
     #[test]
     fn wide_screens_show_every_pane() {
-        let s = Screen::compute(rect(200, 60), true, false, 2, 0);
+        let s = Screen::compute(rect(200, 60), true, false, 2, 0, false);
         assert_eq!(s.panes.len(), 2);
         assert_eq!(s.sidebar.unwrap().width, 34);
         assert_eq!(s.panes[0].1.width + s.panes[1].1.width, 200 - 34);
@@ -123,28 +141,52 @@ mod tests {
 
     #[test]
     fn narrow_screens_drop_panes_but_keep_the_focused_one() {
-        let s = Screen::compute(rect(80, 24), true, false, 3, 2);
+        let s = Screen::compute(rect(80, 24), true, false, 3, 2, true);
         assert_eq!(s.panes.len(), 1);
         assert_eq!(s.panes[0].0, 2);
         assert_eq!((s.hidden_before, s.hidden_after), (2, 0));
         assert!(s.panes[0].1.width >= MIN_PANE_WIDTH);
-        let s = Screen::compute(rect(80, 24), false, false, 3, 0);
+        let s = Screen::compute(rect(80, 24), false, false, 3, 0, false);
         assert_eq!(s.panes.iter().map(|p| p.0).collect::<Vec<_>>(), [0, 1]);
         assert_eq!(s.hidden_after, 1);
     }
 
     #[test]
     fn the_compare_panel_takes_the_lower_third() {
-        let s = Screen::compute(rect(160, 46), true, true, 2, 0);
+        let s = Screen::compute(rect(160, 46), true, true, 2, 0, false);
         let compare = s.compare.unwrap();
         assert_eq!(compare.height, 15 - 3);
         assert_eq!(s.panes[0].1.bottom(), compare.y);
-        assert!(Screen::compute(rect(160, 12), true, true, 2, 0).compare.is_none());
+        assert!(
+            Screen::compute(rect(160, 12), true, true, 2, 0, false)
+                .compare
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn at_80_columns_the_sidebar_narrows_so_two_articles_stand_side_by_side() {
+        let s = Screen::compute(rect(80, 24), true, false, 2, 0, false);
+        assert_eq!(s.sidebar.unwrap().width, NARROW_SIDEBAR_WIDTH);
+        assert_eq!(s.panes.len(), 2);
+        assert!(s.panes.iter().all(|(_, r)| r.width >= MIN_PANE_WIDTH));
+        // It widens when it has focus; the focused pane stays in view.
+        let s = Screen::compute(rect(80, 24), true, false, 2, 1, true);
+        assert_eq!((s.sidebar.unwrap().width, s.panes.len(), s.panes[0].0), (22, 1, 1));
+        // One pane needs no narrowing; three at 120 columns.
+        assert_eq!(
+            Screen::compute(rect(80, 24), true, false, 1, 0, false)
+                .sidebar
+                .unwrap()
+                .width,
+            22
+        );
+        assert_eq!(Screen::compute(rect(120, 40), true, false, 3, 0, false).panes.len(), 3);
     }
 
     #[test]
     fn the_sidebar_gives_way_on_narrow_screens() {
-        let s = Screen::compute(rect(40, 10), true, false, 1, 0);
+        let s = Screen::compute(rect(40, 10), true, false, 1, 0, false);
         assert!(s.sidebar.is_none());
         assert_eq!(s.panes[0].1.width, 40);
     }
@@ -152,7 +194,7 @@ mod tests {
     #[test]
     fn tiny_screens_do_not_panic() {
         for (w, h) in [(0, 0), (1, 1), (2, 1), (1, 5), (10, 2), (29, 3)] {
-            let s = Screen::compute(rect(w, h), true, true, 2, 1);
+            let s = Screen::compute(rect(w, h), true, true, 2, 1, false);
             for (_, r) in &s.panes {
                 assert!(r.right() <= w && r.bottom() <= h);
             }
