@@ -237,6 +237,12 @@ fn the_selection_grows_and_shrinks_by_sentences_across_paragraphs_and_the_view_f
     update(&mut app, Action::Close);
     assert!(app.selection.is_none());
     assert_eq!(app.context(), parallax::keymap::Context::Reader);
+    // A selection ends when its pane shows another article.
+    update(&mut app, Action::StartSelection);
+    update(&mut app, Action::OpenPicker);
+    type_text(&mut app, "gurtov");
+    update(&mut app, Action::Select);
+    assert!(app.selection.is_none());
 }
 
 #[test]

@@ -328,9 +328,16 @@ fn theme_title(app: &App, id: &str) -> String {
 
 /// After a write: the map rebuilt and what happened said, or the failure.
 fn finish(app: &mut App, result: std::io::Result<Option<String>>, said: String) {
+    let problems = rebuild(app);
+    let said = match problems {
+        0 => said,
+        n => format!(
+            "{said} ({n} problem{} in your map: parallax check lists them)",
+            if n == 1 { "" } else { "s" }
+        ),
+    };
     match result {
         Ok(notice) => {
-            rebuild(app);
             let saved_to = app
                 .own
                 .as_ref()
@@ -343,7 +350,6 @@ fn finish(app: &mut App, result: std::io::Result<Option<String>>, said: String) 
             });
         }
         Err(e) => {
-            rebuild(app);
             app.status = Some(format!(
                 "{said}, but your map could not be written: {e}; it is kept in memory"
             ));
@@ -374,14 +380,15 @@ pub(super) fn undo(app: &mut App, redo: bool) {
 }
 
 /// The map again from the bundled files and the reader's own, and a search
-/// index over it.
-pub(super) fn rebuild(app: &mut App) {
-    let Some(own) = &app.own else { return };
+/// index over it; returns how many problems reading them found.
+pub(super) fn rebuild(app: &mut App) -> usize {
+    let Some(own) = &app.own else { return 0 };
     let source = own.file.map.source(&own.file.name());
-    let (map, _) = crate::debate::load_with_own(&app.corpus, &own.sources, Some(&source));
+    let (map, problems) = crate::debate::load_with_own(&app.corpus, &own.sources, Some(&source));
     let selected = app.theme.map(|t| app.map.themes[t].id.clone());
     app.map = map;
     app.theme = selected.and_then(|id| app.map.theme_index(&id));
     let index = Arc::new(SearchIndex::build(&app.corpus, &app.map));
     app.searcher = app.searcher.with_index(index);
+    problems.len()
 }

@@ -44,6 +44,12 @@ pub fn update(app: &mut App, action: Action) {
     if !handled {
         handle_main(app, action);
     }
+    // A selection belongs to the article it was made in.
+    if let Some(selection) = app.selection
+        && app.panes.get(selection.pane).map(|p| p.article) != Some(selection.article)
+    {
+        app.selection = None;
+    }
     app.refresh_layouts();
     // Follow mode: the focused pane moved, the others keep up.
     if app.follow
