@@ -54,6 +54,7 @@ pub fn extract(html: &str) -> Result<Extracted, String> {
         published: article.published_time.as_deref().and_then(date),
         body,
         speakers: writer.speakers,
+        guesses: Vec::new(),
     })
 }
 

@@ -23,8 +23,13 @@ pub fn from_text(text: &str) -> Extracted {
         title = Some(first.clone());
         rest = others;
     }
+    let guesses = title
+        .iter()
+        .map(|t| format!("the title \"{t}\" is the text's short first line: change it if it is not the headline"))
+        .collect();
     Extracted {
         title,
+        guesses,
         body: rest.iter().map(|p| escape(p)).collect::<Vec<_>>().join("\n\n"),
         ..Extracted::default()
     }

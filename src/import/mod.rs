@@ -25,6 +25,8 @@ pub struct Extracted {
     pub body: String,
     /// Labels that open interview turns (`**Label:**`).
     pub speakers: Vec<String>,
+    /// What was guessed, to be checked.
+    pub guesses: Vec<String>,
 }
 
 /// Where and how to import.
@@ -163,7 +165,7 @@ struct FrontAuthor<'a> {
 }
 
 fn write_article(path: &Path, extracted: Extracted, options: &Options) -> Result<Imported, ImportError> {
-    let mut notes = Vec::new();
+    let mut notes = extracted.guesses.clone();
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
