@@ -859,3 +859,45 @@ fn r_and_enter_go_from_an_answer_to_the_passage_it_answers() {
     s.key("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn scrolling_through_text_terminals_disagree_on_leaves_no_debris() {
+    let dir = state_dir("unicode-articles");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile/unicode.md"),
+        dir.join("unicode.md"),
+    )
+    .unwrap();
+    let mut s = Session::start(
+        "unicode",
+        &["--articles", dir.to_str().unwrap(), "--open", "unicode"],
+        100,
+        30,
+    );
+    let before = s.wait_text("A family");
+    // Every row keeps its borders: nothing drawn over them.
+    let borders_intact = |screen: &str| {
+        screen.lines().take(28).skip(1).all(|row| {
+            let chars: Vec<char> = row.chars().collect();
+            chars.first() == Some(&'│') && chars.last() == Some(&'│')
+        })
+    };
+    assert!(borders_intact(&before), "{before}");
+    for _ in 0..25 {
+        s.key("j");
+    }
+    let top_row = |screen: &str| screen.lines().nth(4).unwrap_or("").to_string();
+    let down = s.wait_for("the text to scroll", |screen| !top_row(screen).contains("A family"));
+    assert!(borders_intact(&down), "{down}");
+    for _ in 0..25 {
+        s.key("k");
+    }
+    let after = s.wait_for("the text to come back", |screen| top_row(screen).contains("A family"));
+    assert_eq!(after, before, "down and back up: the same screen");
+    // The joined and modified sequences are drawn in a form terminals agree on.
+    assert!(before.contains("flags UA CN RU US"), "{before}");
+    assert!(!before.contains('\u{200d}'), "no zero-width joiner alone on screen");
+    s.key("q");
+    assert!(s.wait_exit().success());
+}

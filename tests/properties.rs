@@ -8,7 +8,6 @@ use parallax::layout::wrap;
 use parallax::sanitize::{clean, is_clean};
 use proptest::prelude::*;
 use ratatui::layout::Rect;
-use unicode_width::UnicodeWidthStr;
 
 /// Words of several scripts and widths, for text that stresses wrapping.
 fn word() -> impl Strategy<Value = String> {
@@ -34,7 +33,7 @@ proptest! {
             let line = &text[range.clone()];
             // A single grapheme wider than the width (a CJK character at width 1) stands alone.
             let single = unicode_segmentation::UnicodeSegmentation::graphemes(line, true).count() == 1;
-            prop_assert!(line.width() <= width || single, "{line:?} is wider than {width}");
+            prop_assert!(parallax::layout::display::width(line) <= width || single, "{line:?} is wider than {width} as drawn");
         }
         let kept: String = lines.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>().join("");
         let original: String = text.split(' ').collect();

@@ -1,6 +1,7 @@
 //! How blocks are laid out as lines: the text a block shows (speaker labels
 //! and note markers included), its marked ranges, and wrapping.
 
+pub mod display;
 mod document;
 mod screen;
 mod wrap;

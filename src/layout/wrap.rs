@@ -4,7 +4,6 @@
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
 /// Splits `text` into lines no wider than `width` columns, breaking at
 /// spaces, and inside a word only when the word alone is wider than a line.
@@ -21,7 +20,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         if word.is_empty() {
             continue;
         }
-        let columns = word.width();
+        let columns = super::display::width(word);
         if let Some((line_start, line_end, used)) = line {
             if used + 1 + columns <= width {
                 line = Some((line_start, start + word.len(), used + 1 + columns));
@@ -46,7 +45,7 @@ fn break_word(word: &str, start: usize, width: usize, lines: &mut Vec<Range<usiz
     let mut current: Option<(usize, usize, usize)> = None;
     for (index, grapheme) in word.grapheme_indices(true) {
         let at = start + index;
-        let columns = grapheme.width();
+        let columns = super::display::width(grapheme);
         current = match current {
             Some((s, e, used)) if used + columns <= width => Some((s, e + grapheme.len(), used + columns)),
             Some((s, e, _)) => {

@@ -14,7 +14,7 @@ use super::text::truncate;
 use crate::app::{App, Focus};
 use crate::corpus::BlockKind;
 use crate::debate::{SILENT_GLYPH, Stance};
-use crate::layout::{ArticleText, DocLine, Document, Mark, PANE_HEADER_ROWS, Screen, text_height};
+use crate::layout::{ArticleText, DocLine, Document, Mark, PANE_HEADER_ROWS, Screen, display, text_height};
 
 /// A stretch of shown text that stands out.
 struct Highlight {
@@ -321,7 +321,7 @@ fn body_line<'a>(text: &'a ArticleText, line: &DocLine, highlights: &[Highlight]
                 Lit::Selection => theme.selection(),
             });
         }
-        spans.push(Span::styled(&shown.text[a..b], style));
+        spans.push(Span::styled(display::safe(&shown.text[a..b]), style));
     }
     let mark = if lit.iter().any(|h| h.kind == Lit::Selection) {
         Gutter::Selection

@@ -71,15 +71,12 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
                     } else {
                         ratatui::style::Style::new()
                     };
-                    (
-                        format!(
-                            "{marker} {} · {} · {}",
-                            article.surnames(),
-                            article.meta.outlet,
-                            article.meta.iso_date()
-                        ),
-                        style,
-                    )
+                    let mut parts = vec![article.surnames()];
+                    if !article.meta.outlet.is_empty() {
+                        parts.push(article.meta.outlet.clone());
+                    }
+                    parts.push(article.meta.published.map_or_else(|| "?".to_string(), |p| p.iso()));
+                    (format!("{marker} {}", parts.join(" · ")), style)
                 }
                 SidebarEntry::Heading(block) => {
                     let text = focused_article.map_or("", |a| app.corpus.articles[a].blocks[*block].text.as_str());

@@ -3,10 +3,14 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// `text` cut to `width` columns, with "…" where it was cut.
+use crate::layout::display;
+
+/// `text` as drawn (see [`display`]), cut to `width` columns, with "…"
+/// where it was cut.
 pub fn truncate(text: &str, width: usize) -> String {
+    let text = display::safe(text);
     if text.width() <= width {
-        return text.to_string();
+        return text.into_owned();
     }
     let mut out = String::new();
     let mut used = 0;
