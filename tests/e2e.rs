@@ -387,6 +387,27 @@ fn first_pane_top(screen: &str) -> String {
         .to_string()
 }
 
+/// Kills the reader once its save has written the temporary file (the
+/// save waits before the rename under PARALLAX_SAVE_PAUSE_MS).
+fn kill_when_the_save_starts(s: &mut Session, dir: &std::path::Path) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let temp_written = || {
+        std::fs::read_dir(dir)
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .any(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            })
+            .unwrap_or(false)
+    };
+    while !temp_written() {
+        assert!(Instant::now() < deadline, "the save did not start");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let pid = nix::unistd::Pid::from_raw(s.child.process_id().unwrap() as i32);
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL).unwrap();
+    s.wait_exit();
+}
+
 fn state_dir(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("parallax-e2e-state-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -435,22 +456,7 @@ fn a_kill_during_a_save_leaves_the_previous_session_whole() {
         s.key("}");
     }
     s.key("q");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let temp_written = || {
-        std::fs::read_dir(file.parent().unwrap())
-            .map(|d| {
-                d.filter_map(Result::ok)
-                    .any(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
-            })
-            .unwrap_or(false)
-    };
-    while !temp_written() {
-        assert!(Instant::now() < deadline, "the save did not start");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let pid = nix::unistd::Pid::from_raw(s.child.process_id().unwrap() as i32);
-    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL).unwrap();
-    s.wait_exit();
+    kill_when_the_save_starts(&mut s, file.parent().unwrap());
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
         saved,
@@ -818,22 +824,7 @@ fn a_kill_while_the_map_is_being_saved_leaves_the_last_whole_map() {
     s.key("~");
     s.key("Only for a while.");
     s.key("\r");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let temp_written = || {
-        std::fs::read_dir(file.parent().unwrap())
-            .map(|d| {
-                d.filter_map(Result::ok)
-                    .any(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
-            })
-            .unwrap_or(false)
-    };
-    while !temp_written() {
-        assert!(Instant::now() < deadline, "the save did not start");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let pid = nix::unistd::Pid::from_raw(s.child.process_id().unwrap() as i32);
-    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL).unwrap();
-    s.wait_exit();
+    kill_when_the_save_starts(&mut s, file.parent().unwrap());
     assert_eq!(std::fs::read_to_string(&file).unwrap(), saved, "the last whole map");
     assert!(parallax::own_map::OwnMap::parse(&saved).is_ok());
     let themes = run_with_data(&data, &["themes"]);

@@ -229,11 +229,15 @@ pub fn combine(mut first: Loaded, second: Loaded) -> Loaded {
         }
         first.corpus.articles.push(article);
     }
+    sort_by_date(&mut first.corpus);
     first
-        .corpus
+}
+
+/// Articles in date order (the undated first), then by id.
+fn sort_by_date(corpus: &mut super::Corpus) {
+    corpus
         .articles
         .sort_by(|a, b| (a.meta.published, &a.meta.id).cmp(&(b.meta.published, &b.meta.id)));
-    first
 }
 
 /// Gathers parsed files in their order, rejecting a second use of an id.
@@ -255,10 +259,7 @@ fn collect(parsed: Vec<Parsed>) -> Loaded {
         seen.insert(article.meta.id.clone(), name);
         loaded.corpus.articles.push(article);
     }
-    loaded
-        .corpus
-        .articles
-        .sort_by(|a, b| (a.meta.published, &a.meta.id).cmp(&(b.meta.published, &b.meta.id)));
+    sort_by_date(&mut loaded.corpus);
     loaded
 }
 
