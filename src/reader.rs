@@ -105,7 +105,7 @@ pub fn prepare(library: Library, options: &Options, size: Rect) -> Result<App, E
         .transpose()?;
     let (keymap, message) = load_keymap(options.keymap.as_deref());
     let own = crate::own_map::OwnFile::open(library.own_map.as_deref());
-    let mut app = App::new(library.corpus, library.map, keymap, &open, size);
+    let mut app = App::indexing_in_background(library.corpus, library.map, keymap, &open, size);
     app.color = color_wanted();
     app.own = Some(crate::app::OwnLayer {
         sources: library.maps,

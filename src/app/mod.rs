@@ -235,6 +235,29 @@ impl App {
     /// A reader on `corpus` with a pane per article of `open` (indices),
     /// laid out for a screen of `size`.
     pub fn new(corpus: Corpus, map: DebateMap, keymap: Keymap, open: &[usize], size: Rect) -> App {
+        let index = Arc::new(SearchIndex::build(&corpus, &map));
+        App::with_searcher(Arc::new(corpus), map, keymap, open, size, Searcher::inline(index))
+    }
+
+    /// A reader that draws at once: its search index is built on the search
+    /// worker's thread meanwhile, the status line and the palette saying how far.
+    pub fn indexing_in_background(corpus: Corpus, map: DebateMap, keymap: Keymap, open: &[usize], size: Rect) -> App {
+        let corpus = Arc::new(corpus);
+        let searcher = Searcher::spawn_building(crate::search::Unindexed {
+            corpus: Arc::clone(&corpus),
+            map: map.clone(),
+        });
+        App::with_searcher(corpus, map, keymap, open, size, searcher)
+    }
+
+    fn with_searcher(
+        corpus: Arc<Corpus>,
+        map: DebateMap,
+        keymap: Keymap,
+        open: &[usize],
+        size: Rect,
+        searcher: Searcher,
+    ) -> App {
         let panes = open
             .iter()
             .take(MAX_PANES)
@@ -243,9 +266,6 @@ impl App {
                 top: Position::default(),
             })
             .collect();
-        let index = Arc::new(SearchIndex::build(&corpus, &map));
-        let corpus = Arc::new(corpus);
-        let searcher = Searcher::inline(index);
         let mut app = App {
             searcher,
             search_nav: None,
@@ -375,7 +395,9 @@ impl App {
 
     /// Searches on a worker thread from now on, so typing never waits.
     pub fn search_in_background(&mut self) {
-        self.searcher = Searcher::spawn(Arc::clone(&self.searcher.index));
+        if !self.searcher.threaded() {
+            self.searcher = Searcher::spawn(Arc::clone(&self.searcher.index));
+        }
     }
 
     /// The line of a pane's document that shows byte `offset` of `block`'s text.

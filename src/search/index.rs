@@ -60,6 +60,11 @@ impl SearchIndex {
     /// Indexes the corpus and the map, in reading order: articles' sentences
     /// first (article by article), then themes, then the articles themselves.
     pub fn build(corpus: &Corpus, map: &DebateMap) -> SearchIndex {
+        SearchIndex::build_counting(corpus, map, &std::sync::atomic::AtomicUsize::new(0))
+    }
+
+    /// [`SearchIndex::build`], counting in `done` the articles indexed so far.
+    pub fn build_counting(corpus: &Corpus, map: &DebateMap, done: &std::sync::atomic::AtomicUsize) -> SearchIndex {
         // Sized up front: growing by doubling would briefly hold twice the
         // folded corpus, the largest part of the index.
         let text_bytes: usize = corpus
@@ -78,6 +83,7 @@ impl SearchIndex {
         };
         index.bounds.push(0);
         for (a, article) in corpus.articles.iter().enumerate() {
+            done.store(a, std::sync::atomic::Ordering::Relaxed);
             for (b, block) in article.blocks.iter().enumerate() {
                 for sentence in block.sentences() {
                     for piece in cut(&block.text, sentence.clone()) {
@@ -110,6 +116,7 @@ impl SearchIndex {
             );
             index.push_text(Kind::Article, Some(a), 0, text);
         }
+        done.store(corpus.articles.len(), std::sync::atomic::Ordering::Relaxed);
         index.folded.shrink_to_fit();
         index.candidates.shrink_to_fit();
         index.bounds.shrink_to_fit();

@@ -11,7 +11,7 @@ mod index;
 mod worker;
 
 pub use index::{Candidate, Kind, SearchIndex};
-pub use worker::{Response, Searcher};
+pub use worker::{Response, Searcher, Unindexed};
 
 use std::ops::Range;
 

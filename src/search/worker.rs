@@ -4,7 +4,7 @@
 
 use std::collections::VecDeque;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use super::{Hit, Query, SearchIndex};
@@ -59,6 +59,21 @@ pub struct Searcher {
     /// The newest generation asked for; the worker gives up on older ones.
     latest: Arc<AtomicU64>,
     mode: Mode,
+    /// While the index is being built on the worker thread: where it will
+    /// come from, and how far it is (articles done, of how many).
+    building: Option<Building>,
+}
+
+struct Building {
+    index: Receiver<Arc<SearchIndex>>,
+    done: Arc<AtomicUsize>,
+    total: usize,
+}
+
+/// What a search is over, before its index is built.
+pub struct Unindexed {
+    pub corpus: Arc<crate::corpus::Corpus>,
+    pub map: crate::debate::DebateMap,
 }
 
 impl Searcher {
@@ -71,17 +86,57 @@ impl Searcher {
             index,
             latest: Arc::new(AtomicU64::new(0)),
             mode,
+            building: None,
         }
     }
 
+    /// A searcher whose index is built on its worker thread, so that the
+    /// reader draws and takes keys at once; queries wait for it there.
+    pub fn spawn_building(what: Unindexed) -> Searcher {
+        let (index_tx, index_rx) = mpsc::channel();
+        let done = Arc::new(AtomicUsize::new(0));
+        let total = what.corpus.articles.len();
+        let counter = Arc::clone(&done);
+        let mut searcher = Searcher::start(move || {
+            let index = Arc::new(SearchIndex::build_counting(&what.corpus, &what.map, &counter));
+            let _ = index_tx.send(Arc::clone(&index));
+            index
+        });
+        searcher.index = Arc::new(SearchIndex::build(&Default::default(), &Default::default()));
+        searcher.building = Some(Building {
+            index: index_rx,
+            done,
+            total,
+        });
+        searcher
+    }
+
+    /// While the index is being built: articles indexed, of how many.
+    pub fn indexing(&self) -> Option<(usize, usize)> {
+        self.building
+            .as_ref()
+            .map(|b| (b.done.load(Ordering::Relaxed), b.total))
+            .filter(|(done, total)| done < total)
+    }
+
     pub fn spawn(index: Arc<SearchIndex>) -> Searcher {
+        let worker_index = Arc::clone(&index);
+        let mut searcher = Searcher::start(move || worker_index);
+        searcher.index = index;
+        searcher
+    }
+
+    /// A worker thread that first gets its index from `index` (at once, or
+    /// by building it), then answers queries from it.
+    fn start(index: impl FnOnce() -> Arc<SearchIndex> + Send + 'static) -> Searcher {
         let (request_tx, request_rx) = mpsc::channel::<(u64, String)>();
         let (response_tx, response_rx) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
-        let (worker_index, worker_latest) = (Arc::clone(&index), Arc::clone(&latest));
+        let worker_latest = Arc::clone(&latest);
         std::thread::Builder::new()
             .name("search".into())
             .spawn(move || {
+                let worker_index = index();
                 let mut narrowing = Narrowing::default();
                 while let Ok(mut request) = request_rx.recv() {
                     // Only the newest query waiting matters.
@@ -99,12 +154,13 @@ impl Searcher {
             })
             .expect("a search thread can be started");
         Searcher {
-            index,
+            index: Arc::new(SearchIndex::build(&Default::default(), &Default::default())),
             latest,
             mode: Mode::Thread {
                 requests: request_tx,
                 responses: response_rx,
             },
+            building: None,
         }
     }
 
@@ -132,8 +188,20 @@ impl Searcher {
         }
     }
 
-    /// A response, if one has arrived.
+    /// Whether the searcher answers from a thread of its own.
+    pub fn threaded(&self) -> bool {
+        matches!(self.mode, Mode::Thread { .. })
+    }
+
+    /// A response, if one has arrived. The index built on the worker comes
+    /// first: every response after it is over that index.
     pub fn try_recv(&mut self) -> Option<Response> {
+        if let Some(building) = &self.building
+            && let Ok(index) = building.index.try_recv()
+        {
+            self.index = index;
+            self.building = None;
+        }
         match &mut self.mode {
             Mode::Inline { responses, .. } => responses.pop_front(),
             Mode::Thread { responses, .. } => responses.try_recv().ok(),
@@ -182,6 +250,28 @@ mod tests {
         assert!(!last.hits.is_empty());
         let expected = s.index.search(&Query::parse("nevsky"));
         assert_eq!(last.hits, expected);
+    }
+
+    #[test]
+    fn an_index_built_on_the_worker_answers_as_one_built_at_once() {
+        let corpus = crate::corpus::load(&crate::corpus::bundled_sources()).corpus;
+        let (map, _) = crate::debate::load(&corpus, &crate::corpus::bundled_maps());
+        let expected = SearchIndex::build(&corpus, &map).search(&Query::parse("nevsky"));
+        let mut s = Searcher::spawn_building(Unindexed {
+            corpus: Arc::new(corpus),
+            map,
+        });
+        assert!(s.threaded());
+        // Asked before the index is there, answered once it is.
+        s.submit(1, "nevsky");
+        let response = wait(&mut s);
+        assert_eq!((response.generation, &response.hits), (1, &expected));
+        assert_eq!(s.indexing(), None);
+        assert_eq!(
+            s.index.search(&Query::parse("nevsky")),
+            expected,
+            "the built index is the searcher's"
+        );
     }
 
     #[test]

@@ -46,6 +46,16 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, theme: Theme) {
         Line::default(),
     ];
     let rows = usize::from(inner.height).saturating_sub(2);
+    if let Some((done, total)) = app.searcher.indexing() {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "indexing {} of {} articles; results come when it is done",
+                super::thousands(done),
+                super::thousands(total)
+            ),
+            theme.dim(),
+        )));
+    }
     if palette.query.is_empty() {
         lines.push(Line::from(Span::styled(
             "Type words you remember: “reverse kissinger”, “240 billion”, “nevsky”. Enter jumps; n/N then step through the other hits.",
