@@ -866,7 +866,10 @@ fn scrolling_through_text_terminals_disagree_on_leaves_no_debris() {
         100,
         30,
     );
-    let before = s.wait_text("A family");
+    // The first screen, whole and settled (the index for search built).
+    let before = s.wait_for("the first screen", |screen| {
+        screen.contains("A family") && screen.contains("? help") && !screen.contains("indexing")
+    });
     // Every row keeps its borders: nothing drawn over them.
     let borders_intact = |screen: &str| {
         screen.lines().take(28).skip(1).all(|row| {
