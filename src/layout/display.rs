@@ -70,9 +70,18 @@ fn grapheme(g: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether `text` holds anything terminals may draw differently: most text
+/// does not, and is drawn as it is without being split into graphemes.
+fn needs_care(text: &str) -> bool {
+    !text.is_ascii()
+        && text
+            .chars()
+            .any(|c| c == KEYCAP || is_invisible(c) || is_regional_indicator(c))
+}
+
 /// `text` as drawn.
 pub fn safe(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() {
+    if !needs_care(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -87,8 +96,8 @@ pub fn safe(text: &str) -> Cow<'_, str> {
 
 /// The columns `text` takes as drawn.
 pub fn width(text: &str) -> usize {
-    if text.is_ascii() {
-        return text.len();
+    if !needs_care(text) {
+        return text.width();
     }
     text.graphemes(true).map(|g| grapheme(g).width()).sum()
 }
