@@ -312,6 +312,26 @@ fn imported_articles_pass_check_show_in_list_are_found_by_search_and_open_in_the
         screen.contains("The River Border, Thirty Years On") && screen.contains("Arctic Shipping"),
         "{screen}"
     );
+    // The picker offers them like any other.
+    let library = parallax::library::load(&parallax::library::Source {
+        dir: Some(dir.clone()),
+        ..Default::default()
+    })
+    .unwrap();
+    let mut app = parallax::app::App::new(
+        library.corpus,
+        library.map,
+        parallax::keymap::Keymap::defaults(),
+        &[0],
+        ratatui::layout::Rect::new(0, 0, 120, 40),
+    );
+    use parallax::app::{Action, update};
+    update(&mut app, Action::OpenPicker);
+    for c in "polar".chars() {
+        update(&mut app, Action::Input(c));
+    }
+    update(&mut app, Action::Select);
+    assert_eq!(app.corpus.articles[app.panes[0].article].meta.id, "holm-2024");
 }
 
 #[test]

@@ -162,6 +162,13 @@ fn from_the_reverse_kissinger_passage_r_and_enter_land_on_the_passage_it_answers
     // A jump: ctrl-o goes back.
     update(&mut app, Action::JumpBack);
     assert_eq!(app.panes, before);
+    // The compare panel names the theme's relations.
+    update(&mut app, Action::ToggleCompare);
+    let screen = snapshot(&app);
+    assert!(
+        screen.contains("↔ Gabuev answers Manning and Sun: Gabuev answers the Nixon-Kissinger"),
+        "{screen}"
+    );
 }
 
 #[test]

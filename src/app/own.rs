@@ -186,17 +186,7 @@ fn own_passage(app: &App, article: usize, anchor: &Anchor, theme: String, form: 
         Resolution::Ambiguous { .. }
     );
     let (prefix, suffix) = if ambiguous {
-        let before = &a.blocks[anchor.start_block].text[..anchor.start];
-        let after = &a.blocks[anchor.end_block].text[anchor.end..];
-        let prefix: String = before
-            .chars()
-            .rev()
-            .take(CONTEXT_CHARS)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let suffix: String = after.chars().take(CONTEXT_CHARS).collect();
+        let (prefix, suffix) = anchor.context(a, CONTEXT_CHARS);
         (Some(prefix.trim().to_string()), Some(suffix.trim().to_string()))
     } else {
         (None, None)

@@ -16,6 +16,15 @@ pub struct Anchor {
 }
 
 impl Anchor {
+    /// Up to `chars` characters just before and just after the stretch, in
+    /// its first and last blocks: a TextQuoteSelector's prefix and suffix.
+    pub fn context(&self, article: &Article, chars: usize) -> (String, String) {
+        let before = &article.blocks[self.start_block].text[..self.start];
+        let after = &article.blocks[self.end_block].text[self.end..];
+        let prefix: Vec<char> = before.chars().rev().take(chars).collect();
+        (prefix.into_iter().rev().collect(), after.chars().take(chars).collect())
+    }
+
     /// Whether the two stretches share any text.
     pub fn overlaps(&self, other: &Anchor) -> bool {
         (self.start_block, self.start) < (other.end_block, other.end)

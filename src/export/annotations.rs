@@ -5,8 +5,8 @@
 
 use serde_json::{Value, json};
 
-use crate::corpus::{Article, Corpus};
-use crate::debate::{Anchor, DebateMap};
+use crate::corpus::Corpus;
+use crate::debate::DebateMap;
 
 /// Characters of context given before and after each quote.
 const CONTEXT_CHARS: usize = 32;
@@ -18,7 +18,7 @@ pub fn annotations(corpus: &Corpus, map: &DebateMap, all: bool) -> String {
     for theme in &map.themes {
         for (n, passage) in theme.passages.iter().enumerate().filter(|(_, p)| all || p.mine) {
             let article = &corpus.articles[passage.article];
-            let (prefix, suffix) = context(article, &passage.anchor);
+            let (prefix, suffix) = passage.anchor.context(article, CONTEXT_CHARS);
             let mut annotation = json!({
                 "id": format!("urn:parallax:passage:{}:{}:{n}", theme.id, article.meta.id),
                 "type": "Annotation",
@@ -58,14 +58,4 @@ pub fn annotations(corpus: &Corpus, map: &DebateMap, all: bool) -> String {
     let mut text = serde_json::to_string_pretty(&collection).expect("plain data");
     text.push('\n');
     text
-}
-
-/// The words just before and just after an anchored stretch, in its blocks.
-fn context(article: &Article, anchor: &Anchor) -> (String, String) {
-    let before = &article.blocks[anchor.start_block].text[..anchor.start];
-    let after = &article.blocks[anchor.end_block].text[anchor.end..];
-    let prefix: Vec<char> = before.chars().rev().take(CONTEXT_CHARS).collect();
-    let prefix: String = prefix.into_iter().rev().collect();
-    let suffix: String = after.chars().take(CONTEXT_CHARS).collect();
-    (prefix, suffix)
 }

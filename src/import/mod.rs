@@ -230,7 +230,7 @@ fn write_article(path: &Path, extracted: Extracted, options: &Options) -> Result
         return Err(refused(
             path,
             format!("the article made from it is not valid ({first})"),
-            "report the file with this message",
+            "copy the article's text into a .txt file and import that instead",
         ));
     }
     std::fs::create_dir_all(&options.into).map_err(|source| ImportError::Io {

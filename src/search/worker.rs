@@ -97,12 +97,13 @@ impl Searcher {
         let done = Arc::new(AtomicUsize::new(0));
         let total = what.corpus.articles.len();
         let counter = Arc::clone(&done);
-        let mut searcher = Searcher::start(move || {
+        // Until the index is built, an empty one: no query has results to look up.
+        let empty = Arc::new(SearchIndex::build(&Default::default(), &Default::default()));
+        let mut searcher = Searcher::start(empty, move || {
             let index = Arc::new(SearchIndex::build_counting(&what.corpus, &what.map, &counter));
             let _ = index_tx.send(Arc::clone(&index));
             index
         });
-        searcher.index = Arc::new(SearchIndex::build(&Default::default(), &Default::default()));
         searcher.building = Some(Building {
             index: index_rx,
             done,
@@ -121,14 +122,13 @@ impl Searcher {
 
     pub fn spawn(index: Arc<SearchIndex>) -> Searcher {
         let worker_index = Arc::clone(&index);
-        let mut searcher = Searcher::start(move || worker_index);
-        searcher.index = index;
-        searcher
+        Searcher::start(index, move || worker_index)
     }
 
     /// A worker thread that first gets its index from `index` (at once, or
-    /// by building it), then answers queries from it.
-    fn start(index: impl FnOnce() -> Arc<SearchIndex> + Send + 'static) -> Searcher {
+    /// by building it), then answers queries from it; `shown` is the index
+    /// results are looked up in meanwhile.
+    fn start(shown: Arc<SearchIndex>, index: impl FnOnce() -> Arc<SearchIndex> + Send + 'static) -> Searcher {
         let (request_tx, request_rx) = mpsc::channel::<(u64, String)>();
         let (response_tx, response_rx) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
@@ -154,7 +154,7 @@ impl Searcher {
             })
             .expect("a search thread can be started");
         Searcher {
-            index: Arc::new(SearchIndex::build(&Default::default(), &Default::default())),
+            index: shown,
             latest,
             mode: Mode::Thread {
                 requests: request_tx,
