@@ -3,6 +3,9 @@
 //!
 //! Run with `cargo bench --bench reader`. It prints figures; it asserts nothing.
 
+#[path = "support/first_frame.rs"]
+mod first_frame;
+
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -18,7 +21,9 @@ const KEY_PRESSES: usize = 2000;
 
 fn main() {
     println!("parallax reader benchmark (2-core machine figures vary; compare within one run)\n");
-    startup();
+    let parallax = startup();
+    println!();
+    first_frames(&parallax);
     println!();
     scrolling();
 }
@@ -44,7 +49,8 @@ fn time_process(program: &str, args: &[&str]) -> Duration {
     median_and_p99(samples).0
 }
 
-fn startup() {
+/// Times the process start, and returns the path of the release binary.
+fn startup() -> String {
     let root = env!("CARGO_MANIFEST_DIR");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let built = Command::new(cargo)
@@ -75,6 +81,60 @@ fn startup() {
         "  ratio                                     {:>8.2}x (target: within 3x)",
         ms(ours) / ms(baseline)
     );
+    parallax
+}
+
+const FIRST_FRAME_RUNS: usize = 15;
+const LARGE_LIBRARY: usize = 5000;
+
+/// The first frame in a pseudo-terminal, on the bundled corpus and on a
+/// library of 5,000 articles (the bundled ones copied under new ids), and
+/// a key pressed right after it.
+fn first_frames(parallax: &str) {
+    let root = std::env::temp_dir().join(format!("parallax-bench-first-frame-{}", std::process::id()));
+    let library = root.join("library");
+    let bytes = first_frame::write_copies(&library, LARGE_LIBRARY);
+    println!(
+        "first frame in a 120x36 pseudo-terminal, then `j` until the pane moves; median of {FIRST_FRAME_RUNS} starts:"
+    );
+    println!(
+        "  {:<40} {:>12} {:>12} {:>14}",
+        "library", "first frame", "key", "key answered"
+    );
+    let mut medians = Vec::new();
+    let folder = library.display().to_string();
+    let large = format!("{} articles ({:.0} MB)", LARGE_LIBRARY, bytes as f64 / 1e6);
+    for (name, args) in [
+        ("bundled (5 articles)".to_string(), vec![]),
+        (large, vec!["--articles", folder.as_str()]),
+    ] {
+        let mut frames = Vec::new();
+        let mut keys = Vec::new();
+        let mut while_loading = 0;
+        for run in 0..FIRST_FRAME_RUNS {
+            let home = root.join(format!("home-{run}"));
+            let start = first_frame::start(parallax, &args, &home);
+            let _ = std::fs::remove_dir_all(&home);
+            frames.push(start.first_frame);
+            keys.push(start.key);
+            while_loading += usize::from(start.key_while_loading);
+        }
+        let (frame, _) = median_and_p99(frames);
+        let (key, _) = median_and_p99(keys);
+        println!(
+            "  {:<40} {:>9.1} ms {:>9.1} ms {:>14}",
+            name,
+            ms(frame),
+            ms(key),
+            format!("{while_loading} of {FIRST_FRAME_RUNS} loading")
+        );
+        medians.push(frame);
+    }
+    println!(
+        "  ratio, {LARGE_LIBRARY} articles to bundled               {:>8.2}x (target: within 2x)",
+        ms(medians[1]) / ms(medians[0])
+    );
+    let _ = std::fs::remove_dir_all(&root);
 }
 
 fn scrolling() {

@@ -71,6 +71,8 @@ pub enum Action {
     CursorEnd,
     /// Search results have arrived.
     SearchReady,
+    /// The rest of a large library may have been read.
+    ArticlesReady,
     /// A character typed into a text field (the picker's filter).
     Input(char),
     /// The terminal was resized to (columns, rows).

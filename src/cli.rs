@@ -195,13 +195,13 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
     match cli.command {
         None => {
             drop(out);
-            let library = load_valid(&cli.source())?;
             let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
             let options = crate::reader::Options {
                 session: crate::session::default_path(),
                 ..reader_options(&cli)
             };
-            let mut app = crate::reader::prepare(library, &options, Rect::new(0, 0, width, height))?;
+            let size = Rect::new(0, 0, width, height);
+            let mut app = crate::reader::open(&cli.source(), &options, size, crate::reader::Wait::No)?;
             crate::tui::run(&mut app, options.session.as_deref())?;
             Ok(0)
         }
@@ -231,8 +231,8 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             Ok(0)
         }
         Some(Command::Snapshot { width, height }) => {
-            let library = load_valid(&cli.source())?;
-            let app = crate::reader::prepare(library, &reader_options(&cli), Rect::new(0, 0, width, height))?;
+            let size = Rect::new(0, 0, width, height);
+            let app = crate::reader::open(&cli.source(), &reader_options(&cli), size, crate::reader::Wait::ForAll)?;
             write!(out, "{}", crate::reader::snapshot(&app))?;
             Ok(0)
         }

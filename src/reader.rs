@@ -11,7 +11,7 @@ use crate::corpus::Corpus;
 use crate::debate::DebateMap;
 use crate::error::Error;
 use crate::keymap::Keymap;
-use crate::library::Library;
+use crate::library::{Arrival, Library, Opening, Source};
 
 /// The panes the reader opens with when none are asked for: the wedge
 /// argument beside its rebuttal.
@@ -94,9 +94,49 @@ pub struct Options {
     pub fresh: bool,
 }
 
-/// The reader's state for a screen of `size`: panes opened, keys loaded
-/// (a problem in the user's file shown as a message), theme selected.
-pub fn prepare(library: Library, options: &Options, size: Rect) -> Result<App, Error> {
+/// Whether the reader shows the library as it loads, or waits until it is whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wait {
+    /// Draws at once; a large library's other articles arrive meanwhile.
+    No,
+    /// Waits for every article (a snapshot shows the library whole).
+    ForAll,
+}
+
+/// The reader's state for a screen of `size`: the library opened (a large
+/// one in two stages, see [`crate::library::open`]), panes opened, keys
+/// loaded (a problem in the user's file shown as a message), theme selected,
+/// the last session taken up.
+pub fn open(source: &Source, options: &Options, size: Rect, wait: Wait) -> Result<App, Error> {
+    // The last session comes back unless the command line says where to start.
+    let explicit = !options.open.is_empty() || options.theme.is_some() || options.fresh;
+    let saved = match options.session.as_deref().filter(|_| !explicit) {
+        Some(path) => crate::session::load(path),
+        None => crate::session::Loaded::None,
+    };
+    let (wanted, required) = match &saved {
+        _ if !options.open.is_empty() => (options.open.clone(), true),
+        crate::session::Loaded::Session(session) if !session.panes.is_empty() => {
+            (session.panes.iter().map(|p| p.article.clone()).collect(), true)
+        }
+        _ => (DEFAULT_OPEN.iter().map(ToString::to_string).collect(), false),
+    };
+    let (library, loading) = match crate::library::open(source, &wanted, required, wait == Wait::No)? {
+        Opening::Whole(library) => (library, None),
+        Opening::Staged(library, loading) => match wait {
+            Wait::No => (library, Some(loading)),
+            Wait::ForAll => match loading.wait() {
+                Arrival::Arrived(library) => (*library, None),
+                Arrival::NotYet | Arrival::Failed => (crate::library::load(source)?, None),
+            },
+        },
+    };
+    let mut app = prepare(crate::library::valid(library)?, options, size, saved)?;
+    app.loading = loading;
+    Ok(app)
+}
+
+fn prepare(library: Library, options: &Options, size: Rect, saved: crate::session::Loaded) -> Result<App, Error> {
     let open = resolve_open(&library.corpus, &options.open)?;
     let theme = options
         .theme
@@ -114,17 +154,13 @@ pub fn prepare(library: Library, options: &Options, size: Rect) -> Result<App, E
     if let Some(theme) = theme {
         update(&mut app, Action::SelectTheme(theme));
     }
-    // The last session comes back unless the command line says where to start.
-    let explicit = !options.open.is_empty() || options.theme.is_some() || options.fresh;
-    if let Some(path) = options.session.as_deref().filter(|_| !explicit) {
-        let notices = match crate::session::load(path) {
-            crate::session::Loaded::None => Vec::new(),
-            crate::session::Loaded::Session(saved) => app.restore(&saved),
-            crate::session::Loaded::SetAside(notice) => vec![notice],
-        };
-        if !notices.is_empty() {
-            app.status = Some(crate::sanitize::clean_line(&notices.join("; ")));
-        }
+    let notices = match saved {
+        crate::session::Loaded::None => Vec::new(),
+        crate::session::Loaded::Session(saved) => app.restore(&saved),
+        crate::session::Loaded::SetAside(notice) => vec![notice],
+    };
+    if !notices.is_empty() {
+        app.status = Some(crate::sanitize::clean_line(&notices.join("; ")));
     }
     if let Some(notice) = own.notice {
         app.status = Some(match app.status.take() {

@@ -82,7 +82,15 @@ fn event_loop(
         if searching {
             update(app, Action::SearchReady);
         }
-        let timeout = Duration::from_millis(if searching { 5 } else { 250 });
+        if app.loading.is_some() {
+            update(app, Action::ArticlesReady);
+        }
+        // While articles load or are indexed, wake often enough to show how far.
+        let timeout = Duration::from_millis(match (searching, app.progress()) {
+            (true, _) => 5,
+            (false, Some(_)) => 100,
+            (false, None) => 250,
+        });
         if !event::poll(timeout)? {
             continue;
         }

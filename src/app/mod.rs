@@ -5,6 +5,7 @@ mod copy;
 mod form;
 mod help;
 mod jumps;
+mod loading;
 mod notes;
 mod own;
 mod relations;
@@ -225,6 +226,8 @@ pub struct App {
     /// The reader's own map and the files under it; `None` where there is
     /// none to write (a snapshot).
     pub own: Option<OwnLayer>,
+    /// The rest of a large library, while it is read in the background.
+    pub loading: Option<crate::library::Loading>,
     /// Set by `suspend`; the event loop suspends, then sends `Resumed`.
     pub suspend_requested: bool,
     texts: HashMap<usize, Arc<ArticleText>>,
@@ -295,6 +298,7 @@ impl App {
             follow: false,
             followed_theme: None,
             own: None,
+            loading: None,
             texts: HashMap::new(),
             documents: HashMap::new(),
         };
@@ -393,6 +397,18 @@ impl App {
         entries
     }
 
+    /// What is under way in the background: reading the rest of the
+    /// library, then indexing it.
+    pub fn progress(&self) -> Option<Progress> {
+        if let Some(loading) = &self.loading {
+            let (done, total) = loading.progress();
+            return Some(Progress::Loading(done, total));
+        }
+        self.searcher
+            .indexing()
+            .map(|(done, total)| Progress::Indexing(done, total))
+    }
+
     /// Searches on a worker thread from now on, so typing never waits.
     pub fn search_in_background(&mut self) {
         if !self.searcher.threaded() {
@@ -464,6 +480,37 @@ impl App {
 /// laid out as it would be shown.
 fn pane_area(screen: &Screen, pane: usize) -> Option<Rect> {
     screen.pane(pane).or(screen.panes.first().map(|p| p.1))
+}
+
+/// Work under way in the background that the user waits on for some things.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Articles read, of how many: until all are, only those read are shown.
+    Loading(usize, usize),
+    /// Articles indexed for search, of how many.
+    Indexing(usize, usize),
+}
+
+impl Progress {
+    /// For the status line: "loading 1,234 of 5,000".
+    pub fn short(self) -> String {
+        use crate::layout::display::thousands;
+        match self {
+            Progress::Loading(done, total) => format!("loading {} of {}", thousands(done), thousands(total)),
+            Progress::Indexing(done, total) => format!("indexing {} of {}", thousands(done), thousands(total)),
+        }
+    }
+
+    /// For the search palette, saying what its results cover meanwhile.
+    pub fn for_search(self) -> String {
+        match self {
+            Progress::Loading(..) => format!(
+                "{} articles; until all are read, the open articles are searched",
+                self.short()
+            ),
+            Progress::Indexing(..) => format!("{} articles; results come when it is done", self.short()),
+        }
+    }
 }
 
 /// Rows the sidebar list scrolls by so that `selected` stays in view.

@@ -10,7 +10,6 @@ use super::{App, Overlay, selection};
 use crate::corpus::SourceFile;
 use crate::debate::{Anchor, DebateMap, NormalizedArticle, Resolution, Selector};
 use crate::own_map::{OwnFile, OwnMap, OwnPassage, OwnTheme, OwnView};
-use crate::search::SearchIndex;
 
 /// Characters of context kept before and after a quote that stands more
 /// than once in its article.
@@ -378,7 +377,6 @@ pub(super) fn rebuild(app: &mut App) -> usize {
     let selected = app.theme.map(|t| app.map.themes[t].id.clone());
     app.map = map;
     app.theme = selected.and_then(|id| app.map.theme_index(&id));
-    let index = Arc::new(SearchIndex::build(&app.corpus, &app.map));
-    app.searcher = app.searcher.with_index(index);
+    app.searcher = app.searcher.rebuilt(Arc::clone(&app.corpus), app.map.clone());
     problems.len()
 }

@@ -82,6 +82,18 @@ fn remember(app: &mut App, query: &str) {
     app.recent_searches.drain(..excess);
 }
 
+/// Asks again for the palette's query, over a new index: its results so
+/// far were over the old one.
+pub(super) fn resubmit(app: &mut App) {
+    if let Some(Overlay::Search(mut palette)) = app.overlay.take() {
+        palette.hits.clear();
+        palette.hits_for.clear();
+        submit(app, &mut palette);
+        app.overlay = Some(Overlay::Search(palette));
+        receive(app);
+    }
+}
+
 fn submit(app: &mut App, palette: &mut Palette) {
     palette.generation += 1;
     if Query::parse(&palette.query).text.is_empty() {

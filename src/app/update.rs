@@ -7,13 +7,16 @@ use ratatui::layout::Rect;
 use super::form::Target;
 use super::jumps::{self, jump_to};
 use super::{Action, App, Focus, MAX_PANES, Overlay, Picker, Position, SidebarEntry, help_lines, sidebar_offset};
-use super::{notes, own, relations, search, selection, themes};
+use super::{loading, notes, own, relations, search, selection, themes};
 use crate::corpus::BlockKind;
 
 pub fn update(app: &mut App, action: Action) {
     // A notice stays until the user does something; the terminal's own
     // events (a resize, results arriving) do not clear it.
-    if !matches!(action, Action::Resize(..) | Action::SearchReady | Action::Resumed) {
+    if !matches!(
+        action,
+        Action::Resize(..) | Action::SearchReady | Action::ArticlesReady | Action::Resumed
+    ) {
         app.status = None;
     }
     let handled = match &app.overlay {
@@ -129,6 +132,7 @@ fn handle_main(app: &mut App, action: Action) {
         }
         Action::OpenSearch => search::open(app),
         Action::SearchReady => search::receive(app),
+        Action::ArticlesReady => loading::receive(app),
         Action::NextDisagreement => themes::next_disagreement(app),
         Action::ToggleCompare => app.compare_visible = !app.compare_visible,
         Action::CompareDown => scroll_compare(app, 1),
@@ -412,7 +416,7 @@ fn handle_picker(app: &mut App, action: Action) -> bool {
 }
 
 /// Ranks the articles against the picker's query (title, authors, outlet, id).
-fn filter_picker(app: &App, picker: &mut Picker) {
+pub(super) fn filter_picker(app: &App, picker: &mut Picker) {
     let matcher = SkimMatcherV2::default();
     let mut scored: Vec<(i64, usize)> = app
         .corpus

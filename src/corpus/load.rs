@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::body::parse_body;
 use super::meta::{RawMeta, is_valid_id};
@@ -76,33 +77,43 @@ pub struct FolderFiles {
 }
 
 /// Reads the article files (`*.md`, except `README.md`) of a folder, and its
-/// debate maps (`*.toml`). Other files are reported and passed over.
+/// debate maps (`*.toml`). Other files are reported and passed over. Article
+/// files are only listed, not opened, so that listing thousands is quick:
+/// each is read, and its size checked, when it is loaded.
 pub fn read_folder(dir: &Path, max_file_bytes: u64) -> Result<FolderFiles, Error> {
     let read_error = |source| Error::ReadFolder {
         path: dir.display().to_string(),
         source,
     };
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
+    // Names are compared as bytes: sorting paths component by component
+    // costs more than the listing itself in a folder of thousands.
+    let mut entries: Vec<(std::ffi::OsString, bool)> = std::fs::read_dir(dir)
         .map_err(read_error)?
         .filter_map(Result::ok)
-        .map(|entry| entry.path())
+        .map(|entry| {
+            // The entry's type comes with the listing; a link is followed.
+            let is_dir = match entry.file_type() {
+                Ok(kind) if !kind.is_symlink() => kind.is_dir(),
+                _ => entry.path().is_dir(),
+            };
+            (entry.file_name(), is_dir)
+        })
         .collect();
-    paths.sort();
+    entries.sort_unstable_by(|a, b| a.0.as_encoded_bytes().cmp(b.0.as_encoded_bytes()));
     let mut files = FolderFiles::default();
-    for path in paths {
-        let name = path.display().to_string();
-        let file_name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let ext = path
-            .extension()
-            .map(|e| e.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if file_name.starts_with('.') || file_name == "README.md" || path.is_dir() {
+    for (file_name, is_dir) in entries {
+        let path = dir.join(&file_name);
+        let file_name = file_name.to_string_lossy();
+        let ext = file_name.rsplit_once('.').map_or("", |(_, ext)| ext);
+        if file_name.starts_with('.') || file_name == "README.md" || is_dir {
             continue;
         }
-        if ext != "md" && ext != "toml" {
+        if ext == "md" {
+            files.articles.push(path);
+            continue;
+        }
+        let name = path.display().to_string();
+        if ext != "toml" {
             files.diagnostics.push(Diagnostic::warning(
                 &name,
                 Location::START,
@@ -111,43 +122,43 @@ pub fn read_folder(dir: &Path, max_file_bytes: u64) -> Result<FolderFiles, Error
             ));
             continue;
         }
-        match std::fs::metadata(&path) {
-            Err(e) => {
-                files.diagnostics.push(unreadable(&name, &e));
-                continue;
-            }
-            Ok(meta) if meta.len() > max_file_bytes => {
-                files.diagnostics.push(Diagnostic::error(
-                    &name,
-                    Location::START,
-                    format!(
-                        "the file is {:.1} MB, over the limit of {} MB for a file",
-                        meta.len() as f64 / MB as f64,
-                        max_file_bytes / MB
-                    ),
-                    "split it, or raise the limit with --max-file-mb",
-                ));
-                continue;
-            }
-            Ok(_) => {}
-        }
-        if ext == "md" {
-            files.articles.push(path);
-            continue;
-        }
         // The reader's own map is read over the others, as theirs.
         if file_name == crate::own_map::FOLDER_FILE {
             continue;
         }
-        match std::fs::read(&path) {
+        match read_limited(&path, max_file_bytes) {
             Ok(bytes) => files.maps.push(SourceFile {
                 name,
                 bytes: Cow::Owned(bytes),
             }),
-            Err(e) => files.diagnostics.push(unreadable(&name, &e)),
+            Err(problem) => files.diagnostics.push(problem),
         }
     }
     Ok(files)
+}
+
+/// A file's bytes, or a located error when it cannot be read or is larger
+/// than `max_file_bytes`.
+fn read_limited(path: &Path, max_file_bytes: u64) -> Result<Vec<u8>, Diagnostic> {
+    use std::io::Read;
+    let name = path.display().to_string();
+    let mut file = std::fs::File::open(path).map_err(|e| unreadable(&name, &e))?;
+    let size = file.metadata().map_err(|e| unreadable(&name, &e))?.len();
+    if size > max_file_bytes {
+        return Err(Diagnostic::error(
+            &name,
+            Location::START,
+            format!(
+                "the file is {:.1} MB, over the limit of {} MB for a file",
+                size as f64 / MB as f64,
+                max_file_bytes / MB
+            ),
+            "split it, or raise the limit with --max-file-mb",
+        ));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.read_to_end(&mut bytes).map_err(|e| unreadable(&name, &e))?;
+    Ok(bytes)
 }
 
 fn unreadable(name: &str, error: &std::io::Error) -> Diagnostic {
@@ -178,10 +189,14 @@ pub fn load(files: &[SourceFile]) -> Loaded {
 /// Reads and parses the article files at `paths`, on every core, each file
 /// read only when its turn comes so that a large folder is never held in
 /// memory twice.
-pub fn load_paths(paths: &[PathBuf]) -> Loaded {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(paths.len().max(1));
+pub fn load_paths(paths: &[PathBuf], max_file_bytes: u64) -> Loaded {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    load_paths_counting(paths, max_file_bytes, threads, &AtomicUsize::new(0))
+}
+
+/// [`load_paths`] on `threads` threads, adding one to `done` for each file.
+pub fn load_paths_counting(paths: &[PathBuf], max_file_bytes: u64, threads: usize, done: &AtomicUsize) -> Loaded {
+    let threads = threads.clamp(1, paths.len().max(1));
     let chunk = paths.len().div_ceil(threads).max(1);
     let parsed: Vec<Parsed> = std::thread::scope(|scope| {
         let workers: Vec<_> = paths
@@ -192,13 +207,14 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
                         .map(|path| {
                             let name = path.display().to_string();
                             let mut diagnostics = Vec::new();
-                            let article = match std::fs::read(path) {
+                            let article = match read_limited(path, max_file_bytes) {
                                 Ok(bytes) => parse_article(&name, &bytes, &mut diagnostics),
-                                Err(e) => {
-                                    diagnostics.push(unreadable(&name, &e));
+                                Err(problem) => {
+                                    diagnostics.push(problem);
                                     None
                                 }
                             };
+                            done.fetch_add(1, Ordering::Relaxed);
                             (name, article, diagnostics)
                         })
                         .collect::<Vec<Parsed>>()

@@ -11,7 +11,7 @@ mod sentences;
 
 pub use load::{
     DEFAULT_MAX_FILE_MB, FolderFiles, Loaded, SourceFile, bundled_maps, bundled_sources, combine, load, load_paths,
-    parse_article, read_folder,
+    load_paths_counting, parse_article, read_folder,
 };
 pub use meta::{Author, Form, Meta, Published, Role, TitleSource, is_valid_id};
 

@@ -102,8 +102,28 @@ pub fn width(text: &str) -> usize {
     text.graphemes(true).map(|g| grapheme(g).width()).sum()
 }
 
+/// 12345 as "12,345".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(super::thousands(5), "5");
+        assert_eq!(super::thousands(1234), "1,234");
+        assert_eq!(super::thousands(1_234_567), "1,234,567");
+    }
+
     use super::*;
 
     #[test]

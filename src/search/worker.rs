@@ -173,6 +173,15 @@ impl Searcher {
         }
     }
 
+    /// A searcher over `corpus` and `map`, answering as this one does: inline,
+    /// its index built now; or from a thread, its index built there.
+    pub fn rebuilt(&self, corpus: Arc<crate::corpus::Corpus>, map: crate::debate::DebateMap) -> Searcher {
+        match self.mode {
+            Mode::Inline { .. } => Searcher::inline(Arc::new(SearchIndex::build(&corpus, &map))),
+            Mode::Thread { .. } => Searcher::spawn_building(Unindexed { corpus, map }),
+        }
+    }
+
     /// Asks for the results of `query`, superseding any earlier request.
     pub fn submit(&mut self, generation: u64, query: &str) {
         self.latest.store(generation, Ordering::Relaxed);

@@ -50,19 +50,6 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
 }
 
-/// 12345 as "12,345".
-pub(crate) fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 fn status_line(frame: &mut Frame, app: &App, screen: &crate::layout::Screen, theme: Theme) {
     let area = screen.status;
     if area.height == 0 {
@@ -88,8 +75,8 @@ fn status_line(frame: &mut Frame, app: &App, screen: &crate::layout::Screen, the
     } else {
         where_
     };
-    let where_ = match app.searcher.indexing() {
-        Some((done, total)) => format!("{where_} · indexing {} of {}", thousands(done), thousands(total)),
+    let where_ = match app.progress() {
+        Some(progress) => format!("{where_} · {}", progress.short()),
         None => where_,
     };
     let left = match &app.status {
@@ -119,14 +106,4 @@ fn status_line(frame: &mut Frame, app: &App, screen: &crate::layout::Screen, the
         Span::raw(right.to_string()),
     ]);
     frame.render_widget(Paragraph::new(line).style(theme.status()), area);
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(super::thousands(5), "5");
-        assert_eq!(super::thousands(1234), "1,234");
-        assert_eq!(super::thousands(1_234_567), "1,234,567");
-    }
 }

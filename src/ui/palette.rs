@@ -46,15 +46,8 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, theme: Theme) {
         Line::default(),
     ];
     let rows = usize::from(inner.height).saturating_sub(2);
-    if let Some((done, total)) = app.searcher.indexing() {
-        lines.push(Line::from(Span::styled(
-            format!(
-                "indexing {} of {} articles; results come when it is done",
-                super::thousands(done),
-                super::thousands(total)
-            ),
-            theme.dim(),
-        )));
+    if let Some(progress) = app.progress() {
+        lines.push(Line::from(Span::styled(progress.for_search(), theme.dim())));
     }
     if palette.query.is_empty() {
         lines.push(Line::from(Span::styled(

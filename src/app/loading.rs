@@ -1,0 +1,137 @@
+//! The rest of a large library arriving while the reader runs: the reader
+//! moves over to it keeping what the user sees (panes, places, theme, jump
+//! list, selection, search), so the arrival is seen only in the lists.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::{App, Overlay, SidebarEntry, own, search};
+use crate::library::{Arrival, Library};
+
+/// Whether an open list holds places the arrival would move (the relations,
+/// notes, the timeline, the matrix) or a form is being filled in: the
+/// arrival then waits until it closes.
+fn waits(app: &App) -> bool {
+    matches!(
+        app.overlay,
+        Some(
+            Overlay::Relations { .. }
+                | Overlay::Timeline { .. }
+                | Overlay::Notes { .. }
+                | Overlay::Matrix { .. }
+                | Overlay::Form(_)
+        )
+    )
+}
+
+/// Takes up the whole library if it has arrived and nothing open waits.
+pub(super) fn receive(app: &mut App) {
+    let Some(loading) = &app.loading else { return };
+    if waits(app) {
+        return;
+    }
+    match loading.try_take() {
+        Arrival::NotYet => {}
+        Arrival::Failed => {
+            app.loading = None;
+            app.status = Some("The other articles could not be loaded; start the reader again to retry".into());
+        }
+        Arrival::Arrived(library) => {
+            let own_read = app.loading.take().map(|l| l.own).unwrap_or_default();
+            take_up(app, *library, &own_read);
+        }
+    }
+}
+
+/// Moves the reader over to `library`, which holds every article it shows.
+pub(super) fn take_up(app: &mut App, library: Library, own_read: &crate::own_map::OwnMap) {
+    let Library {
+        corpus,
+        map,
+        diagnostics,
+        ..
+    } = library;
+    let index: HashMap<&str, usize> = corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.meta.id.as_str(), i))
+        .collect();
+    // The whole library was read with the first stage's articles as they
+    // were, so every one of them is in it.
+    let moved: Vec<usize> = app.corpus.articles.iter().map(|a| index[a.meta.id.as_str()]).collect();
+    drop(index);
+    let theme_id = |app: &App, theme: Option<usize>| theme.and_then(|t| app.map.themes.get(t)).map(|t| t.id.clone());
+    let theme = theme_id(app, app.theme);
+    let followed = theme_id(app, app.followed_theme);
+    let selected = app.sidebar_entries().get(app.sidebar_selected).copied();
+    let selected_theme = match selected {
+        Some(SidebarEntry::Theme(t)) => theme_id(app, Some(t)),
+        _ => None,
+    };
+    for pane in &mut app.panes {
+        pane.article = moved[pane.article];
+    }
+    for point in &mut app.jumps.points {
+        for pane in &mut point.panes {
+            pane.article = moved[pane.article];
+        }
+    }
+    if let Some((article, _)) = &mut app.current_passage {
+        *article = moved[*article];
+    }
+    if let Some(nav) = &mut app.search_nav {
+        nav.article = moved[nav.article];
+    }
+    if let Some(selection) = &mut app.selection {
+        selection.article = moved[selection.article];
+    }
+    app.corpus = Arc::new(corpus);
+    app.map = map;
+    app.theme = theme.and_then(|id| app.map.theme_index(&id));
+    app.followed_theme = followed.and_then(|id| app.map.theme_index(&id));
+    let selected = match selected {
+        Some(SidebarEntry::Article(a)) => Some(SidebarEntry::Article(moved[a])),
+        Some(SidebarEntry::Theme(_)) => selected_theme
+            .and_then(|id| app.map.theme_index(&id))
+            .map(SidebarEntry::Theme),
+        other => other,
+    };
+    let entries = app.sidebar_entries();
+    if let Some(at) = selected.and_then(|s| entries.iter().position(|&e| e == s)) {
+        app.sidebar_selected = at;
+    }
+    app.texts.clear();
+    app.documents.clear();
+    app.refresh_layouts();
+    // The reader's own map changed while the rest loaded: anchor it anew.
+    let own_changed = app.own.as_ref().is_some_and(|o| o.file.map != *own_read);
+    if own_changed {
+        own::rebuild(app);
+    } else {
+        app.searcher = app.searcher.rebuilt(Arc::clone(&app.corpus), app.map.clone());
+    }
+    if let Some(Overlay::Picker(mut picker)) = app.overlay.take() {
+        super::update::filter_picker(app, &mut picker);
+        app.overlay = Some(Overlay::Picker(picker));
+    }
+    search::resubmit(app);
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    if errors + warnings > 0 {
+        app.status = Some(format!(
+            "{} articles loaded; {} in their files (an article with an error is left out): `parallax check` lists them",
+            crate::layout::display::thousands(app.corpus.articles.len()),
+            problems(errors, warnings)
+        ));
+    }
+}
+
+fn problems(errors: usize, warnings: usize) -> String {
+    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    match (errors, warnings) {
+        (0, w) => count(w, "warning"),
+        (e, 0) => count(e, "error"),
+        (e, w) => format!("{} and {}", count(e, "error"), count(w, "warning")),
+    }
+}

@@ -1,0 +1,151 @@
+//! Opening a large library in two stages: the articles the first frame
+//! shows at once, every other on a thread of its own while the reader runs.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+use super::{Files, Library, Source, files};
+use crate::corpus;
+use crate::error::Error;
+
+/// Libraries of up to this many articles are read whole before the first
+/// frame: that takes a few tens of milliseconds at most.
+pub const WHOLE_UP_TO: usize = 100;
+
+/// A library as the reader opens it.
+pub enum Opening {
+    Whole(Library),
+    /// The articles the first frame needs, and the rest on their way.
+    Staged(Library, Loading),
+}
+
+/// The whole library, being read on a thread of its own.
+pub struct Loading {
+    library: Receiver<Library>,
+    /// Articles read so far (the first stage's included), of how many.
+    done: Arc<AtomicUsize>,
+    total: usize,
+    /// The reader's own map as it was read for the whole library.
+    pub own: crate::own_map::OwnMap,
+}
+
+/// What became of the loading.
+pub enum Arrival {
+    NotYet,
+    Arrived(Box<Library>),
+    /// The loading thread ended without a library.
+    Failed,
+}
+
+impl Loading {
+    /// Articles read so far, and how many there are.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.done.load(Ordering::Relaxed).min(self.total), self.total)
+    }
+
+    pub fn try_take(&self) -> Arrival {
+        match self.library.try_recv() {
+            Ok(library) => Arrival::Arrived(Box::new(library)),
+            Err(TryRecvError::Empty) => Arrival::NotYet,
+            Err(TryRecvError::Disconnected) => Arrival::Failed,
+        }
+    }
+
+    /// Waits for the whole library (for a snapshot, which shows it whole).
+    pub fn wait(&self) -> Arrival {
+        match self.library.recv() {
+            Ok(library) => Arrival::Arrived(Box::new(library)),
+            Err(_) => Arrival::Failed,
+        }
+    }
+}
+
+/// Opens the library of `source` showing the articles `wanted` (ids) first.
+///
+/// A library of up to [`WHOLE_UP_TO`] articles is read whole. A larger one
+/// is read in two stages: first the wanted articles, found by the file name
+/// `ID.md` that `parallax import` gives (or, when none is found, the first
+/// two files by name), with the maps anchored in them; then, on a thread of
+/// its own, every article, the maps anchored in all of them. When `required`
+/// and a wanted article is not found by its file name, the library is read
+/// whole, so that it is looked for in every file. When `spare_a_core`, the
+/// rest is read on one core fewer than the machine has, so that the reader
+/// stays quick to answer meanwhile.
+pub fn open(source: &Source, wanted: &[String], required: bool, spare_a_core: bool) -> Result<Opening, Error> {
+    let files = files(source)?;
+    let whole = |files: Files| {
+        let loaded = corpus::combine(
+            corpus::load(&files.bundled),
+            corpus::load_paths(&files.paths, files.max_bytes),
+        );
+        Ok(Opening::Whole(files.assemble(loaded)))
+    };
+    if files.bundled.len() + files.paths.len() <= WHOLE_UP_TO {
+        return whole(files);
+    }
+    let bundled = corpus::load(&files.bundled);
+    let is_bundled = |id: &str| bundled.corpus.get(id).is_some();
+    let by_name = |id: &str| {
+        files
+            .paths
+            .iter()
+            .position(|p| p.file_stem().is_some_and(|stem| stem == id))
+    };
+    let found = wanted
+        .iter()
+        .filter(|id| is_bundled(id) || by_name(id).is_some())
+        .count();
+    if required && found < wanted.len() {
+        return whole(files);
+    }
+    let mut first: Vec<usize> = wanted.iter().filter_map(|id| by_name(id)).collect();
+    if found == 0 {
+        first = (0..files.paths.len().min(2)).collect();
+    }
+    first.sort_unstable();
+    first.dedup();
+    let first_paths: Vec<PathBuf> = first.iter().map(|&i| files.paths[i].clone()).collect();
+    let shown = corpus::combine(bundled, corpus::load_paths(&first_paths, files.max_bytes));
+    // A wanted file that does not load, or holds another id, is reported
+    // as the whole library reports it.
+    if shown.has_errors() || wanted.iter().any(|id| required && shown.corpus.get(id).is_none()) {
+        return whole(files);
+    }
+    // The first stage's map is anchored only in what is loaded; its problems
+    // are those of the whole library, reported when that arrives.
+    let mut first_library = files.assemble(corpus::Loaded {
+        corpus: shown.corpus.clone(),
+        diagnostics: Vec::new(),
+    });
+    first_library.diagnostics.clear();
+    let rest: Vec<PathBuf> = files
+        .paths
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| first.binary_search(i).is_err())
+        .map(|(_, p)| p.clone())
+        .collect();
+    let total = shown.corpus.articles.len() + rest.len();
+    let done = Arc::new(AtomicUsize::new(shown.corpus.articles.len()));
+    let counter = Arc::clone(&done);
+    let (sender, receiver) = mpsc::channel();
+    let own = files.own.clone().unwrap_or_default();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = if spare_a_core { cores - 1 } else { cores }.max(1);
+    std::thread::Builder::new().name("load".into()).spawn(move || {
+        let rest = corpus::load_paths_counting(&rest, files.max_bytes, threads, &counter);
+        let library = files.assemble(corpus::combine(shown, rest));
+        let _ = sender.send(library);
+    })?;
+    Ok(Opening::Staged(
+        first_library,
+        Loading {
+            library: receiver,
+            done,
+            total,
+            own,
+        },
+    ))
+}
