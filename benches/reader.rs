@@ -3,6 +3,8 @@
 //!
 //! Run with `cargo bench --bench reader`. It prints figures; it asserts nothing.
 
+#[path = "support/copies.rs"]
+mod copies;
 #[path = "support/first_frame.rs"]
 mod first_frame;
 
@@ -93,7 +95,7 @@ const LARGE_LIBRARY: usize = 5000;
 fn first_frames(parallax: &str) {
     let root = std::env::temp_dir().join(format!("parallax-bench-first-frame-{}", std::process::id()));
     let library = root.join("library");
-    let bytes = first_frame::write_copies(&library, LARGE_LIBRARY);
+    let bytes = copies::write_copies(&library, LARGE_LIBRARY);
     println!(
         "first frame in a 120x36 pseudo-terminal, then `j` until the pane moves; median of {FIRST_FRAME_RUNS} starts:"
     );

@@ -308,10 +308,7 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
 }
 
 pub fn find<'a>(corpus: &'a Corpus, id: &str) -> Result<&'a corpus::Article, Error> {
-    corpus.get(id).ok_or_else(|| Error::UnknownArticle {
-        id: crate::sanitize::clean_line(id),
-        known: corpus.ids().collect::<Vec<_>>().join(", "),
-    })
+    corpus.get(id).ok_or_else(|| Error::unknown_article(id, corpus.ids()))
 }
 
 fn check(loaded: &Library, out: &mut impl Write) -> std::io::Result<()> {

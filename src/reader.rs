@@ -28,10 +28,9 @@ pub fn resolve_open(corpus: &Corpus, open: &[String]) -> Result<Vec<usize>, Erro
     }
     open.iter()
         .map(|id| {
-            corpus.index_of(id).ok_or_else(|| Error::UnknownArticle {
-                id: crate::sanitize::clean_line(id),
-                known: corpus.ids().collect::<Vec<_>>().join(", "),
-            })
+            corpus
+                .index_of(id)
+                .ok_or_else(|| Error::unknown_article(id, corpus.ids()))
         })
         .collect()
 }

@@ -5,6 +5,9 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+#[path = "../benches/support/copies.rs"]
+mod copies;
+
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 struct Session {
@@ -894,4 +897,37 @@ fn scrolling_through_text_terminals_disagree_on_leaves_no_debris() {
     assert!(!before.contains('\u{200d}'), "no zero-width joiner alone on screen");
     s.key("q");
     assert!(s.wait_exit().success());
+}
+
+#[test]
+fn a_large_library_opens_takes_keys_and_then_offers_every_article() {
+    let dir = std::env::temp_dir().join(format!("parallax-e2e-library-of-2000-{}", std::process::id()));
+    copies::write_copies(&dir, 2000);
+    // One article unlike the copies, last by name, to find once all have arrived.
+    let last = corpus_article("zz-quagga-2024", "A Zebra Quagga Lexicon");
+    std::fs::write(dir.join("zz-quagga-2024.md"), last).unwrap();
+    let folder = dir.display().to_string();
+    let mut s = Session::start("large", &["--articles", &folder], 120, 36);
+    s.wait_text("pane 1 of 2: manning-sun-2023");
+    s.key("j");
+    s.wait_for("the pane to scroll", |screen| {
+        !screen.contains("It may seem counterintuitive")
+    });
+    s.key("o");
+    s.wait_text("Open article");
+    s.key("quagga");
+    s.wait_text("A Zebra Quagga Lexicon");
+    s.key("\r");
+    s.wait_text("pane 1 of 2: zz-quagga-2024");
+    s.key("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A short article of our own with `id` and `title`.
+fn corpus_article(id: &str, title: &str) -> String {
+    format!(
+        "+++\nid = \"{id}\"\ntitle = \"{title}\"\noutlet = \"Test\"\npublished = \"2024-01-01\"\nform = \"essay\"\nsource = \"Written for a test.\"\n\n[[authors]]\nname = \"A. Tester\"\n+++\n\nA paragraph of the article, long enough to be read as one.\n"
+    )
 }

@@ -111,7 +111,8 @@ pub(super) fn take_up(app: &mut App, library: Library, own_read: &crate::own_map
     } else {
         app.searcher = app.searcher.rebuilt(Arc::clone(&app.corpus), app.map.clone());
     }
-    if let Some(Overlay::Picker(mut picker)) = app.overlay.take() {
+    if let Some(Overlay::Picker(picker)) = &app.overlay {
+        let mut picker = picker.clone();
         super::update::filter_picker(app, &mut picker);
         app.overlay = Some(Overlay::Picker(picker));
     }

@@ -85,6 +85,9 @@ fn remember(app: &mut App, query: &str) {
 /// Asks again for the palette's query, over a new index: its results so
 /// far were over the old one.
 pub(super) fn resubmit(app: &mut App) {
+    if !matches!(app.overlay, Some(Overlay::Search(_))) {
+        return;
+    }
     if let Some(Overlay::Search(mut palette)) = app.overlay.take() {
         palette.hits.clear();
         palette.hits_for.clear();

@@ -31,10 +31,15 @@ pub fn update(app: &mut App, action: Action) {
             if matches!(action, Action::AnyKey | Action::Close | Action::Select) {
                 app.overlay = None;
             }
-            // Only resizes and leaving get past a message.
+            // Only resizes, leaving and what arrives from other threads get past a message.
             !matches!(
                 action,
-                Action::Resize(..) | Action::Quit | Action::Suspend | Action::Resumed
+                Action::Resize(..)
+                    | Action::Quit
+                    | Action::Suspend
+                    | Action::Resumed
+                    | Action::SearchReady
+                    | Action::ArticlesReady
             )
         }
         None if app.selection.is_some() => handle_selection(app, action),

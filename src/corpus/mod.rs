@@ -32,7 +32,7 @@ impl Corpus {
         self.articles.iter().position(|a| a.meta.id == id)
     }
 
-    pub fn ids(&self) -> impl Iterator<Item = &str> {
+    pub fn ids(&self) -> impl ExactSizeIterator<Item = &str> + Clone {
         self.articles.iter().map(|a| a.meta.id.as_str())
     }
 }

@@ -1,0 +1,271 @@
+//! A large library opens in two stages: the articles the first frame shows,
+//! then the rest from a thread of its own, the reader keeping what it shows.
+
+#[path = "../benches/support/copies.rs"]
+mod copies;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use parallax::app::{Action, App, Overlay, Progress, update};
+use parallax::library::{Source, WHOLE_UP_TO};
+use parallax::reader::{Options, Wait};
+use ratatui::layout::Rect;
+
+const ARTICLES: usize = WHOLE_UP_TO + 50;
+
+fn library(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("parallax-loading-{name}-{}", std::process::id()));
+    copies::write_copies(&dir, ARTICLES);
+    dir
+}
+
+fn open(dir: &Path, options: &Options, wait: Wait) -> App {
+    let source = Source {
+        dir: Some(dir.to_path_buf()),
+        ..Source::default()
+    };
+    parallax::reader::open(&source, options, Rect::new(0, 0, 120, 36), wait).expect("the library opens")
+}
+
+/// Sends `ArticlesReady` until the whole library is taken up.
+fn until_arrived(app: &mut App) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while app.loading.is_some() {
+        assert!(Instant::now() < deadline, "the library never arrived");
+        update(app, Action::ArticlesReady);
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Waits until every article is read, and a little longer for the maps.
+fn until_read(app: &App) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while let Some(Progress::Loading(done, total)) = app.progress() {
+        if done == total {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the articles were never read");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+}
+
+fn pane_ids(app: &App) -> Vec<String> {
+    app.panes
+        .iter()
+        .map(|p| app.corpus.articles[p.article].meta.id.clone())
+        .collect()
+}
+
+/// The text the panes show: the screen without its sidebar, status line and
+/// pane headers, and without the marks of relations (those to articles that
+/// arrive later are marked then).
+fn panes_shown(app: &App) -> String {
+    let sidebar = app.screen().sidebar.map_or(0, |s| usize::from(s.width));
+    let text = parallax::reader::snapshot(app);
+    let rows: Vec<&str> = text.lines().collect();
+    rows[4..rows.len() - 1]
+        .iter()
+        .map(|row| row.chars().skip(sidebar).collect::<String>().replace('↔', " "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_first_frame_shows_the_articles_asked_for_and_the_rest_arrive_without_moving_them() {
+    let dir = library("arrive");
+    let mut app = open(&dir, &Options::default(), Wait::No);
+    assert_eq!(pane_ids(&app), ["manning-sun-2023", "gabuev-2024"]);
+    assert!(
+        app.corpus.articles.len() < ARTICLES,
+        "only what the first frame needs is read before it"
+    );
+    assert!(matches!(app.progress(), Some(Progress::Loading(_, total)) if total == ARTICLES));
+    // Keys work meanwhile: a theme moves the panes (a jump), then a scroll.
+    let wedge = app.map.theme_index("wedge").expect("the wedge theme");
+    update(&mut app, Action::SelectTheme(wedge));
+    update(&mut app, Action::ScrollDown);
+    update(&mut app, Action::ScrollDown);
+    let tops: Vec<_> = app.panes.iter().map(|p| p.top).collect();
+    let shown = panes_shown(&app);
+
+    until_arrived(&mut app);
+    assert_eq!(app.corpus.articles.len(), ARTICLES);
+    assert_eq!(pane_ids(&app), ["manning-sun-2023", "gabuev-2024"]);
+    assert_eq!(app.panes.iter().map(|p| p.top).collect::<Vec<_>>(), tops);
+    assert_eq!(app.theme.map(|t| app.map.themes[t].id.as_str()), Some("wedge"));
+    assert_eq!(panes_shown(&app), shown, "the panes show what they showed");
+    // The map is anchored in every article now: the copies' passages too.
+    let wedge = &app.map.themes[app.theme.unwrap()];
+    assert!(wedge.passages.len() >= 2);
+    // The jump list still goes back to where the theme jump left from.
+    update(&mut app, Action::JumpBack);
+    assert_eq!(pane_ids(&app), ["manning-sun-2023", "gabuev-2024"]);
+    assert!(app.panes.iter().all(|p| p.top.block == 0), "{:?}", app.panes);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn search_covers_every_article_once_the_library_has_arrived() {
+    let dir = library("search");
+    let mut app = open(&dir, &Options::default(), Wait::No);
+    until_arrived(&mut app);
+    update(&mut app, Action::OpenSearch);
+    for c in "reverse kissinger".chars() {
+        update(&mut app, Action::Input(c));
+    }
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        update(&mut app, Action::SearchReady);
+        if let Some(Overlay::Search(palette)) = &app.overlay
+            && !palette.searching()
+            && app.progress().is_none()
+        {
+            let articles: std::collections::HashSet<_> = palette
+                .hits
+                .iter()
+                .filter_map(|h| app.searcher.index.candidate(h.candidate).article)
+                .collect();
+            assert!(articles.len() > 5, "hits in {} articles", articles.len());
+            break;
+        }
+        assert!(Instant::now() < deadline, "no results");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_open_list_of_places_holds_the_arrival_until_it_closes() {
+    let dir = library("hold");
+    let mut app = open(&dir, &Options::default(), Wait::No);
+    let first = app.corpus.articles.len();
+    update(&mut app, Action::OpenTimeline);
+    until_read(&app);
+    for _ in 0..20 {
+        update(&mut app, Action::ArticlesReady);
+    }
+    assert_eq!(
+        app.corpus.articles.len(),
+        first,
+        "the timeline's rows are not moved under it"
+    );
+    assert!(app.loading.is_some());
+    update(&mut app, Action::Close);
+    until_arrived(&mut app);
+    assert_eq!(app.corpus.articles.len(), ARTICLES);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_picker_open_when_the_library_arrives_lists_every_article() {
+    let dir = library("picker");
+    let mut app = open(&dir, &Options::default(), Wait::No);
+    update(&mut app, Action::OpenPicker);
+    until_arrived(&mut app);
+    let Some(Overlay::Picker(picker)) = &app.overlay else {
+        panic!("the picker stays open");
+    };
+    assert_eq!(picker.matches.len(), ARTICLES);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_article_asked_for_under_another_file_name_is_found_in_the_whole_library() {
+    let dir = library("renamed");
+    std::fs::rename(dir.join("gurtov-2024.md"), dir.join("renamed.md")).unwrap();
+    let options = Options {
+        open: vec!["gurtov-2024".into()],
+        ..Options::default()
+    };
+    let app = open(&dir, &options, Wait::No);
+    assert_eq!(pane_ids(&app), ["gurtov-2024"]);
+    assert!(app.loading.is_none(), "read whole, to look in every file");
+    assert_eq!(app.corpus.articles.len(), ARTICLES);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_broken_file_among_the_rest_is_left_out_and_said_when_the_library_arrives() {
+    let dir = library("broken");
+    std::fs::write(dir.join("zz-broken.md"), "no front matter\n").unwrap();
+    let mut app = open(&dir, &Options::default(), Wait::No);
+    until_arrived(&mut app);
+    assert_eq!(app.corpus.articles.len(), ARTICLES);
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.contains("1 error"), "{status}");
+    assert!(status.contains("parallax check"), "{status}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_snapshot_waits_for_the_whole_library() {
+    let dir = library("snapshot");
+    let app = open(&dir, &Options::default(), Wait::ForAll);
+    assert!(app.loading.is_none());
+    assert_eq!(app.corpus.articles.len(), ARTICLES);
+    assert_eq!(pane_ids(&app), ["manning-sun-2023", "gabuev-2024"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_message_on_screen_does_not_hold_the_arrival() {
+    let dir = library("message");
+    let mut app = open(&dir, &Options::default(), Wait::No);
+    app.overlay = Some(Overlay::Message {
+        title: "Problems in your keymap".into(),
+        lines: vec!["a line".into()],
+    });
+    until_arrived(&mut app);
+    assert_eq!(app.corpus.articles.len(), ARTICLES);
+    assert!(matches!(app.overlay, Some(Overlay::Message { .. })));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_last_session_s_articles_are_read_first() {
+    let dir = library("session");
+    let session = dir.join("session.toml");
+    let wanted = ["yun-sun-2022-copy-00004", "gurtov-2024"];
+    let asked = Options {
+        open: wanted.iter().map(ToString::to_string).collect(),
+        ..Options::default()
+    };
+    let mut app = open(&dir, &asked, Wait::No);
+    assert!(app.loading.is_some(), "found by their file names");
+    update(&mut app, Action::PageDown);
+    parallax::session::save(&session, &app.to_session()).unwrap();
+    let top = app.panes[0].top;
+
+    let again = Options {
+        session: Some(session),
+        ..Options::default()
+    };
+    let app = open(&dir, &again, Wait::No);
+    assert!(app.loading.is_some());
+    assert_eq!(pane_ids(&app), wanted);
+    assert_eq!(app.panes[0].top, top);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_unknown_id_in_a_large_library_names_the_closest_not_every_article() {
+    let dir = library("unknown");
+    let source = Source {
+        dir: Some(dir.clone()),
+        ..Source::default()
+    };
+    let options = Options {
+        open: vec!["gurtov-2025".into()],
+        ..Options::default()
+    };
+    let Err(error) = parallax::reader::open(&source, &options, Rect::new(0, 0, 120, 36), Wait::No) else {
+        panic!("an unknown id is an error");
+    };
+    let message = error.to_string();
+    assert!(message.contains("did you mean `gurtov-2024`?"), "{message}");
+    assert!(message.contains(&format!("there are {ARTICLES} articles")), "{message}");
+    assert!(message.len() < 200, "{message}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
