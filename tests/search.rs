@@ -433,3 +433,95 @@ fn y_copies_the_passage_jumped_to_with_its_citation() {
     let words: String = passage.quote.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
     assert!(copied.starts_with(&format!("“{words}")), "{copied}");
 }
+
+/// The bundled articles copied under new ids `copies` times: common phrases
+/// then occur more often than the prefilter scores.
+fn copied(copies: usize) -> (Corpus, DebateMap) {
+    let bundled = corpus::bundled_sources();
+    let mut files = bundled.clone();
+    for copy in 0..copies {
+        for source in &bundled {
+            let text = String::from_utf8_lossy(&source.bytes);
+            let id = source.name.rsplit('/').next().unwrap().trim_end_matches(".md");
+            let text = text.replacen(&format!("id = \"{id}\""), &format!("id = \"{id}-copy-{copy}\""), 1);
+            files.push(corpus::SourceFile {
+                name: format!("{id}-copy-{copy}.md"),
+                bytes: std::borrow::Cow::Owned(text.into_bytes()),
+            });
+        }
+    }
+    let corpus = corpus::load(&files).corpus;
+    let (map, _) = debate::load(&corpus, &corpus::bundled_maps());
+    (corpus, map)
+}
+
+/// Every survivor of a query, by prefiltering on from wherever the last
+/// prefilter stopped until none is left unchecked.
+fn every_survivor(index: &SearchIndex, query: &Query) -> Vec<parallax::search::Survivor> {
+    let mut all = Vec::new();
+    let mut from = parallax::search::Prefiltered::default();
+    loop {
+        let found = index.prefilter(query, Some(&from), &|| false).unwrap();
+        all.extend(found.survivors);
+        if found.scanned_to as usize >= index.len() {
+            return all;
+        }
+        from = parallax::search::Prefiltered {
+            survivors: Vec::new(),
+            scanned_to: found.scanned_to,
+        };
+    }
+}
+
+#[test]
+fn a_scan_that_stops_at_enough_phrases_ranks_as_a_whole_scan_would() {
+    let (corpus, map) = copied(12);
+    let index = SearchIndex::build(&corpus, &map);
+    let mut stopped_early = 0;
+    for query in [
+        "the",
+        "china",
+        "russia and",
+        "of the",
+        "in the united",
+        "war",
+        "kissinger",
+        "revers kisinger",
+        "a",
+        "beijing",
+    ] {
+        let query = Query::parse(query);
+        let first = index.prefilter(&query, None, &|| false).unwrap();
+        stopped_early += usize::from((first.scanned_to as usize) < index.len());
+        let whole = index.rank(&query, &every_survivor(&index, &query));
+        assert_eq!(index.search(&query), whole, "{query:?}");
+    }
+    assert!(stopped_early >= 5, "common queries stop early ({stopped_early})");
+}
+
+#[test]
+fn typing_a_query_gives_at_each_key_what_searching_it_afresh_gives() {
+    let (corpus, map) = copied(12);
+    let index = std::sync::Arc::new(SearchIndex::build(&corpus, &map));
+    let mut searcher = parallax::search::Searcher::inline(std::sync::Arc::clone(&index));
+    let mut generation = 0;
+    for typed in [
+        "the united states",
+        "in the war",
+        "china and russia",
+        "revers kisinger",
+        "no limits",
+    ] {
+        for end in 1..=typed.len() {
+            generation += 1;
+            searcher.submit(generation, &typed[..end]);
+            let response = searcher.try_recv().expect("an inline search answers at once");
+            assert_eq!(
+                response.hits,
+                index.search(&Query::parse(&typed[..end])),
+                "{:?}",
+                &typed[..end]
+            );
+        }
+    }
+}

@@ -110,7 +110,7 @@ fn submit(app: &mut App, palette: &mut Palette) {
 /// Goes where a result is: a passage opens in the focused pane, a theme is
 /// selected, an article is opened.
 fn jump(app: &mut App, candidate: u32, query: &str) {
-    let c = *app.searcher.index.candidate(candidate);
+    let c = app.searcher.index.candidate(candidate);
     app.focus = Focus::Pane;
     match c.kind {
         Kind::Theme => {

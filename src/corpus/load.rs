@@ -287,7 +287,9 @@ pub fn parse_article(name: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>
     let (front, body_start) = split_front_matter(name, &source, diagnostics)?;
     let meta = parse_meta(name, &source, front, diagnostics);
     let authors = meta.as_ref().map(|m| m.authors.as_slice()).unwrap_or_default();
-    let blocks = parse_body(name, &source, body_start, authors, diagnostics);
+    let mut blocks = parse_body(name, &source, body_start, authors, diagnostics);
+    // Kept for the life of the reader: no room left over from building.
+    blocks.shrink_to_fit();
     if !blocks.iter().any(|b| !matches!(b.kind, super::BlockKind::Note { .. })) {
         diagnostics.push(Diagnostic::error(
             name,

@@ -206,9 +206,18 @@ impl Block {
         }
     }
 
-    /// Byte ranges of the sentences of the block's text.
+    /// Byte ranges of the sentences of the block's text, kept once found.
     pub fn sentences(&self) -> &[Range<usize>] {
         self.sentences.get_or_init(|| sentences::sentences(&self.text))
+    }
+
+    /// The sentences found anew, not kept: for a pass over every block of a
+    /// large corpus (indexing it), where keeping them all would cost memory.
+    pub fn sentences_once(&self) -> Vec<Range<usize>> {
+        match self.sentences.get() {
+            Some(found) => found.clone(),
+            None => sentences::sentences(&self.text),
+        }
     }
 
     /// The text with each note reference written as its label right where it

@@ -2,7 +2,7 @@
 
 use fuzzy_matcher::FuzzyMatcher;
 
-use super::{Hit, Query, RESULT_LIMIT, SCORED, fold, folded_string, mask, matcher, subsequence, words_close};
+use super::{Hit, Query, RESULT_LIMIT, SCORED, fold, folded_string, mask, matcher, subsequence, word_close};
 use crate::corpus::Corpus;
 use crate::debate::DebateMap;
 
@@ -45,8 +45,26 @@ pub struct Candidate {
     text: u32,
 }
 
+/// A candidate as the index keeps it, in 16 bytes: a passage's article,
+/// block and byte range; a theme's article (or [`NO_ARTICLE`]), theme and
+/// text; an article's article and text. Which it is follows from its id.
+#[derive(Debug, Clone, Copy)]
+struct Stored {
+    article: u32,
+    /// The block of a passage, the theme of a theme candidate.
+    block: u32,
+    /// The start of a passage; the index of a theme's or article's text.
+    start: u32,
+    end: u32,
+}
+
+const NO_ARTICLE: u32 = u32::MAX;
+
 pub struct SearchIndex {
-    candidates: Vec<Candidate>,
+    candidates: Vec<Stored>,
+    /// Ids below this are passages; then themes up to `themes_end`; then articles.
+    passages_end: u32,
+    themes_end: u32,
     /// The folded texts of all candidates, one after another.
     folded: Vec<u8>,
     /// `folded[bounds[i]..bounds[i + 1]]` belongs to candidate `i`.
@@ -76,6 +94,8 @@ impl SearchIndex {
         let estimated_candidates = text_bytes / 80 + 16;
         let mut index = SearchIndex {
             candidates: Vec::with_capacity(estimated_candidates),
+            passages_end: 0,
+            themes_end: 0,
             folded: Vec::with_capacity(text_bytes + text_bytes / 64 + 4096),
             bounds: Vec::with_capacity(estimated_candidates + 1),
             masks: Vec::with_capacity(estimated_candidates),
@@ -85,28 +105,27 @@ impl SearchIndex {
         for (a, article) in corpus.articles.iter().enumerate() {
             done.store(a, std::sync::atomic::Ordering::Relaxed);
             for (b, block) in article.blocks.iter().enumerate() {
-                for sentence in block.sentences() {
-                    for piece in cut(&block.text, sentence.clone()) {
-                        let candidate = Candidate {
-                            kind: Kind::Passage,
-                            article: Some(a as u32),
+                for sentence in block.sentences_once() {
+                    for piece in cut(&block.text, sentence) {
+                        let candidate = Stored {
+                            article: a as u32,
                             block: b as u32,
                             start: piece.start as u32,
                             end: piece.end as u32,
-                            theme: 0,
-                            text: 0,
                         };
                         index.push(candidate, &block.text[piece]);
                     }
                 }
             }
         }
+        index.passages_end = index.candidates.len() as u32;
         for (t, theme) in map.themes.iter().enumerate() {
-            index.push_text(Kind::Theme, None, t, format!("{} — {}", theme.title, theme.claim));
+            index.push_text(None, t, format!("{} — {}", theme.title, theme.claim));
             for passage in &theme.passages {
-                index.push_text(Kind::Theme, Some(passage.article), t, passage.summary.clone());
+                index.push_text(Some(passage.article), t, passage.summary.clone());
             }
         }
+        index.themes_end = index.candidates.len() as u32;
         for (a, article) in corpus.articles.iter().enumerate() {
             let text = format!(
                 "{} · {} · {}",
@@ -114,7 +133,7 @@ impl SearchIndex {
                 article.author_names(),
                 article.meta.outlet
             );
-            index.push_text(Kind::Article, Some(a), 0, text);
+            index.push_text(Some(a), 0, text);
         }
         done.store(corpus.articles.len(), std::sync::atomic::Ordering::Relaxed);
         index.folded.shrink_to_fit();
@@ -124,7 +143,7 @@ impl SearchIndex {
         index
     }
 
-    fn push(&mut self, candidate: Candidate, text: &str) {
+    fn push(&mut self, candidate: Stored, text: &str) {
         let start = self.folded.len();
         fold(text, &mut self.folded);
         self.masks.push(mask(&self.folded[start..]));
@@ -132,15 +151,12 @@ impl SearchIndex {
         self.candidates.push(candidate);
     }
 
-    fn push_text(&mut self, kind: Kind, article: Option<usize>, theme: usize, text: String) {
-        let candidate = Candidate {
-            kind,
-            article: article.map(|a| a as u32),
-            block: 0,
-            start: 0,
+    fn push_text(&mut self, article: Option<usize>, theme: usize, text: String) {
+        let candidate = Stored {
+            article: article.map_or(NO_ARTICLE, |a| a as u32),
+            block: theme as u32,
+            start: self.texts.len() as u32,
             end: 0,
-            theme: theme as u32,
-            text: self.texts.len() as u32,
         };
         self.push(candidate, &text);
         self.texts.push(text);
@@ -154,13 +170,45 @@ impl SearchIndex {
         self.candidates.is_empty()
     }
 
-    pub fn candidate(&self, id: u32) -> &Candidate {
-        &self.candidates[id as usize]
+    fn kind(&self, id: u32) -> Kind {
+        if id < self.passages_end {
+            Kind::Passage
+        } else if id < self.themes_end {
+            Kind::Theme
+        } else {
+            Kind::Article
+        }
+    }
+
+    pub fn candidate(&self, id: u32) -> Candidate {
+        let stored = self.candidates[id as usize];
+        let kind = self.kind(id);
+        let article = (stored.article != NO_ARTICLE).then_some(stored.article);
+        match kind {
+            Kind::Passage => Candidate {
+                kind,
+                article,
+                block: stored.block,
+                start: stored.start,
+                end: stored.end,
+                theme: 0,
+                text: 0,
+            },
+            Kind::Theme | Kind::Article => Candidate {
+                kind,
+                article,
+                block: 0,
+                start: 0,
+                end: 0,
+                theme: stored.block,
+                text: stored.start,
+            },
+        }
     }
 
     /// The candidate's words as they stand in the corpus or the map.
     pub fn text<'a>(&'a self, corpus: &'a Corpus, id: u32) -> &'a str {
-        let c = &self.candidates[id as usize];
+        let c = self.candidate(id);
         match c.kind {
             Kind::Passage => {
                 let block = &corpus.articles[c.article.unwrap_or(0) as usize].blocks[c.block as usize];
@@ -177,79 +225,144 @@ impl SearchIndex {
         std::str::from_utf8(bytes).expect("folding writes whole characters")
     }
 
-    /// The candidates that pass the prefilter for `query`, checking only
-    /// `within` when given (the survivors of a shorter query). Returns `None`
-    /// when `cancelled` says so part way.
+    /// Whether candidate `id` passes the prefilter for `needle` (folded).
+    fn check(&self, needle: &Needle, scope: super::Scope, id: u32) -> Option<Survivor> {
+        let i = id as usize;
+        if needle.mask & !self.masks[i] != 0 || !scope.admits(self.kind(id)) {
+            return None;
+        }
+        let hay = &self.folded[self.bounds[i] as usize..self.bounds[i + 1] as usize];
+        let span = subsequence(hay, &needle.bytes)?;
+        if !needle.words.iter().all(|word| word_close(hay, word)) {
+            return None;
+        }
+        // The phrase itself: as tight as a match can be.
+        let exact = needle.phrase.find(hay).is_some();
+        Some(Survivor {
+            id,
+            exact,
+            span: if exact { needle.bytes.len() } else { span } as u32,
+        })
+    }
+
+    /// The candidates that pass the prefilter for `query`, in id order.
+    ///
+    /// The scan stops once [`SCORED`] candidates hold the query as a phrase:
+    /// none further on can rank before them (see [`SearchIndex::rank`]), so
+    /// a common query costs a fraction of the corpus. Given the result of a
+    /// query this one extends (`within`), only its survivors are checked, and
+    /// the candidates past where it stopped. `None` when `cancelled` says so
+    /// part way.
     pub fn prefilter(
         &self,
         query: &Query,
-        within: Option<&[u32]>,
-        cancelled: &dyn Fn() -> bool,
-    ) -> Option<Vec<(u32, bool, usize)>> {
-        let mut needle = Vec::new();
-        fold(&query.text, &mut needle);
-        if needle.is_empty() {
-            return Some(Vec::new());
+        within: Option<&Prefiltered>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Prefiltered> {
+        let needle = Needle::new(&query.text);
+        let everything = self.candidates.len() as u32;
+        if needle.bytes.is_empty() {
+            return Some(Prefiltered {
+                survivors: Vec::new(),
+                scanned_to: everything,
+            });
         }
-        let needle_mask = mask(&needle);
-        let finder = memchr::memmem::Finder::new(&needle);
-        let mut survivors = Vec::new();
-        let mut check = |id: u32| {
-            let i = id as usize;
-            if needle_mask & !self.masks[i] != 0 || !query.scope.admits(self.candidates[i].kind) {
-                return;
-            }
-            let hay = &self.folded[self.bounds[i] as usize..self.bounds[i + 1] as usize];
-            if let Some(span) = subsequence(hay, &needle)
-                && words_close(hay, &needle)
-            {
-                survivors.push((id, finder.find(hay).is_some(), span));
-            }
+        let (earlier, from): (&[Survivor], u32) = match within {
+            Some(last) => (&last.survivors, last.scanned_to),
+            None => (&[], 0),
         };
-        match within {
-            Some(ids) => {
-                for (n, &id) in ids.iter().enumerate() {
-                    if n % 4096 == 0 && cancelled() {
-                        return None;
-                    }
-                    check(id);
-                }
+        // The work in chunks, in id order: the earlier survivors, then the rest.
+        let chunks = earlier
+            .chunks(CHUNK)
+            .map(Chunk::Earlier)
+            .chain((from..everything).step_by(CHUNK).map(|start| {
+                let end = start.saturating_add(CHUNK as u32).min(everything);
+                Chunk::Range(start..end)
+            }));
+        let check = |chunk: Chunk| -> Option<Vec<Survivor>> {
+            if cancelled() {
+                return None;
             }
-            None => {
-                for id in 0..self.candidates.len() as u32 {
-                    if id % 4096 == 0 && cancelled() {
-                        return None;
+            let mut found = Vec::new();
+            let mut keep = |id| found.extend(self.check(&needle, query.scope, id));
+            match chunk {
+                Chunk::Earlier(survivors) => survivors.iter().for_each(|s| keep(s.id)),
+                Chunk::Range(ids) => ids.for_each(keep),
+            }
+            Some(found)
+        };
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_WORKERS));
+        let mut survivors: Vec<Survivor> = Vec::new();
+        let mut phrases = 0;
+        let mut chunks = chunks.peekable();
+        while chunks.peek().is_some() {
+            // A round: one chunk per worker, the first on this thread.
+            let round: Vec<Chunk> = chunks.by_ref().take(workers).collect();
+            let results: Vec<Option<Vec<Survivor>>> = if round.len() == 1 {
+                round.into_iter().map(check).collect()
+            } else {
+                std::thread::scope(|scope| {
+                    let mut round = round.into_iter();
+                    let mine = round.next();
+                    let others: Vec<_> = round.map(|chunk| scope.spawn(|| check(chunk))).collect();
+                    std::iter::once(mine.and_then(check))
+                        .chain(
+                            others
+                                .into_iter()
+                                .map(|h| h.join().expect("a prefilter does not panic")),
+                        )
+                        .collect()
+                })
+            };
+            for found in results {
+                for survivor in found? {
+                    phrases += usize::from(survivor.exact);
+                    survivors.push(survivor);
+                    if phrases >= SCORED {
+                        return Some(Prefiltered {
+                            scanned_to: survivor.id + 1,
+                            survivors,
+                        });
                     }
-                    check(id);
                 }
             }
         }
-        Some(survivors)
+        Some(Prefiltered {
+            survivors,
+            scanned_to: everything,
+        })
     }
 
     /// Ranks prefiltered candidates: phrase matches first, then by the
     /// matcher's score, ties by position; at most [`RESULT_LIMIT`].
-    pub fn rank(&self, query: &Query, mut survivors: Vec<(u32, bool, usize)>) -> Vec<Hit> {
-        // Only the most promising are scored in full: phrase matches, then
-        // the tightest scattered ones, then the earliest.
-        let key = |&(id, exact, span): &(u32, bool, usize)| (!exact, span, id);
-        if survivors.len() > SCORED {
-            survivors.select_nth_unstable_by_key(SCORED, key);
-            survivors.truncate(SCORED);
+    pub fn rank(&self, query: &Query, survivors: &[Survivor]) -> Vec<Hit> {
+        // Only the most promising are scored in full: phrase matches (the
+        // earliest first), then the tightest scattered ones, then the earliest.
+        // A heap of the best so far, its worst on top: no copy of the survivors.
+        let mut heap = std::collections::BinaryHeap::with_capacity(SCORED + 1);
+        for s in survivors {
+            heap.push((!s.exact, s.span, s.id));
+            if heap.len() > SCORED {
+                heap.pop();
+            }
         }
+        let best = heap.into_iter().map(|(phrase_missing, span, id)| Survivor {
+            id,
+            exact: !phrase_missing,
+            span,
+        });
         let matcher = matcher();
         let pattern = folded_string(&query.text);
-        let mut hits: Vec<Hit> = survivors
-            .into_iter()
-            .filter_map(|(id, exact, _)| {
-                let score = matcher.fuzzy_match(self.folded_text(id), &pattern)?;
+        let mut hits: Vec<Hit> = best
+            .filter_map(|s| {
+                let score = matcher.fuzzy_match(self.folded_text(s.id), &pattern)?;
                 // The articles' own words come before our summaries of them.
-                let c = &self.candidates[id as usize];
+                let c = self.candidate(s.id);
                 let summary = c.kind == Kind::Theme && c.article.is_some();
                 Some(Hit {
-                    candidate: id,
+                    candidate: s.id,
                     score: score - if summary { SUMMARY_PENALTY } else { 0 },
-                    exact,
+                    exact: s.exact,
                 })
             })
             .collect();
@@ -265,33 +378,87 @@ impl SearchIndex {
 
     /// Every result of a query, at once (for the command line and tests).
     pub fn search(&self, query: &Query) -> Vec<Hit> {
-        let survivors = self.prefilter(query, None, &|| false).unwrap_or_default();
-        self.rank(query, survivors)
+        let found = self.prefilter(query, None, &|| false).unwrap_or_default();
+        self.rank(query, &found.survivors)
     }
 
     /// Every sentence of one article that matches, in reading order: the
     /// places `n` and `N` step through after a search.
     pub fn hits_in_article(&self, query: &Query, article: usize) -> Vec<u32> {
-        let passages = Query {
-            scope: super::Scope::All,
-            text: query.text.clone(),
-        };
+        let needle = Needle::new(&query.text);
+        if needle.bytes.is_empty() {
+            return Vec::new();
+        }
         let matcher = matcher();
         let pattern = folded_string(&query.text);
-        let mut ids: Vec<u32> = self
-            .prefilter(&passages, None, &|| false)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(id, _, _)| id)
-            .filter(|&id| {
-                let c = &self.candidates[id as usize];
-                c.kind == Kind::Passage && c.article == Some(article as u32)
-            })
+        // Passages stand article by article, in order.
+        let passages = &self.candidates[..self.passages_end as usize];
+        let first = passages.partition_point(|c| (c.article as usize) < article) as u32;
+        let end = passages.partition_point(|c| (c.article as usize) <= article) as u32;
+        (first..end)
+            .filter(|&id| self.check(&needle, super::Scope::All, id).is_some())
             .filter(|&id| matcher.fuzzy_match(self.folded_text(id), &pattern).is_some())
-            .collect();
-        ids.sort_unstable();
-        ids
+            .collect()
     }
+}
+
+/// Candidates checked at a time on one thread: small enough that a common
+/// query stops soon after it has enough phrases, large enough that a
+/// thread's start is a small part of its work.
+const CHUNK: usize = 32 * 1024;
+/// The most threads a prefilter runs on.
+const MAX_WORKERS: usize = 4;
+
+/// A part of a prefilter's work: survivors of the last query, or ids.
+enum Chunk<'a> {
+    Earlier(&'a [Survivor]),
+    Range(std::ops::Range<u32>),
+}
+
+/// A query's folded bytes, the characters they hold, and a finder of them
+/// as a phrase.
+struct Needle {
+    bytes: Vec<u8>,
+    /// Its words, longest first.
+    words: Vec<Vec<u8>>,
+    mask: u64,
+    phrase: memchr::memmem::Finder<'static>,
+}
+
+impl Needle {
+    fn new(text: &str) -> Needle {
+        let mut bytes = Vec::new();
+        fold(text, &mut bytes);
+        let mut words: Vec<Vec<u8>> = bytes
+            .split(|&b| b == b' ')
+            .filter(|word| !word.is_empty())
+            .map(<[u8]>::to_vec)
+            .collect();
+        words.sort_by_key(|word| std::cmp::Reverse(word.len()));
+        Needle {
+            words,
+            mask: mask(&bytes),
+            phrase: memchr::memmem::Finder::new(&bytes).into_owned(),
+            bytes,
+        }
+    }
+}
+
+/// A candidate that passed the prefilter: whether it holds the query as a
+/// phrase, and how many bytes its match spans (a phrase's own length).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Survivor {
+    pub id: u32,
+    pub exact: bool,
+    pub span: u32,
+}
+
+/// The candidates that passed a prefilter, among those up to `scanned_to`
+/// (every candidate, unless the scan stopped early).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Prefiltered {
+    pub survivors: Vec<Survivor>,
+    pub scanned_to: u32,
 }
 
 /// A sentence's range, cut at spaces into pieces of at most about

@@ -10,7 +10,7 @@
 mod index;
 mod worker;
 
-pub use index::{Candidate, Kind, SearchIndex};
+pub use index::{Candidate, Kind, Prefiltered, SearchIndex, Survivor};
 pub use worker::{Response, Searcher, Unindexed};
 
 use std::ops::Range;
@@ -144,21 +144,28 @@ pub fn words_close(hay: &[u8], needle: &[u8]) -> bool {
     needle
         .split(|&b| b == b' ')
         .filter(|word| !word.is_empty())
-        .all(|word| word_close(hay, word, word.len() + WORD_SLACK))
+        .all(|word| word_close(hay, word))
 }
 
-/// Whether `word` occurs in order within some window of `span` bytes.
-fn word_close(hay: &[u8], word: &[u8], span: usize) -> bool {
-    memchr::memchr_iter(word[0], hay).any(|start| {
-        let window = &hay[start..(start + span).min(hay.len())];
-        let mut at = 1;
-        word[1..].iter().all(|&b| match memchr::memchr(b, &window[at..]) {
-            Some(found) => {
-                at += found + 1;
-                true
+/// Whether `word` occurs in order within some window of its length and
+/// [`WORD_SLACK`] bytes. The windows are a few bytes long: a plain loop
+/// walks one faster than a call to search it.
+pub fn word_close(hay: &[u8], word: &[u8]) -> bool {
+    let [first, rest @ ..] = word else {
+        return true;
+    };
+    let span = word.len() + WORD_SLACK;
+    memchr::memchr_iter(*first, hay).any(|start| {
+        let mut wanted = rest.iter();
+        let mut next = wanted.next();
+        for &b in &hay[start + 1..(start + span).min(hay.len())] {
+            match next {
+                None => return true,
+                Some(&w) if w == b => next = wanted.next(),
+                Some(_) => {}
             }
-            None => false,
-        })
+        }
+        next.is_none()
     })
 }
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 
-use super::{Hit, Query, SearchIndex};
+use super::{Hit, Prefiltered, Query, SearchIndex};
 
 /// The results of one query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,28 +16,29 @@ pub struct Response {
     pub hits: Vec<Hit>,
 }
 
-/// The survivors of the last query, for narrowing when the query grows.
+/// What the last query's prefilter found, for narrowing when the query grows.
 #[derive(Default)]
 struct Narrowing {
     query: Option<Query>,
-    survivors: Vec<u32>,
+    found: Prefiltered,
 }
 
 impl Narrowing {
-    /// Runs `query`, checking only the last survivors when it extends the last
-    /// query. `None` when cancelled.
-    fn run(&mut self, index: &SearchIndex, query: Query, cancelled: &dyn Fn() -> bool) -> Option<Vec<Hit>> {
+    /// Runs `query`, checking only what the last query's prefilter left when
+    /// it extends the last query. `None` when cancelled.
+    fn run(&mut self, index: &SearchIndex, query: Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<Hit>> {
         let extends = self.query.as_ref().is_some_and(|last| {
             last.scope == query.scope && !last.text.is_empty() && query.text.starts_with(&last.text)
         });
-        let within = extends.then_some(self.survivors.as_slice());
-        let Some(survivors) = index.prefilter(&query, within, cancelled) else {
+        let within = extends.then_some(&self.found);
+        let Some(found) = index.prefilter(&query, within, cancelled) else {
             self.query = None;
             return None;
         };
-        self.survivors = survivors.iter().map(|(id, _, _)| *id).collect();
-        self.query = Some(query.clone());
-        Some(index.rank(&query, survivors))
+        let hits = index.rank(&query, &found.survivors);
+        self.found = found;
+        self.query = Some(query);
+        Some(hits)
     }
 }
 
