@@ -1,5 +1,6 @@
 //! Search speed: load + index time, per-keystroke latency over 100 queries
-//! typed one character at a time, and peak memory, on the bundled corpus and
+//! typed one character at a time (back to back, and for the large corpus
+//! also at a typist's pace on the search thread), and peak memory, on the bundled corpus and
 //! on 5,000 generated articles; and, in the same run, `fzf --filter` over
 //! the same candidate lines for some of the queries.
 //!
@@ -114,6 +115,39 @@ fn keystrokes(index: &Arc<SearchIndex>, queries: &[String]) -> Vec<Duration> {
     samples
 }
 
+/// The time between keys when typing: a brisk typist's ten a second.
+const KEY_INTERVAL: Duration = Duration::from_millis(100);
+/// How many of the queries are typed at that pace.
+const TYPED: usize = 40;
+
+/// Every prefix of the first [`TYPED`] queries, submitted to the search
+/// worker's thread at [`KEY_INTERVAL`], as the palette does: the time from
+/// each key to its results.
+fn typed(index: &Arc<SearchIndex>, queries: &[String]) -> Vec<Duration> {
+    let mut searcher = Searcher::spawn(Arc::clone(index));
+    let mut samples = Vec::new();
+    let mut generation = 0;
+    for query in queries.iter().take(TYPED) {
+        let chars: Vec<char> = query.chars().collect();
+        for n in 1..=chars.len() {
+            let prefix: String = chars[..n].iter().collect();
+            generation += 1;
+            let start = Instant::now();
+            searcher.submit(generation, &prefix);
+            loop {
+                match searcher.try_recv() {
+                    Some(response) if response.generation == generation => break,
+                    _ => std::thread::sleep(Duration::from_micros(100)),
+                }
+            }
+            let elapsed = start.elapsed();
+            samples.push(elapsed);
+            std::thread::sleep(KEY_INTERVAL.saturating_sub(elapsed));
+        }
+    }
+    samples
+}
+
 fn peak_rss_kb() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -145,6 +179,11 @@ fn child(dir: &str) {
     println!("median_us {:.1}", median.as_secs_f64() * 1e6);
     println!("p99_us {:.1}", p99.as_secs_f64() * 1e6);
     println!("peak_rss_kb {}", peak_rss_kb());
+    if index.len() > 100_000 {
+        let (median, p99) = median_and_p99(typed(&index, &queries()));
+        println!("typed_median_us {:.1}", median.as_secs_f64() * 1e6);
+        println!("typed_p99_us {:.1}", p99.as_secs_f64() * 1e6);
+    }
     // For the comparison: the same queries, whole, without narrowing.
     let mut whole = Vec::new();
     for query in queries().into_iter().take(COMPARED) {
@@ -225,6 +264,14 @@ fn report(name: &str, figures: &std::collections::HashMap<String, String>, disk_
         f("median_us")
     );
     println!("  keystroke, p99                  {:>9} us", f("p99_us"));
+    if figures.contains_key("typed_median_us") {
+        println!(
+            "  typed, {} keys a second, on the search thread ({TYPED} queries): median {} us, p99 {} us",
+            1000 / KEY_INTERVAL.as_millis(),
+            f("typed_median_us"),
+            f("typed_p99_us")
+        );
+    }
     println!(
         "  peak RSS                        {:>9.1} MB   ({:.1}x the corpus on disk)",
         rss_mb,

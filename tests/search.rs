@@ -1,6 +1,11 @@
 //! Search: ranking on the bundled debate, non-ASCII text, edge-case queries,
 //! and the palette through update().
 
+// Shared with other tests and the benchmarks; this one writes no files.
+#[allow(dead_code)]
+#[path = "../benches/support/copies.rs"]
+mod copies;
+
 use parallax::app::{Action, App, Overlay, update};
 use parallax::corpus::{self, Corpus};
 use parallax::debate::{self, DebateMap};
@@ -434,23 +439,10 @@ fn y_copies_the_passage_jumped_to_with_its_citation() {
     assert!(copied.starts_with(&format!("“{words}")), "{copied}");
 }
 
-/// The bundled articles copied under new ids `copies` times: common phrases
-/// then occur more often than the prefilter scores.
-fn copied(copies: usize) -> (Corpus, DebateMap) {
-    let bundled = corpus::bundled_sources();
-    let mut files = bundled.clone();
-    for copy in 0..copies {
-        for source in &bundled {
-            let text = String::from_utf8_lossy(&source.bytes);
-            let id = source.name.rsplit('/').next().unwrap().trim_end_matches(".md");
-            let text = text.replacen(&format!("id = \"{id}\""), &format!("id = \"{id}-copy-{copy}\""), 1);
-            files.push(corpus::SourceFile {
-                name: format!("{id}-copy-{copy}.md"),
-                bytes: std::borrow::Cow::Owned(text.into_bytes()),
-            });
-        }
-    }
-    let corpus = corpus::load(&files).corpus;
+/// The bundled articles and copies of them, `articles` in all: common
+/// phrases then occur more often than the prefilter scores.
+fn copied(articles: usize) -> (Corpus, DebateMap) {
+    let corpus = corpus::load(&copies::sources(articles)).corpus;
     let (map, _) = debate::load(&corpus, &corpus::bundled_maps());
     (corpus, map)
 }
@@ -475,7 +467,7 @@ fn every_survivor(index: &SearchIndex, query: &Query) -> Vec<parallax::search::S
 
 #[test]
 fn a_scan_that_stops_at_enough_phrases_ranks_as_a_whole_scan_would() {
-    let (corpus, map) = copied(12);
+    let (corpus, map) = copied(65);
     let index = SearchIndex::build(&corpus, &map);
     let mut stopped_early = 0;
     for query in [
@@ -501,7 +493,7 @@ fn a_scan_that_stops_at_enough_phrases_ranks_as_a_whole_scan_would() {
 
 #[test]
 fn typing_a_query_gives_at_each_key_what_searching_it_afresh_gives() {
-    let (corpus, map) = copied(12);
+    let (corpus, map) = copied(65);
     let index = std::sync::Arc::new(SearchIndex::build(&corpus, &map));
     let mut searcher = parallax::search::Searcher::inline(std::sync::Arc::clone(&index));
     let mut generation = 0;

@@ -1,5 +1,8 @@
 //! The search index: every candidate, its folded text and its mask.
 
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+
 use fuzzy_matcher::FuzzyMatcher;
 
 use super::{Hit, Query, RESULT_LIMIT, SCORED, fold, folded_string, mask, matcher, subsequence, word_close};
@@ -279,7 +282,8 @@ impl SearchIndex {
                 let end = start.saturating_add(CHUNK as u32).min(everything);
                 Chunk::Range(start..end)
             }));
-        let check = |chunk: Chunk| -> Option<Vec<Survivor>> {
+        let chunks: Vec<Chunk> = chunks.collect();
+        let check = |chunk: &Chunk| -> Option<Vec<Survivor>> {
             if cancelled() {
                 return None;
             }
@@ -287,50 +291,93 @@ impl SearchIndex {
             let mut keep = |id| found.extend(self.check(&needle, query.scope, id));
             match chunk {
                 Chunk::Earlier(survivors) => survivors.iter().for_each(|s| keep(s.id)),
-                Chunk::Range(ids) => ids.for_each(keep),
+                Chunk::Range(ids) => ids.clone().for_each(keep),
             }
             Some(found)
         };
-        let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_WORKERS));
+        // Chunk by chunk in id order; the first to hold enough phrases ends it.
         let mut survivors: Vec<Survivor> = Vec::new();
         let mut phrases = 0;
-        let mut chunks = chunks.peekable();
-        while chunks.peek().is_some() {
-            // A round: one chunk per worker, the first on this thread.
-            let round: Vec<Chunk> = chunks.by_ref().take(workers).collect();
-            let results: Vec<Option<Vec<Survivor>>> = if round.len() == 1 {
-                round.into_iter().map(check).collect()
-            } else {
-                std::thread::scope(|scope| {
-                    let mut round = round.into_iter();
-                    let mine = round.next();
-                    let others: Vec<_> = round.map(|chunk| scope.spawn(|| check(chunk))).collect();
-                    std::iter::once(mine.and_then(check))
-                        .chain(
-                            others
-                                .into_iter()
-                                .map(|h| h.join().expect("a prefilter does not panic")),
-                        )
-                        .collect()
-                })
-            };
-            for found in results {
-                for survivor in found? {
-                    phrases += usize::from(survivor.exact);
-                    survivors.push(survivor);
-                    if phrases >= SCORED {
-                        return Some(Prefiltered {
-                            scanned_to: survivor.id + 1,
-                            survivors,
-                        });
-                    }
+        let mut take = |found: Vec<Survivor>| {
+            for survivor in found {
+                phrases += usize::from(survivor.exact);
+                survivors.push(survivor);
+                if phrases >= SCORED {
+                    return Some(survivor.id + 1);
                 }
             }
-        }
+            None
+        };
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_WORKERS));
+        let stopped_at = if workers == 1 || chunks.len() <= 1 {
+            let mut stopped_at = None;
+            for chunk in &chunks {
+                stopped_at = take(check(chunk)?);
+                if stopped_at.is_some() {
+                    break;
+                }
+            }
+            stopped_at
+        } else {
+            // Workers take chunks as they come free; their results are taken
+            // here in order, and the workers told to stop once enough are.
+            let next = AtomicUsize::new(0);
+            let stop = AtomicBool::new(false);
+            std::thread::scope(|scope| {
+                let (sender, results) = mpsc::channel();
+                for _ in 0..workers {
+                    let sender = sender.clone();
+                    let (next, stop, chunks, check) = (&next, &stop, &chunks, &check);
+                    scope.spawn(move || {
+                        while !stop.load(Ordering::Relaxed) {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(chunk) = chunks.get(i) else { break };
+                            if sender.send((i, check(chunk))).is_err() {
+                                break;
+                            }
+                        }
+                    });
+                }
+                drop(sender);
+                let mut waiting = std::collections::BTreeMap::new();
+                let mut wanted = 0;
+                let mut outcome = Some(None);
+                'results: for (i, found) in results {
+                    waiting.insert(i, found);
+                    while let Some(found) = waiting.remove(&wanted) {
+                        wanted += 1;
+                        match found {
+                            None => {
+                                outcome = None;
+                                break 'results;
+                            }
+                            Some(found) => {
+                                if let Some(at) = take(found) {
+                                    outcome = Some(Some(at));
+                                    break 'results;
+                                }
+                            }
+                        }
+                    }
+                }
+                stop.store(true, Ordering::Relaxed);
+                outcome
+            })?
+        };
         Some(Prefiltered {
             survivors,
-            scanned_to: everything,
+            scanned_to: stopped_at.unwrap_or(everything),
         })
+    }
+
+    /// The candidates among `ids` that pass the prefilter for `query`, in
+    /// id order, all of them: on this thread, without stopping early.
+    pub fn survivors_among(&self, query: &Query, ids: std::ops::Range<u32>) -> Vec<Survivor> {
+        let needle = Needle::new(&query.text);
+        if needle.bytes.is_empty() {
+            return Vec::new();
+        }
+        ids.filter_map(|id| self.check(&needle, query.scope, id)).collect()
     }
 
     /// Ranks prefiltered candidates: phrase matches first, then by the
@@ -405,7 +452,7 @@ impl SearchIndex {
 /// Candidates checked at a time on one thread: small enough that a common
 /// query stops soon after it has enough phrases, large enough that a
 /// thread's start is a small part of its work.
-const CHUNK: usize = 32 * 1024;
+const CHUNK: usize = 16 * 1024;
 /// The most threads a prefilter runs on.
 const MAX_WORKERS: usize = 4;
 

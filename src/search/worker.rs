@@ -40,7 +40,27 @@ impl Narrowing {
         self.query = Some(query);
         Some(hits)
     }
+
+    /// Checks the next candidates the last scan stopped before, unless
+    /// `interrupted`; false when there is nothing left to check or it was.
+    fn finish_step(&mut self, index: &SearchIndex, interrupted: &dyn Fn() -> bool) -> bool {
+        let Some(query) = &self.query else { return false };
+        let from = self.found.scanned_to as usize;
+        if from >= index.len() || interrupted() {
+            return false;
+        }
+        let to = (from + FINISH_STEP).min(index.len());
+        self.found
+            .survivors
+            .extend(index.survivors_among(query, from as u32..to as u32));
+        self.found.scanned_to = to as u32;
+        true
+    }
 }
+
+/// Candidates checked at a time while finishing a scan between keystrokes:
+/// a few milliseconds' work, so that a new key waits no longer.
+const FINISH_STEP: usize = 16 * 1024;
 
 enum Mode {
     /// Answers at once, on the caller's thread (tests, scripts).
@@ -139,12 +159,21 @@ impl Searcher {
             .spawn(move || {
                 let worker_index = index();
                 let mut narrowing = Narrowing::default();
-                while let Ok(mut request) = request_rx.recv() {
+                let mut answered = 0;
+                loop {
+                    // Between keystrokes, the last scan is finished, so that
+                    // the next key checks only what it left.
+                    let waiting = || worker_latest.load(Ordering::Relaxed) != answered;
+                    while narrowing.finish_step(&worker_index, &waiting) {}
+                    let Ok(mut request) = request_rx.recv() else {
+                        return;
+                    };
                     // Only the newest query waiting matters.
                     while let Ok(newer) = request_rx.try_recv() {
                         request = newer;
                     }
                     let (generation, text) = request;
+                    answered = generation;
                     let cancelled = || worker_latest.load(Ordering::Relaxed) != generation;
                     if let Some(hits) = narrowing.run(&worker_index, Query::parse(&text), &cancelled)
                         && response_tx.send(Response { generation, hits }).is_err()
@@ -242,6 +271,52 @@ mod tests {
             }
             assert!(std::time::Instant::now() < deadline, "no response");
             std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+    }
+
+    /// The bundled articles and twelve copies of them: common phrases
+    /// occur more often than a scan needs before it stops.
+    fn copied_index() -> SearchIndex {
+        let bundled = crate::corpus::bundled_sources();
+        let mut files = bundled.clone();
+        for copy in 0..12 {
+            for source in &bundled {
+                let id = source.name.rsplit('/').next().unwrap().trim_end_matches(".md");
+                let text = String::from_utf8_lossy(&source.bytes).replacen(
+                    &format!("id = \"{id}\""),
+                    &format!("id = \"{id}-{copy}\""),
+                    1,
+                );
+                files.push(crate::corpus::SourceFile {
+                    name: format!("{id}-{copy}.md"),
+                    bytes: std::borrow::Cow::Owned(text.into_bytes()),
+                });
+            }
+        }
+        let corpus = crate::corpus::load(&files).corpus;
+        SearchIndex::build(&corpus, &Default::default())
+    }
+
+    #[test]
+    fn a_scan_stopped_early_is_finished_between_keys_and_the_next_key_goes_on_from_it() {
+        let index = copied_index();
+        let everything = index.len() as u32;
+        let mut narrowing = Narrowing::default();
+        narrowing.run(&index, Query::parse("the"), &|| false).unwrap();
+        let stopped_at = narrowing.found.scanned_to;
+        assert!(stopped_at < everything, "a common word stops early");
+        // A key waiting interrupts the finishing at once.
+        assert!(!narrowing.finish_step(&index, &|| true));
+        assert_eq!(narrowing.found.scanned_to, stopped_at);
+        while narrowing.finish_step(&index, &|| false) {}
+        assert_eq!(narrowing.found.scanned_to, everything);
+        assert_eq!(
+            narrowing.found.survivors,
+            index.survivors_among(&Query::parse("the"), 0..everything)
+        );
+        for next in ["the ", "the u", "the un", "the united"] {
+            let hits = narrowing.run(&index, Query::parse(next), &|| false).unwrap();
+            assert_eq!(hits, index.search(&Query::parse(next)), "{next:?}");
         }
     }
 
