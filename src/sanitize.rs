@@ -14,6 +14,10 @@ pub const TAB_WIDTH: usize = 4;
 /// formatting character replaced by a visible placeholder.
 pub fn clean(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Most text has nothing to replace: one pass over its bytes says so.
+    if !needs_cleaning(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut column = 0usize;
     let mut chars = text.chars().peekable();
@@ -48,6 +52,27 @@ pub fn clean(text: &str) -> String {
     out
 }
 
+/// Whether `text` holds a byte sequence [`clean`] changes: a C0 control
+/// other than a line feed (tabs and CRs included), DEL, or the UTF-8 of a
+/// C1 control or a bidirectional formatting character.
+fn needs_cleaning(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' => false,
+        0..=0x1f | 0x7f => true,
+        // U+0080..U+009F
+        0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        // U+061C
+        0xd8 => bytes.get(i + 1) == Some(&0x9c),
+        // U+200E, U+200F, U+202A..U+202E; U+2066..U+2069
+        0xe2 => matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0x8e | 0x8f | 0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => false,
+    })
+}
+
 /// Cleans a single line of text (a title, a name, a message): like [`clean`],
 /// and line ends become visible too, so the result stays on one line.
 pub fn clean_line(text: &str) -> String {
@@ -72,13 +97,39 @@ fn placeholder(c: char) -> Option<String> {
 
 /// True when `text` holds nothing that [`clean`] would replace.
 pub fn is_clean(text: &str) -> bool {
-    text.chars()
-        .all(|c| c == '\n' || (c != '\t' && c != '\r' && placeholder(c).is_none()))
+    !needs_cleaning(text)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every character [`clean`] replaces, and its neighbours in UTF-8.
+    fn interesting() -> Vec<char> {
+        let mut chars: Vec<char> = (0..=0x7fu32).chain(0x80..=0xa0).filter_map(char::from_u32).collect();
+        chars.extend(
+            [
+                0x061b, 0x061c, 0x061d, 0x200d, 0x200e, 0x200f, 0x2010, 0x2029, 0x202a, 0x202e, 0x202f, 0x2065, 0x2066,
+                0x2069, 0x206a, 0x2014, 0x201c, 0x2019, 0xfeff, 0x4e2d, 0x1f44d,
+            ]
+            .into_iter()
+            .filter_map(char::from_u32),
+        );
+        chars
+    }
+
+    #[test]
+    fn the_quick_check_finds_exactly_what_cleaning_changes() {
+        for c in interesting() {
+            for text in [c.to_string(), format!("a{c}b"), format!("{c}{c}")] {
+                let changed = text
+                    .chars()
+                    .any(|c| c != '\n' && (c == '\t' || c == '\r' || placeholder(c).is_some()));
+                assert_eq!(needs_cleaning(&text), changed, "U+{:04X}", c as u32);
+                assert!(is_clean(&clean(&text)), "U+{:04X}", c as u32);
+            }
+        }
+    }
 
     #[test]
     fn escape_sequences_become_visible() {

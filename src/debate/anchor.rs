@@ -119,8 +119,10 @@ fn push_normalized(text: &str, out: &mut String, on_push: &mut impl FnMut(usize,
 
 impl NormalizedArticle {
     pub fn new(article: &Article) -> NormalizedArticle {
-        let mut text = String::new();
-        let mut origin = Vec::new();
+        // Normalizing only ever shortens text: sized once, never grown.
+        let bytes = article.blocks.iter().map(|b| b.text.len() + 1).sum();
+        let mut text = String::with_capacity(bytes);
+        let mut origin = Vec::with_capacity(bytes);
         for (index, block) in article.blocks.iter().enumerate() {
             if !text.is_empty() && !text.ends_with(' ') {
                 text.push(' ');
