@@ -95,39 +95,17 @@ fn median_and_p99(mut samples: Vec<Duration>) -> (Duration, Duration) {
     (samples[samples.len() / 2], p99)
 }
 
-/// Every prefix of every query, as the palette submits them.
-fn keystrokes(index: &Arc<SearchIndex>, queries: &[String]) -> Vec<Duration> {
-    let mut searcher = Searcher::inline(Arc::clone(index));
-    let mut samples = Vec::new();
-    let mut generation = 0;
-    for query in queries {
-        let chars: Vec<char> = query.chars().collect();
-        for n in 1..=chars.len() {
-            let prefix: String = chars[..n].iter().collect();
-            generation += 1;
-            let start = Instant::now();
-            searcher.submit(generation, &prefix);
-            let response = searcher.try_recv().expect("an inline search answers at once");
-            samples.push(start.elapsed());
-            assert_eq!(response.generation, generation);
-        }
-    }
-    samples
-}
-
 /// The time between keys when typing: a brisk typist's ten a second.
 const KEY_INTERVAL: Duration = Duration::from_millis(100);
 /// How many of the queries are typed at that pace.
 const TYPED: usize = 40;
 
-/// Every prefix of the first [`TYPED`] queries, submitted to the search
-/// worker's thread at [`KEY_INTERVAL`], as the palette does: the time from
-/// each key to its results.
-fn typed(index: &Arc<SearchIndex>, queries: &[String]) -> Vec<Duration> {
-    let mut searcher = Searcher::spawn(Arc::clone(index));
+/// Every prefix of every query, submitted as the palette submits them, one
+/// after another or a key every `pace`: the time from each key to its results.
+fn keystrokes(mut searcher: Searcher, queries: &[String], pace: Option<Duration>) -> Vec<Duration> {
     let mut samples = Vec::new();
     let mut generation = 0;
-    for query in queries.iter().take(TYPED) {
+    for query in queries {
         let chars: Vec<char> = query.chars().collect();
         for n in 1..=chars.len() {
             let prefix: String = chars[..n].iter().collect();
@@ -142,7 +120,9 @@ fn typed(index: &Arc<SearchIndex>, queries: &[String]) -> Vec<Duration> {
             }
             let elapsed = start.elapsed();
             samples.push(elapsed);
-            std::thread::sleep(KEY_INTERVAL.saturating_sub(elapsed));
+            if let Some(pace) = pace {
+                std::thread::sleep(pace.saturating_sub(elapsed));
+            }
         }
     }
     samples
@@ -169,7 +149,7 @@ fn child(dir: &str) {
     let loaded = start.elapsed();
     let index = Arc::new(SearchIndex::build(&library.corpus, &library.map));
     let indexed = start.elapsed();
-    let samples = keystrokes(&index, &queries());
+    let samples = keystrokes(Searcher::inline(Arc::clone(&index)), &queries(), None);
     let (median, p99) = median_and_p99(samples.clone());
     println!("articles {}", library.corpus.articles.len());
     println!("candidates {}", index.len());
@@ -180,7 +160,12 @@ fn child(dir: &str) {
     println!("p99_us {:.1}", p99.as_secs_f64() * 1e6);
     println!("peak_rss_kb {}", peak_rss_kb());
     if index.len() > 100_000 {
-        let (median, p99) = median_and_p99(typed(&index, &queries()));
+        let typed = &queries()[..TYPED];
+        let (median, p99) = median_and_p99(keystrokes(
+            Searcher::spawn(Arc::clone(&index)),
+            typed,
+            Some(KEY_INTERVAL),
+        ));
         println!("typed_median_us {:.1}", median.as_secs_f64() * 1e6);
         println!("typed_p99_us {:.1}", p99.as_secs_f64() * 1e6);
     }
