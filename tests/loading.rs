@@ -82,6 +82,16 @@ fn the_first_frame_shows_the_articles_asked_for_and_the_rest_arrive_without_movi
         "only what the first frame needs is read before it"
     );
     assert!(matches!(app.progress(), Some(Progress::Loading(_, total)) if total == ARTICLES));
+    let screen = parallax::reader::snapshot(&app);
+    let status = screen.lines().last().unwrap_or_default();
+    assert!(
+        status.contains("loading ") && status.contains(&format!(" of {ARTICLES}")),
+        "{status}"
+    );
+    update(&mut app, Action::OpenSearch);
+    let palette = parallax::reader::snapshot(&app);
+    assert!(palette.contains("only those read first are searched"), "{palette}");
+    update(&mut app, Action::Close);
     // Keys work meanwhile: a theme moves the panes (a jump), then a scroll.
     let wedge = app.map.theme_index("wedge").expect("the wedge theme");
     update(&mut app, Action::SelectTheme(wedge));

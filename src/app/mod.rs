@@ -505,7 +505,7 @@ impl Progress {
     pub fn for_search(self) -> String {
         match self {
             Progress::Loading(..) => format!(
-                "{} articles; until all are read, the open articles are searched",
+                "{} articles; until all are, only those read first are searched",
                 self.short()
             ),
             Progress::Indexing(..) => format!("{} articles; results come when it is done", self.short()),
