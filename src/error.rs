@@ -16,6 +16,11 @@ pub enum Error {
     #[error("no article has the id `{id}`; {known}")]
     UnknownArticle { id: String, known: String },
 
+    #[error(
+        "{folder} holds no article: an article is a .md file that starts with its front matter (articles/README.md shows one); `parallax import FILE --into {folder}` makes one from a web page, text or Markdown"
+    )]
+    NoArticles { folder: String },
+
     #[error("no theme has the id `{id}`; the themes are: {known}")]
     UnknownTheme { id: String, known: String },
 

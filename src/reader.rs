@@ -130,7 +130,16 @@ pub fn open(source: &Source, options: &Options, size: Rect, wait: Wait) -> Resul
             },
         },
     };
-    let mut app = prepare(crate::library::valid(library)?, options, size, saved)?;
+    let library = crate::library::valid(library)?;
+    if library.corpus.articles.is_empty() {
+        return Err(Error::NoArticles {
+            folder: source
+                .dir
+                .as_ref()
+                .map_or_else(String::new, |d| crate::sanitize::clean_line(&d.display().to_string())),
+        });
+    }
+    let mut app = prepare(library, options, size, saved)?;
     app.loading = loading;
     Ok(app)
 }

@@ -279,3 +279,20 @@ fn an_unknown_id_in_a_large_library_names_the_closest_not_every_article() {
     assert!(message.len() < 200, "{message}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_folder_without_articles_says_what_an_article_is() {
+    let dir = std::env::temp_dir().join(format!("parallax-loading-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let source = Source {
+        dir: Some(dir.clone()),
+        ..Source::default()
+    };
+    let Err(error) = parallax::reader::open(&source, &Options::default(), Rect::new(0, 0, 80, 24), Wait::No) else {
+        panic!("an empty folder is not a library");
+    };
+    let message = error.to_string();
+    assert!(message.contains(&dir.display().to_string()), "{message}");
+    assert!(message.contains("parallax import"), "{message}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
