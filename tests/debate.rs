@@ -1,6 +1,11 @@
 //! The debate map: the bundled map against its articles, anchors under
 //! edits, validation, jumping, the matrix and the export.
 
+// Shared with other tests and the benchmarks; this one writes no files.
+#[allow(dead_code)]
+#[path = "../benches/support/copies.rs"]
+mod copies;
+
 use std::borrow::Cow;
 
 use parallax::app::{Action, App, update};
@@ -711,4 +716,68 @@ fn export_of_one_theme_whole() {
         assert!(passage.get(key).is_some(), "{key}");
     }
     assert_eq!(value["themes"][0]["id"], "kissinger");
+}
+
+#[test]
+fn the_matrix_of_a_large_library_has_a_column_per_article_that_speaks_and_scrolls_to_the_selected_one() {
+    // 40 copies of Gabuev's article, each placed on the wedge by a map of our own.
+    let corpus = corpus::load(&copies::sources(205)).corpus;
+    let placed: Vec<&str> = corpus
+        .ids()
+        .filter(|id| id.starts_with("gabuev-2024-copy-"))
+        .take(40)
+        .collect();
+    let mut extra = String::new();
+    for id in &placed {
+        extra.push_str(&format!(
+            "[[passages]]\ntheme = \"wedge\"\narticle = \"{id}\"\nquote = \"Any hopes of peeling them away from each other are nothing more than wishful thinking.\"\nstance = \"opposes\"\nsummary = \"A copy says no wedge.\"\n\n"
+        ));
+    }
+    let mut maps = corpus::bundled_maps();
+    maps.push(corpus::SourceFile {
+        name: "copies.toml".into(),
+        bytes: std::borrow::Cow::Owned(extra.into_bytes()),
+    });
+    let (map, problems) = debate::load(&corpus, &maps);
+    assert!(problems.is_empty(), "{problems:?}");
+    let open = [corpus.index_of("manning-sun-2023").unwrap()];
+    let mut app = App::new(corpus, map, Keymap::defaults(), &open, Rect::new(0, 0, 80, 24));
+    assert_eq!(
+        app.matrix_columns().len(),
+        45,
+        "the five mapped articles and the 40 copies"
+    );
+    update(&mut app, Action::OpenMatrix);
+    let screen = snapshot(&app);
+    assert!(screen.contains("of 45 that speak to them"), "{screen}");
+    for _ in 0..30 {
+        update(&mut app, Action::SelectRight);
+    }
+    let Some(parallax::app::Overlay::Matrix { column, .. }) = app.overlay else {
+        panic!("the matrix stays open");
+    };
+    assert_eq!(column, 31, "from the focused article's column, 30 to the right");
+    let screen = snapshot(&app);
+    let range = screen.lines().next().unwrap();
+    let shown: Vec<usize> = range
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    assert!(shown[0] <= column + 1 && column < shown[1] && shown[2] == 45, "{range}");
+    // The wedge row counts every article that opposes, shown or not.
+    let wedge_theme = &app.map.themes[app.map.theme_index("wedge").unwrap()];
+    let opposing: std::collections::HashSet<usize> = wedge_theme
+        .passages
+        .iter()
+        .filter(|p| p.stance == Stance::Opposes)
+        .map(|p| p.article)
+        .collect();
+    assert!(opposing.len() > 40);
+    let wedge = screen.lines().find(|l| l.contains("The wedge")).unwrap();
+    assert!(wedge.contains(&format!("x{}", opposing.len())), "{wedge}");
+    // Enter on the wedge row opens that column's article.
+    let article = app.matrix_columns()[column];
+    update(&mut app, Action::Select);
+    assert!(app.overlay.is_none());
+    assert_eq!(app.panes[app.focused_pane].article, article);
 }

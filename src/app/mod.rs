@@ -95,7 +95,8 @@ pub enum Overlay {
         labels: Vec<String>,
         selected: usize,
     },
-    /// Themes by articles; the selected cell.
+    /// Themes by articles; the selected cell (a theme, and an index into
+    /// [`App::matrix_columns`]).
     Matrix {
         row: usize,
         column: usize,
@@ -395,6 +396,19 @@ impl App {
             }
         }
         entries
+    }
+
+    /// The articles the stance matrix has a column for, in corpus order:
+    /// those the map places a passage of, so that a library of thousands
+    /// shows the articles that speak to its themes.
+    pub fn matrix_columns(&self) -> Vec<usize> {
+        let mut mapped = vec![false; self.corpus.articles.len()];
+        for passage in self.map.themes.iter().flat_map(|t| &t.passages) {
+            if let Some(seen) = mapped.get_mut(passage.article) {
+                *seen = true;
+            }
+        }
+        (0..mapped.len()).filter(|&a| mapped[a]).collect()
     }
 
     /// What is under way in the background: reading the rest of the

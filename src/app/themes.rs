@@ -149,7 +149,12 @@ pub(super) fn open_matrix(app: &mut App) {
         return;
     }
     let row = app.theme.unwrap_or(0);
-    let column = app.panes.get(app.focused_pane).map_or(0, |p| p.article);
+    let focused = app.panes.get(app.focused_pane).map(|p| p.article);
+    let column = app
+        .matrix_columns()
+        .iter()
+        .position(|&a| Some(a) == focused)
+        .unwrap_or(0);
     app.overlay = Some(Overlay::Matrix { row, column });
 }
 
@@ -159,7 +164,8 @@ pub(super) fn handle_matrix(app: &mut App, action: Action) -> bool {
         return false;
     };
     let rows = app.map.themes.len();
-    let columns = app.corpus.articles.len();
+    let articles = app.matrix_columns();
+    let columns = articles.len();
     let (row, column) = match action {
         Action::SelectNext => ((row + 1).min(rows.saturating_sub(1)), column),
         Action::SelectPrev => (row.saturating_sub(1), column),
@@ -170,15 +176,18 @@ pub(super) fn handle_matrix(app: &mut App, action: Action) -> bool {
             return true;
         }
         Action::Select => {
-            if app.map.themes[row].passages_of(column).next().is_none() {
+            let Some(&article) = articles.get(column) else {
+                return true;
+            };
+            if app.map.themes[row].passages_of(article).next().is_none() {
                 app.status = Some(format!(
                     "{} is silent on this theme",
-                    app.corpus.articles[column].meta.id
+                    app.corpus.articles[article].meta.id
                 ));
                 return true;
             }
             app.overlay = None;
-            jumps::to_article(app, column);
+            jumps::to_article(app, article);
             show_theme(app, row);
             return true;
         }

@@ -1,6 +1,8 @@
 //! The stance matrix: themes by articles, a glyph per cell, and how many
 //! articles support and oppose each claim.
 
+use std::collections::HashMap;
+
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -20,42 +22,62 @@ const COUNTS: usize = 13;
 /// Articles listed under the matrix.
 const LEGEND_ARTICLES: usize = 8;
 
-/// Each article's column label: its authors' surnames, as the sidebar
+/// Each column's label: its article's authors' surnames, as the sidebar
 /// names them, cut to fit; the year added where two would read the same.
-fn column_labels(app: &App) -> Vec<String> {
-    let mut labels: Vec<String> = app
-        .corpus
-        .articles
+fn column_labels(app: &App, columns: &[usize]) -> Vec<String> {
+    let mut labels: Vec<String> = columns
         .iter()
-        .map(|a| truncate(&a.surnames().replace(", ", "/"), MAX_LABEL))
+        .map(|&a| truncate(&app.corpus.articles[a].surnames().replace(", ", "/"), MAX_LABEL))
         .collect();
-    for i in 0..labels.len() {
-        if labels.iter().filter(|l| **l == labels[i]).count() > 1 {
-            let year = app.corpus.articles[i].meta.published.map_or(0, |p| p.year % 100);
-            labels[i] = format!("{}'{year:02}", truncate(&labels[i], MAX_LABEL - 3));
+    let mut uses: HashMap<String, usize> = HashMap::new();
+    for label in &labels {
+        *uses.entry(label.clone()).or_default() += 1;
+    }
+    for (label, &a) in labels.iter_mut().zip(columns) {
+        if uses[label.as_str()] > 1 {
+            let year = app.corpus.articles[a].meta.published.map_or(0, |p| p.year % 100);
+            *label = format!("{}'{year:02}", truncate(label, MAX_LABEL - 3));
         }
     }
     labels
 }
 
 pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Theme) {
-    let articles = app.corpus.articles.len();
-    let labels = column_labels(app);
+    let columns = app.matrix_columns();
+    let labels = column_labels(app, &columns);
     let cell = labels.iter().map(|l| l.width()).max().unwrap_or(1).max(3) + 1;
     let longest_title = app.map.themes.iter().map(|t| t.title.width()).max().unwrap_or(0);
     let full = frame.area();
-    let cells = articles * cell + COUNTS;
+    // As many columns as fit beside the theme titles (at least 8 columns
+    // of them), scrolled so that the selected one is in view.
+    let room = usize::from(full.width).saturating_sub(COUNTS + 4 + 8);
+    let shown = (room / cell).clamp(1, columns.len().max(1));
+    let first = column
+        .saturating_sub(shown - 1)
+        .min(columns.len().saturating_sub(shown));
+    let visible = &columns[first.min(columns.len())..(first + shown).min(columns.len())];
+    let cells = visible.len() * cell + COUNTS;
     let title_width = longest_title
         .min(usize::from(full.width).saturating_sub(cells + 4))
         .max(8);
-    let listed = articles.min(LEGEND_ARTICLES);
+    let listed = visible.len().min(LEGEND_ARTICLES);
     let width = u16::try_from(title_width + cells + 3).unwrap_or(u16::MAX);
     let height = u16::try_from(app.map.themes.len() + listed + 5).unwrap_or(u16::MAX);
     let area = centered(full, width, height);
-    let inner = window(frame, area, "Stance matrix: themes by articles", theme);
+    let title = if visible.len() < columns.len() {
+        format!(
+            "Stance matrix: themes by articles {}-{} of {} that speak to them",
+            first + 1,
+            first + visible.len(),
+            columns.len()
+        )
+    } else {
+        "Stance matrix: themes by articles".to_string()
+    };
+    let inner = window(frame, area, &title, theme);
 
     let mut header = vec![Span::raw(" ".repeat(title_width + 1))];
-    for (i, label) in labels.iter().enumerate() {
+    for (i, label) in labels.iter().enumerate().skip(first).take(visible.len()) {
         let style = if i == column { theme.selected() } else { theme.title() };
         let pad = (cell - 1).saturating_sub(label.width());
         header.push(Span::styled(format!(" {label}{}", " ".repeat(pad)), style));
@@ -63,7 +85,6 @@ pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Th
     header.push(Span::styled(" agree/split", theme.dim()));
     let mut lines = vec![Line::from(header)];
 
-    let all: Vec<usize> = (0..articles).collect();
     let rows = usize::from(inner.height).saturating_sub(listed + 3);
     let offset = row.saturating_sub(rows.saturating_sub(1));
     for (t, debate_theme) in app.map.themes.iter().enumerate().skip(offset).take(rows) {
@@ -71,11 +92,11 @@ pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Th
         let title = truncate(&debate_theme.title, title_width);
         let pad = title_width.saturating_sub(title.width());
         let mut spans = vec![Span::styled(format!("{title}{} ", " ".repeat(pad)), title_style)];
-        for a in 0..articles {
+        for (i, &a) in visible.iter().enumerate() {
             let stance = debate_theme.stance_of(a);
             let glyph = stance.map_or(SILENT_GLYPH, |s| s.glyph());
             let mut style = theme.stance(stance);
-            if t == row && a == column {
+            if t == row && first + i == column {
                 style = style.patch(theme.selected());
             }
             spans.push(Span::raw(" "));
@@ -88,8 +109,9 @@ pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Th
                 spans.push(Span::raw(" ".repeat(cell - 2)));
             }
         }
-        let (supports, opposes) = debate_theme.agreement(&all);
-        let split = if debate_theme.disagreement_among(&all) {
+        // Agreement among every article that speaks to the theme, shown or not.
+        let (supports, opposes) = debate_theme.agreement(&columns);
+        let split = if debate_theme.disagreement_among(&columns) {
             " split"
         } else {
             ""
@@ -99,7 +121,8 @@ pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Th
     }
     lines.push(Line::default());
     let text_width = usize::from(inner.width);
-    for (article, label) in app.corpus.articles.iter().zip(&labels).take(listed) {
+    for (&a, label) in visible.iter().zip(&labels[first..]).take(listed) {
+        let article = &app.corpus.articles[a];
         let text = format!(
             "{label:<width$} {} ({}, {}, {})",
             article.meta.id,
