@@ -194,15 +194,6 @@ impl Searcher {
         }
     }
 
-    /// A searcher over another index, answering as this one does (inline or
-    /// from a thread of its own).
-    pub fn with_index(&self, index: Arc<SearchIndex>) -> Searcher {
-        match self.mode {
-            Mode::Inline { .. } => Searcher::inline(index),
-            Mode::Thread { .. } => Searcher::spawn(index),
-        }
-    }
-
     /// A searcher over `corpus` and `map`, answering as this one does: inline,
     /// its index built now; or from a thread, its index built there.
     pub fn rebuilt(&self, corpus: Arc<crate::corpus::Corpus>, map: crate::debate::DebateMap) -> Searcher {
