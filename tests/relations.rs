@@ -295,3 +295,56 @@ fn the_json_export_carries_relations_and_events() {
     assert!(relations[0]["from"]["article"].is_string() && relations[0]["to"]["quote"].is_string());
     assert_eq!(json["events"].as_array().unwrap().len(), map.events.len());
 }
+
+#[test]
+fn the_timeline_keeps_the_selected_row_a_third_of_the_way_down_its_window() {
+    let mut app = reader(&["manning-sun-2023", "gabuev-2024"]);
+    update(&mut app, Action::Resize(100, 16));
+    let rows = timeline::rows(&app.corpus, &app.map);
+    let lines_of = |row: &timeline::Row| match row {
+        timeline::Row::Article { relations, .. } => 1 + relations.len(),
+        timeline::Row::Event { .. } => 1,
+    };
+    let total: usize = rows.iter().map(lines_of).sum();
+    update(&mut app, Action::OpenTimeline);
+    let Some(Overlay::Timeline { selected }) = app.overlay else {
+        unreachable!()
+    };
+    for _ in 0..selected {
+        update(&mut app, Action::SelectPrev);
+    }
+    for (index, row) in rows.iter().enumerate() {
+        let screen = snapshot(&app);
+        // The window's text rows: within its borders.
+        let rows_of_screen: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+        let top = rows_of_screen
+            .iter()
+            .position(|r| r.iter().collect::<String>().contains("┌ Timeline:"))
+            .unwrap();
+        let title: String = rows_of_screen[top].iter().collect();
+        let left = title[..title.find("┌ Timeline:").unwrap()].chars().count();
+        let right = rows_of_screen[top].iter().rposition(|&c| c == '┐').unwrap();
+        let window: Vec<String> = rows_of_screen[top + 1..]
+            .iter()
+            .take_while(|r| r.get(left) != Some(&'└'))
+            .map(|r| r[left + 1..right].iter().collect())
+            .collect();
+        let height = window.len();
+        let key = match row {
+            timeline::Row::Event { title, .. } => title.chars().take(20).collect::<String>(),
+            timeline::Row::Article { article, .. } => {
+                app.corpus.articles[*article].meta.title.chars().take(20).collect()
+            }
+        };
+        let at = window
+            .iter()
+            .position(|l| l.contains(&key) && l.contains(&row.date_text(&app.corpus)))
+            .unwrap_or_else(|| panic!("row {index} ({key}) not in view:\n{}", window.join("\n")));
+        let before: usize = rows.iter().take(index).map(lines_of).sum();
+        assert_eq!(at, before.min(height / 3), "row {index}");
+        // The window is full while lines remain below.
+        let filled = window.iter().filter(|l| !l.trim().is_empty()).count();
+        assert_eq!(filled, height.min(total - (before - at)), "row {index}");
+        update(&mut app, Action::SelectNext);
+    }
+}

@@ -61,26 +61,43 @@ pub fn timeline(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
     );
     let width = usize::from(inner.width);
     let rows = timeline::rows(&app.corpus, &app.map);
-    // Each row with its relations under it; the selected row kept in view.
-    let mut lines: Vec<(usize, Line)> = Vec::new();
+    // Each row with its relations under it; the selected row kept in view,
+    // a third of the way down. Only the rows in view are written out.
+    let height = usize::from(inner.height);
+    let row_lines = |row: &Row| match row {
+        Row::Article { relations, .. } => 1 + relations.len(),
+        Row::Event { .. } => 1,
+    };
+    let before: usize = rows.iter().take(selected).map(row_lines).sum();
+    let offset = before.saturating_sub(height / 3);
+    // The line each row starts on, and where the first row written starts.
+    let mut at = 0;
+    let mut first_written = None;
+    let mut lines: Vec<Line> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
+        let starts = at;
+        at += row_lines(row);
+        if at <= offset {
+            continue;
+        }
+        if starts >= offset + height {
+            break;
+        }
+        first_written.get_or_insert(starts);
         let style = if i == selected { theme.selected() } else { Style::new() };
         let date = format!("{:<17}", row.date_text(&app.corpus));
         match row {
-            Row::Event { title, .. } => lines.push((
-                i,
-                Line::from(Span::styled(
-                    truncate(&format!("{date} · {title}"), width),
-                    theme.dim().patch(style),
-                )),
-            )),
+            Row::Event { title, .. } => lines.push(Line::from(Span::styled(
+                truncate(&format!("{date} · {title}"), width),
+                theme.dim().patch(style),
+            ))),
             Row::Article { article, relations } => {
                 let a = &app.corpus.articles[*article];
                 let text = format!("{date} ▶ {} — {}", a.surnames(), a.meta.title);
-                lines.push((
-                    i,
-                    Line::from(Span::styled(truncate(&text, width), theme.title().patch(style))),
-                ));
+                lines.push(Line::from(Span::styled(
+                    truncate(&text, width),
+                    theme.title().patch(style),
+                )));
                 for &r in relations {
                     let text = format!(
                         "{:<17}   {}: {}",
@@ -88,14 +105,13 @@ pub fn timeline(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
                         relation_described(app, r, *article),
                         app.map.relations[r].summary
                     );
-                    lines.push((i, Line::from(Span::styled(truncate(&text, width), theme.dim()))));
+                    lines.push(Line::from(Span::styled(truncate(&text, width), theme.dim())));
                 }
             }
         }
     }
-    let height = usize::from(inner.height);
-    let first = lines.iter().position(|(i, _)| *i == selected).unwrap_or(0);
-    let offset = first.saturating_sub(height / 3);
-    let shown: Vec<Line> = lines.into_iter().skip(offset).map(|(_, l)| l).collect();
+    // A row in view only in part: its first lines are above the window.
+    let above = offset - first_written.unwrap_or(offset);
+    let shown: Vec<Line> = lines.into_iter().skip(above).collect();
     frame.render_widget(Paragraph::new(shown), inner);
 }
