@@ -157,6 +157,8 @@ pub struct Picker {
     pub query: String,
     /// Article indices matching the query, best first.
     pub matches: Vec<usize>,
+    /// The query `matches` are for.
+    pub matched: String,
     pub selected: usize,
 }
 

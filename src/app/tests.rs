@@ -154,6 +154,34 @@ fn the_picker_filters_and_opens_an_article() {
 }
 
 #[test]
+fn the_picker_gives_at_each_key_what_filtering_the_query_afresh_gives() {
+    let mut app = app();
+    update(&mut app, Action::OpenPicker);
+    let picker = |app: &App| match &app.overlay {
+        Some(Overlay::Picker(picker)) => picker.clone(),
+        _ => panic!("picker open"),
+    };
+    for (typed, action) in [
+        ("s", Action::Input('s')),
+        ("su", Action::Input('u')),
+        ("sun", Action::Input('n')),
+        ("su", Action::DeleteChar),
+        ("sux", Action::Input('x')),
+        ("", Action::ClearInput),
+        ("a", Action::Input('a')),
+        ("an", Action::Input('n')),
+    ] {
+        update(&mut app, action);
+        let mut afresh = Picker {
+            query: typed.to_string(),
+            ..Picker::default()
+        };
+        super::update::filter_picker(&app, &mut afresh);
+        assert_eq!(picker(&app).matches, afresh.matches, "{typed:?}");
+    }
+}
+
+#[test]
 fn panes_are_added_up_to_five_and_the_last_stays() {
     let mut app = app();
     update(&mut app, Action::AddPane);

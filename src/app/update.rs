@@ -398,7 +398,15 @@ fn handle_picker(app: &mut App, action: Action) -> bool {
     };
     let mut keep_open = true;
     match action {
-        _ if super::edit_text(&mut picker.query, action) => filter_picker(app, &mut picker),
+        _ if super::edit_text(&mut picker.query, action) => {
+            // A longer query matches only among what the shorter one did.
+            if picker.query.starts_with(&picker.matched) && !picker.matched.is_empty() {
+                let within = std::mem::take(&mut picker.matches);
+                rank_picker(app, &mut picker, within.into_iter());
+            } else {
+                filter_picker(app, &mut picker);
+            }
+        }
         Action::SelectNext => picker.selected = (picker.selected + 1).min(picker.matches.len().saturating_sub(1)),
         Action::SelectPrev => picker.selected = picker.selected.saturating_sub(1),
         Action::Select => {
@@ -422,12 +430,14 @@ fn handle_picker(app: &mut App, action: Action) -> bool {
 
 /// Ranks the articles against the picker's query (title, authors, outlet, id).
 pub(super) fn filter_picker(app: &App, picker: &mut Picker) {
+    rank_picker(app, picker, 0..app.corpus.articles.len());
+}
+
+/// Ranks the articles `among` against the picker's query.
+fn rank_picker(app: &App, picker: &mut Picker, among: impl Iterator<Item = usize>) {
     let matcher = SkimMatcherV2::default();
-    let mut scored: Vec<(i64, usize)> = app
-        .corpus
-        .articles
-        .iter()
-        .enumerate()
+    let mut scored: Vec<(i64, usize)> = among
+        .map(|i| (i, &app.corpus.articles[i]))
         .filter_map(|(i, a)| {
             if picker.query.is_empty() {
                 return Some((0, i));
@@ -438,6 +448,7 @@ pub(super) fn filter_picker(app: &App, picker: &mut Picker) {
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     picker.matches = scored.into_iter().map(|(_, i)| i).collect();
+    picker.matched = picker.query.clone();
     picker.selected = 0;
 }
 
