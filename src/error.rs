@@ -42,7 +42,9 @@ impl Error {
             let closest = crate::diagnostic::suggestion(id, ids)
                 .map(|name| format!("did you mean `{name}`? "))
                 .unwrap_or_default();
-            format!("{closest}there are {count} articles; `parallax list` names them")
+            format!(
+                "{closest}there are {count} articles; `parallax list` (with the same --articles, if any) names them"
+            )
         };
         Error::UnknownArticle {
             id: crate::sanitize::clean_line(id),

@@ -205,7 +205,18 @@ fn a_broken_file_among_the_rest_is_left_out_and_said_when_the_library_arrives() 
     assert_eq!(app.corpus.articles.len(), ARTICLES);
     let status = app.status.clone().unwrap_or_default();
     assert!(status.contains("1 error"), "{status}");
-    assert!(status.contains("parallax check"), "{status}");
+    let check = format!("parallax check --articles {}", dir.display());
+    assert!(status.contains(&check), "{status}");
+    // The command it names lists the broken file.
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["check", "--articles", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&output.stdout).to_string() + &String::from_utf8_lossy(&output.stderr);
+    assert!(
+        listed.contains("zz-broken.md") && listed.contains("front matter"),
+        "{listed}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

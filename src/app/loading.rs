@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::{App, Overlay, SidebarEntry, own, search};
-use crate::library::{Arrival, Library};
+use crate::library::{Arrival, Library, Loading};
 
 /// Whether an open list holds places the arrival would move (the relations,
 /// notes, the timeline, the matrix) or a form is being filled in: the
@@ -37,14 +37,15 @@ pub(super) fn receive(app: &mut App) {
             app.status = Some("The other articles could not be loaded; start the reader again to retry".into());
         }
         Arrival::Arrived(library) => {
-            let own_read = app.loading.take().map(|l| l.own).unwrap_or_default();
-            take_up(app, *library, &own_read);
+            if let Some(loading) = app.loading.take() {
+                take_up(app, *library, &loading);
+            }
         }
     }
 }
 
 /// Moves the reader over to `library`, which holds every article it shows.
-pub(super) fn take_up(app: &mut App, library: Library, own_read: &crate::own_map::OwnMap) {
+fn take_up(app: &mut App, library: Library, loading: &Loading) {
     let Library {
         corpus,
         map,
@@ -105,7 +106,7 @@ pub(super) fn take_up(app: &mut App, library: Library, own_read: &crate::own_map
     app.documents.clear();
     app.refresh_layouts();
     // The reader's own map changed while the rest loaded: anchor it anew.
-    let own_changed = app.own.as_ref().is_some_and(|o| o.file.map != *own_read);
+    let own_changed = app.own.as_ref().is_some_and(|o| o.file.map != loading.own);
     if own_changed {
         own::rebuild(app);
     } else {
@@ -121,9 +122,10 @@ pub(super) fn take_up(app: &mut App, library: Library, own_read: &crate::own_map
     let warnings = diagnostics.len() - errors;
     if errors + warnings > 0 {
         app.status = Some(format!(
-            "{} articles loaded; {} in their files (an article with an error is left out): `parallax check` lists them",
+            "{} articles loaded; {} in their files (an article with an error is left out): `{}` lists them",
             crate::layout::display::thousands(app.corpus.articles.len()),
-            problems(errors, warnings)
+            problems(errors, warnings),
+            loading.check
         ));
     }
 }

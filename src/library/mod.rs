@@ -149,17 +149,21 @@ impl Files {
             own_map: self.own_path.clone(),
         }
     }
+
+    /// Every article read, on every core, and the maps anchored in them.
+    fn read_whole(&self) -> Library {
+        let loaded = corpus::combine(
+            corpus::load(&self.bundled),
+            corpus::load_paths(&self.paths, self.max_bytes),
+        );
+        self.assemble(loaded)
+    }
 }
 
 /// Loads the bundled articles and map (with the reader's own articles), or
 /// those of a folder.
 pub fn load(source: &Source) -> Result<Library, Error> {
-    let files = files(source)?;
-    let loaded = corpus::combine(
-        corpus::load(&files.bundled),
-        corpus::load_paths(&files.paths, files.max_bytes),
-    );
-    Ok(files.assemble(loaded))
+    Ok(files(source)?.read_whole())
 }
 
 /// Loads, and fails with every error found if any file has one.

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
-use super::{Files, Library, Source, files};
+use super::{Library, Source, files};
 use crate::corpus;
 use crate::error::Error;
 
@@ -29,6 +29,8 @@ pub struct Loading {
     total: usize,
     /// The reader's own map as it was read for the whole library.
     pub own: crate::own_map::OwnMap,
+    /// The command that lists the library's problems.
+    pub check: String,
 }
 
 /// What became of the loading.
@@ -75,35 +77,33 @@ impl Loading {
 /// stays quick to answer meanwhile.
 pub fn open(source: &Source, wanted: &[String], required: bool, spare_a_core: bool) -> Result<Opening, Error> {
     let files = files(source)?;
-    let whole = |files: Files| {
-        let loaded = corpus::combine(
-            corpus::load(&files.bundled),
-            corpus::load_paths(&files.paths, files.max_bytes),
-        );
-        Ok(Opening::Whole(files.assemble(loaded)))
-    };
     if files.bundled.len() + files.paths.len() <= WHOLE_UP_TO {
-        return whole(files);
+        return Ok(Opening::Whole(files.read_whole()));
     }
     let bundled = corpus::load(&files.bundled);
-    let is_bundled = |id: &str| bundled.corpus.get(id).is_some();
-    let by_name = |id: &str| {
-        files
-            .paths
-            .iter()
-            .position(|p| p.file_stem().is_some_and(|stem| stem == id))
-    };
-    let found = wanted
+    // Each wanted id: bundled, or the position of its file `ID.md`.
+    let places: Vec<(bool, Option<usize>)> = wanted
         .iter()
-        .filter(|id| is_bundled(id) || by_name(id).is_some())
+        .map(|id| {
+            let by_name = files
+                .paths
+                .iter()
+                .position(|p| p.file_stem().is_some_and(|stem| stem == id.as_str()));
+            (bundled.corpus.get(id).is_some(), by_name)
+        })
+        .collect();
+    let found = places
+        .iter()
+        .filter(|(bundled, by_name)| *bundled || by_name.is_some())
         .count();
     if required && found < wanted.len() {
-        return whole(files);
+        return Ok(Opening::Whole(files.read_whole()));
     }
-    let mut first: Vec<usize> = wanted.iter().filter_map(|id| by_name(id)).collect();
-    if found == 0 {
-        first = (0..files.paths.len().min(2)).collect();
-    }
+    let mut first: Vec<usize> = if found == 0 {
+        (0..files.paths.len().min(2)).collect()
+    } else {
+        places.iter().filter_map(|(_, by_name)| *by_name).collect()
+    };
     first.sort_unstable();
     first.dedup();
     let first_paths: Vec<PathBuf> = first.iter().map(|&i| files.paths[i].clone()).collect();
@@ -111,7 +111,7 @@ pub fn open(source: &Source, wanted: &[String], required: bool, spare_a_core: bo
     // A wanted file that does not load, or holds another id, is reported
     // as the whole library reports it.
     if shown.has_errors() || wanted.iter().any(|id| required && shown.corpus.get(id).is_none()) {
-        return whole(files);
+        return Ok(Opening::Whole(files.read_whole()));
     }
     // The first stage's map is anchored only in what is loaded; its problems
     // are those of the whole library, reported when that arrives.
@@ -132,6 +132,10 @@ pub fn open(source: &Source, wanted: &[String], required: bool, spare_a_core: bo
     let counter = Arc::clone(&done);
     let (sender, receiver) = mpsc::channel();
     let own = files.own.clone().unwrap_or_default();
+    let check = match &source.dir {
+        Some(dir) => crate::sanitize::clean_line(&format!("parallax check --articles {}", dir.display())),
+        None => "parallax check".to_string(),
+    };
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let threads = if spare_a_core { cores - 1 } else { cores }.max(1);
     std::thread::Builder::new().name("load".into()).spawn(move || {
@@ -146,6 +150,7 @@ pub fn open(source: &Source, wanted: &[String], required: bool, spare_a_core: bo
             done,
             total,
             own,
+            check,
         },
     ))
 }
