@@ -150,24 +150,8 @@ pub(super) fn handle(app: &mut App, action: crate::action::Action) -> bool {
 
 /// A theme id from a title: lowercase words joined by hyphens, unused.
 fn new_theme_id(map: &DebateMap, title: &str) -> String {
-    let mut slug = String::new();
-    for c in title.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-').chars().take(40).collect::<String>();
-    let slug = if slug.is_empty() { "theme".to_string() } else { slug };
-    let taken = |id: &str| map.theme_index(id).is_some();
-    if !taken(&slug) {
-        return slug;
-    }
-    (2..)
-        .map(|n| format!("{slug}-{n}"))
-        .find(|id| !taken(id))
-        .expect("some number is free")
+    let slug = crate::corpus::slug(title, 40, "theme");
+    crate::corpus::unused_id(&slug, |id| map.theme_index(id).is_some())
 }
 
 /// The quote of an anchor, with context when its words stand more than once.

@@ -272,6 +272,36 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// Words made an id: lowercase ASCII letters and digits kept, every other
+/// run of characters one hyphen, at most `max` characters, `fallback` when
+/// nothing is left.
+pub fn slug(text: &str, max: usize, fallback: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out: String = out.chars().take(max).collect();
+    match out.trim_end_matches('-') {
+        "" => fallback.to_string(),
+        kept => kept.to_string(),
+    }
+}
+
+/// `base`, or else `base-2`, `base-3`…: the first id `taken` does not claim.
+pub fn unused_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .expect("some number is free")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

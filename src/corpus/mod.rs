@@ -13,7 +13,7 @@ pub use load::{
     DEFAULT_MAX_FILE_MB, FolderFiles, Loaded, SourceFile, bundled_maps, bundled_sources, combine, load, load_paths,
     load_paths_counting, parse_article, read_folder,
 };
-pub use meta::{Author, Form, Meta, Published, Role, TitleSource, is_valid_id};
+pub use meta::{Author, Form, Meta, Published, Role, TitleSource, is_valid_id, slug, unused_id};
 
 use std::ops::Range;
 

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::corpus::Published;
+use crate::corpus::{Published, slug};
 
 /// What an importer found in a file.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -269,40 +269,19 @@ fn choose_id(path: &Path, extracted: &Extracted, title: &str, options: &Options)
         .authors
         .first()
         .and_then(|a| a.split_whitespace().next_back())
-        .map(slug);
+        .map(|name| slug(name, usize::MAX, ""));
     let base = match (surname, extracted.published) {
         (Some(name), Some(date)) if !name.is_empty() => format!("{name}-{}", date.year),
         (Some(name), None) if !name.is_empty() => name,
-        _ => slug(title)
-            .chars()
-            .take(40)
-            .collect::<String>()
-            .trim_end_matches('-')
-            .to_string(),
+        _ => slug(title, 40, "article"),
     };
-    let base = if base.is_empty() { "article".to_string() } else { base };
-    if !exists(&base) || (options.force && !options.taken.contains(&base)) {
+    if options.force && !options.taken.contains(&base) {
         return Ok(base);
     }
-    Ok((2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|id| !exists(id))
-        .expect("some number is free"))
+    Ok(crate::corpus::unused_id(&base, exists))
 }
 
 /// Lowercase letters and digits, words joined by hyphens.
-fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
 /// The words of a run of text as one line: white space folded.
 fn fold_space(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -223,18 +223,20 @@ impl SearchIndex {
 
     /// The candidate's folded text: what matching compares.
     fn folded_text(&self, id: u32) -> &str {
+        std::str::from_utf8(self.folded_bytes(id)).expect("folding writes whole characters")
+    }
+
+    fn folded_bytes(&self, id: u32) -> &[u8] {
         let i = id as usize;
-        let bytes = &self.folded[self.bounds[i] as usize..self.bounds[i + 1] as usize];
-        std::str::from_utf8(bytes).expect("folding writes whole characters")
+        &self.folded[self.bounds[i] as usize..self.bounds[i + 1] as usize]
     }
 
     /// Whether candidate `id` passes the prefilter for `needle` (folded).
     fn check(&self, needle: &Needle, scope: super::Scope, id: u32) -> Option<Survivor> {
-        let i = id as usize;
-        if needle.mask & !self.masks[i] != 0 || !scope.admits(self.kind(id)) {
+        if needle.mask & !self.masks[id as usize] != 0 || !scope.admits(self.kind(id)) {
             return None;
         }
-        let hay = &self.folded[self.bounds[i] as usize..self.bounds[i + 1] as usize];
+        let hay = self.folded_bytes(id);
         let span = subsequence(hay, &needle.bytes)?;
         if !needle.words.iter().all(|word| word_close(hay, word)) {
             return None;
@@ -244,7 +246,7 @@ impl SearchIndex {
         Some(Survivor {
             id,
             exact,
-            span: if exact { needle.bytes.len() } else { span } as u32,
+            span: u16::try_from(if exact { needle.bytes.len() } else { span }).unwrap_or(u16::MAX),
         })
     }
 
@@ -492,12 +494,13 @@ impl Needle {
 }
 
 /// A candidate that passed the prefilter: whether it holds the query as a
-/// phrase, and how many bytes its match spans (a phrase's own length).
+/// phrase, and how many bytes its match spans (a phrase's own length). Eight
+/// bytes: a short query can leave a million of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Survivor {
     pub id: u32,
+    pub span: u16,
     pub exact: bool,
-    pub span: u32,
 }
 
 /// The candidates that passed a prefilter, among those up to `scanned_to`

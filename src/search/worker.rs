@@ -49,6 +49,11 @@ impl Narrowing {
         if from >= index.len() || interrupted() {
             return false;
         }
+        // Survivors of most of the index would narrow the next key little
+        // and hold memory: such a scan is left where it stopped.
+        if self.found.survivors.len() > index.len() / FINISH_UNLESS_ONE_IN {
+            return false;
+        }
         let to = (from + FINISH_STEP).min(index.len());
         self.found
             .survivors
@@ -61,6 +66,9 @@ impl Narrowing {
 /// Candidates checked at a time while finishing a scan between keystrokes:
 /// a few milliseconds' work, so that a new key waits no longer.
 const FINISH_STEP: usize = 16 * 1024;
+/// A scan is finished only while fewer than one candidate in this many has
+/// passed it.
+const FINISH_UNLESS_ONE_IN: usize = 8;
 
 enum Mode {
     /// Answers at once, on the caller's thread (tests, scripts).
@@ -265,12 +273,13 @@ mod tests {
         }
     }
 
-    /// The bundled articles and twelve copies of them: common phrases
-    /// occur more often than a scan needs before it stops.
+    /// The bundled articles and forty copies of them (more candidates than a
+    /// finishing step checks): common phrases occur more often than a scan
+    /// needs before it stops.
     fn copied_index() -> SearchIndex {
         let bundled = crate::corpus::bundled_sources();
         let mut files = bundled.clone();
-        for copy in 0..12 {
+        for copy in 0..40 {
             for source in &bundled {
                 let id = source.name.rsplit('/').next().unwrap().trim_end_matches(".md");
                 let text = String::from_utf8_lossy(&source.bytes).replacen(
@@ -293,9 +302,10 @@ mod tests {
         let index = copied_index();
         let everything = index.len() as u32;
         let mut narrowing = Narrowing::default();
-        narrowing.run(&index, Query::parse("the"), &|| false).unwrap();
+        let query = "beijing";
+        narrowing.run(&index, Query::parse(query), &|| false).unwrap();
         let stopped_at = narrowing.found.scanned_to;
-        assert!(stopped_at < everything, "a common word stops early");
+        assert!(stopped_at < everything, "a frequent word stops early");
         // A key waiting interrupts the finishing at once.
         assert!(!narrowing.finish_step(&index, &|| true));
         assert_eq!(narrowing.found.scanned_to, stopped_at);
@@ -303,12 +313,31 @@ mod tests {
         assert_eq!(narrowing.found.scanned_to, everything);
         assert_eq!(
             narrowing.found.survivors,
-            index.survivors_among(&Query::parse("the"), 0..everything)
+            index.survivors_among(&Query::parse(query), 0..everything)
         );
-        for next in ["the ", "the u", "the un", "the united"] {
+        for next in ["beijing ", "beijing a", "beijing and", "beijing and m"] {
             let hits = narrowing.run(&index, Query::parse(next), &|| false).unwrap();
             assert_eq!(hits, index.search(&Query::parse(next)), "{next:?}");
         }
+    }
+
+    #[test]
+    fn a_scan_that_most_of_the_index_passes_is_left_where_it_stopped() {
+        let index = copied_index();
+        let mut narrowing = Narrowing::default();
+        narrowing.run(&index, Query::parse("e"), &|| false).unwrap();
+        while narrowing.finish_step(&index, &|| false) {}
+        let found = &narrowing.found;
+        assert!((found.scanned_to as usize) < index.len(), "not finished");
+        assert!(found.survivors.len() > index.len() / FINISH_UNLESS_ONE_IN);
+        // The next key still gives what searching afresh gives.
+        let hits = narrowing.run(&index, Query::parse("en"), &|| false).unwrap();
+        assert_eq!(hits, index.search(&Query::parse("en")));
+    }
+
+    #[test]
+    fn a_survivor_takes_eight_bytes() {
+        assert_eq!(std::mem::size_of::<crate::search::Survivor>(), 8);
     }
 
     #[test]
