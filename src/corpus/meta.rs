@@ -307,6 +307,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn slugs_keep_ascii_words_and_free_ids_take_the_first_number_left() {
+        assert_eq!(
+            slug("Xi’s “No Limits” Pact, 2022!", 64, "x"),
+            "xi-s-no-limits-pact-2022"
+        );
+        assert_eq!(slug("Навальный", 64, "article"), "article");
+        // Cut to the length, never ending on a hyphen.
+        assert_eq!(slug("ab cd", 3, "x"), "ab");
+        assert_eq!(unused_id("holm-2024", |_| false), "holm-2024");
+        let taken = ["holm-2024", "holm-2024-2"];
+        assert_eq!(unused_id("holm-2024", |id| taken.contains(&id)), "holm-2024-3");
+    }
+
+    #[test]
     fn dates_at_three_precisions() {
         let day = Published::parse("2024-06-09").unwrap();
         assert_eq!((day.to_string(), day.precision()), ("9 June 2024".into(), "day"));
