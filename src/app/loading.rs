@@ -11,7 +11,7 @@ use crate::library::{Arrival, Library, Loading};
 /// Whether an open list holds places the arrival would move (the relations,
 /// notes, the timeline, the matrix) or a form is being filled in: the
 /// arrival then waits until it closes.
-fn waits(app: &App) -> bool {
+pub(super) fn waits(app: &App) -> bool {
     matches!(
         app.overlay,
         Some(

@@ -418,6 +418,9 @@ impl App {
     pub fn progress(&self) -> Option<Progress> {
         if let Some(loading) = &self.loading {
             let (done, total) = loading.progress();
+            if loading.arrived() && loading::waits(self) {
+                return Some(Progress::Held(total));
+            }
             return Some(Progress::Loading(done, total));
         }
         self.searcher
@@ -503,6 +506,8 @@ fn pane_area(screen: &Screen, pane: usize) -> Option<Rect> {
 pub enum Progress {
     /// Articles read, of how many: until all are, only those read are shown.
     Loading(usize, usize),
+    /// Every article read, waiting until the open list or form closes.
+    Held(usize),
     /// Articles indexed for search, of how many.
     Indexing(usize, usize),
 }
@@ -513,6 +518,7 @@ impl Progress {
         use crate::layout::display::thousands;
         match self {
             Progress::Loading(done, total) => format!("loading {} of {}", thousands(done), thousands(total)),
+            Progress::Held(total) => format!("{} articles read, shown when this closes", thousands(total)),
             Progress::Indexing(done, total) => format!("indexing {} of {}", thousands(done), thousands(total)),
         }
     }
@@ -520,7 +526,7 @@ impl Progress {
     /// For the search palette, saying what its results cover meanwhile.
     pub fn for_search(self) -> String {
         match self {
-            Progress::Loading(..) => format!(
+            Progress::Loading(..) | Progress::Held(..) => format!(
                 "{} articles; until all are, only those read first are searched",
                 self.short()
             ),

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use super::{Library, Source, files};
@@ -26,6 +26,8 @@ pub struct Loading {
     library: Receiver<Library>,
     /// Articles read so far (the first stage's included), of how many.
     done: Arc<AtomicUsize>,
+    /// Set once the whole library is sent.
+    sent: Arc<AtomicBool>,
     total: usize,
     /// The reader's own map as it was read for the whole library.
     pub own: crate::own_map::OwnMap,
@@ -43,6 +45,11 @@ pub enum Arrival {
 
 impl Loading {
     /// Articles read so far, and how many there are.
+    /// Whether the whole library is there to take.
+    pub fn arrived(&self) -> bool {
+        self.sent.load(Ordering::Acquire)
+    }
+
     pub fn progress(&self) -> (usize, usize) {
         (self.done.load(Ordering::Relaxed).min(self.total), self.total)
     }
@@ -130,6 +137,8 @@ pub fn open(source: &Source, wanted: &[String], required: bool, spare_a_core: bo
     let total = shown.corpus.articles.len() + rest.len();
     let done = Arc::new(AtomicUsize::new(shown.corpus.articles.len()));
     let counter = Arc::clone(&done);
+    let sent = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&sent);
     let (sender, receiver) = mpsc::channel();
     let own = files.own.clone().unwrap_or_default();
     let check = match &source.dir {
@@ -141,13 +150,16 @@ pub fn open(source: &Source, wanted: &[String], required: bool, spare_a_core: bo
     std::thread::Builder::new().name("load".into()).spawn(move || {
         let rest = corpus::load_paths_counting(&rest, files.max_bytes, threads, &counter);
         let library = files.assemble(corpus::combine(shown, rest));
-        let _ = sender.send(library);
+        if sender.send(library).is_ok() {
+            flag.store(true, Ordering::Release);
+        }
     })?;
     Ok(Opening::Staged(
         first_library,
         Loading {
             library: receiver,
             done,
+            sent,
             total,
             own,
             check,
