@@ -73,7 +73,8 @@ pub enum Action {
     SearchReady,
     /// The rest of a large library may have been read.
     ArticlesReady,
-    /// A character typed into a text field (the picker's filter).
+    /// A character typed into a text field (the picker's filter, the search
+    /// palette's query, a form's field).
     Input(char),
     /// The terminal was resized to (columns, rows).
     Resize(u16, u16),

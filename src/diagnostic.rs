@@ -114,6 +114,50 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// The most names a message lists; past them it names the nearest and how
+/// many there are.
+const NAMES_LISTED: usize = 12;
+
+/// What to say of `wrong`, which is none of `names` (the `what`s): the
+/// nearest name when one is near, then the names when they are few, else how
+/// many there are and what lists them (`listed_by`).
+pub fn unknown_name_help<'a>(
+    what: &str,
+    wrong: &str,
+    names: impl IntoIterator<Item = &'a str>,
+    listed_by: &str,
+) -> String {
+    let names: Vec<&str> = names.into_iter().collect();
+    let nearest = suggestion(wrong, names.iter().copied()).map(|near| format!("did you mean `{near}`? "));
+    let rest = if names.len() <= NAMES_LISTED {
+        format!("the {what}s are: {}", names.join(", "))
+    } else {
+        format!("there are {} {what}s; {listed_by}", names.len())
+    };
+    format!("{}{rest}", nearest.unwrap_or_default())
+}
+
+/// A located "unknown `what` `name`", with [`unknown_name_help`]'s help.
+pub fn unknown_name<'a>(
+    file: &str,
+    at: Location,
+    what: &str,
+    name: &str,
+    names: impl IntoIterator<Item = &'a str>,
+) -> Diagnostic {
+    let help = unknown_name_help(what, name, names, listed_by(what));
+    Diagnostic::error(file, at, format!("unknown {what} `{name}`"), help)
+}
+
+/// Where a user finds every name of a kind.
+pub fn listed_by(what: &str) -> &'static str {
+    match what {
+        "article" => "`parallax list` (with the same --articles, if any) names them",
+        "theme" => "`parallax themes` names them",
+        _ => "keymap.toml in the repository names them, and the help screen (?) shows those bound",
+    }
+}
+
 /// "did you mean `x`?" for the nearest of `names` to `wrong`, when one is near.
 pub fn suggestion<'a>(wrong: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     names
@@ -167,6 +211,29 @@ mod tests {
         let names = ["scroll_down", "scroll_up", "quit"];
         assert_eq!(suggestion("scrol_down", names), Some("scroll_down"));
         assert_eq!(suggestion("zzzzzzzzzz", names), None);
+    }
+
+    #[test]
+    fn an_unknown_name_is_answered_with_the_nearest_and_the_few_names_there_are() {
+        let names = ["scroll_down", "scroll_up", "quit"];
+        assert_eq!(
+            unknown_name_help("action", "scrol_down", names, "keymap.toml"),
+            "did you mean `scroll_down`? the actions are: scroll_down, scroll_up, quit"
+        );
+        assert_eq!(
+            unknown_name_help("action", "zzzz", names, "keymap.toml"),
+            "the actions are: scroll_down, scroll_up, quit"
+        );
+        let many: Vec<String> = (0..40).map(|i| format!("article-{i}")).collect();
+        assert_eq!(
+            unknown_name_help(
+                "article",
+                "article-x7",
+                many.iter().map(String::as_str),
+                "`parallax list` names them"
+            ),
+            "did you mean `article-7`? there are 40 articles; `parallax list` names them"
+        );
     }
 
     #[test]

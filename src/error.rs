@@ -28,27 +28,13 @@ pub enum Error {
     Terminal(#[from] std::io::Error),
 }
 
-/// The most article ids an error lists; past them it names the closest.
-const IDS_LISTED: usize = 12;
-
 impl Error {
-    /// No article has `id`: the ids there are, or in a large library the
-    /// closest one and where to find the rest.
-    pub fn unknown_article<'a>(id: &str, ids: impl ExactSizeIterator<Item = &'a str> + Clone) -> Error {
-        let count = ids.len();
-        let known = if count <= IDS_LISTED {
-            format!("the articles are: {}", ids.collect::<Vec<_>>().join(", "))
-        } else {
-            let closest = crate::diagnostic::suggestion(id, ids)
-                .map(|name| format!("did you mean `{name}`? "))
-                .unwrap_or_default();
-            format!(
-                "{closest}there are {count} articles; `parallax list` (with the same --articles, if any) names them"
-            )
-        };
+    /// No article has `id`: the nearest, and the ids there are or, in a
+    /// large library, how many and where to find them.
+    pub fn unknown_article<'a>(id: &str, ids: impl IntoIterator<Item = &'a str>) -> Error {
         Error::UnknownArticle {
             id: crate::sanitize::clean_line(id),
-            known,
+            known: crate::diagnostic::unknown_name_help("article", id, ids, crate::diagnostic::listed_by("article")),
         }
     }
 }

@@ -21,9 +21,6 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::SourceFile;
 use crate::debate::Stance;
 
-/// The file name of the reader's own map in a folder of articles.
-pub const FOLDER_FILE: &str = "my-map.toml";
-
 /// What the reader's own map holds, as written to its file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -153,14 +150,6 @@ pub struct Opened {
 }
 
 impl OwnFile {
-    /// A map kept nowhere (tests, or no home folder).
-    pub fn in_memory(map: OwnMap) -> OwnFile {
-        OwnFile {
-            map,
-            ..OwnFile::default()
-        }
-    }
-
     /// Reads the file at `path`; one that is not a map is set aside.
     pub fn open(path: Option<&Path>) -> Opened {
         let Some(path) = path else {

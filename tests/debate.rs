@@ -48,10 +48,7 @@ fn every_anchor_in_the_bundled_map_resolves_to_exactly_one_place() {
                 theme.id,
                 passage.quote
             );
-            assert_eq!(
-                normalize(&parallax::export::passage_text(article, passage)),
-                normalize(&passage.quote)
-            );
+            assert_eq!(normalize(&passage.text(article)), normalize(&passage.quote));
             assert!(!passage.summary.is_empty());
             passages += 1;
         }
@@ -301,7 +298,7 @@ fn anchors_survive_rewrapping_and_typography() {
     assert!(problems.is_empty(), "{problems:?}");
     let passage = &map.themes[0].passages[0];
     assert_eq!(
-        parallax::export::passage_text(&corpus.articles[0], passage),
+        passage.text(&corpus.articles[0]),
         "a remarkable ability to manage their differences — so far"
     );
 }
@@ -315,7 +312,7 @@ fn a_changed_word_re_anchors_with_a_warning() {
     assert!(!problems[0].is_error());
     assert!(problems[0].message.contains("re-anchored"), "{}", problems[0]);
     assert_eq!((problems[0].file.as_str(), problems[0].line), ("m.toml", 8));
-    let text = parallax::export::passage_text(&corpus.articles[0], &map.themes[0].passages[0]);
+    let text = map.themes[0].passages[0].text(&corpus.articles[0]);
     assert!(text.contains("notable ability to manage their differences"), "{text}");
 }
 

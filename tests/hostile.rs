@@ -257,10 +257,7 @@ fn a_quote_spanning_two_paragraphs_anchors_across_them() {
     assert!(problems.is_empty(), "{problems:?}");
     let passage = &map.themes[0].passages[0];
     assert_eq!((passage.anchor.start_block, passage.anchor.end_block), (0, 1));
-    assert_eq!(
-        parallax::export::passage_text(&corpus.articles[0], passage),
-        "ends here. The second begins"
-    );
+    assert_eq!(passage.text(&corpus.articles[0]), "ends here. The second begins");
     let mut app = App::new(corpus, map, Keymap::defaults(), &[0], Rect::new(0, 0, 80, 20));
     update(&mut app, Action::NextTheme);
     let _ = parallax::reader::snapshot(&app);

@@ -21,7 +21,6 @@ pub use form::{Chosen, Form, Step, Target, TextField};
 pub use help::{HelpLine, help_lines};
 pub use jumps::{JumpList, JumpPoint};
 pub use own::OwnLayer;
-pub use relations::{described as relation_described, other_end};
 pub use selection::{Selection, anchor_of as selection_anchor, sentences};
 pub use update::update;
 

@@ -42,7 +42,7 @@ pub(super) fn tag(app: &mut App) {
     }
     let article = &app.corpus.articles[selected.article];
     let anchor = selection::anchor_of(article, &selected);
-    let quote = crate::export::anchor_text(article, &anchor);
+    let quote = anchor.text(article);
     let mut form = Form::new(
         Target::NewPassage {
             article: selected.article,
@@ -157,7 +157,7 @@ fn new_theme_id(map: &DebateMap, title: &str) -> String {
 /// The quote of an anchor, with context when its words stand more than once.
 fn own_passage(app: &App, article: usize, anchor: &Anchor, theme: String, form: &Form) -> OwnPassage {
     let a = &app.corpus.articles[article];
-    let quote = crate::export::anchor_text(a, anchor);
+    let quote = anchor.text(a);
     let ambiguous = matches!(
         NormalizedArticle::new(a).resolve(
             a,

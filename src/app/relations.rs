@@ -52,27 +52,6 @@ pub(super) fn list(app: &mut App) {
     }
 }
 
-/// The end of a relation that is not in `article` (or, when both are, the
-/// one that is not `from`'s).
-pub fn other_end(app: &App, relation: usize, article: usize) -> &End {
-    let r = &app.map.relations[relation];
-    if r.from.article == article { &r.to } else { &r.from }
-}
-
-/// How a relation reads from `article`'s side: "answers Manning and Sun".
-pub fn described(app: &App, relation: usize, article: usize) -> String {
-    let r = &app.map.relations[relation];
-    let (verb, other) = if r.from.article == article {
-        (r.kind.verb(), &r.to)
-    } else {
-        (r.kind.passive(), &r.from)
-    };
-    format!(
-        "{verb} {}",
-        app.corpus.articles[other.article].surnames().replace(", ", " and ")
-    )
-}
-
 /// Goes to the other end of a relation: in the pane that shows its article,
 /// or opening it in the focused one. A jump.
 fn go(app: &mut App, relation: usize, article: usize) {
@@ -80,10 +59,13 @@ fn go(app: &mut App, relation: usize, article: usize) {
         article: target,
         anchor,
         ..
-    } = other_end(app, relation, article).clone();
+    } = app.map.relations[relation].other_end(article).clone();
     let pane = jumps::to_article_beside(app, target);
     place(app, pane, target, &anchor);
-    app.status = Some(format!("Here: {}", described(app, relation, target)));
+    app.status = Some(format!(
+        "Here: {}",
+        app.map.relations[relation].described(target, &app.corpus)
+    ));
 }
 
 fn place(app: &mut App, pane: usize, article: usize, anchor: &Anchor) {

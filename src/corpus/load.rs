@@ -66,6 +66,10 @@ const MB: u64 = 1024 * 1024;
 /// source, and small enough to open in a second or two.
 pub const DEFAULT_MAX_FILE_MB: u64 = 32;
 
+/// The file name of the reader's own map in a folder of articles, which the
+/// folder reader passes over: it is read over the other maps, as the reader's.
+pub const OWN_MAP_FILE: &str = "my-map.toml";
+
 /// The files of a user's folder.
 #[derive(Debug, Default)]
 pub struct FolderFiles {
@@ -123,7 +127,7 @@ pub fn read_folder(dir: &Path, max_file_bytes: u64) -> Result<FolderFiles, Error
             continue;
         }
         // The reader's own map is read over the others, as theirs.
-        if file_name == crate::own_map::FOLDER_FILE {
+        if file_name == OWN_MAP_FILE {
             continue;
         }
         match read_limited(&path, max_file_bytes) {

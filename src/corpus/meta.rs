@@ -57,15 +57,6 @@ impl Meta {
         self.published.map_or_else(|| "unknown".to_string(), |p| p.iso())
     }
 
-    /// The outlet, or a word that it is not known.
-    pub fn outlet_or_unknown(&self) -> &str {
-        if self.outlet.is_empty() {
-            "outlet unknown"
-        } else {
-            &self.outlet
-        }
-    }
-
     /// What `check` says of fields a hand-written or imported article left
     /// out: each with what to do.
     pub fn unknowns(&self) -> Vec<(&'static str, &'static str)> {

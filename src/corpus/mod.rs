@@ -10,8 +10,8 @@ mod meta;
 mod sentences;
 
 pub use load::{
-    DEFAULT_MAX_FILE_MB, FolderFiles, Loaded, SourceFile, bundled_maps, bundled_sources, combine, load, load_paths,
-    load_paths_counting, parse_article, read_folder,
+    DEFAULT_MAX_FILE_MB, FolderFiles, Loaded, OWN_MAP_FILE, SourceFile, bundled_maps, bundled_sources, combine, load,
+    load_paths, load_paths_counting, parse_article, read_folder,
 };
 pub use meta::{Author, Form, Meta, Published, Role, TitleSource, is_valid_id, slug, unused_id};
 

@@ -4,7 +4,11 @@
 //! position hint that prefers the nearest of several matches; and, when the
 //! quote is gone, a fuzzy re-anchor within a bounded number of edits.
 
-use crate::corpus::Article;
+use toml::Spanned;
+
+use crate::corpus::{Article, Corpus};
+use crate::diagnostic::{Diagnostic, LineIndex, Location, unknown_name};
+use crate::sanitize::clean_line;
 
 /// Where a passage stands: from (block, byte) to (block, byte), end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +20,19 @@ pub struct Anchor {
 }
 
 impl Anchor {
+    /// The words of the stretch as they stand in the article now, its blocks
+    /// joined by a space.
+    pub fn text(&self, article: &Article) -> String {
+        let mut parts = Vec::new();
+        for block in self.start_block..=self.end_block {
+            let text = &article.blocks[block].text;
+            if let Some(range) = self.range_in(block, text.len()) {
+                parts.push(&text[range]);
+            }
+        }
+        parts.join(" ")
+    }
+
     /// Up to `chars` characters just before and just after the stretch, in
     /// its first and last blocks: a TextQuoteSelector's prefix and suffix.
     pub fn context(&self, article: &Article, chars: usize) -> (String, String) {
@@ -250,6 +267,169 @@ fn closest(text: &str, pattern: &str) -> (usize, usize, usize) {
         }
     }
     best
+}
+
+/// The normalized texts of the articles quotes were last looked for in.
+/// Passages come sorted by article, so a few at a time are enough (a
+/// relation's two ends are two); keeping every article's would cost several
+/// times the corpus.
+#[derive(Default)]
+pub(super) struct Normalized(Vec<(usize, NormalizedArticle)>);
+
+/// How many articles' normalized texts are kept.
+const NORMALIZED_KEPT: usize = 8;
+
+impl Normalized {
+    fn of(&mut self, index: usize, article: &crate::corpus::Article) -> &NormalizedArticle {
+        let at = match self.0.iter().position(|(i, _)| *i == index) {
+            Some(at) => at,
+            None => {
+                if self.0.len() >= NORMALIZED_KEPT {
+                    self.0.remove(0);
+                }
+                self.0.push((index, NormalizedArticle::new(article)));
+                self.0.len() - 1
+            }
+        };
+        &self.0[at].1
+    }
+}
+
+/// Where a map's quote is meant to stand: its article and words, and what
+/// chooses among several places with the same words.
+pub(super) struct QuoteRef<'a> {
+    pub article: &'a Spanned<String>,
+    pub quote: &'a Spanned<String>,
+    pub prefix: Option<&'a str>,
+    pub suffix: Option<&'a str>,
+    pub near: Option<&'a Spanned<String>>,
+}
+
+/// Finds a quote in its article: the article's index, the anchor and the
+/// quote as cleaned; every problem as a located diagnostic.
+pub(super) fn anchor_quote(
+    corpus: &Corpus,
+    file: &str,
+    lines: &LineIndex,
+    raw: &QuoteRef,
+    normalized: &mut Normalized,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(usize, Anchor, String)> {
+    let at = |offset: usize| lines.location(offset);
+    let errors_before = diagnostics.len();
+    let Some(article_index) = corpus.index_of(raw.article.get_ref()) else {
+        diagnostics.push(unknown_name(
+            file,
+            at(raw.article.span().start),
+            "article",
+            raw.article.get_ref(),
+            corpus.ids(),
+        ));
+        return None;
+    };
+    let article = &corpus.articles[article_index];
+    if normalize(raw.quote.get_ref()).split(' ').count() < 3 {
+        diagnostics.push(Diagnostic::error(
+            file,
+            at(raw.quote.span().start),
+            "the quote is shorter than three words",
+            "quote enough words to find the passage again after edits",
+        ));
+    }
+    let near = match &raw.near {
+        None => None,
+        Some(id) => match article.block_index(id.get_ref()) {
+            Some(block) => Some(block),
+            None => {
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    at(id.span().start),
+                    format!("`{}` has no block `{}`", article.meta.id, id.get_ref()),
+                    "name a block id such as \"p12\" (see `parallax show` and articles/README.md), or remove `near`",
+                ));
+                None
+            }
+        },
+    };
+    if diagnostics.len() > errors_before {
+        return None;
+    }
+    let index = normalized.of(article_index, article);
+    // TOML escapes can put control characters into strings: clean them as
+    // the articles' text was cleaned, so that they match it.
+    let (exact, prefix, suffix) = (
+        clean_line(raw.quote.get_ref()),
+        raw.prefix.map(clean_line),
+        raw.suffix.map(clean_line),
+    );
+    let selector = Selector {
+        exact: &exact,
+        prefix: prefix.as_deref(),
+        suffix: suffix.as_deref(),
+        near,
+    };
+    let quote_at = at(raw.quote.span().start);
+    let anchor = match index.resolve(article, &selector) {
+        Resolution::Exact(anchor) => anchor,
+        Resolution::Fuzzy { anchor, edits, found } => {
+            diagnostics.push(Diagnostic::warning(
+                file,
+                quote_at,
+                format!(
+                    "the quote is not in `{}` as written; re-anchored to text {edits} edit(s) away: \"{found}\"",
+                    article.meta.id
+                ),
+                "update the quote to the article's words",
+            ));
+            anchor
+        }
+        Resolution::Ambiguous { blocks } => {
+            let ids: Vec<&str> = blocks.iter().map(|&b| article.blocks[b].id.as_str()).collect();
+            diagnostics.push(Diagnostic::error(
+                file,
+                quote_at,
+                format!(
+                    "the quote stands {} times in `{}` (in {})",
+                    ids.len().max(2),
+                    article.meta.id,
+                    ids.join(", ")
+                ),
+                "add a prefix or suffix (the words around it), or near = \"<block id>\"",
+            ));
+            return None;
+        }
+        Resolution::TooLong => {
+            diagnostics.push(Diagnostic::error(
+                file,
+                quote_at,
+                format!(
+                    "the quote is not in `{}` as written, and it is too long (over {} characters) to look for a near match",
+                    article.meta.id,
+                    MAX_FUZZY_QUOTE_CHARS
+                ),
+                "copy the quote from the article as it is now, or quote less of it",
+            ));
+            return None;
+        }
+        Resolution::NotFound { closest, block, edits } => {
+            let block = &article.blocks[block];
+            let where_ = Location {
+                line: block.line,
+                column: 1,
+            };
+            diagnostics.push(Diagnostic::error(
+                file,
+                quote_at,
+                format!(
+                    "the quote is not in `{}`; the closest text ({edits} edits away) is at {}:{}:{} ({}): \"{closest}\"",
+                    article.meta.id, article.file, where_.line, where_.column, block.id
+                ),
+                "copy the quote from the article as it is now",
+            ));
+            return None;
+        }
+    };
+    Some((article_index, anchor, exact))
 }
 
 #[cfg(test)]

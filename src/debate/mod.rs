@@ -143,6 +143,13 @@ pub struct Passage {
     pub mine: bool,
 }
 
+impl Passage {
+    /// The passage's words as they stand in its article now.
+    pub fn text(&self, article: &crate::corpus::Article) -> String {
+        self.anchor.text(article)
+    }
+}
+
 impl DebateMap {
     /// The relations one of whose ends overlaps `anchor` in `article`.
     pub fn relations_at(&self, article: usize, anchor: &Anchor) -> Vec<usize> {

@@ -5,7 +5,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::load::{Normalized, QuoteRef, anchor_quote};
+use super::anchor::{Normalized, QuoteRef, anchor_quote};
 use super::{Anchor, Origin};
 use crate::corpus::{Corpus, Published};
 use crate::diagnostic::{Diagnostic, LineIndex};
@@ -77,6 +77,31 @@ pub struct Relation {
     pub from: End,
     pub to: End,
     pub origin: Origin,
+}
+
+impl Relation {
+    /// The end that is not in `article` (or, when both are, the one that is
+    /// not `from`'s).
+    pub fn other_end(&self, article: usize) -> &End {
+        if self.from.article == article {
+            &self.to
+        } else {
+            &self.from
+        }
+    }
+
+    /// How the relation reads from `article`'s side: "answers Manning and Sun".
+    pub fn described(&self, article: usize, corpus: &Corpus) -> String {
+        let (verb, other) = if self.from.article == article {
+            (self.kind.verb(), &self.to)
+        } else {
+            (self.kind.passive(), &self.from)
+        };
+        format!(
+            "{verb} {}",
+            corpus.articles[other.article].surnames().replace(", ", " and ")
+        )
+    }
 }
 
 /// Something that happened, which the articles refer to.

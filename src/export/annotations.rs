@@ -36,7 +36,7 @@ pub fn annotations(corpus: &Corpus, map: &DebateMap, all: bool) -> String {
                     "source": format!("urn:parallax:article:{}", article.meta.id),
                     "selector": {
                         "type": "TextQuoteSelector",
-                        "exact": super::passage_text(article, passage),
+                        "exact": passage.text(article),
                         "prefix": prefix,
                         "suffix": suffix,
                     },

@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::corpus::{Article, Corpus};
-use crate::debate::{DebateMap, Passage, SILENT_GLYPH, Stance, Theme};
+use crate::corpus::Corpus;
+use crate::debate::{DebateMap, SILENT_GLYPH, Stance, Theme};
 use crate::search::{Hit, Kind, SearchIndex};
 
 mod annotations;
@@ -88,23 +88,6 @@ pub fn themes_table(corpus: &Corpus, map: &DebateMap) -> String {
     out
 }
 
-/// The passage's words as they stand in the article now.
-pub fn passage_text(article: &Article, passage: &Passage) -> String {
-    anchor_text(article, &passage.anchor)
-}
-
-/// The words of an anchored stretch of an article, its blocks joined by a space.
-pub fn anchor_text(article: &Article, anchor: &crate::debate::Anchor) -> String {
-    let mut parts = Vec::new();
-    for block in anchor.start_block..=anchor.end_block {
-        let text = &article.blocks[block].text;
-        if let Some(range) = anchor.range_in(block, text.len()) {
-            parts.push(&text[range]);
-        }
-    }
-    parts.join(" ")
-}
-
 pub fn markdown(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
     let mut out = String::new();
     if !map.question.is_empty() {
@@ -130,7 +113,7 @@ pub fn markdown(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
                 passage.stance.glyph(),
                 passage.stance,
                 passage.summary,
-                passage_text(article, passage),
+                passage.text(article),
                 article.citation(),
                 article.meta.id,
                 block.id
@@ -267,7 +250,7 @@ pub fn json<'a>(corpus: &'a Corpus, map: &'a DebateMap, themes: &[usize]) -> Str
                             JsonPassage {
                                 article: &article.meta.id,
                                 stance: p.stance.name(),
-                                quote: passage_text(article, p),
+                                quote: p.text(article),
                                 summary: &p.summary,
                                 block: &article.blocks[p.anchor.start_block].id,
                                 published: article.meta.iso_date(),
@@ -285,7 +268,7 @@ pub fn json<'a>(corpus: &'a Corpus, map: &'a DebateMap, themes: &[usize]) -> Str
             .map(|r| {
                 let end = |e: &'a crate::debate::End| JsonEnd {
                     article: &corpus.articles[e.article].meta.id,
-                    quote: anchor_text(&corpus.articles[e.article], &e.anchor),
+                    quote: e.anchor.text(&corpus.articles[e.article]),
                 };
                 JsonRelation {
                     kind: r.kind.name(),

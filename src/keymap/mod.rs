@@ -8,7 +8,7 @@ use crokey::KeyCombination;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
-use crate::diagnostic::{Diagnostic, Location, suggestion};
+use crate::diagnostic::{Diagnostic, Location, unknown_name};
 
 /// The default bindings, as shipped at the repository root.
 pub const DEFAULT_KEYMAP: &str = include_str!("../../keymap.toml");
@@ -268,12 +268,12 @@ impl Keymap {
             };
             let context = Context::from_name(section.get_ref());
             if context.is_none() && section.get_ref() != "desc" {
-                problems.push(unknown(
+                problems.push(unknown_name(
                     name,
                     at(section.span().start),
                     "context",
                     section.get_ref(),
-                    &context_names,
+                    context_names.iter().copied(),
                 ));
                 continue;
             }
@@ -294,12 +294,12 @@ impl Keymap {
                             self.descriptions
                                 .insert(action, crate::sanitize::clean_line(action_name));
                         }
-                        None => problems.push(unknown(
+                        None => problems.push(unknown_name(
                             name,
                             at(key_text.span().start),
                             "action",
                             key_text.get_ref(),
-                            &action_names,
+                            action_names.iter().copied(),
                         )),
                     }
                     continue;
@@ -322,12 +322,12 @@ impl Keymap {
                     Some(action) => {
                         bindings.insert(key, action);
                     }
-                    None => problems.push(unknown(
+                    None => problems.push(unknown_name(
                         name,
                         at(action_value.span().start),
                         "action",
                         action_name,
-                        &action_names,
+                        action_names.iter().copied(),
                     )),
                 }
             }
@@ -415,14 +415,6 @@ fn syntax_error(file: &str, error: &toml::de::Error, at: &dyn Fn(usize) -> Locat
         error.message().trim().replace('\n', " "),
         "correct the TOML syntax (a binding is key = \"action\", under a [context] heading); keymap.toml in the repository shows the format",
     )
-}
-
-fn unknown(file: &str, at: Location, what: &str, name: &str, valid: &[&str]) -> Diagnostic {
-    let hint = match suggestion(name, valid.iter().copied()) {
-        Some(near) => format!("did you mean `{near}`? The {what}s are: {}", valid.join(", ")),
-        None => format!("the {what}s are: {}", valid.join(", ")),
-    };
-    Diagnostic::error(file, at, format!("unknown {what} `{name}`"), hint)
 }
 
 #[cfg(test)]

@@ -63,7 +63,7 @@ impl Source {
     /// or for the bundled articles in the user's data folder.
     pub fn own_map(&self) -> Option<PathBuf> {
         match &self.dir {
-            Some(dir) => Some(dir.join(crate::own_map::FOLDER_FILE)),
+            Some(dir) => Some(dir.join(crate::corpus::OWN_MAP_FILE)),
             None => crate::own_map::default_path(),
         }
     }

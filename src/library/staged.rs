@@ -44,12 +44,12 @@ pub enum Arrival {
 }
 
 impl Loading {
-    /// Articles read so far, and how many there are.
     /// Whether the whole library is there to take.
     pub fn arrived(&self) -> bool {
         self.sent.load(Ordering::Acquire)
     }
 
+    /// Articles read so far, and how many there are.
     pub fn progress(&self) -> (usize, usize) {
         (self.done.load(Ordering::Relaxed).min(self.total), self.total)
     }

@@ -71,7 +71,7 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, area: Rect, theme: 
             .replace(", ", " and ");
         let text = format!(
             "↔ {from} {}: {}",
-            crate::app::relation_described(app, r, relation.from.article),
+            relation.described(relation.from.article, &app.corpus),
             relation.summary
         );
         lines.push(Line::from(Span::styled(truncate(&text, width), theme.dim())));

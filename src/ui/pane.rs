@@ -149,7 +149,7 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, pane: usize, area: 
 fn relation_note(app: &App, article: usize) -> Option<String> {
     let (_, anchor) = app.current_passage.filter(|(a, _)| *a == article)?;
     let relations = app.map.relations_at(article, &anchor);
-    let first = crate::app::relation_described(app, *relations.first()?, article);
+    let first = app.map.relations[*relations.first()?].described(article, &app.corpus);
     Some(match relations.len() {
         1 => format!("↔ {first} (r)"),
         n => format!("↔ {first}, and {} more (r)", n - 1),

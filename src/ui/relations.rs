@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use super::Theme;
 use super::overlay::{centered, window};
 use super::text::truncate;
-use crate::app::{App, relation_described};
+use crate::app::App;
 use crate::debate::timeline::{self, Row};
 
 pub fn list(frame: &mut Frame, app: &App, article: usize, items: &[usize], selected: usize, theme: Theme) {
@@ -29,9 +29,13 @@ pub fn list(frame: &mut Frame, app: &App, article: usize, items: &[usize], selec
         .enumerate()
         .flat_map(|(i, &r)| {
             let relation = &app.map.relations[r];
-            let other = crate::app::other_end(app, r, article);
+            let other = relation.other_end(article);
             let date = app.corpus.articles[other.article].meta.date();
-            let head = format!("{} ({date}): “{}”", relation_described(app, r, article), other.quote);
+            let head = format!(
+                "{} ({date}): “{}”",
+                relation.described(article, &app.corpus),
+                other.quote
+            );
             let style = if i == selected { theme.selected() } else { Style::new() };
             [
                 Line::from(Span::styled(truncate(&head, width), style)),
@@ -102,7 +106,7 @@ pub fn timeline(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
                     let text = format!(
                         "{:<17}   {}: {}",
                         "",
-                        relation_described(app, r, *article),
+                        app.map.relations[r].described(*article, &app.corpus),
                         app.map.relations[r].summary
                     );
                     lines.push(Line::from(Span::styled(truncate(&text, width), theme.dim())));
