@@ -8,26 +8,10 @@ use std::sync::Arc;
 use super::{App, Overlay, SidebarEntry, own, search};
 use crate::library::{Arrival, Library, Loading};
 
-/// Whether an open list holds places the arrival would move (the relations,
-/// notes, the timeline, the matrix) or a form is being filled in: the
-/// arrival then waits until it closes.
-pub(super) fn waits(app: &App) -> bool {
-    matches!(
-        app.overlay,
-        Some(
-            Overlay::Relations { .. }
-                | Overlay::Timeline { .. }
-                | Overlay::Notes { .. }
-                | Overlay::Matrix { .. }
-                | Overlay::Form(_)
-        )
-    )
-}
-
 /// Takes up the whole library if it has arrived and nothing open waits.
 pub(super) fn receive(app: &mut App) {
     let Some(loading) = &app.loading else { return };
-    if waits(app) {
+    if app.overlay.as_ref().is_some_and(Overlay::holds_arrival) {
         return;
     }
     match loading.try_take() {
@@ -112,10 +96,8 @@ fn take_up(app: &mut App, library: Library, loading: &Loading) {
     } else {
         app.searcher = app.searcher.rebuilt(Arc::clone(&app.corpus), app.map.clone());
     }
-    if let Some(Overlay::Picker(picker)) = &app.overlay {
-        let mut picker = picker.clone();
-        super::update::filter_picker(app, &mut picker);
-        app.overlay = Some(Overlay::Picker(picker));
+    if let Some(Overlay::Picker(picker)) = &mut app.overlay {
+        picker.filter(&app.corpus);
     }
     search::resubmit(app);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();

@@ -7,11 +7,14 @@ mod help;
 mod jumps;
 mod loading;
 mod notes;
+mod overlay;
 mod own;
+mod panes;
 mod relations;
 mod saved;
 mod search;
 mod selection;
+mod sidebar;
 mod themes;
 mod update;
 
@@ -20,8 +23,10 @@ pub use copy::citation;
 pub use form::{Chosen, Form, Step, Target, TextField};
 pub use help::{HelpLine, help_lines};
 pub use jumps::{JumpList, JumpPoint};
+pub use overlay::{Command, Ctx, Outcome, Overlay, Palette, Picker, list_offset};
 pub use own::OwnLayer;
 pub use selection::{Selection, anchor_of as selection_anchor, sentences};
+pub use sidebar::SidebarEntry;
 pub use update::update;
 
 use std::collections::HashMap;
@@ -29,11 +34,11 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use crate::corpus::{BlockKind, Corpus};
+use crate::corpus::Corpus;
 use crate::debate::DebateMap;
 use crate::keymap::{Context, Keymap};
 use crate::layout::{ArticleText, Document, Screen, text_height, text_width};
-use crate::search::{Hit, SearchIndex, Searcher};
+use crate::search::{SearchIndex, Searcher};
 
 /// Lines of context kept above a passage or hit placed near the top of a pane.
 const CONTEXT_LINES: usize = 1;
@@ -62,86 +67,6 @@ pub enum Focus {
     Pane,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    Picker(Picker),
-    Help {
-        scroll: usize,
-    },
-    /// A notice the user must see (a broken keymap file), dismissed by any key.
-    Message {
-        title: String,
-        lines: Vec<String>,
-    },
-    /// The search palette.
-    Search(Palette),
-    /// Placing a passage on a theme, recording a view, or changing one of
-    /// the reader's passages.
-    Form(Box<Form>),
-    /// The relations of the current passage (indices into the map's), to
-    /// go to the other end of one.
-    Relations {
-        article: usize,
-        items: Vec<usize>,
-        selected: usize,
-    },
-    /// The articles in date order, the events, who answers whom.
-    Timeline {
-        selected: usize,
-    },
-    /// The note references on screen, to choose which to follow.
-    Notes {
-        labels: Vec<String>,
-        selected: usize,
-    },
-    /// Themes by articles; the selected cell (a theme, and an index into
-    /// [`App::matrix_columns`]).
-    Matrix {
-        row: usize,
-        column: usize,
-    },
-}
-
-/// The search palette: what was typed, and the results of the newest query.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Palette {
-    pub query: String,
-    /// Bumped on every change of the query; results of older ones are dropped.
-    pub generation: u64,
-    /// The results, for the query `hits_for`.
-    pub hits: Vec<Hit>,
-    pub hits_for: String,
-    pub selected: usize,
-    /// While the query is a recent search brought back unchanged: which
-    /// (0 is the newest).
-    pub recalled: Option<usize>,
-}
-
-/// A text field's edits: a character typed, the last one or the last word
-/// deleted, all of it cleared. Returns false for any other action.
-pub fn edit_text(text: &mut String, action: Action) -> bool {
-    match action {
-        Action::Input(c) => text.push(c),
-        Action::DeleteChar => {
-            text.pop();
-        }
-        Action::DeleteWord => {
-            let kept = text.trim_end().rfind(' ').map_or(0, |space| space + 1);
-            text.truncate(kept);
-        }
-        Action::ClearInput => text.clear(),
-        _ => return false,
-    }
-    true
-}
-
-impl Palette {
-    /// Whether the results shown are not yet those of the query typed.
-    pub fn searching(&self) -> bool {
-        self.hits_for != self.query
-    }
-}
-
 /// Where a search jump went, and the other hits of its query there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchNav {
@@ -149,37 +74,6 @@ pub struct SearchNav {
     pub article: usize,
     /// (block, byte range in its text) of each matching sentence, in order.
     pub hits: Vec<(usize, std::ops::Range<usize>)>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Picker {
-    pub query: String,
-    /// Article indices matching the query, best first.
-    pub matches: Vec<usize>,
-    /// The query `matches` are for.
-    pub matched: String,
-    pub selected: usize,
-}
-
-/// One row of the sidebar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SidebarEntry {
-    ThemesHeader,
-    Theme(usize),
-    ArticlesHeader,
-    Article(usize),
-    ContentsHeader,
-    /// A heading of the focused article (block index).
-    Heading(usize),
-}
-
-impl SidebarEntry {
-    pub fn selectable(self) -> bool {
-        matches!(
-            self,
-            SidebarEntry::Theme(_) | SidebarEntry::Article(_) | SidebarEntry::Heading(_)
-        )
-    }
 }
 
 pub struct App {
@@ -312,14 +206,7 @@ impl App {
     /// The keymap context of what has focus.
     pub fn context(&self) -> Context {
         match (&self.overlay, self.focus) {
-            (Some(Overlay::Picker(_)), _) => Context::Picker,
-            (Some(Overlay::Help { .. }), _) => Context::Help,
-            (Some(Overlay::Message { .. }), _) => Context::Message,
-            (Some(Overlay::Matrix { .. }), _) => Context::Matrix,
-            (Some(Overlay::Search(_)), _) => Context::Search,
-            (Some(Overlay::Notes { .. } | Overlay::Relations { .. } | Overlay::Timeline { .. }), _) => Context::List,
-            (Some(Overlay::Form(form)), _) if form.takes_text() => Context::Field,
-            (Some(Overlay::Form(_)), _) => Context::Choice,
+            (Some(overlay), _) => overlay.context(),
             (None, Focus::Pane) if self.selection.is_some() => Context::Selection,
             (None, Focus::Sidebar) => Context::Sidebar,
             (None, Focus::Pane) => Context::Reader,
@@ -372,44 +259,11 @@ impl App {
         self.panes.iter().map(|p| p.article).collect()
     }
 
-    /// The rows of the sidebar: the themes, the articles, then the focused
-    /// article's headings.
-    pub fn sidebar_entries(&self) -> Vec<SidebarEntry> {
-        let mut entries = Vec::new();
-        if !self.map.themes.is_empty() {
-            entries.push(SidebarEntry::ThemesHeader);
-            entries.extend((0..self.map.themes.len()).map(SidebarEntry::Theme));
-        }
-        entries.push(SidebarEntry::ArticlesHeader);
-        entries.extend((0..self.corpus.articles.len()).map(SidebarEntry::Article));
-        if let Some(pane) = self.panes.get(self.focused_pane) {
-            let article = &self.corpus.articles[pane.article];
-            let headings: Vec<SidebarEntry> = article
-                .blocks
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| matches!(b.kind, BlockKind::Heading { .. }))
-                .map(|(i, _)| SidebarEntry::Heading(i))
-                .collect();
-            if !headings.is_empty() {
-                entries.push(SidebarEntry::ContentsHeader);
-                entries.extend(headings);
-            }
-        }
-        entries
-    }
-
     /// The articles the stance matrix has a column for, in corpus order:
     /// those the map places a passage of, so that a library of thousands
     /// shows the articles that speak to its themes.
     pub fn matrix_columns(&self) -> Vec<usize> {
-        let mut mapped = vec![false; self.corpus.articles.len()];
-        for passage in self.map.themes.iter().flat_map(|t| &t.passages) {
-            if let Some(seen) = mapped.get_mut(passage.article) {
-                *seen = true;
-            }
-        }
-        (0..mapped.len()).filter(|&a| mapped[a]).collect()
+        self.map.mapped_articles(self.corpus.articles.len())
     }
 
     /// What is under way in the background: reading the rest of the
@@ -417,7 +271,7 @@ impl App {
     pub fn progress(&self) -> Option<Progress> {
         if let Some(loading) = &self.loading {
             let (done, total) = loading.progress();
-            if loading.arrived() && loading::waits(self) {
+            if loading.arrived() && self.overlay.as_ref().is_some_and(Overlay::holds_arrival) {
                 return Some(Progress::Held(total));
             }
             return Some(Progress::Loading(done, total));
@@ -532,11 +386,6 @@ impl Progress {
             Progress::Indexing(..) => format!("{} articles; results come when it is done", self.short()),
         }
     }
-}
-
-/// Rows the sidebar list scrolls by so that `selected` stays in view.
-pub fn sidebar_offset(selected: usize, rows: usize) -> usize {
-    selected.saturating_sub(rows.saturating_sub(1))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! a choice among them when there are several.
 
 use super::jumps::jump_to;
-use super::{Action, App, Overlay, Position};
+use super::{App, Overlay, Position};
 use crate::layout::{DocLine, Mark};
 
 /// The note labels referred to on the focused pane's screen, in reading order, once each.
@@ -52,7 +52,8 @@ pub(super) fn follow(app: &mut App) {
     }
 }
 
-fn go(app: &mut App, label: &str) {
+/// Goes to the note with `label` in the focused pane's article. A jump.
+pub(super) fn go(app: &mut App, label: &str) {
     let pane = app.focused_pane;
     let article = &app.corpus.articles[app.panes[pane].article];
     if let Some(note) = article.note_index(label) {
@@ -66,26 +67,4 @@ fn go(app: &mut App, label: &str) {
         jump_to(app, pane, None, Position { block: note, line: 0 });
         app.current_passage = Some((article, anchor));
     }
-}
-
-/// The choice's own actions; false for those it leaves to the reader.
-pub(super) fn handle(app: &mut App, action: Action) -> bool {
-    let Some(Overlay::Notes { labels, selected }) = app.overlay.take() else {
-        return false;
-    };
-    let selected = match action {
-        Action::SelectNext => (selected + 1).min(labels.len() - 1),
-        Action::SelectPrev => selected.saturating_sub(1),
-        Action::Select => {
-            go(app, &labels[selected]);
-            return true;
-        }
-        Action::Close => return true,
-        _ => {
-            app.overlay = Some(Overlay::Notes { labels, selected });
-            return false;
-        }
-    };
-    app.overlay = Some(Overlay::Notes { labels, selected });
-    true
 }

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use super::form::{Chosen, Form, Outcome, Step, Target};
+use super::form::{Chosen, Form, Step, Target};
 use super::{App, Overlay, selection};
 use crate::corpus::SourceFile;
 use crate::debate::{Anchor, DebateMap, NormalizedArticle, Resolution, Selector};
@@ -129,25 +129,6 @@ pub(super) fn change_current(app: &mut App, make: fn(usize) -> Target) {
 }
 
 /// The form's own actions; false for those it leaves to the reader.
-pub(super) fn handle(app: &mut App, action: crate::action::Action) -> bool {
-    let Some(Overlay::Form(mut form)) = app.overlay.take() else {
-        return false;
-    };
-    if matches!(
-        action,
-        crate::action::Action::Resize(..) | crate::action::Action::Quit | crate::action::Action::Suspend
-    ) {
-        app.overlay = Some(Overlay::Form(form));
-        return false;
-    }
-    match form.handle(action, &app.map) {
-        Outcome::Continue => app.overlay = Some(Overlay::Form(form)),
-        Outcome::Abandon => app.status = Some("Nothing saved".into()),
-        Outcome::Done => save(app, *form),
-    }
-    true
-}
-
 /// A theme id from a title: lowercase words joined by hyphens, unused.
 fn new_theme_id(map: &DebateMap, title: &str) -> String {
     let slug = crate::corpus::slug(title, 40, "theme");
@@ -204,7 +185,7 @@ fn chosen_theme(app: &App, form: &Form) -> Option<(String, Option<OwnTheme>)> {
 /// A change to the reader's own map, made once the form is done.
 type Edit = Box<dyn FnOnce(&mut OwnMap)>;
 
-fn save(app: &mut App, form: Form) {
+pub(super) fn save(app: &mut App, form: Form) {
     let chosen = chosen_theme(app, &form);
     // A passage placed or moved: its theme is selected after, to see it at once.
     let select = match form.target {

@@ -2,7 +2,7 @@
 //! (`r`) and a jump to the other end; the timeline (`T`); and follow mode,
 //! which keeps the other panes on the theme at the top of the focused one.
 
-use super::{Action, App, Overlay, jumps, themes};
+use super::{App, Overlay, jumps, themes};
 use crate::debate::{Anchor, End, timeline};
 
 /// The relations of the focused pane's current passage, or, when it has
@@ -54,7 +54,7 @@ pub(super) fn list(app: &mut App) {
 
 /// Goes to the other end of a relation: in the pane that shows its article,
 /// or opening it in the focused one. A jump.
-fn go(app: &mut App, relation: usize, article: usize) {
+pub(super) fn go(app: &mut App, relation: usize, article: usize) {
     let End {
         article: target,
         anchor,
@@ -73,74 +73,6 @@ fn place(app: &mut App, pane: usize, article: usize, anchor: &Anchor) {
         app.place_near_top(pane, line);
     }
     app.current_passage = Some((article, *anchor));
-}
-
-/// The relations list's and the timeline's own actions.
-pub(super) fn handle(app: &mut App, action: Action) -> bool {
-    match app.overlay.take() {
-        Some(Overlay::Relations {
-            article,
-            items,
-            selected,
-        }) => {
-            let selected = match action {
-                Action::SelectNext => (selected + 1).min(items.len() - 1),
-                Action::SelectPrev => selected.saturating_sub(1),
-                Action::Select => {
-                    go(app, items[selected], article);
-                    return true;
-                }
-                Action::Close => return true,
-                _ => {
-                    app.overlay = Some(Overlay::Relations {
-                        article,
-                        items,
-                        selected,
-                    });
-                    return false;
-                }
-            };
-            app.overlay = Some(Overlay::Relations {
-                article,
-                items,
-                selected,
-            });
-            true
-        }
-        Some(Overlay::Timeline { selected }) => {
-            let rows = timeline::rows(&app.corpus, &app.map);
-            let selected = match action {
-                Action::SelectNext => (selected + 1).min(rows.len().saturating_sub(1)),
-                Action::SelectPrev => selected.saturating_sub(1),
-                Action::Select => {
-                    match rows.get(selected) {
-                        Some(timeline::Row::Article { article, .. }) => {
-                            let (pane, opened) = jumps::to_article(app, *article);
-                            if opened {
-                                themes::opened_in(app, pane);
-                            }
-                        }
-                        _ => {
-                            app.status = Some("An event: Enter opens an article".into());
-                            app.overlay = Some(Overlay::Timeline { selected });
-                        }
-                    }
-                    return true;
-                }
-                Action::Close => return true,
-                _ => {
-                    app.overlay = Some(Overlay::Timeline { selected });
-                    return false;
-                }
-            };
-            app.overlay = Some(Overlay::Timeline { selected });
-            true
-        }
-        other => {
-            app.overlay = other;
-            false
-        }
-    }
 }
 
 /// `T`: the timeline, at the focused pane's article.

@@ -1,7 +1,7 @@
 //! The search palette: typing, results, jumping, and stepping through the
 //! other hits of a query with `n` and `N`.
 
-use super::{Action, App, Focus, Overlay, Palette, SearchNav, jumps};
+use super::{App, Command, Focus, Outcome, Overlay, Palette, SearchNav, jumps};
 use crate::search::{Kind, Query};
 
 pub(super) fn open(app: &mut App) {
@@ -22,54 +22,8 @@ pub(super) fn receive(app: &mut App) {
     }
 }
 
-/// The palette's own actions; false for those it leaves to the reader.
-pub(super) fn handle(app: &mut App, action: Action) -> bool {
-    let Some(Overlay::Search(mut palette)) = app.overlay.take() else {
-        return false;
-    };
-    if super::edit_text(&mut palette.query, action) {
-        palette.recalled = None;
-        submit(app, &mut palette);
-        app.overlay = Some(Overlay::Search(palette));
-        receive(app);
-        return true;
-    }
-    match action {
-        Action::SelectNext => palette.selected = (palette.selected + 1).min(palette.hits.len().saturating_sub(1)),
-        // At the top of an empty palette, or of a recent search brought
-        // back, up brings back the one before.
-        Action::SelectPrev if palette.selected == 0 && (palette.query.is_empty() || palette.recalled.is_some()) => {
-            let older = palette.recalled.map_or(0, |r| r + 1);
-            match app.recent_searches.iter().rev().nth(older) {
-                Some(query) => {
-                    palette.query = query.clone();
-                    palette.recalled = Some(older);
-                    submit(app, &mut palette);
-                }
-                None => app.status = Some("No earlier search".into()),
-            }
-        }
-        Action::SelectPrev => palette.selected = palette.selected.saturating_sub(1),
-        Action::Select => {
-            remember(app, &palette.hits_for);
-            if let Some(hit) = palette.hits.get(palette.selected).copied() {
-                jump(app, hit.candidate, &palette.hits_for);
-                return true;
-            }
-        }
-        Action::Close => return true,
-        _ => {
-            app.overlay = Some(Overlay::Search(palette));
-            return false;
-        }
-    }
-    app.overlay = Some(Overlay::Search(palette));
-    receive(app);
-    true
-}
-
 /// Keeps a query among the recent searches (once, newest last).
-fn remember(app: &mut App, query: &str) {
+pub(super) fn remember(app: &mut App, query: &str) {
     if query.trim().is_empty() {
         return;
     }
@@ -88,28 +42,19 @@ pub(super) fn resubmit(app: &mut App) {
     if !matches!(app.overlay, Some(Overlay::Search(_))) {
         return;
     }
-    if let Some(Overlay::Search(mut palette)) = app.overlay.take() {
+    if let Some(Overlay::Search(palette)) = &mut app.overlay {
         palette.hits.clear();
         palette.hits_for.clear();
-        submit(app, &mut palette);
-        app.overlay = Some(Overlay::Search(palette));
+        if let Outcome::Keep(Command::Search { generation, query }) = palette.submit() {
+            app.searcher.submit(generation, &query);
+        }
         receive(app);
     }
 }
 
-fn submit(app: &mut App, palette: &mut Palette) {
-    palette.generation += 1;
-    if Query::parse(&palette.query).text.is_empty() {
-        palette.hits.clear();
-        palette.hits_for = palette.query.clone();
-        return;
-    }
-    app.searcher.submit(palette.generation, &palette.query);
-}
-
 /// Goes where a result is: a passage opens in the focused pane, a theme is
 /// selected, an article is opened.
-fn jump(app: &mut App, candidate: u32, query: &str) {
+pub(super) fn jump(app: &mut App, candidate: u32, query: &str) {
     let c = app.searcher.index.candidate(candidate);
     app.focus = Focus::Pane;
     match c.kind {

@@ -176,7 +176,7 @@ fn the_picker_gives_at_each_key_what_filtering_the_query_afresh_gives() {
             query: typed.to_string(),
             ..Picker::default()
         };
-        super::update::filter_picker(&app, &mut afresh);
+        afresh.filter(&app.corpus);
         assert_eq!(picker(&app).matches, afresh.matches, "{typed:?}");
     }
 }

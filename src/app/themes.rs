@@ -1,7 +1,7 @@
 //! Walking the debate: selecting themes (every pane moves to its passage),
 //! stepping through passages, the next disagreement, and the stance matrix.
 
-use super::{Action, App, Overlay, jumps};
+use super::{App, Overlay, jumps};
 use crate::debate::Passage;
 
 /// The document line where a passage starts, in a pane showing its article.
@@ -20,7 +20,7 @@ pub(super) fn select_theme(app: &mut App, theme: usize) {
 }
 
 /// Selects a theme without recording a jump (the caller has).
-fn show_theme(app: &mut App, theme: usize) {
+pub(super) fn show_theme(app: &mut App, theme: usize) {
     app.theme = Some(theme);
     app.compare_scroll = 0;
     app.search_nav = None;
@@ -156,43 +156,4 @@ pub(super) fn open_matrix(app: &mut App) {
         .position(|&a| Some(a) == focused)
         .unwrap_or(0);
     app.overlay = Some(Overlay::Matrix { row, column });
-}
-
-/// The matrix's own actions; false for those it leaves to the reader.
-pub(super) fn handle_matrix(app: &mut App, action: Action) -> bool {
-    let Some(Overlay::Matrix { row, column }) = app.overlay else {
-        return false;
-    };
-    let rows = app.map.themes.len();
-    let articles = app.matrix_columns();
-    let columns = articles.len();
-    let (row, column) = match action {
-        Action::SelectNext => ((row + 1).min(rows.saturating_sub(1)), column),
-        Action::SelectPrev => (row.saturating_sub(1), column),
-        Action::SelectRight => (row, (column + 1).min(columns.saturating_sub(1))),
-        Action::SelectLeft => (row, column.saturating_sub(1)),
-        Action::Close | Action::OpenMatrix => {
-            app.overlay = None;
-            return true;
-        }
-        Action::Select => {
-            let Some(&article) = articles.get(column) else {
-                return true;
-            };
-            if app.map.themes[row].passages_of(article).next().is_none() {
-                app.status = Some(format!(
-                    "{} is silent on this theme",
-                    app.corpus.articles[article].meta.id
-                ));
-                return true;
-            }
-            app.overlay = None;
-            jumps::to_article(app, article);
-            show_theme(app, row);
-            return true;
-        }
-        _ => return false,
-    };
-    app.overlay = Some(Overlay::Matrix { row, column });
-    true
 }

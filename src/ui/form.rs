@@ -66,7 +66,7 @@ pub fn render(frame: &mut Frame, app: &App, form: &Form, theme: Theme) {
         Step::Theme => {
             lines.push(field_line("Theme", &form.field, theme));
             let rows = usize::from(inner.height).saturating_sub(lines.len() + 1);
-            let offset = form.selected.saturating_sub(rows.saturating_sub(1));
+            let offset = crate::app::list_offset(form.selected, rows);
             let mut list: Vec<Line> = form
                 .matches
                 .iter()

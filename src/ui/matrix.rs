@@ -86,7 +86,7 @@ pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Th
     let mut lines = vec![Line::from(header)];
 
     let rows = usize::from(inner.height).saturating_sub(listed + 3);
-    let offset = row.saturating_sub(rows.saturating_sub(1));
+    let offset = crate::app::list_offset(row, rows);
     for (t, debate_theme) in app.map.themes.iter().enumerate().skip(offset).take(rows) {
         let title_style = if t == row { theme.title() } else { Style::new() };
         let title = truncate(&debate_theme.title, title_width);

@@ -50,7 +50,7 @@ pub fn picker(frame: &mut Frame, app: &App, picker: &Picker, theme: Theme) {
         Line::default(),
     ];
     let list_rows = usize::from(inner.height.saturating_sub(2));
-    let offset = picker.selected.saturating_sub(list_rows.saturating_sub(1));
+    let offset = crate::app::list_offset(picker.selected, list_rows);
     for (i, &article) in picker.matches.iter().enumerate().skip(offset).take(list_rows) {
         let a = &app.corpus.articles[article];
         let text = format!(
@@ -119,7 +119,7 @@ pub fn notes(frame: &mut Frame, app: &App, labels: &[String], selected: usize, t
     let inner = window(frame, area, "Follow which note? (Enter follows, Esc leaves)", theme);
     let width = usize::from(inner.width);
     let article = app.panes.get(app.focused_pane).map(|p| &app.corpus.articles[p.article]);
-    let offset = selected.saturating_sub(usize::from(inner.height).saturating_sub(1));
+    let offset = crate::app::list_offset(selected, usize::from(inner.height));
     let lines: Vec<Line> = labels
         .iter()
         .enumerate()

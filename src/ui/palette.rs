@@ -64,7 +64,7 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, theme: Theme) {
     }
     let query = Query::parse(&palette.hits_for);
     let matcher = matcher();
-    let offset = palette.selected.saturating_sub(rows.saturating_sub(1));
+    let offset = crate::app::list_offset(palette.selected, rows);
     for (i, hit) in palette.hits.iter().enumerate().skip(offset).take(rows) {
         let candidate = app.searcher.index.candidate(hit.candidate);
         let kind = match candidate.kind {

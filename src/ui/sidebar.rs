@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::Theme;
 use super::text::truncate;
-use crate::app::{App, Focus, SidebarEntry, sidebar_offset};
+use crate::app::{App, Focus, SidebarEntry, list_offset};
 use crate::debate::{OWN_MARK, SHARED_MARK};
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
@@ -19,7 +19,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height);
     let entries = app.sidebar_entries();
-    let offset = sidebar_offset(app.sidebar_selected, rows);
+    let offset = list_offset(app.sidebar_selected, rows);
     let focused_article = app.panes.get(app.focused_pane).map(|p| p.article);
     let screen = app.screen();
     let hidden: Vec<bool> = (0..app.panes.len()).map(|p| screen.pane(p).is_none()).collect();

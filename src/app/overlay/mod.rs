@@ -1,0 +1,206 @@
+//! The windows over the reading view. Each is a state that answers an
+//! action with an [`Outcome`], reading what it needs from a [`Ctx`]; one
+//! that closes on a choice names what is to happen as a [`Command`], which
+//! `update` carries out through the reading view. No overlay changes the
+//! reader's state itself.
+
+mod list;
+mod lists;
+mod matrix;
+mod palette;
+mod picker;
+
+pub use list::offset as list_offset;
+pub use palette::Palette;
+pub use picker::Picker;
+
+use ratatui::layout::Rect;
+
+use super::form::{self, Form};
+use crate::action::Action;
+use crate::corpus::Corpus;
+use crate::debate::DebateMap;
+use crate::keymap::{Context, Keymap};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Picker(Picker),
+    Help {
+        scroll: usize,
+    },
+    /// A notice the user must see (a broken keymap file), dismissed by any key.
+    Message {
+        title: String,
+        lines: Vec<String>,
+    },
+    /// The search palette.
+    Search(Palette),
+    /// Placing a passage on a theme, recording a view, or changing one of
+    /// the reader's passages.
+    Form(Box<Form>),
+    /// The relations of the current passage (indices into the map's), to
+    /// go to the other end of one.
+    Relations {
+        article: usize,
+        items: Vec<usize>,
+        selected: usize,
+    },
+    /// The articles in date order, the events, who answers whom.
+    Timeline {
+        selected: usize,
+    },
+    /// The note references on screen, to choose which to follow.
+    Notes {
+        labels: Vec<String>,
+        selected: usize,
+    },
+    /// Themes by articles; the selected cell (a theme, and an index into
+    /// [`crate::debate::DebateMap::mapped_articles`]).
+    Matrix {
+        row: usize,
+        column: usize,
+    },
+}
+
+/// What an overlay reads to answer: never the reader's state itself.
+pub struct Ctx<'a> {
+    pub corpus: &'a Corpus,
+    pub map: &'a DebateMap,
+    pub keymap: &'a Keymap,
+    pub size: Rect,
+    /// Queries searched for, oldest first.
+    pub recent_searches: &'a [String],
+}
+
+/// An overlay's answer to an action.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Not the overlay's: the reading view handles it.
+    Ignored,
+    /// Handled; the overlay stays open.
+    Stay,
+    /// Handled; the overlay closes.
+    Close,
+    /// The overlay closes, and the command is carried out.
+    Then(Command),
+    /// The overlay stays open, and the command is carried out.
+    Keep(Command),
+}
+
+/// What an overlay asks of the reader, carried out by `update`.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Open an article in the focused pane (the picker).
+    OpenHere(usize),
+    /// Go to an article: where a pane shows it, else in the focused pane.
+    GoToArticle(usize),
+    /// Go to a theme's passage in an article (the matrix).
+    GoToThemeIn { theme: usize, article: usize },
+    /// Go to the other end of a relation, seen from `from`'s article.
+    GoToRelationEnd { relation: usize, from: usize },
+    /// Go to the note with this label in the focused pane.
+    FollowNote(String),
+    /// Go to a search result and keep its query among the recent ones.
+    GoToResult { candidate: u32, query: String },
+    /// Keep a query among the recent searches.
+    Remember(String),
+    /// Ask the searcher for a query's results.
+    Search { generation: u64, query: String },
+    /// Save what a finished form says.
+    SaveForm(Box<Form>),
+    /// Say something in the status line.
+    Say(String),
+}
+
+impl Overlay {
+    /// The keymap context while this overlay is open.
+    pub fn context(&self) -> Context {
+        match self {
+            Overlay::Picker(_) => Context::Picker,
+            Overlay::Help { .. } => Context::Help,
+            Overlay::Message { .. } => Context::Message,
+            Overlay::Matrix { .. } => Context::Matrix,
+            Overlay::Search(_) => Context::Search,
+            Overlay::Notes { .. } | Overlay::Relations { .. } | Overlay::Timeline { .. } => Context::List,
+            Overlay::Form(form) if form.takes_text() => Context::Field,
+            Overlay::Form(_) => Context::Choice,
+        }
+    }
+
+    /// Whether it holds places the arrival of a large library would move (a
+    /// list of relations, notes, the timeline, the matrix) or is being
+    /// filled in: the arrival then waits until it closes.
+    pub fn holds_arrival(&self) -> bool {
+        matches!(
+            self,
+            Overlay::Relations { .. }
+                | Overlay::Timeline { .. }
+                | Overlay::Notes { .. }
+                | Overlay::Matrix { .. }
+                | Overlay::Form(_)
+        )
+    }
+
+    /// The overlay's answer to one action.
+    pub fn handle(&mut self, action: Action, ctx: &Ctx) -> Outcome {
+        match self {
+            Overlay::Picker(picker) => picker.handle(action, ctx),
+            Overlay::Search(palette) => palette.handle(action, ctx),
+            Overlay::Help { scroll } => lists::help(scroll, action, ctx),
+            Overlay::Message { .. } => message(action),
+            Overlay::Notes { labels, selected } => lists::notes(labels, selected, action),
+            Overlay::Relations {
+                article,
+                items,
+                selected,
+            } => lists::relations(*article, items, selected, action),
+            Overlay::Timeline { selected } => lists::timeline(selected, action, ctx),
+            Overlay::Matrix { row, column } => matrix::handle(row, column, action, ctx),
+            Overlay::Form(form) => form_outcome(form, action, ctx),
+        }
+    }
+}
+
+/// A message: any key dismisses it; only resizes, leaving and what arrives
+/// from other threads get past it.
+fn message(action: Action) -> Outcome {
+    match action {
+        Action::AnyKey | Action::Close | Action::Select => Outcome::Close,
+        Action::Resize(..)
+        | Action::Quit
+        | Action::Suspend
+        | Action::Resumed
+        | Action::SearchReady
+        | Action::ArticlesReady => Outcome::Ignored,
+        _ => Outcome::Stay,
+    }
+}
+
+fn form_outcome(form: &mut Box<Form>, action: Action, ctx: &Ctx) -> Outcome {
+    if matches!(action, Action::Resize(..) | Action::Quit | Action::Suspend) {
+        return Outcome::Ignored;
+    }
+    match form.handle(action, ctx.map) {
+        form::Outcome::Continue => Outcome::Stay,
+        form::Outcome::Abandon => Outcome::Then(Command::Say("Nothing saved".into())),
+        form::Outcome::Done => Outcome::Then(Command::SaveForm(form.clone())),
+    }
+}
+
+/// A text field's edits: a character typed, the last one or the last word
+/// deleted, all of it cleared. Returns false for any other action.
+pub fn edit_text(text: &mut String, action: Action) -> bool {
+    match action {
+        Action::Input(c) => text.push(c),
+        Action::DeleteChar => {
+            text.pop();
+        }
+        Action::DeleteWord => {
+            let kept = text.trim_end().rfind(' ').map_or(0, |space| space + 1);
+            text.truncate(kept);
+        }
+        Action::ClearInput => text.clear(),
+        _ => return false,
+    }
+    true
+}

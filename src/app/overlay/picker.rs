@@ -1,0 +1,81 @@
+//! The article picker: a filter typed over titles, authors, outlets and
+//! ids; Enter opens the chosen article in the focused pane.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::{Command, Ctx, Outcome, edit_text, list};
+use crate::action::Action;
+use crate::corpus::Corpus;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Picker {
+    pub query: String,
+    /// Article indices matching the query, best first.
+    pub matches: Vec<usize>,
+    /// The query `matches` are for.
+    pub matched: String,
+    pub selected: usize,
+}
+
+impl Picker {
+    /// A picker over every article, with nothing typed.
+    pub fn new(corpus: &Corpus) -> Picker {
+        let mut picker = Picker::default();
+        picker.filter(corpus);
+        picker
+    }
+
+    pub fn handle(&mut self, action: Action, ctx: &Ctx) -> Outcome {
+        match action {
+            _ if edit_text(&mut self.query, action) => {
+                // A longer query matches only among what the shorter one did.
+                if self.query.starts_with(&self.matched) && !self.matched.is_empty() {
+                    let within = std::mem::take(&mut self.matches);
+                    self.rank(ctx.corpus, within.into_iter());
+                } else {
+                    self.filter(ctx.corpus);
+                }
+                Outcome::Stay
+            }
+            Action::SelectNext => {
+                self.selected = list::next(self.selected, self.matches.len());
+                Outcome::Stay
+            }
+            Action::SelectPrev => {
+                self.selected = list::prev(self.selected);
+                Outcome::Stay
+            }
+            Action::Select => match self.matches.get(self.selected) {
+                Some(&article) => Outcome::Then(Command::OpenHere(article)),
+                None => Outcome::Close,
+            },
+            Action::Close => Outcome::Close,
+            _ => Outcome::Ignored,
+        }
+    }
+
+    /// Ranks every article against the query (title, authors, outlet, id).
+    pub fn filter(&mut self, corpus: &Corpus) {
+        self.rank(corpus, 0..corpus.articles.len());
+    }
+
+    /// Ranks the articles `among` against the query.
+    fn rank(&mut self, corpus: &Corpus, among: impl Iterator<Item = usize>) {
+        let matcher = SkimMatcherV2::default();
+        let mut scored: Vec<(i64, usize)> = among
+            .map(|i| (i, &corpus.articles[i]))
+            .filter_map(|(i, a)| {
+                if self.query.is_empty() {
+                    return Some((0, i));
+                }
+                let haystack = format!("{} {} {} {}", a.meta.title, a.author_names(), a.meta.outlet, a.meta.id);
+                matcher.fuzzy_match(&haystack, &self.query).map(|score| (score, i))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        self.matches = scored.into_iter().map(|(_, i)| i).collect();
+        self.matched = self.query.clone();
+        self.selected = 0;
+    }
+}
