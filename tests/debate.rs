@@ -257,9 +257,9 @@ fn a_renamed_theme_is_found_by_its_old_id_and_a_shared_fact_is_marked_and_skippe
     assert!(screen.contains("≡ Trade since the invasion"), "{screen}");
     for _ in 0..app.map.themes.len() {
         update(&mut app, Action::NextDisagreement);
-        assert!(!app.map.themes[app.theme.unwrap()].shared);
+        assert!(!app.map.themes[app.theme().unwrap()].shared);
     }
-    assert_ne!(app.theme, Some(trade));
+    assert_ne!(app.theme(), Some(trade));
 }
 
 #[test]
@@ -442,7 +442,7 @@ fn selecting_a_theme_moves_every_pane_to_its_passage_at_several_widths() {
         let mut app = reader(&["manning-sun-2023", "gabuev-2024"], width, height);
         let wedge = app.map.theme_index("wedge").unwrap();
         update(&mut app, Action::NextTheme);
-        assert_eq!(app.theme, Some(wedge));
+        assert_eq!(app.theme(), Some(wedge));
         let screen = snapshot(&app);
         for pane in 0..2 {
             let article = app.panes[pane].article;
@@ -499,7 +499,7 @@ fn next_disagreement_visits_only_themes_that_divide_the_open_articles() {
     let mut seen = Vec::new();
     for _ in 0..30 {
         update(&mut app, Action::NextDisagreement);
-        let theme = app.theme.unwrap();
+        let theme = app.theme().unwrap();
         assert!(
             app.map.themes[theme].disagreement_among(&open),
             "{}",
@@ -552,7 +552,7 @@ fn the_matrix_shows_glyphs_and_counts_and_opens_a_passage() {
     update(&mut app, Action::SelectLeft);
     update(&mut app, Action::Select);
     assert!(app.overlay.is_none());
-    assert_eq!(app.map.themes[app.theme.unwrap()].id, "price");
+    assert_eq!(app.map.themes[app.theme().unwrap()].id, "price");
     assert_eq!(app.corpus.articles[app.panes[0].article].meta.id, "yun-sun-2022");
     let top = pane_top(&snapshot(&app), &app, 0, 4);
     assert!(

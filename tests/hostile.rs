@@ -235,7 +235,7 @@ fn a_map_with_ten_thousand_themes() {
     assert_eq!(map.themes.len(), 10_000);
     let mut app = App::new(corpus, map, Keymap::defaults(), &[0], Rect::new(0, 0, 120, 40));
     update(&mut app, Action::PrevTheme);
-    assert_eq!(app.theme, Some(9_999));
+    assert_eq!(app.theme(), Some(9_999));
     update(&mut app, Action::OpenMatrix);
     let _ = parallax::reader::snapshot(&app);
 }

@@ -91,10 +91,10 @@ fn the_first_frame_shows_the_articles_asked_for_and_the_rest_arrive_without_movi
     assert_eq!(app.corpus.articles.len(), ARTICLES);
     assert_eq!(pane_ids(&app), ["manning-sun-2023", "gabuev-2024"]);
     assert_eq!(app.panes.iter().map(|p| p.top).collect::<Vec<_>>(), tops);
-    assert_eq!(app.theme.map(|t| app.map.themes[t].id.as_str()), Some("wedge"));
+    assert_eq!(app.theme().map(|t| app.map.themes[t].id.as_str()), Some("wedge"));
     assert_eq!(panes_shown(&app), shown, "the panes show what they showed");
     // The map is anchored in every article now: the copies' passages too.
-    let wedge = &app.map.themes[app.theme.unwrap()];
+    let wedge = &app.map.themes[app.theme().unwrap()];
     assert!(wedge.passages.len() >= 2);
     // The jump list still goes back to where the theme jump left from.
     update(&mut app, Action::JumpBack);

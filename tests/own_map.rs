@@ -108,7 +108,7 @@ fn a_passage_placed_from_the_keyboard_is_saved_and_at_once_part_of_the_map() {
     assert_eq!(saved.passages[0].stance, Stance::Opposes);
 
     // Part of the map: the theme is selected, the passage is Gabuev's, marked as the reader's.
-    let theme = app.theme.expect("the new theme is selected");
+    let theme = app.theme().expect("the new theme is selected");
     let t = &app.map.themes[theme];
     assert!(t.mine);
     let gabuev = app.corpus.index_of("gabuev-2024").unwrap();
@@ -167,6 +167,50 @@ fn a_passage_placed_from_the_keyboard_is_saved_and_at_once_part_of_the_map() {
     assert_ne!(again.scroll_line(1), 0, "the Gabuev pane moved to the passage");
     let top = parallax::reader::snapshot(&again);
     assert!(top.contains("Any hopes of peeling"), "{top}");
+}
+
+/// Themes are named by id in what the reader keeps selected, so a theme
+/// added or removed before them (by placing a passage on a new theme, or
+/// undoing it) moves neither the sidebar's selection nor the theme.
+#[test]
+fn what_is_selected_stays_selected_when_a_new_theme_comes_and_goes() {
+    use parallax::app::SidebarEntry;
+    let path = own_path("selection-stays");
+    let mut app = reader(&["gabuev-2024", "manning-sun-2023"], &path);
+    let gurtov = app.corpus.index_of("gurtov-2024").unwrap();
+    update(&mut app, Action::FocusPrev);
+    while app.sidebar_entry() != Some(SidebarEntry::Article(gurtov)) {
+        update(&mut app, Action::SelectNext);
+    }
+    place_gabuev_on_a_new_theme(&mut app);
+    let new_theme = app.theme().expect("the new theme is selected");
+    assert_eq!(app.map.themes[new_theme].title, "Putin's staying power");
+    assert_eq!(
+        app.sidebar_entry(),
+        Some(SidebarEntry::Article(gurtov)),
+        "the sidebar stays on the article chosen there"
+    );
+
+    // A bundled theme selected, then the new one undone: both stay put.
+    update(&mut app, Action::SelectTheme(0));
+    let first = app.map.themes[0].id.clone();
+    update(&mut app, Action::FocusPrev);
+    update(&mut app, Action::SelectNext);
+    let chosen = app.sidebar_entry();
+    let Some(SidebarEntry::Theme(chosen_theme)) = chosen else {
+        panic!("a theme row is chosen: {chosen:?}")
+    };
+    let chosen_id = app.map.themes[chosen_theme].id.clone();
+    update(&mut app, Action::Undo);
+    assert!(
+        app.map.themes.iter().all(|t| t.title != "Putin's staying power"),
+        "undone"
+    );
+    assert_eq!(app.theme().map(|t| app.map.themes[t].id.clone()), Some(first));
+    let Some(SidebarEntry::Theme(after)) = app.sidebar_entry() else {
+        panic!("still on a theme row")
+    };
+    assert_eq!(app.map.themes[after].id, chosen_id);
 }
 
 #[test]

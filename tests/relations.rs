@@ -251,7 +251,7 @@ fn follow_mode_keeps_the_other_panes_on_the_theme_at_the_top() {
     let mut followed = None;
     for _ in 0..400 {
         update(&mut app, Action::ScrollDown);
-        if let Some(theme) = app.followed_theme {
+        if let Some(theme) = app.followed_theme() {
             followed = Some(theme);
             break;
         }

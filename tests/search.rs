@@ -323,7 +323,7 @@ fn enter_on_a_theme_selects_it_and_on_an_article_opens_it() {
     update(&mut app, Action::OpenSearch);
     type_text(&mut app, "#kissinger analogy");
     update(&mut app, Action::Select);
-    assert_eq!(app.map.themes[app.theme.unwrap()].id, "kissinger");
+    assert_eq!(app.map.themes[app.theme().unwrap()].id, "kissinger");
     update(&mut app, Action::OpenSearch);
     type_text(&mut app, "@gurtov");
     update(&mut app, Action::Select);

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::{App, Overlay, SidebarEntry, own, search};
+use super::{App, Overlay, own, search};
 use crate::library::{Arrival, Library, Loading};
 
 /// Takes up the whole library if it has arrived and nothing open waits.
@@ -46,14 +46,6 @@ fn take_up(app: &mut App, library: Library, loading: &Loading) {
     // were, so every one of them is in it.
     let moved: Vec<usize> = app.corpus.articles.iter().map(|a| index[a.meta.id.as_str()]).collect();
     drop(index);
-    let theme_id = |app: &App, theme: Option<usize>| theme.and_then(|t| app.map.themes.get(t)).map(|t| t.id.clone());
-    let theme = theme_id(app, app.theme);
-    let followed = theme_id(app, app.followed_theme);
-    let selected = app.sidebar_entries().get(app.sidebar_selected).copied();
-    let selected_theme = match selected {
-        Some(SidebarEntry::Theme(t)) => theme_id(app, Some(t)),
-        _ => None,
-    };
     for pane in &mut app.panes {
         pane.article = moved[pane.article];
     }
@@ -73,19 +65,6 @@ fn take_up(app: &mut App, library: Library, loading: &Loading) {
     }
     app.corpus = Arc::new(corpus);
     app.map = map;
-    app.theme = theme.and_then(|id| app.map.theme_index(&id));
-    app.followed_theme = followed.and_then(|id| app.map.theme_index(&id));
-    let selected = match selected {
-        Some(SidebarEntry::Article(a)) => Some(SidebarEntry::Article(moved[a])),
-        Some(SidebarEntry::Theme(_)) => selected_theme
-            .and_then(|id| app.map.theme_index(&id))
-            .map(SidebarEntry::Theme),
-        other => other,
-    };
-    let entries = app.sidebar_entries();
-    if let Some(at) = selected.and_then(|s| entries.iter().position(|&e| e == s)) {
-        app.sidebar_selected = at;
-    }
     app.texts.clear();
     app.documents.clear();
     app.refresh_layouts();

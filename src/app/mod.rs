@@ -26,7 +26,7 @@ pub use jumps::{JumpList, JumpPoint};
 pub use overlay::{Command, Ctx, Outcome, Overlay, Palette, Picker, list_offset};
 pub use own::OwnLayer;
 pub use selection::{Selection, anchor_of as selection_anchor, sentences};
-pub use sidebar::SidebarEntry;
+pub use sidebar::{SidebarEntry, SidebarPick};
 pub use update::update;
 
 use std::collections::HashMap;
@@ -85,8 +85,9 @@ pub struct App {
     pub recent_searches: Vec<String>,
     pub corpus: Arc<Corpus>,
     pub map: DebateMap,
-    /// The selected theme (index into `map.themes`).
-    pub theme: Option<usize>,
+    /// The selected theme, by id: it stays selected when the map is rebuilt
+    /// or the library arrives. [`App::theme`] gives its index.
+    theme: Option<String>,
     pub compare_visible: bool,
     /// The first open article the compare panel shows (it scrolls by article).
     pub compare_scroll: usize,
@@ -97,8 +98,8 @@ pub struct App {
     /// The pane that has focus, or had it last while the sidebar has it.
     pub focused_pane: usize,
     pub sidebar_visible: bool,
-    /// Index into [`App::sidebar_entries`].
-    pub sidebar_selected: usize,
+    /// The sidebar's selected row, by what it shows.
+    pub sidebar_selected: SidebarPick,
     pub overlay: Option<Overlay>,
     pub jumps: JumpList,
     /// A one-line notice in the status line, cleared by the next action.
@@ -118,7 +119,7 @@ pub struct App {
     /// Whether the other panes follow the focused one to the theme of the
     /// passage at its top, and the theme they were last moved to.
     pub follow: bool,
-    pub followed_theme: Option<usize>,
+    followed_theme: Option<String>,
     /// The reader's own map and the files under it; `None` where there is
     /// none to write (a snapshot).
     pub own: Option<OwnLayer>,
@@ -180,7 +181,7 @@ impl App {
             focus: Focus::Pane,
             focused_pane: 0,
             sidebar_visible: true,
-            sidebar_selected: 0,
+            sidebar_selected: SidebarPick::First,
             overlay: None,
             jumps: JumpList::default(),
             status: None,
@@ -199,8 +200,22 @@ impl App {
             documents: HashMap::new(),
         };
         update(&mut app, Action::Resize(size.width, size.height));
-        app.sidebar_selected = app.sidebar_entries().iter().position(|e| e.selectable()).unwrap_or(0);
         app
+    }
+
+    /// The selected theme (its index in the map), if any.
+    pub fn theme(&self) -> Option<usize> {
+        self.theme.as_deref().and_then(|id| self.map.theme_index(id))
+    }
+
+    /// Selects a theme by its index in the map (or none).
+    fn set_theme(&mut self, theme: Option<usize>) {
+        self.theme = theme.and_then(|t| self.map.themes.get(t)).map(|t| t.id.clone());
+    }
+
+    /// In follow mode, the theme the other panes were last moved to.
+    pub fn followed_theme(&self) -> Option<usize> {
+        self.followed_theme.as_deref().and_then(|id| self.map.theme_index(id))
     }
 
     /// The keymap context of what has focus.

@@ -58,7 +58,7 @@ pub(super) fn tag(app: &mut App) {
 /// The reader's view of a theme: the one selected in the sidebar when it
 /// has focus, else the selected theme.
 pub(super) fn record_view(app: &mut App, theme: Option<usize>) {
-    let Some(theme) = theme.or(app.theme) else {
+    let Some(theme) = theme.or(app.theme()) else {
         app.status = Some("Select a theme first".into());
         return;
     };
@@ -86,7 +86,7 @@ fn current_own(app: &mut App) -> Option<usize> {
         .flat_map(|(i, t)| t.passages.iter().map(move |p| (i, t, p)))
         .filter(|(_, _, p)| p.article == article && p.anchor == anchor)
         .collect();
-    here.sort_by_key(|(i, _, p)| (!p.mine, Some(*i) != app.theme));
+    here.sort_by_key(|(i, _, p)| (!p.mine, Some(*i) != app.theme()));
     let Some(&(_, theme, passage)) = here.first() else {
         app.status = Some("Go to one of your passages first (a theme's passage, n/N)".into());
         return None;
@@ -270,7 +270,7 @@ pub(super) fn save(app: &mut App, form: Form) {
     let result = own.file.change(edit);
     finish(app, result, said);
     if let Some(id) = select {
-        app.theme = app.map.theme_index(&id);
+        app.set_theme(app.map.theme_index(&id));
     }
 }
 
@@ -339,9 +339,7 @@ pub(super) fn rebuild(app: &mut App) -> usize {
     let Some(own) = &app.own else { return 0 };
     let source = own.file.map.source(&own.file.name());
     let (map, problems) = crate::debate::load_with_own(&app.corpus, &own.sources, Some(&source));
-    let selected = app.theme.map(|t| app.map.themes[t].id.clone());
     app.map = map;
-    app.theme = selected.and_then(|id| app.map.theme_index(&id));
     app.searcher = app.searcher.rebuilt(Arc::clone(&app.corpus), app.map.clone());
     problems.len()
 }

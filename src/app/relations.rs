@@ -124,16 +124,13 @@ pub(super) fn follow(app: &mut App) {
         return;
     }
     let Some(theme) = theme_at_top(app) else { return };
-    if app.followed_theme == Some(theme) {
+    if app.followed_theme() == Some(theme) {
         return;
     }
-    app.followed_theme = Some(theme);
-    let selected = app.theme;
-    app.theme = Some(theme);
+    app.followed_theme = Some(app.map.themes[theme].id.clone());
     let focused = app.focused_pane;
     for pane in (0..app.panes.len()).filter(|&p| p != focused) {
-        themes::place_at_theme(app, pane);
+        themes::place_at_theme(app, pane, theme);
     }
-    app.theme = selected;
     app.status = Some(format!("Following “{}”", app.map.themes[theme].title));
 }

@@ -20,7 +20,7 @@ impl App {
             version: session::VERSION,
             panes: self.panes.iter().map(|p| place(p.article, p.top)).collect(),
             focused_pane: self.focused_pane,
-            theme: self.theme.and_then(|t| self.map.themes.get(t)).map(|t| t.id.clone()),
+            theme: self.theme().map(|t| self.map.themes[t].id.clone()),
             jumps: self
                 .jumps
                 .points
@@ -84,7 +84,7 @@ impl App {
             self.focused_pane = saved.focused_pane.min(self.panes.len() - 1);
             self.focus = Focus::Pane;
         }
-        self.theme = saved.theme.as_deref().and_then(|id| self.map.theme_index(id));
+        self.set_theme(saved.theme.as_deref().and_then(|id| self.map.theme_index(id)));
         let mut jump_notices = Vec::new();
         self.jumps.points = saved
             .jumps

@@ -26,7 +26,58 @@ impl SidebarEntry {
     }
 }
 
+/// What the sidebar's selection is on, named by id so that it stays on it
+/// when the map is rebuilt or the library arrives under it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum SidebarPick {
+    /// Nothing chosen yet: the first row that can be.
+    #[default]
+    First,
+    Theme(String),
+    Article(String),
+    /// A heading of the focused article (block index).
+    Heading(usize),
+}
+
 impl App {
+    /// The row the sidebar's selection is on, if it is there.
+    pub fn sidebar_entry(&self) -> Option<SidebarEntry> {
+        let entries = self.sidebar_entries();
+        entries.get(self.sidebar_index()).copied().filter(|e| e.selectable())
+    }
+
+    /// The index of the selected row among [`App::sidebar_entries`]: where
+    /// the pick is, else the first row that can be chosen.
+    pub fn sidebar_index(&self) -> usize {
+        let entries = self.sidebar_entries();
+        let wanted = match &self.sidebar_selected {
+            SidebarPick::First => None,
+            SidebarPick::Theme(id) => self.map.theme_index(id).map(SidebarEntry::Theme),
+            SidebarPick::Article(id) => self.corpus.index_of(id).map(SidebarEntry::Article),
+            SidebarPick::Heading(block) => Some(SidebarEntry::Heading(*block)),
+        };
+        wanted
+            .and_then(|w| entries.iter().position(|&e| e == w))
+            .or_else(|| entries.iter().position(|e| e.selectable()))
+            .unwrap_or(0)
+    }
+
+    /// Puts the sidebar's selection on `entry`.
+    pub(super) fn pick(&mut self, entry: SidebarEntry) {
+        self.sidebar_selected = match entry {
+            SidebarEntry::Theme(t) => match self.map.themes.get(t) {
+                Some(theme) => SidebarPick::Theme(theme.id.clone()),
+                None => return,
+            },
+            SidebarEntry::Article(a) => match self.corpus.articles.get(a) {
+                Some(article) => SidebarPick::Article(article.meta.id.clone()),
+                None => return,
+            },
+            SidebarEntry::Heading(block) => SidebarPick::Heading(block),
+            SidebarEntry::ThemesHeader | SidebarEntry::ArticlesHeader | SidebarEntry::ContentsHeader => return,
+        };
+    }
+
     /// The rows of the sidebar: the themes, the articles, then the focused
     /// article's headings.
     pub fn sidebar_entries(&self) -> Vec<SidebarEntry> {
@@ -57,12 +108,12 @@ impl App {
 
 pub(super) fn move_sidebar(app: &mut App, down: bool) {
     let entries = app.sidebar_entries();
-    let mut index = app.sidebar_selected.min(entries.len().saturating_sub(1));
+    let mut index = app.sidebar_index();
     loop {
         let next = if down { index + 1 } else { index.wrapping_sub(1) };
         match entries.get(next) {
-            Some(entry) if entry.selectable() => {
-                app.sidebar_selected = next;
+            Some(&entry) if entry.selectable() => {
+                app.pick(entry);
                 return;
             }
             Some(_) => index = next,
@@ -72,30 +123,17 @@ pub(super) fn move_sidebar(app: &mut App, down: bool) {
 }
 
 pub(super) fn select_sidebar(app: &mut App) {
-    let entries = app.sidebar_entries();
-    match entries.get(app.sidebar_selected) {
+    match app.sidebar_entry() {
         Some(SidebarEntry::Article(article)) => {
-            let article = *article;
             let (pane, opened) = jumps::to_article(app, article);
             // Browsing the sidebar goes on there.
             app.focus = Focus::Sidebar;
             if opened {
                 themes::opened_in(app, pane);
             }
-            // The contents below now list this article's headings.
-            if let Some(index) = app
-                .sidebar_entries()
-                .iter()
-                .position(|e| *e == SidebarEntry::Article(article))
-            {
-                app.sidebar_selected = index;
-            }
         }
-        Some(SidebarEntry::Theme(theme)) => themes::select_theme(app, *theme),
-        Some(SidebarEntry::Heading(block)) => {
-            let block = *block;
-            jump_to(app, app.focused_pane, None, Position { block, line: 0 });
-        }
+        Some(SidebarEntry::Theme(theme)) => themes::select_theme(app, theme),
+        Some(SidebarEntry::Heading(block)) => jump_to(app, app.focused_pane, None, Position { block, line: 0 }),
         _ => {}
     }
 }

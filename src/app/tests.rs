@@ -299,10 +299,10 @@ fn sidebar_selection_opens_articles_and_headings() {
     update(&mut app, Action::FocusPrev);
     assert_eq!(app.focus, Focus::Sidebar);
     // The themes come first, then the articles.
-    assert_eq!(app.sidebar_entries()[app.sidebar_selected], SidebarEntry::Theme(0));
+    assert_eq!(app.sidebar_entry(), Some(SidebarEntry::Theme(0)));
     let gabuev = app.corpus.index_of("gabuev-2024").unwrap();
-    while app.sidebar_entries()[app.sidebar_selected] != SidebarEntry::Article(gabuev) {
-        let before = app.sidebar_selected;
+    while app.sidebar_entry() != Some(SidebarEntry::Article(gabuev)) {
+        let before = app.sidebar_selected.clone();
         update(&mut app, Action::SelectNext);
         assert_ne!(app.sidebar_selected, before, "the selection reaches the article");
     }
@@ -319,11 +319,7 @@ fn sidebar_selection_opens_articles_and_headings() {
     assert_eq!(top_block(&app, 1).text, "NO REVERSE KISSINGER");
     // An article open nowhere replaces the focused pane's.
     let gurtov = app.corpus.index_of("gurtov-2024").unwrap();
-    let index = app
-        .sidebar_entries()
-        .iter()
-        .position(|e| *e == SidebarEntry::Article(gurtov));
-    app.sidebar_selected = index.unwrap();
+    app.pick(SidebarEntry::Article(gurtov));
     update(&mut app, Action::Select);
     assert_eq!(article_id(&app, 1), "gurtov-2024");
     update(&mut app, Action::JumpBack);

@@ -21,25 +21,19 @@ pub(super) fn select_theme(app: &mut App, theme: usize) {
 
 /// Selects a theme without recording a jump (the caller has).
 pub(super) fn show_theme(app: &mut App, theme: usize) {
-    app.theme = Some(theme);
+    app.set_theme(Some(theme));
     app.compare_scroll = 0;
     app.search_nav = None;
     for pane in 0..app.panes.len() {
-        place_at_theme(app, pane);
+        place_at_theme(app, pane, theme);
     }
-    if let Some(index) = app
-        .sidebar_entries()
-        .iter()
-        .position(|e| *e == super::SidebarEntry::Theme(theme))
-    {
-        app.sidebar_selected = index;
-    }
+    app.pick(super::SidebarEntry::Theme(theme));
 }
 
-/// Moves a pane to its article's first passage on the selected theme, if
-/// it has one; returns false when the article is silent on it.
-pub(super) fn place_at_theme(app: &mut App, pane: usize) -> bool {
-    let (Some(theme), Some(article)) = (app.theme, app.panes.get(pane).map(|p| p.article)) else {
+/// Moves a pane to its article's first passage on `theme`, if it has one;
+/// returns false when the article is silent on it.
+pub(super) fn place_at_theme(app: &mut App, pane: usize, theme: usize) -> bool {
+    let Some(article) = app.panes.get(pane).map(|p| p.article) else {
         return false;
     };
     let Some(passage) = app.map.themes[theme].passages_of(article).next().cloned() else {
@@ -57,8 +51,8 @@ pub(super) fn place_at_theme(app: &mut App, pane: usize) -> bool {
 /// After a pane opens an article while a theme is selected: its passage on
 /// the theme, or a notice that the article is silent on it.
 pub(super) fn opened_in(app: &mut App, pane: usize) {
-    let Some(theme) = app.theme else { return };
-    if !place_at_theme(app, pane) {
+    let Some(theme) = app.theme() else { return };
+    if !place_at_theme(app, pane, theme) {
         let article = app.panes[pane].article;
         app.status = Some(format!(
             "{} is silent on “{}”",
@@ -73,7 +67,7 @@ pub(super) fn step_theme(app: &mut App, forward: bool) {
         app.status = Some("No debate map is loaded".into());
         return;
     }
-    let next = match (app.theme, forward) {
+    let next = match (app.theme(), forward) {
         (None, true) => 0,
         (None, false) => count - 1,
         (Some(t), true) => (t + 1) % count,
@@ -84,7 +78,7 @@ pub(super) fn step_theme(app: &mut App, forward: bool) {
 
 /// The next (or previous) passage of the selected theme in the focused pane.
 pub(super) fn step_passage(app: &mut App, forward: bool) {
-    let Some(theme) = app.theme else {
+    let Some(theme) = app.theme() else {
         app.status = Some("Select a theme first".into());
         return;
     };
@@ -133,7 +127,7 @@ pub(super) fn step_passage(app: &mut App, forward: bool) {
 pub(super) fn next_disagreement(app: &mut App) {
     let open = app.open_articles();
     let count = app.map.themes.len();
-    let start = app.theme.map_or(0, |t| t + 1);
+    let start = app.theme().map_or(0, |t| t + 1);
     let found = (0..count)
         .map(|i| (start + i) % count)
         .find(|&t| app.map.themes[t].disagreement_among(&open));
@@ -148,7 +142,7 @@ pub(super) fn open_matrix(app: &mut App) {
         app.status = Some("No debate map is loaded".into());
         return;
     }
-    let row = app.theme.unwrap_or(0);
+    let row = app.theme().unwrap_or(0);
     let focused = app.panes.get(app.focused_pane).map(|p| p.article);
     let column = app
         .matrix_columns()

@@ -189,8 +189,8 @@ fn handle_main(app: &mut App, action: Action) {
         Action::OpenTimeline => relations::open_timeline(app),
         Action::Tag => own::tag(app),
         Action::RecordView => {
-            let sidebar_theme = match (app.focus, app.sidebar_entries().get(app.sidebar_selected)) {
-                (Focus::Sidebar, Some(SidebarEntry::Theme(t))) => Some(*t),
+            let sidebar_theme = match (app.focus, app.sidebar_entry()) {
+                (Focus::Sidebar, Some(SidebarEntry::Theme(t))) => Some(t),
                 _ => None,
             };
             own::record_view(app, sidebar_theme);

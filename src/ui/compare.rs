@@ -18,7 +18,7 @@ use crate::layout::{Screen, wrap};
 const RELATIONS_SHOWN: usize = 2;
 
 pub fn render(frame: &mut Frame, app: &App, screen: &Screen, area: Rect, theme: Theme) {
-    let selected = app.theme.and_then(|t| app.map.themes.get(t));
+    let selected = app.theme().and_then(|t| app.map.themes.get(t));
     let title = match selected {
         Some(t) => format!(" Compare: {} ", t.title),
         None => " Compare ".to_string(),

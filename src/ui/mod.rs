@@ -66,7 +66,7 @@ fn status_line(frame: &mut Frame, app: &App, screen: &crate::layout::Screen, the
         (Focus::Pane, None) => String::new(),
     };
     let hidden = screen.hidden_before + screen.hidden_after;
-    let where_ = match app.theme.and_then(|t| app.map.themes.get(t)) {
+    let where_ = match app.theme().and_then(|t| app.map.themes.get(t)) {
         Some(theme) => format!("{where_} · theme: {}", theme.id),
         None => where_,
     };

@@ -169,7 +169,7 @@ fn relation_ends(app: &App, article: usize) -> Vec<crate::debate::Anchor> {
 
 /// The third header line: the pane's stance on the selected theme, or a rule.
 fn theme_line(app: &App, article: usize, width: usize, theme: Theme) -> Line<'static> {
-    let Some(selected) = app.theme.and_then(|t| app.map.themes.get(t)) else {
+    let Some(selected) = app.theme().and_then(|t| app.map.themes.get(t)) else {
         return Line::from(Span::styled("─".repeat(width), theme.border(false)));
     };
     match selected.passages_of(article).next() {
@@ -206,7 +206,7 @@ fn highlights(app: &App, article: usize, text: &ArticleText) -> Vec<Highlight> {
         let anchor = crate::app::selection_anchor(&app.corpus.articles[article], &selection);
         push_anchor(&mut out, app, article, text, &anchor, Lit::Selection);
     }
-    let Some(selected) = app.theme.and_then(|t| app.map.themes.get(t)) else {
+    let Some(selected) = app.theme().and_then(|t| app.map.themes.get(t)) else {
         return out;
     };
     for passage in selected.passages_of(article) {

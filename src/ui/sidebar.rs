@@ -19,7 +19,8 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height);
     let entries = app.sidebar_entries();
-    let offset = list_offset(app.sidebar_selected, rows);
+    let selected = app.sidebar_index();
+    let offset = list_offset(selected, rows);
     let focused_article = app.panes.get(app.focused_pane).map(|p| p.article);
     let screen = app.screen();
     let hidden: Vec<bool> = (0..app.panes.len()).map(|p| screen.pane(p).is_none()).collect();
@@ -32,8 +33,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
             let (text, style) = match entry {
                 SidebarEntry::ThemesHeader => return themes_header(&hidden, width, theme),
                 SidebarEntry::Theme(t) => {
-                    let selected = app.theme == Some(*t);
-                    let style = if selected {
+                    let style = if app.theme() == Some(*t) {
                         theme.title()
                     } else {
                         ratatui::style::Style::new()
@@ -48,7 +48,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
                     };
                     let strip_width = strip.len() + 1;
                     let title = truncate(&marked, width.saturating_sub(strip_width));
-                    let title_style = selection_style(index == app.sidebar_selected, focused, style, theme);
+                    let title_style = selection_style(index == selected, focused, style, theme);
                     let mut spans = strip;
                     spans.push(Span::raw(" "));
                     spans.push(Span::styled(title, title_style));
@@ -83,12 +83,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
                     (format!("  {text}"), theme.dim())
                 }
             };
-            let style = selection_style(
-                index == app.sidebar_selected && entry.selectable(),
-                focused,
-                style,
-                theme,
-            );
+            let style = selection_style(index == selected && entry.selectable(), focused, style, theme);
             Line::from(Span::styled(truncate(&text, width), style))
         })
         .collect();
