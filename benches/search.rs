@@ -161,7 +161,7 @@ fn child(dir: &str) {
     if index.len() > 100_000 {
         let typed = &queries()[..TYPED];
         let (median, p99) = median_and_p99(keystrokes(
-            Searcher::spawn(Arc::clone(&index)),
+            Searcher::spawn(Arc::clone(&index), Default::default()),
             typed,
             Some(KEY_INTERVAL),
         ));

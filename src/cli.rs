@@ -202,7 +202,7 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             };
             let size = Rect::new(0, 0, width, height);
             let mut app = crate::reader::open(&cli.source(), &options, size, crate::reader::Wait::No)?;
-            crate::tui::run(&mut app, options.session.as_deref())?;
+            crate::runtime::run(&mut app, options.session.as_deref())?;
             Ok(0)
         }
         Some(Command::Keys { check: Some(file) }) => {

@@ -277,7 +277,7 @@ fn the_selection_grows_and_shrinks_by_sentences_across_paragraphs_and_the_view_f
     assert!(parallax::reader::snapshot(&app).contains('▌'));
     // y copies the selection; Esc ends it.
     update(&mut app, Action::CopyPassage);
-    assert!(app.clipboard.take().unwrap().starts_with("“Just a decade ago"));
+    assert!(on_clipboard(&mut app).unwrap().starts_with("“Just a decade ago"));
     update(&mut app, Action::Close);
     assert!(app.selection.is_none());
     assert_eq!(app.context(), parallax::keymap::Context::Reader);
@@ -529,4 +529,12 @@ fn the_new_keys_are_in_help_and_in_parallax_keys_and_can_be_rebound() {
     };
     assert_eq!(key("p"), Some(Action::Tag));
     assert_ne!(key("t"), Some(Action::Tag));
+}
+
+/// The text `y` left for the terminal's clipboard, if any.
+fn on_clipboard(app: &mut App) -> Option<String> {
+    app.outbox.take().into_iter().find_map(|effect| match effect {
+        parallax::app::Effect::Clipboard(text) => Some(text),
+        _ => None,
+    })
 }

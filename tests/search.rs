@@ -397,7 +397,7 @@ fn y_copies_the_passage_jumped_to_with_its_citation() {
     let mut app = reader();
     // Before any jump: the paragraph at the top of the focused pane.
     update(&mut app, Action::CopyPassage);
-    let copied = app.clipboard.take().unwrap();
+    let copied = on_clipboard(&mut app).unwrap();
     assert!(copied.starts_with("“It may seem counterintuitive"), "{copied}");
     assert!(
         copied.ends_with("— Robert A. Manning and Yun Sun, “Washington Is Missing a Chance to Turn China Against Russia,” Foreign Policy, 2023, ¶1."),
@@ -408,7 +408,7 @@ fn y_copies_the_passage_jumped_to_with_its_citation() {
     type_text(&mut app, "prince alexander nevsky traveled");
     update(&mut app, Action::Select);
     update(&mut app, Action::CopyPassage);
-    let copied = app.clipboard.take().unwrap();
+    let copied = on_clipboard(&mut app).unwrap();
     let (quote, citation) = copied.split_once('\n').unwrap();
     assert!(
         quote.starts_with("““Prince Alexander Nevsky traveled to the Horde"),
@@ -434,7 +434,7 @@ fn y_copies_the_passage_jumped_to_with_its_citation() {
     update(&mut app, Action::CopyPassage);
     let gabuev = app.panes[app.focused_pane].article;
     let passage = app.map.themes[wedge].passages_of(gabuev).next().unwrap().clone();
-    let copied = app.clipboard.take().unwrap();
+    let copied = on_clipboard(&mut app).unwrap();
     let words: String = passage.quote.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
     assert!(copied.starts_with(&format!("“{words}")), "{copied}");
 }
@@ -516,4 +516,12 @@ fn typing_a_query_gives_at_each_key_what_searching_it_afresh_gives() {
             );
         }
     }
+}
+
+/// The text `y` left for the terminal's clipboard, if any.
+fn on_clipboard(app: &mut App) -> Option<String> {
+    app.outbox.take().into_iter().find_map(|effect| match effect {
+        parallax::app::Effect::Clipboard(text) => Some(text),
+        _ => None,
+    })
 }

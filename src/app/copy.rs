@@ -89,5 +89,8 @@ pub(super) fn copy(app: &mut App) {
         "Copied “{named}{more}” with its citation ({}, {place})",
         article.meta.id
     ));
-    app.clipboard = Some(format!("“{quote}”\n{}", citation(article, &anchor)));
+    app.outbox.push(super::Effect::Clipboard(format!(
+        "“{quote}”\n{}",
+        citation(article, &anchor)
+    )));
 }

@@ -7,6 +7,7 @@ mod help;
 mod jumps;
 mod loading;
 mod notes;
+mod outbox;
 mod overlay;
 mod own;
 mod panes;
@@ -23,6 +24,7 @@ pub use copy::citation;
 pub use form::{Chosen, Form, Step, Target, TextField};
 pub use help::{HelpLine, help_lines};
 pub use jumps::{JumpList, JumpPoint};
+pub use outbox::{Effect, Outbox};
 pub use overlay::{Command, Ctx, Outcome, Overlay, Palette, Picker, list_offset};
 pub use own::OwnLayer;
 pub use selection::{Selection, anchor_of as selection_anchor, sentences};
@@ -106,12 +108,9 @@ pub struct App {
     pub status: Option<String>,
     /// Whether to draw in color (off under `NO_COLOR`).
     pub color: bool,
-    pub quit: bool,
     /// The passage last jumped to (a theme's, a search hit, a note): its
     /// article and where it stands. What `y` copies.
     pub current_passage: Option<(usize, crate::debate::Anchor)>,
-    /// Text for the terminal's clipboard, taken and sent by the event loop.
-    pub clipboard: Option<String>,
     /// Sentences being selected in a pane.
     pub selection: Option<Selection>,
     /// Where a mouse press in a pane's text was: (pane, sentence).
@@ -125,8 +124,8 @@ pub struct App {
     pub own: Option<OwnLayer>,
     /// The rest of a large library, while it is read in the background.
     pub loading: Option<crate::library::Loading>,
-    /// Set by `suspend`; the event loop suspends, then sends `Resumed`.
-    pub suspend_requested: bool,
+    /// What the runtime is to do outside the reader's state.
+    pub outbox: Outbox,
     texts: HashMap<usize, Arc<ArticleText>>,
     documents: HashMap<(usize, u16), Arc<Document>>,
 }
@@ -143,10 +142,13 @@ impl App {
     /// worker's thread meanwhile, the status line and the palette saying how far.
     pub fn indexing_in_background(corpus: Corpus, map: DebateMap, keymap: Keymap, open: &[usize], size: Rect) -> App {
         let corpus = Arc::new(corpus);
-        let searcher = Searcher::spawn_building(crate::search::Unindexed {
-            corpus: Arc::clone(&corpus),
-            map: map.clone(),
-        });
+        let searcher = Searcher::spawn_building(
+            crate::search::Unindexed {
+                corpus: Arc::clone(&corpus),
+                map: map.clone(),
+            },
+            crate::wake::Waker::default(),
+        );
         App::with_searcher(corpus, map, keymap, open, size, searcher)
     }
 
@@ -186,10 +188,8 @@ impl App {
             jumps: JumpList::default(),
             status: None,
             color: true,
-            quit: false,
-            suspend_requested: false,
+            outbox: Outbox::default(),
             current_passage: None,
-            clipboard: None,
             selection: None,
             drag_from: None,
             follow: false,
@@ -299,7 +299,7 @@ impl App {
     /// Searches on a worker thread from now on, so typing never waits.
     pub fn search_in_background(&mut self) {
         if !self.searcher.threaded() {
-            self.searcher = Searcher::spawn(Arc::clone(&self.searcher.index));
+            self.searcher = Searcher::spawn(Arc::clone(&self.searcher.index), self.searcher.waker.clone());
         }
     }
 

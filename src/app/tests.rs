@@ -362,11 +362,11 @@ fn a_message_is_dismissed_by_any_key_and_blocks_other_actions() {
 fn quit_and_suspend() {
     let mut app = app();
     update(&mut app, Action::Suspend);
-    assert!(app.suspend_requested);
+    assert_eq!(app.outbox.take(), [Effect::Suspend]);
     update(&mut app, Action::Resumed);
-    assert!(!app.suspend_requested);
+    assert_eq!(app.outbox.take(), [], "taken once");
     update(&mut app, Action::Quit);
-    assert!(app.quit);
+    assert_eq!(app.outbox.take(), [Effect::Quit]);
 }
 
 #[test]

@@ -11,7 +11,7 @@ use super::panes::{
     add_pane, click_at, close_pane, cycle_focus, jump_to_line, page, scroll, scroll_at, scroll_compare, step_block,
 };
 use super::sidebar::{move_sidebar, select_sidebar};
-use super::{Action, App, Focus, Position, SidebarEntry};
+use super::{Action, App, Effect, Focus, Position, SidebarEntry};
 use super::{loading, notes, own, relations, search, selection, themes};
 use crate::corpus::BlockKind;
 
@@ -118,9 +118,9 @@ fn apply(app: &mut App, command: Command) {
 
 fn handle_main(app: &mut App, action: Action) {
     match action {
-        Action::Quit => app.quit = true,
-        Action::Suspend => app.suspend_requested = true,
-        Action::Resumed => app.suspend_requested = false,
+        Action::Quit => app.outbox.push(Effect::Quit),
+        Action::Suspend => app.outbox.push(Effect::Suspend),
+        Action::Resumed => {}
         Action::Resize(width, height) => {
             app.size = Rect::new(0, 0, width, height);
             if app.screen().sidebar.is_none() {

@@ -33,6 +33,8 @@ pub struct Loading {
     pub own: crate::own_map::OwnMap,
     /// The command that lists the library's problems.
     pub check: String,
+    /// Rung when the whole library is there to take.
+    pub waker: crate::wake::Waker,
 }
 
 /// What became of the loading.
@@ -147,12 +149,16 @@ pub fn open(source: &Source, wanted: &[String], required: bool, spare_a_core: bo
     };
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let threads = if spare_a_core { cores - 1 } else { cores }.max(1);
+    let waker = crate::wake::Waker::default();
+    let arrived = waker.clone();
     std::thread::Builder::new().name("load".into()).spawn(move || {
         let rest = corpus::load_paths_counting(&rest, files.max_bytes, threads, &counter);
         let library = files.assemble(corpus::combine(shown, rest));
         if sender.send(library).is_ok() {
             flag.store(true, Ordering::Release);
         }
+        // Rung also when the thread ended without a library, to say so.
+        arrived.wake();
     })?;
     Ok(Opening::Staged(
         first_library,
@@ -163,6 +169,7 @@ pub fn open(source: &Source, wanted: &[String], required: bool, spare_a_core: bo
             total,
             own,
             check,
+            waker,
         },
     ))
 }

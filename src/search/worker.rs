@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use super::{Hit, Prefiltered, Query, SearchIndex};
+use crate::wake::Waker;
 
 /// The results of one query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,6 +92,8 @@ pub struct Searcher {
     /// While the index is being built on the worker thread: where it will
     /// come from, and how far it is (articles done, of how many).
     building: Option<Building>,
+    /// Rung when a response or the index built is there to take.
+    pub waker: Waker,
 }
 
 struct Building {
@@ -116,21 +119,24 @@ impl Searcher {
             latest: Arc::new(AtomicU64::new(0)),
             mode,
             building: None,
+            waker: Waker::default(),
         }
     }
 
     /// A searcher whose index is built on its worker thread, so that the
     /// reader draws and takes keys at once; queries wait for it there.
-    pub fn spawn_building(what: Unindexed) -> Searcher {
+    pub fn spawn_building(what: Unindexed, waker: Waker) -> Searcher {
         let (index_tx, index_rx) = mpsc::channel();
+        let index_waker = waker.clone();
         let done = Arc::new(AtomicUsize::new(0));
         let total = what.corpus.articles.len();
         let counter = Arc::clone(&done);
         // Until the index is built, an empty one: no query has results to look up.
         let empty = Arc::new(SearchIndex::build(&Default::default(), &Default::default()));
-        let mut searcher = Searcher::start(empty, move || {
+        let mut searcher = Searcher::start(empty, waker, move || {
             let index = Arc::new(SearchIndex::build_counting(&what.corpus, &what.map, &counter));
             let _ = index_tx.send(Arc::clone(&index));
+            index_waker.wake();
             index
         });
         searcher.building = Some(Building {
@@ -149,15 +155,20 @@ impl Searcher {
             .filter(|(done, total)| done < total)
     }
 
-    pub fn spawn(index: Arc<SearchIndex>) -> Searcher {
+    pub fn spawn(index: Arc<SearchIndex>, waker: Waker) -> Searcher {
         let worker_index = Arc::clone(&index);
-        Searcher::start(index, move || worker_index)
+        Searcher::start(index, waker, move || worker_index)
     }
 
     /// A worker thread that first gets its index from `index` (at once, or
     /// by building it), then answers queries from it; `shown` is the index
     /// results are looked up in meanwhile.
-    fn start(shown: Arc<SearchIndex>, index: impl FnOnce() -> Arc<SearchIndex> + Send + 'static) -> Searcher {
+    fn start(
+        shown: Arc<SearchIndex>,
+        waker: Waker,
+        index: impl FnOnce() -> Arc<SearchIndex> + Send + 'static,
+    ) -> Searcher {
+        let worker_waker = waker.clone();
         let (request_tx, request_rx) = mpsc::channel::<(u64, String)>();
         let (response_tx, response_rx) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
@@ -183,10 +194,11 @@ impl Searcher {
                     let (generation, text) = request;
                     answered = generation;
                     let cancelled = || worker_latest.load(Ordering::Relaxed) != generation;
-                    if let Some(hits) = narrowing.run(&worker_index, Query::parse(&text), &cancelled)
-                        && response_tx.send(Response { generation, hits }).is_err()
-                    {
-                        return;
+                    if let Some(hits) = narrowing.run(&worker_index, Query::parse(&text), &cancelled) {
+                        if response_tx.send(Response { generation, hits }).is_err() {
+                            return;
+                        }
+                        worker_waker.wake();
                     }
                 }
             })
@@ -199,6 +211,7 @@ impl Searcher {
                 responses: response_rx,
             },
             building: None,
+            waker,
         }
     }
 
@@ -207,7 +220,7 @@ impl Searcher {
     pub fn rebuilt(&self, corpus: Arc<crate::corpus::Corpus>, map: crate::debate::DebateMap) -> Searcher {
         match self.mode {
             Mode::Inline { .. } => Searcher::inline(Arc::new(SearchIndex::build(&corpus, &map))),
-            Mode::Thread { .. } => Searcher::spawn_building(Unindexed { corpus, map }),
+            Mode::Thread { .. } => Searcher::spawn_building(Unindexed { corpus, map }, self.waker.clone()),
         }
     }
 
@@ -256,7 +269,7 @@ mod tests {
         let (map, _) = crate::debate::load(&corpus, &crate::corpus::bundled_maps());
         let index = Arc::new(SearchIndex::build(&corpus, &map));
         if threaded {
-            Searcher::spawn(index)
+            Searcher::spawn(index, Waker::default())
         } else {
             Searcher::inline(index)
         }
@@ -362,10 +375,13 @@ mod tests {
         let corpus = crate::corpus::load(&crate::corpus::bundled_sources()).corpus;
         let (map, _) = crate::debate::load(&corpus, &crate::corpus::bundled_maps());
         let expected = SearchIndex::build(&corpus, &map).search(&Query::parse("nevsky"));
-        let mut s = Searcher::spawn_building(Unindexed {
-            corpus: Arc::new(corpus),
-            map,
-        });
+        let mut s = Searcher::spawn_building(
+            Unindexed {
+                corpus: Arc::new(corpus),
+                map,
+            },
+            Waker::default(),
+        );
         assert!(s.threaded());
         // Asked before the index is there, answered once it is.
         s.submit(1, "nevsky");

@@ -1,0 +1,178 @@
+//! The runtime: the loop that sleeps until something happens (a key, a
+//! worker's bell, a signal, a timer), hands it to `update` as an action,
+//! carries out the effects `update` leaves, and draws. Whatever happens
+//! (quit, a panic, SIGTERM, SIGHUP, SIGINT) the terminal is put back.
+
+mod events;
+mod terminal;
+
+pub use events::to_action;
+pub use terminal::restore;
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use crate::app::{Action, App, Effect, update};
+use events::Event;
+use terminal::Screen;
+
+/// How often the session is saved while the reader runs, if it changed.
+const SAVE_EVERY: Duration = Duration::from_secs(30);
+
+/// While articles load or are indexed, how often the status line says how far.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
+/// How long events already waiting are taken before drawing again, so that
+/// a resize storm or a held-down key costs one frame, not one per event.
+const BATCH: Duration = Duration::from_millis(30);
+
+/// Runs the reader until the user quits or a terminating signal arrives.
+pub fn run(app: &mut App, session: Option<&Path>) -> io::Result<()> {
+    terminal::install_panic_hook();
+    app.search_in_background();
+    let events = events::channel(app)?;
+    let mut screen = terminal::enter()?;
+    let mut saver = Saver::new(session, app);
+    let result = event_loop(&mut screen, app, &events, &mut saver);
+    terminal::restore();
+    if let Err(e) = saver.save(app) {
+        let _ = writeln!(io::stderr(), "parallax: the session could not be saved: {e}");
+    }
+    // restore() has shown the cursor. Dropping the terminal would try again
+    // and report a failure with eprintln!, which panics when the terminal
+    // has hung up; there is nothing left for the drop to do.
+    std::mem::forget(screen);
+    result
+}
+
+/// What the loop does after an event.
+enum Next {
+    Go,
+    Leave,
+}
+
+fn event_loop(screen: &mut Screen, app: &mut App, events: &Receiver<Event>, saver: &mut Saver) -> io::Result<()> {
+    let size = screen.size()?;
+    update(app, Action::Resize(size.width, size.height));
+    loop {
+        screen.draw(|frame| crate::ui::render(frame, app))?;
+        fault_injection_after_first_frame();
+        if saver.due() {
+            // A failed periodic save is said once; the save on quit says it again.
+            if let Err(e) = saver.save(app) {
+                app.status = Some(format!("The session could not be saved: {e}"));
+            }
+        }
+        // Sleep until something happens; while articles load or are
+        // indexed, wake to show how far; else only for the next save.
+        let timeout = match app.progress() {
+            Some(_) => PROGRESS_EVERY,
+            None => saver.until_due(),
+        };
+        let event = match events.recv_timeout(timeout) {
+            Ok(event) => event,
+            Err(RecvTimeoutError::Timeout) => {
+                // The library may have arrived while a list held it.
+                update(app, Action::ArticlesReady);
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        };
+        let deadline = Instant::now() + BATCH;
+        let mut next = handle(screen, app, event)?;
+        while let Next::Go = next {
+            if Instant::now() > deadline {
+                break;
+            }
+            match events.try_recv() {
+                Ok(event) => next = handle(screen, app, event)?,
+                Err(_) => break,
+            }
+        }
+        if let Next::Leave = next {
+            return Ok(());
+        }
+    }
+}
+
+/// Hands one event to `update` and carries out the effects it left.
+fn handle(screen: &mut Screen, app: &mut App, event: Event) -> io::Result<Next> {
+    match event {
+        Event::Terminal(event) => {
+            if let Some(action) = to_action(app, event) {
+                update(app, action);
+            }
+        }
+        Event::Woken => {
+            update(app, Action::SearchReady);
+            update(app, Action::ArticlesReady);
+        }
+        Event::TerminalLost(e) => return Err(e),
+        Event::Stop => return Ok(Next::Leave),
+    }
+    for effect in app.outbox.take() {
+        match effect {
+            Effect::Quit => return Ok(Next::Leave),
+            Effect::Clipboard(text) => terminal::send_to_clipboard(screen.backend_mut(), &text)?,
+            Effect::Suspend => {
+                terminal::suspend(screen)?;
+                update(app, Action::Resumed);
+            }
+        }
+    }
+    Ok(Next::Go)
+}
+
+/// The end-to-end test of the panic path sets this to see the terminal put
+/// back after a panic; a release build has no such switch.
+fn fault_injection_after_first_frame() {
+    #[cfg(debug_assertions)]
+    assert!(
+        std::env::var_os("PARALLAX_PANIC_AFTER_FIRST_FRAME").is_none(),
+        "PARALLAX_PANIC_AFTER_FIRST_FRAME is set"
+    );
+}
+
+/// Saves the session when it changed: periodically, and on the way out.
+struct Saver {
+    path: Option<std::path::PathBuf>,
+    last: Option<crate::session::Session>,
+    at: Instant,
+}
+
+impl Saver {
+    fn new(path: Option<&Path>, app: &App) -> Saver {
+        Saver {
+            path: path.map(Path::to_path_buf),
+            last: Some(app.to_session()),
+            at: Instant::now(),
+        }
+    }
+
+    fn due(&self) -> bool {
+        self.path.is_some() && self.at.elapsed() >= SAVE_EVERY
+    }
+
+    /// How long until the next periodic save (a long while when there is
+    /// no session to save).
+    fn until_due(&self) -> Duration {
+        match self.path {
+            Some(_) => SAVE_EVERY.saturating_sub(self.at.elapsed()),
+            None => Duration::from_secs(3600),
+        }
+    }
+
+    fn save(&mut self, app: &App) -> io::Result<()> {
+        self.at = Instant::now();
+        let Some(path) = &self.path else { return Ok(()) };
+        let session = app.to_session();
+        if self.last.as_ref() == Some(&session) && path.exists() {
+            return Ok(());
+        }
+        crate::session::save(path, &session)?;
+        self.last = Some(session);
+        Ok(())
+    }
+}
