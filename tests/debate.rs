@@ -9,10 +9,10 @@ mod copies;
 use std::borrow::Cow;
 
 use parallax::app::{Action, App, update};
+use parallax::cli::snapshot;
 use parallax::corpus::{self, Corpus, SourceFile};
 use parallax::debate::{self, DebateMap, NormalizedArticle, Resolution, Selector, Stance, normalize};
 use parallax::keymap::Keymap;
-use parallax::reader::snapshot;
 use ratatui::layout::Rect;
 
 fn bundled() -> (Corpus, DebateMap) {

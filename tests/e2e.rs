@@ -158,11 +158,6 @@ impl Session {
         }
     }
 
-    fn still_running(&mut self) -> bool {
-        std::thread::sleep(Duration::from_millis(300));
-        self.child.try_wait().unwrap().is_none()
-    }
-
     /// The terminal is as it was: main screen, cursor shown, no mouse
     /// reporting, and the line discipline back in cooked mode.
     fn assert_restored(&self) {
@@ -532,6 +527,16 @@ fn a_resize_storm_and_held_keys_leave_the_reader_responsive_and_right() {
         s.resize(60 + (i * 7) % 140, 15 + (i * 3) % 40);
     }
     s.resize(100, 30);
+    // The size a key is read at is the one last reported before it: a
+    // storm's late report would scroll the j's at another width than the k's.
+    s.wait_for("the frame at 100x30", |screen| {
+        let lines: Vec<&str> = screen.lines().collect();
+        lines.len() == 30
+            && lines[0].starts_with('┌')
+            && lines[0].ends_with('┐')
+            && lines[0].chars().count() == 100
+            && lines[28].starts_with('└')
+    });
     // A held-down key: hundreds of presses at once.
     s.send(&"j".repeat(400));
     s.send(&"k".repeat(400));
@@ -586,7 +591,19 @@ fn a_user_keymap_rebinds_quit() {
     let mut s = Session::start("rebind", &["--keymap", file.to_str().unwrap()], 100, 30);
     s.wait_text("pane 1 of 2");
     s.key("q");
-    assert!(s.still_running(), "q is unbound");
+    // The reader is still there to show its help, which binds quit to Q alone.
+    s.key("?");
+    let screen = s.wait_text("Quit parallax");
+    let line = screen.lines().find(|l| l.contains("Quit parallax")).unwrap();
+    let keys: Vec<&str> = line
+        .split("Quit parallax")
+        .next()
+        .unwrap()
+        .split(|c: char| c == ',' || c.is_whitespace() || c == '│')
+        .filter(|k| !k.is_empty())
+        .collect();
+    assert!(keys.contains(&"Q") && !keys.contains(&"q"), "quit is bound to {keys:?}");
+    s.key("?");
     s.key("Q");
     assert!(s.wait_exit().success());
     s.assert_restored();

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use parallax::app::{Action, App, update};
-use parallax::corpus::{self, Corpus};
+use parallax::corpus::{self, BlockKind, Corpus};
 use parallax::debate::{self, DebateMap};
 use parallax::diagnostic::Diagnostic;
 use parallax::keymap::{Context, Keymap};
@@ -206,13 +206,13 @@ fn a_million_character_paragraph_loads_renders_and_searches() {
         Rect::new(0, 0, 120, 40),
     );
     update(&mut app, Action::Bottom);
-    let screen = parallax::reader::snapshot(&app);
+    let screen = parallax::cli::snapshot(&app);
     assert!(screen.contains("Bot"), "{screen}");
     update(&mut app, Action::OpenSearch);
     for c in "kisinger".chars() {
         update(&mut app, Action::Input(c));
     }
-    let _ = parallax::reader::snapshot(&app);
+    let _ = parallax::cli::snapshot(&app);
 }
 
 #[test]
@@ -237,7 +237,7 @@ fn a_map_with_ten_thousand_themes() {
     update(&mut app, Action::PrevTheme);
     assert_eq!(app.theme(), Some(9_999));
     update(&mut app, Action::OpenMatrix);
-    let _ = parallax::reader::snapshot(&app);
+    let _ = parallax::cli::snapshot(&app);
 }
 
 #[test]
@@ -260,7 +260,7 @@ fn a_quote_spanning_two_paragraphs_anchors_across_them() {
     assert_eq!(passage.text(&corpus.articles[0]), "ends here. The second begins");
     let mut app = App::new(corpus, map, Keymap::defaults(), &[0], Rect::new(0, 0, 80, 20));
     update(&mut app, Action::NextTheme);
-    let _ = parallax::reader::snapshot(&app);
+    let _ = parallax::cli::snapshot(&app);
 }
 
 #[test]
@@ -312,29 +312,51 @@ fn a_keymap_binding_every_key() {
 }
 
 #[test]
-fn deeply_nested_markdown_does_not_overflow() {
+fn deeply_nested_markdown_does_not_overflow_and_keeps_its_text() {
     let quotes = format!("{}deep", "> ".repeat(20_000));
     let lists: String = (0..5_000)
         .map(|depth| format!("{}- item {depth}\n", "  ".repeat(depth)))
         .collect();
     let emphasis = format!("{}x{}", "*_".repeat(10_000), "_*".repeat(10_000));
-    for body in [quotes, lists, emphasis] {
+    type Check = fn(&[parallax::corpus::Block]);
+    let cases: [(String, Check); 3] = [
+        (quotes, |blocks| {
+            assert_eq!(blocks.len(), 1);
+            assert_eq!(blocks[0].text, "deep");
+            assert!(matches!(blocks[0].kind, BlockKind::Quote), "{:?}", blocks[0].kind);
+        }),
+        (lists, |blocks| {
+            assert_eq!(blocks.len(), 5_000, "an item a block");
+            for (i, block) in blocks.iter().enumerate() {
+                assert_eq!(block.text, format!("item {i}"));
+                assert!(matches!(block.kind, BlockKind::ListItem), "{:?}", block.kind);
+            }
+        }),
+        (emphasis, |blocks| {
+            assert_eq!(blocks.len(), 1);
+            assert!(matches!(blocks[0].kind, BlockKind::Paragraph), "{:?}", blocks[0].kind);
+            assert!(blocks[0].text.contains('x'), "the emphasized word is kept");
+        }),
+    ];
+    for (body, check) in cases {
         let mut diagnostics = Vec::new();
-        let article = corpus::parse_article("deep.md", article_text("deep", &body).as_bytes(), &mut diagnostics);
-        assert!(article.is_some() || !diagnostics.is_empty());
-        if let Some(article) = article {
-            let corpus = Corpus {
-                articles: vec![article],
-            };
-            let app = App::new(
-                corpus,
-                DebateMap::default(),
-                Keymap::defaults(),
-                &[0],
-                Rect::new(0, 0, 80, 24),
-            );
-            let _ = parallax::reader::snapshot(&app);
-        }
+        let article = corpus::parse_article("deep.md", article_text("deep", &body).as_bytes(), &mut diagnostics)
+            .expect("the article is read");
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        check(&article.blocks);
+        let first: String = article.blocks[0].text.chars().take(6).collect();
+        let corpus = Corpus {
+            articles: vec![article],
+        };
+        let app = App::new(
+            corpus,
+            DebateMap::default(),
+            Keymap::defaults(),
+            &[0],
+            Rect::new(0, 0, 80, 24),
+        );
+        let screen = parallax::cli::snapshot(&app);
+        assert!(screen.contains(&first), "the first block is shown: {screen}");
     }
 }
 

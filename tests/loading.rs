@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use parallax::app::{Action, App, Overlay, Progress, update};
+use parallax::boot::{Options, Wait};
 use parallax::library::{Source, WHOLE_UP_TO};
-use parallax::reader::{Options, Wait};
 use ratatui::layout::Rect;
 
 const ARTICLES: usize = WHOLE_UP_TO + 50;
@@ -25,7 +25,9 @@ fn open(dir: &Path, options: &Options, wait: Wait) -> App {
         dir: Some(dir.to_path_buf()),
         ..Source::default()
     };
-    parallax::reader::open(&source, options, Rect::new(0, 0, 120, 36), wait).expect("the library opens")
+    parallax::boot::open(&source, options, Rect::new(0, 0, 120, 36), wait)
+        .expect("the library opens")
+        .app
 }
 
 /// Sends `ArticlesReady` until the whole library is taken up.
@@ -50,7 +52,7 @@ fn pane_ids(app: &App) -> Vec<String> {
 /// arrive later are marked then).
 fn panes_shown(app: &App) -> String {
     let sidebar = app.screen().sidebar.map_or(0, |s| usize::from(s.width));
-    let text = parallax::reader::snapshot(app);
+    let text = parallax::cli::snapshot(app);
     let rows: Vec<&str> = text.lines().collect();
     rows[4..rows.len() - 1]
         .iter()
@@ -69,14 +71,14 @@ fn the_first_frame_shows_the_articles_asked_for_and_the_rest_arrive_without_movi
         "only what the first frame needs is read before it"
     );
     assert!(matches!(app.progress(), Some(Progress::Loading(_, total)) if total == ARTICLES));
-    let screen = parallax::reader::snapshot(&app);
+    let screen = parallax::cli::snapshot(&app);
     let status = screen.lines().last().unwrap_or_default();
     assert!(
         status.contains("loading ") && status.contains(&format!(" of {ARTICLES}")),
         "{status}"
     );
     update(&mut app, Action::OpenSearch);
-    let palette = parallax::reader::snapshot(&app);
+    let palette = parallax::cli::snapshot(&app);
     assert!(palette.contains("only those read first are searched"), "{palette}");
     update(&mut app, Action::Close);
     // Keys work meanwhile: a theme moves the panes (a jump), then a scroll.
@@ -151,7 +153,7 @@ fn an_open_list_of_places_holds_the_arrival_until_it_closes() {
         first,
         "the timeline's rows are not moved under it"
     );
-    let status = parallax::reader::snapshot(&app)
+    let status = parallax::cli::snapshot(&app)
         .lines()
         .last()
         .unwrap_or_default()
@@ -281,7 +283,7 @@ fn an_unknown_id_in_a_large_library_names_the_closest_not_every_article() {
         open: vec!["gurtov-2025".into()],
         ..Options::default()
     };
-    let Err(error) = parallax::reader::open(&source, &options, Rect::new(0, 0, 120, 36), Wait::No) else {
+    let Err(error) = parallax::boot::open(&source, &options, Rect::new(0, 0, 120, 36), Wait::No) else {
         panic!("an unknown id is an error");
     };
     let message = error.to_string();
@@ -299,7 +301,7 @@ fn a_folder_without_articles_says_what_an_article_is() {
         dir: Some(dir.clone()),
         ..Source::default()
     };
-    let Err(error) = parallax::reader::open(&source, &Options::default(), Rect::new(0, 0, 80, 24), Wait::No) else {
+    let Err(error) = parallax::boot::open(&source, &Options::default(), Rect::new(0, 0, 80, 24), Wait::No) else {
         panic!("an empty folder is not a library");
     };
     let message = error.to_string();

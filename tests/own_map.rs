@@ -114,7 +114,7 @@ fn a_passage_placed_from_the_keyboard_is_saved_and_at_once_part_of_the_map() {
     let gabuev = app.corpus.index_of("gabuev-2024").unwrap();
     assert_eq!(t.stance_of(gabuev), Some(Stance::Opposes));
     assert!(t.passages.iter().all(|p| p.mine));
-    let screen = parallax::reader::snapshot(&app);
+    let screen = parallax::cli::snapshot(&app);
     assert!(
         screen.contains("✎ Putin's staying power"),
         "the sidebar marks it: {screen}"
@@ -141,10 +141,10 @@ fn a_passage_placed_from_the_keyboard_is_saved_and_at_once_part_of_the_map() {
         .search(&parallax::search::Query::parse("no split coming while putin"));
     assert!(!hits.is_empty(), "the summary is searchable");
     update(&mut app, Action::ToggleCompare);
-    let screen = parallax::reader::snapshot(&app);
+    let screen = parallax::cli::snapshot(&app);
     assert!(screen.contains("x opposes yours: Gabuev sees no split"), "{screen}");
     update(&mut app, Action::OpenMatrix);
-    let screen = parallax::reader::snapshot(&app);
+    let screen = parallax::cli::snapshot(&app);
     let row = screen
         .lines()
         .find(|l| l.contains("Putin's staying power") && l.contains("+0"))
@@ -153,7 +153,7 @@ fn a_passage_placed_from_the_keyboard_is_saved_and_at_once_part_of_the_map() {
     update(&mut app, Action::Close);
     update(&mut app, Action::OpenSearch);
     type_text(&mut app, "no split coming");
-    let screen = parallax::reader::snapshot(&app);
+    let screen = parallax::cli::snapshot(&app);
     assert!(
         screen.contains("theme   ✎ putin-s-staying"),
         "the palette marks it: {screen}"
@@ -165,7 +165,7 @@ fn a_passage_placed_from_the_keyboard_is_saved_and_at_once_part_of_the_map() {
     let theme = again.map.theme_index("putin-s-staying-power").unwrap();
     update(&mut again, Action::SelectTheme(theme));
     assert_ne!(again.scroll_line(1), 0, "the Gabuev pane moved to the passage");
-    let top = parallax::reader::snapshot(&again);
+    let top = parallax::cli::snapshot(&again);
     assert!(top.contains("Any hopes of peeling"), "{top}");
 }
 
@@ -274,7 +274,7 @@ fn the_selection_grows_and_shrinks_by_sentences_across_paragraphs_and_the_view_f
         .filter(|&(x, y)| buffer[(x, y)].modifier.contains(ratatui::style::Modifier::REVERSED))
         .count();
     assert!(reversed > 20, "{reversed} reversed cells");
-    assert!(parallax::reader::snapshot(&app).contains('▌'));
+    assert!(parallax::cli::snapshot(&app).contains('▌'));
     // y copies the selection; Esc ends it.
     update(&mut app, Action::CopyPassage);
     assert!(on_clipboard(&mut app).unwrap().starts_with("“Just a decade ago"));
@@ -316,7 +316,7 @@ fn your_view_of_a_claim_is_recorded_shown_and_exported() {
     let wedge = &app.map.themes[0];
     assert_eq!(wedge.view.as_ref().unwrap().stance, Stance::Qualifies);
     update(&mut app, Action::ToggleCompare);
-    let screen = parallax::reader::snapshot(&app);
+    let screen = parallax::cli::snapshot(&app);
     assert!(screen.contains("You: ~ qualifies Only on Ukraine"), "{screen}");
     let json: serde_json::Value = serde_json::from_str(&parallax::export::json(&app.corpus, &app.map, &[0])).unwrap();
     assert_eq!(json["themes"][0]["view"]["stance"], "qualifies");
@@ -446,7 +446,7 @@ fn a_passage_whose_words_are_gone_is_kept_as_unplaced_and_listed_by_check() {
     );
     update(&mut app, Action::ToggleCompare);
     update(&mut app, Action::SelectTheme(0));
-    let screen = parallax::reader::snapshot(&app);
+    let screen = parallax::cli::snapshot(&app);
     assert!(screen.contains("yours, unplaced"), "{screen}");
 }
 

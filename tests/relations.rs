@@ -4,10 +4,10 @@
 use std::borrow::Cow;
 
 use parallax::app::{Action, App, Overlay, update};
+use parallax::cli::snapshot;
 use parallax::corpus::{self, Corpus, SourceFile};
 use parallax::debate::{self, DebateMap, RelationKind, timeline};
 use parallax::keymap::Keymap;
-use parallax::reader::snapshot;
 use ratatui::layout::Rect;
 
 fn bundled() -> (Corpus, DebateMap) {

@@ -1,9 +1,9 @@
 //! Rendered screens, through ratatui's TestBackend.
 
 use parallax::app::{Action, App, update};
+use parallax::cli::{buffer_text, snapshot};
 use parallax::corpus;
 use parallax::keymap::Keymap;
-use parallax::reader::{buffer_text, snapshot};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;

@@ -279,7 +279,7 @@ fn enter_on_a_passage_opens_it_and_n_steps_through_the_other_hits() {
     assert_eq!(app.focused_pane, 1);
     let nav = app.search_nav.clone().unwrap();
     assert!(nav.hits.len() >= 4, "{:?}", nav.hits);
-    let screen = parallax::reader::snapshot(&app);
+    let screen = parallax::cli::snapshot(&app);
     assert!(screen.contains("Nevsky"), "{screen}");
     let first = app.scroll_line(1);
     assert!(first > 0);
@@ -335,7 +335,7 @@ fn the_palette_renders_kinds_and_highlights() {
     let mut app = reader();
     update(&mut app, Action::OpenSearch);
     type_text(&mut app, "revers kisinger");
-    let screen = parallax::reader::snapshot(&app);
+    let screen = parallax::cli::snapshot(&app);
     assert!(screen.contains("/ revers kisinger"), "{screen}");
     assert!(screen.contains("passage gabuev-2024"), "{screen}");
     assert!(screen.contains("results"), "{screen}");

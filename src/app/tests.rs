@@ -217,7 +217,7 @@ fn notes_are_followed_and_the_jump_list_goes_back_and_forward() {
     };
     assert!(labels.len() > 1 && labels[0] == "1", "{labels:?}");
     assert_eq!(app.context(), crate::keymap::Context::List);
-    let screen = crate::reader::snapshot(&app);
+    let screen = crate::cli::snapshot(&app);
     assert!(
         screen.contains("Follow which note?") && screen.contains("[1] "),
         "{screen}"
@@ -369,20 +369,64 @@ fn quit_and_suspend() {
     assert_eq!(app.outbox.take(), [Effect::Quit]);
 }
 
+/// What must hold after any action: panes within bounds, each on a block of
+/// its article, the sidebar's selection on a row it has, a selection in a
+/// pane that shows its article.
+fn assert_invariants(app: &App, after: Action) {
+    assert!(
+        (1..=MAX_PANES).contains(&app.panes.len()),
+        "{after:?}: {} panes",
+        app.panes.len()
+    );
+    assert!(app.focused_pane < app.panes.len(), "{after:?}: focused pane");
+    for pane in &app.panes {
+        let blocks = app.corpus.articles[pane.article].blocks.len();
+        assert!(
+            pane.top.block < blocks,
+            "{after:?}: top block {} of {blocks}",
+            pane.top.block
+        );
+    }
+    assert!(
+        app.sidebar_index() < app.sidebar_entries().len(),
+        "{after:?}: sidebar row"
+    );
+    if let Some(selection) = app.selection {
+        assert_eq!(
+            app.panes.get(selection.pane).map(|p| p.article),
+            Some(selection.article),
+            "{after:?}: selection"
+        );
+    }
+}
+
 #[test]
-fn every_action_at_tiny_sizes_is_safe() {
+fn every_action_at_tiny_sizes_renders_and_keeps_the_invariants() {
     let actions: Vec<Action> = Action::NAMED
         .iter()
-        .map(|(_, a)| *a)
+        .map(|(_, a, _)| *a)
         .filter(|a| *a != Action::Quit)
         .collect();
     for (w, h) in [(1, 1), (2, 2), (10, 3), (31, 6), (0, 0)] {
         let mut app = app();
         update(&mut app, Action::Resize(w, h));
         for action in &actions {
-            update(&mut app, *action);
-            update(&mut app, Action::ScrollAt(0, 0, 3));
-            update(&mut app, Action::ClickAt(w / 2, h / 2));
+            for step in [*action, Action::ScrollAt(0, 0, 3), Action::ClickAt(w / 2, h / 2)] {
+                update(&mut app, step);
+                assert_invariants(&app, step);
+            }
+            let screen = crate::cli::snapshot(&app);
+            assert_eq!(
+                screen.lines().count(),
+                usize::from(h),
+                "{action:?} at {w}x{h}: one line a row"
+            );
+            assert!(
+                screen
+                    .lines()
+                    .all(|line| unicode_width::UnicodeWidthStr::width(line) <= usize::from(w)),
+                "{action:?} at {w}x{h}: nothing wider than the screen:\n{screen}"
+            );
         }
     }
 }

@@ -174,7 +174,10 @@ impl Keymap {
     pub fn defaults() -> Keymap {
         let mut keymap = Keymap {
             bindings: BTreeMap::new(),
-            descriptions: BTreeMap::new(),
+            descriptions: Action::NAMED
+                .iter()
+                .map(|(_, action, description)| (*action, (*description).to_string()))
+                .collect(),
             user_file: None,
         };
         let problems = keymap.merge("keymap.toml", DEFAULT_KEYMAP);
@@ -255,7 +258,7 @@ impl Keymap {
     ) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
         let context_names: Vec<&str> = Context::ALL.iter().map(|c| c.name()).chain(["desc"]).collect();
-        let action_names: Vec<&str> = Action::NAMED.iter().map(|(n, _)| *n).chain(["none"]).collect();
+        let action_names: Vec<&str> = Action::NAMED.iter().map(|(n, ..)| *n).chain(["none"]).collect();
         for (section, value) in table.iter() {
             let toml::de::DeValue::Table(entries) = value.get_ref() else {
                 problems.push(Diagnostic::error(

@@ -38,7 +38,7 @@ fn keys_display_as_written() {
 #[test]
 fn every_action_has_a_description_and_the_defaults_keep_their_promises() {
     let keymap = Keymap::defaults();
-    for (name, action) in Action::NAMED {
+    for (name, action, _) in Action::NAMED {
         assert!(!keymap.description(*action).is_empty(), "{name} has no desc");
     }
     let global = |k: &str| keymap.action(Context::Reader, Key::parse(k).unwrap());

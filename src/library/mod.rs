@@ -172,15 +172,12 @@ pub fn load_valid(source: &Source) -> Result<Library, Error> {
 }
 
 /// The library, or every error found in it if it has any; its warnings
-/// are printed.
+/// stay in its diagnostics for the caller to show.
 pub fn valid(library: Library) -> Result<Library, Error> {
     if library.has_errors() {
         return Err(Error::Invalid(
             library.diagnostics.into_iter().filter(Diagnostic::is_error).collect(),
         ));
-    }
-    for warning in &library.diagnostics {
-        eprintln!("{warning}");
     }
     Ok(library)
 }

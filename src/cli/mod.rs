@@ -8,8 +8,13 @@ use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
 use crate::corpus::{self, Corpus};
+use crate::diagnostic::Diagnostic;
 use crate::error::Error;
-use crate::library::{Library, load, load_valid};
+use crate::library::{Library, Source, load, load_valid};
+
+mod snapshot;
+
+pub use snapshot::{buffer_text, snapshot};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -179,8 +184,8 @@ impl Cli {
     }
 }
 
-fn reader_options(cli: &Cli) -> crate::reader::Options {
-    crate::reader::Options {
+fn reader_options(cli: &Cli) -> crate::boot::Options {
+    crate::boot::Options {
         open: cli.open.clone(),
         keymap: cli.keymap.clone(),
         theme: cli.theme.clone(),
@@ -196,13 +201,14 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
         None => {
             drop(out);
             let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
-            let options = crate::reader::Options {
+            let options = crate::boot::Options {
                 session: crate::session::default_path(),
                 ..reader_options(&cli)
             };
             let size = Rect::new(0, 0, width, height);
-            let mut app = crate::reader::open(&cli.source(), &options, size, crate::reader::Wait::No)?;
-            crate::runtime::run(&mut app, options.session.as_deref())?;
+            let mut booted = crate::boot::open(&cli.source(), &options, size, crate::boot::Wait::No)?;
+            warn(&booted.warnings);
+            crate::runtime::run(&mut booted.app, options.session.as_deref())?;
             Ok(0)
         }
         Some(Command::Keys { check: Some(file) }) => {
@@ -221,9 +227,9 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             Ok(i32::from(!problems.is_empty()))
         }
         Some(Command::Keys { check: None }) => {
-            let (keymap, message) = crate::reader::load_keymap(cli.keymap.as_deref());
-            if let Some(crate::app::Overlay::Message { lines, .. }) = message {
-                for line in lines {
+            let (keymap, notice) = crate::boot::load_keymap(cli.keymap.as_deref());
+            if let Some(notice) = notice {
+                for line in notice.lines {
                     eprintln!("{line}");
                 }
             }
@@ -232,12 +238,13 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
         }
         Some(Command::Snapshot { width, height }) => {
             let size = Rect::new(0, 0, width, height);
-            let app = crate::reader::open(&cli.source(), &reader_options(&cli), size, crate::reader::Wait::ForAll)?;
-            write!(out, "{}", crate::reader::snapshot(&app))?;
+            let booted = crate::boot::open(&cli.source(), &reader_options(&cli), size, crate::boot::Wait::ForAll)?;
+            warn(&booted.warnings);
+            write!(out, "{}", snapshot::snapshot(&booted.app))?;
             Ok(0)
         }
         Some(Command::Search { ref query, limit, json }) => {
-            let library = load_valid(&cli.source())?;
+            let library = load_valid_warned(&cli.source())?;
             let index = crate::search::SearchIndex::build(&library.corpus, &library.map);
             let hits = index.search(&crate::search::Query::parse(query));
             let hits = &hits[..hits.len().min(limit)];
@@ -250,7 +257,7 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             Ok(0)
         }
         Some(Command::Themes) => {
-            let library = load_valid(&cli.source())?;
+            let library = load_valid_warned(&cli.source())?;
             write!(out, "{}", crate::export::themes_table(&library.corpus, &library.map))?;
             Ok(0)
         }
@@ -261,14 +268,14 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             force,
         }) => import(&cli, files, into.as_deref(), id.as_deref(), force, &mut out),
         Some(Command::Timeline) => {
-            let library = load_valid(&cli.source())?;
+            let library = load_valid_warned(&cli.source())?;
             write!(out, "{}", crate::debate::timeline::text(&library.corpus, &library.map))?;
             Ok(0)
         }
         Some(Command::Export { format, ref theme, all }) => {
-            let library = load_valid(&cli.source())?;
+            let library = load_valid_warned(&cli.source())?;
             let themes = match theme {
-                Some(id) => vec![crate::reader::find_theme(&library.map, id)?],
+                Some(id) => vec![crate::boot::find_theme(&library.map, id)?],
                 None => (0..library.map.themes.len()).collect(),
             };
             let text = match format {
@@ -294,12 +301,12 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             Ok(i32::from(library.has_errors()))
         }
         Some(Command::List) => {
-            let corpus = load_valid(&cli.source())?.corpus;
+            let corpus = load_valid_warned(&cli.source())?.corpus;
             list(&corpus, &mut out)?;
             Ok(0)
         }
         Some(Command::Show { ref id, width }) => {
-            let corpus = load_valid(&cli.source())?.corpus;
+            let corpus = load_valid_warned(&cli.source())?.corpus;
             let article = find(&corpus, id)?;
             out.write_all(crate::show::plain_text(article, usize::from(width)).as_bytes())?;
             Ok(0)
@@ -463,4 +470,18 @@ fn list(corpus: &Corpus, out: &mut impl Write) -> std::io::Result<()> {
         writeln!(out, "\n? not known (parallax check says what to add)")?;
     }
     Ok(())
+}
+
+/// The library, every warning in it said on stderr; or its errors.
+fn load_valid_warned(source: &Source) -> Result<Library, Error> {
+    let library = load_valid(source)?;
+    warn(&library.diagnostics);
+    Ok(library)
+}
+
+/// Says warnings on stderr, one a line.
+fn warn(warnings: &[Diagnostic]) {
+    for warning in warnings {
+        eprintln!("{warning}");
+    }
 }

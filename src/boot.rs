@@ -1,14 +1,14 @@
-//! Starting the reader: which articles, which keys, and the first frame.
+//! Starting the reader: which articles, which keys, which theme, the last
+//! session; what to tell the user comes back as data.
 
 use std::path::{Path, PathBuf};
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
 use crate::app::{Action, App, Overlay, update};
 use crate::corpus::Corpus;
 use crate::debate::DebateMap;
+use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::keymap::Keymap;
 use crate::library::{Arrival, Library, Opening, Source};
@@ -45,8 +45,15 @@ pub fn user_keymap_path(explicit: Option<&Path>) -> Option<PathBuf> {
     path.exists().then_some(path)
 }
 
-/// The keymap, with a message for the user when their file has problems.
-pub fn load_keymap(explicit: Option<&Path>) -> (Keymap, Option<Overlay>) {
+/// Something the user must be told before reading on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub title: String,
+    pub lines: Vec<String>,
+}
+
+/// The keymap, with a notice for the user when their file has problems.
+pub fn load_keymap(explicit: Option<&Path>) -> (Keymap, Option<Notice>) {
     let Some(path) = user_keymap_path(explicit) else {
         return (Keymap::defaults(), None);
     };
@@ -54,7 +61,7 @@ pub fn load_keymap(explicit: Option<&Path>) -> (Keymap, Option<Overlay>) {
     match std::fs::read(&path) {
         Err(e) => (
             Keymap::defaults(),
-            Some(Overlay::Message {
+            Some(Notice {
                 title: "Keymap not read".into(),
                 lines: vec![crate::sanitize::clean_line(&format!(
                     "{name}: cannot read the file: {e}"
@@ -64,7 +71,7 @@ pub fn load_keymap(explicit: Option<&Path>) -> (Keymap, Option<Overlay>) {
         Ok(bytes) => {
             let text = String::from_utf8_lossy(&bytes);
             let (keymap, problems) = Keymap::with_user_file(&name, &text);
-            let overlay = (!problems.is_empty()).then(|| Overlay::Message {
+            let notice = (!problems.is_empty()).then(|| Notice {
                 title: "Problems in your keymap".into(),
                 lines: problems
                     .iter()
@@ -72,7 +79,7 @@ pub fn load_keymap(explicit: Option<&Path>) -> (Keymap, Option<Overlay>) {
                     .chain(["These lines are skipped; the rest of the file applies.".to_string()])
                     .collect(),
             });
-            (keymap, overlay)
+            (keymap, notice)
         }
     }
 }
@@ -102,11 +109,18 @@ pub enum Wait {
     ForAll,
 }
 
+/// A reader ready to run, and the warnings found in its library (which the
+/// command line shows before the reader takes the screen).
+pub struct Booted {
+    pub app: App,
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// The reader's state for a screen of `size`: the library opened (a large
 /// one in two stages, see [`crate::library::open`]), panes opened, keys
 /// loaded (a problem in the user's file shown as a message), theme selected,
 /// the last session taken up.
-pub fn open(source: &Source, options: &Options, size: Rect, wait: Wait) -> Result<App, Error> {
+pub fn open(source: &Source, options: &Options, size: Rect, wait: Wait) -> Result<Booted, Error> {
     // The last session comes back unless the command line says where to start.
     let explicit = !options.open.is_empty() || options.theme.is_some() || options.fresh;
     let saved = match options.session.as_deref().filter(|_| !explicit) {
@@ -139,9 +153,10 @@ pub fn open(source: &Source, options: &Options, size: Rect, wait: Wait) -> Resul
                 .map_or_else(String::new, |d| crate::sanitize::clean_line(&d.display().to_string())),
         });
     }
+    let warnings = library.diagnostics.clone();
     let mut app = prepare(library, options, size, saved)?;
     app.loading = loading;
-    Ok(app)
+    Ok(Booted { app, warnings })
 }
 
 fn prepare(library: Library, options: &Options, size: Rect, saved: crate::session::Loaded) -> Result<App, Error> {
@@ -151,7 +166,7 @@ fn prepare(library: Library, options: &Options, size: Rect, saved: crate::sessio
         .as_deref()
         .map(|id| find_theme(&library.map, id))
         .transpose()?;
-    let (keymap, message) = load_keymap(options.keymap.as_deref());
+    let (keymap, notice) = load_keymap(options.keymap.as_deref());
     let own = crate::own_map::OwnFile::open(library.own_map.as_deref());
     let mut app = App::indexing_in_background(library.corpus, library.map, keymap, &open, size);
     app.color = color_wanted();
@@ -176,7 +191,7 @@ fn prepare(library: Library, options: &Options, size: Rect, saved: crate::sessio
             None => notice,
         });
     }
-    app.overlay = message;
+    app.overlay = notice.map(|Notice { title, lines }| Overlay::Message { title, lines });
     Ok(app)
 }
 
@@ -186,36 +201,4 @@ pub fn find_theme(map: &DebateMap, id: &str) -> Result<usize, Error> {
         id: crate::sanitize::clean_line(id),
         known: map.themes.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", "),
     })
-}
-
-/// Draws `app` into an off-screen buffer and returns it as plain text, one
-/// line per row, trailing spaces trimmed.
-pub fn snapshot(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("an in-memory terminal");
-    terminal
-        .draw(|frame| crate::ui::render(frame, app))
-        .expect("drawing into memory cannot fail");
-    buffer_text(terminal.backend().buffer())
-}
-
-/// A buffer as text: each row's symbols, wide characters once.
-pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in area.top()..area.bottom() {
-        let mut row = String::new();
-        let mut skip = 0;
-        for x in area.left()..area.right() {
-            let symbol = buffer[(x, y)].symbol();
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            row.push_str(symbol);
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-        }
-        out.push_str(row.trim_end());
-        out.push('\n');
-    }
-    out
 }
