@@ -257,7 +257,7 @@ fn stale_results_are_never_shown() {
         unreachable!()
     };
     p.generation += 1;
-    p.query.push('x');
+    p.query.edit(Action::Input('x'));
     app.searcher.submit(generation, "wedge");
     update(&mut app, Action::SearchReady);
     assert_eq!(palette(&app).hits, fresh);
@@ -372,7 +372,7 @@ fn the_search_field_deletes_words_and_clears_and_brings_back_recent_searches() {
     update(&mut app, Action::SelectNext);
     assert_eq!(palette(&app).selected, 1);
     update(&mut app, Action::SelectPrev);
-    assert_eq!((palette(&app).query.as_str(), palette(&app).selected), ("nevsky", 0));
+    assert_eq!((palette(&app).query.value(), palette(&app).selected), ("nevsky", 0));
     type_text(&mut app, " prince");
     update(&mut app, Action::SelectPrev);
     assert_eq!(

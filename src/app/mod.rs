@@ -2,7 +2,6 @@
 //! only reads it.
 
 mod copy;
-mod form;
 mod help;
 mod jumps;
 mod loading;
@@ -21,11 +20,12 @@ mod update;
 
 pub use crate::action::Action;
 pub use copy::citation;
-pub use form::{Chosen, Form, Step, Target, TextField};
 pub use help::{HelpLine, help_lines};
 pub use jumps::{JumpList, JumpPoint};
 pub use outbox::{Effect, Outbox};
-pub use overlay::{Command, Ctx, Outcome, Overlay, Palette, Picker, list_offset};
+pub use overlay::{
+    Chosen, Command, Ctx, Form, Outcome, Overlay, Palette, Picker, Step, Target, TextField, list_offset,
+};
 pub use own::OwnLayer;
 pub use selection::{Selection, anchor_of as selection_anchor, sentences};
 pub use sidebar::{SidebarEntry, SidebarPick};

@@ -5,8 +5,8 @@
 
 use std::sync::Arc;
 
-use super::form::{Chosen, Form, Step, Target};
 use super::{App, Overlay, selection};
+use super::{Chosen, Form, Step, Target};
 use crate::corpus::SourceFile;
 use crate::debate::{Anchor, DebateMap, NormalizedArticle, Resolution, Selector};
 use crate::own_map::{OwnFile, OwnMap, OwnPassage, OwnTheme, OwnView};
@@ -68,7 +68,7 @@ pub(super) fn record_view(app: &mut App, theme: Option<usize>) {
     let t = &app.map.themes[theme];
     let mut form = Form::new(Target::View { theme }, Step::Stance, t.claim.clone());
     if let Some(view) = &t.view {
-        form.field = super::form::TextField::with(&view.note);
+        form.field = super::TextField::with(&view.note);
     }
     app.overlay = Some(Overlay::Form(Box::new(form)));
 }
@@ -121,7 +121,7 @@ pub(super) fn change_current(app: &mut App, make: fn(usize) -> Target) {
     };
     let mut form = Form::new(target, step, passage.quote.clone());
     form.stance = Some(passage.stance);
-    form.field = super::form::TextField::with(if step == Step::Theme { "" } else { &passage.summary });
+    form.field = super::TextField::with(if step == Step::Theme { "" } else { &passage.summary });
     if step == Step::Theme {
         form.filter(&app.map);
     }

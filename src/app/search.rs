@@ -16,7 +16,7 @@ pub(super) fn receive(app: &mut App) {
             && response.generation == palette.generation
         {
             palette.hits = response.hits;
-            palette.hits_for = palette.query.clone();
+            palette.hits_for = palette.query.value().to_string();
             palette.selected = 0;
         }
     }

@@ -124,6 +124,48 @@ fn focus_cycles_through_sidebar_and_panes() {
     assert!(app.sidebar_visible);
 }
 
+/// The keys the keymap gives in a context, as actions.
+fn keyed(app: &App, keys: &[&str]) -> Vec<Action> {
+    keys.iter()
+        .map(|k| {
+            let key = crate::keymap::Key::parse(k).unwrap();
+            app.keymap
+                .action(app.context(), key)
+                .or_else(|| key.typed_char().map(Action::Input))
+                .unwrap_or_else(|| panic!("{k} does nothing in {:?}", app.context()))
+        })
+        .collect()
+}
+
+#[test]
+fn the_cursor_keys_edit_within_the_picker_and_the_search_query() {
+    let mut app = app();
+    update(&mut app, Action::OpenPicker);
+    for action in keyed(&app, &["u", "r", "t", "o", "v", "home", "g", "end", "left", "right"]) {
+        update(&mut app, action);
+    }
+    let Some(Overlay::Picker(picker)) = &app.overlay else {
+        panic!("picker open")
+    };
+    assert_eq!(picker.query, "gurtov");
+    assert_eq!(app.corpus.articles[picker.matches[0]].meta.id, "gurtov-2024");
+    update(&mut app, Action::Close);
+
+    update(&mut app, Action::OpenSearch);
+    for action in keyed(&app, &["n", "e", "v", "k", "y", "left", "left", "s", "ctrl-e"]) {
+        update(&mut app, action);
+    }
+    let Some(Overlay::Search(palette)) = &app.overlay else {
+        panic!("search open")
+    };
+    assert_eq!(
+        (palette.query.value(), palette.query.cursor_column_chars()),
+        ("nevsky", 6)
+    );
+    let fresh = app.searcher.index.search(&crate::search::Query::parse("nevsky"));
+    assert_eq!(palette.hits, fresh, "the results are those of the query as edited");
+}
+
 #[test]
 fn the_picker_filters_and_opens_an_article() {
     let mut app = app();
@@ -173,7 +215,7 @@ fn the_picker_gives_at_each_key_what_filtering_the_query_afresh_gives() {
     ] {
         update(&mut app, action);
         let mut afresh = Picker {
-            query: typed.to_string(),
+            query: TextField::with(typed),
             ..Picker::default()
         };
         afresh.filter(&app.corpus);

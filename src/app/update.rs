@@ -4,7 +4,7 @@
 
 use ratatui::layout::Rect;
 
-use super::form::Target;
+use super::Target;
 use super::jumps::{self, jump_to};
 use super::overlay::{Command, Ctx, Outcome, Overlay, Picker};
 use super::panes::{

@@ -10,6 +10,7 @@ use super::overlay::{centered, window};
 use super::text::truncate;
 use crate::app::{App, Chosen, Form, Step, Target, TextField};
 use crate::debate::Stance;
+use unicode_width::UnicodeWidthStr;
 
 /// Rows of the quote shown at most.
 const QUOTE_ROWS: usize = 3;
@@ -147,15 +148,33 @@ pub fn render(frame: &mut Frame, app: &App, form: &Form, theme: Theme) {
 
 /// "Label: text▏" with the cursor where it stands.
 fn field_line<'a>(label: &str, field: &TextField, theme: Theme) -> Line<'a> {
+    let mut spans = vec![Span::styled(format!("{label}: "), theme.speaker())];
+    spans.extend(field_spans(field, usize::MAX, theme));
+    Line::from(spans)
+}
+
+/// A text field's text with the cursor (▏) where it stands, in at most
+/// `width` columns: past them, the text around the cursor.
+pub fn field_spans<'a>(field: &TextField, width: usize, theme: Theme) -> Vec<Span<'a>> {
     let value = field.value();
     let at = value
         .char_indices()
         .nth(field.cursor_column_chars())
         .map_or(value.len(), |(i, _)| i);
-    Line::from(vec![
-        Span::styled(format!("{label}: "), theme.speaker()),
-        Span::raw(value[..at].to_string()),
+    let (before, after) = (&value[..at], &value[at..]);
+    let room = width.saturating_sub(1);
+    // Keep the cursor in view: cut the start of what is before it when it
+    // would not fit, and the end of what is after it.
+    let mut before = before;
+    while before.width() > room {
+        let mut chars = before.chars();
+        chars.next();
+        before = chars.as_str();
+    }
+    let after = truncate(after, room.saturating_sub(before.width()));
+    vec![
+        Span::raw(before.to_string()),
         Span::styled("▏", theme.dim()),
-        Span::raw(value[at..].to_string()),
-    ])
+        Span::raw(after),
+    ]
 }

@@ -42,11 +42,12 @@ pub fn picker(frame: &mut Frame, app: &App, picker: &Picker, theme: Theme) {
     let inner = window(frame, area, "Open article", theme);
     let width = usize::from(inner.width);
     let mut lines = vec![
-        Line::from(vec![
-            Span::styled("> ", theme.speaker()),
-            Span::raw(picker.query.clone()),
-            Span::styled("▏", theme.dim()),
-        ]),
+        Line::from(
+            [Span::styled("> ", theme.speaker())]
+                .into_iter()
+                .chain(super::form::field_spans(&picker.query, width.saturating_sub(2), theme))
+                .collect::<Vec<_>>(),
+        ),
         Line::default(),
     ];
     let list_rows = usize::from(inner.height.saturating_sub(2));

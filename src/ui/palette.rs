@@ -25,7 +25,7 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, theme: Theme) {
     );
     let inner = window(frame, area, "Search: # themes only, @ articles only", theme);
     let width = usize::from(inner.width);
-    let status = if palette.query.is_empty() {
+    let status = if palette.query.value().is_empty() {
         String::new()
     } else if palette.searching() {
         "searching…".to_string()
@@ -37,19 +37,24 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, theme: Theme) {
         )
     };
     let mut lines = vec![
-        Line::from(vec![
-            Span::styled("/ ", theme.speaker()),
-            Span::raw(truncate(&palette.query, width.saturating_sub(status.width() + 4))),
-            Span::styled("▏", theme.dim()),
-            Span::styled(format!("  {status}"), theme.dim()),
-        ]),
+        Line::from(
+            [Span::styled("/ ", theme.speaker())]
+                .into_iter()
+                .chain(super::form::field_spans(
+                    &palette.query,
+                    width.saturating_sub(status.width() + 4),
+                    theme,
+                ))
+                .chain([Span::styled(format!("  {status}"), theme.dim())])
+                .collect::<Vec<_>>(),
+        ),
         Line::default(),
     ];
     let rows = usize::from(inner.height).saturating_sub(2);
     if let Some(progress) = app.progress() {
         lines.push(Line::from(Span::styled(progress.for_search(), theme.dim())));
     }
-    if palette.query.is_empty() {
+    if palette.query.value().is_empty() {
         lines.push(Line::from(Span::styled(
             "Type words you remember: “reverse kissinger”, “240 billion”, “nevsky”. Enter jumps; n/N then step through the other hits.",
             theme.dim(),

@@ -4,19 +4,22 @@
 //! `update` carries out through the reading view. No overlay changes the
 //! reader's state itself.
 
+mod field;
+mod form;
 mod list;
 mod lists;
 mod matrix;
 mod palette;
 mod picker;
 
+pub use field::TextField;
+pub use form::{Chosen, Form, Step, Target};
 pub use list::offset as list_offset;
 pub use palette::Palette;
 pub use picker::Picker;
 
 use ratatui::layout::Rect;
 
-use super::form::{self, Form};
 use crate::action::Action;
 use crate::corpus::Corpus;
 use crate::debate::DebateMap;
@@ -181,26 +184,8 @@ fn form_outcome(form: &mut Box<Form>, action: Action, ctx: &Ctx) -> Outcome {
         return Outcome::Ignored;
     }
     match form.handle(action, ctx.map) {
-        form::Outcome::Continue => Outcome::Stay,
-        form::Outcome::Abandon => Outcome::Then(Command::Say("Nothing saved".into())),
-        form::Outcome::Done => Outcome::Then(Command::SaveForm(form.clone())),
+        form::Answer::Continue => Outcome::Stay,
+        form::Answer::Abandon => Outcome::Then(Command::Say("Nothing saved".into())),
+        form::Answer::Done => Outcome::Then(Command::SaveForm(form.clone())),
     }
-}
-
-/// A text field's edits: a character typed, the last one or the last word
-/// deleted, all of it cleared. Returns false for any other action.
-pub fn edit_text(text: &mut String, action: Action) -> bool {
-    match action {
-        Action::Input(c) => text.push(c),
-        Action::DeleteChar => {
-            text.pop();
-        }
-        Action::DeleteWord => {
-            let kept = text.trim_end().rfind(' ').map_or(0, |space| space + 1);
-            text.truncate(kept);
-        }
-        Action::ClearInput => text.clear(),
-        _ => return false,
-    }
-    true
 }

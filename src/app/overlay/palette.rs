@@ -1,14 +1,14 @@
 //! The search palette: a query typed, the results of the newest one, a
 //! recent search brought back with up; Enter goes to the chosen result.
 
-use super::{Command, Ctx, Outcome, edit_text, list};
+use super::{Command, Ctx, Outcome, TextField, list};
 use crate::action::Action;
 use crate::search::{Hit, Query};
 
 /// What was typed, and the results of the newest query.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Palette {
-    pub query: String,
+    pub query: TextField,
     /// Bumped on every change of the query; results of older ones are dropped.
     pub generation: u64,
     /// The results, for the query `hits_for`.
@@ -23,11 +23,16 @@ pub struct Palette {
 impl Palette {
     /// Whether the results shown are not yet those of the query typed.
     pub fn searching(&self) -> bool {
-        self.hits_for != self.query
+        self.hits_for != self.query.value()
     }
 
     pub fn handle(&mut self, action: Action, ctx: &Ctx) -> Outcome {
-        if edit_text(&mut self.query, action) {
+        let typed = self.query.value().to_string();
+        if self.query.edit(action) {
+            if self.query.value() == typed {
+                // Only the cursor moved.
+                return Outcome::Stay;
+            }
             self.recalled = None;
             return self.submit();
         }
@@ -38,11 +43,11 @@ impl Palette {
             }
             // At the top of an empty palette, or of a recent search brought
             // back, up brings back the one before.
-            Action::SelectPrev if self.selected == 0 && (self.query.is_empty() || self.recalled.is_some()) => {
+            Action::SelectPrev if self.selected == 0 && (self.query.value().is_empty() || self.recalled.is_some()) => {
                 let older = self.recalled.map_or(0, |r| r + 1);
                 match ctx.recent_searches.iter().rev().nth(older) {
                     Some(query) => {
-                        self.query = query.clone();
+                        self.query = TextField::with(query);
                         self.recalled = Some(older);
                         self.submit()
                     }
@@ -68,14 +73,15 @@ impl Palette {
     /// Asks for the query's results anew (a query of nothing has none).
     pub fn submit(&mut self) -> Outcome {
         self.generation += 1;
-        if Query::parse(&self.query).text.is_empty() {
+        let query = self.query.value();
+        if Query::parse(query).text.is_empty() {
             self.hits.clear();
-            self.hits_for = self.query.clone();
+            self.hits_for = query.to_string();
             return Outcome::Stay;
         }
         Outcome::Keep(Command::Search {
             generation: self.generation,
-            query: self.query.clone(),
+            query: query.to_string(),
         })
     }
 }

@@ -4,13 +4,13 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::{Command, Ctx, Outcome, edit_text, list};
+use super::{Command, Ctx, Outcome, TextField, list};
 use crate::action::Action;
 use crate::corpus::Corpus;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Picker {
-    pub query: String,
+    pub query: TextField,
     /// Article indices matching the query, best first.
     pub matches: Vec<usize>,
     /// The query `matches` are for.
@@ -28,9 +28,13 @@ impl Picker {
 
     pub fn handle(&mut self, action: Action, ctx: &Ctx) -> Outcome {
         match action {
-            _ if edit_text(&mut self.query, action) => {
+            _ if self.query.edit(action) => {
+                if self.query.value() == self.matched {
+                    // Only the cursor moved.
+                    return Outcome::Stay;
+                }
                 // A longer query matches only among what the shorter one did.
-                if self.query.starts_with(&self.matched) && !self.matched.is_empty() {
+                if self.query.value().starts_with(&self.matched) && !self.matched.is_empty() {
                     let within = std::mem::take(&mut self.matches);
                     self.rank(ctx.corpus, within.into_iter());
                 } else {
@@ -63,19 +67,20 @@ impl Picker {
     /// Ranks the articles `among` against the query.
     fn rank(&mut self, corpus: &Corpus, among: impl Iterator<Item = usize>) {
         let matcher = SkimMatcherV2::default();
+        let query = self.query.value();
         let mut scored: Vec<(i64, usize)> = among
             .map(|i| (i, &corpus.articles[i]))
             .filter_map(|(i, a)| {
-                if self.query.is_empty() {
+                if query.is_empty() {
                     return Some((0, i));
                 }
                 let haystack = format!("{} {} {} {}", a.meta.title, a.author_names(), a.meta.outlet, a.meta.id);
-                matcher.fuzzy_match(&haystack, &self.query).map(|score| (score, i))
+                matcher.fuzzy_match(&haystack, query).map(|score| (score, i))
             })
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         self.matches = scored.into_iter().map(|(_, i)| i).collect();
-        self.matched = self.query.clone();
+        self.matched = query.to_string();
         self.selected = 0;
     }
 }

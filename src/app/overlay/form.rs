@@ -1,56 +1,12 @@
 //! The form that places a passage on a theme, records a view, or changes
 //! or deletes one of the reader's own passages: its state, one step at a
-//! time, and its text fields.
+//! time.
 
 use fuzzy_matcher::FuzzyMatcher;
-use tui_input::{Input, InputRequest};
 
+use super::TextField;
 use crate::action::Action;
 use crate::debate::{Anchor, DebateMap, Stance};
-
-/// A one-line text field with the usual editing keys.
-#[derive(Debug, Clone, Default)]
-pub struct TextField(Input);
-
-impl PartialEq for TextField {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.value() == other.0.value() && self.0.cursor() == other.0.cursor()
-    }
-}
-
-impl Eq for TextField {}
-
-impl TextField {
-    pub fn with(text: &str) -> TextField {
-        TextField(Input::new(text.to_string()))
-    }
-
-    pub fn value(&self) -> &str {
-        self.0.value()
-    }
-
-    /// Where the cursor stands, in characters from the start.
-    pub fn cursor_column_chars(&self) -> usize {
-        self.0.cursor()
-    }
-
-    /// Applies an editing action; false for any other.
-    pub fn edit(&mut self, action: Action) -> bool {
-        let request = match action {
-            Action::Input(c) => InputRequest::InsertChar(c),
-            Action::DeleteChar => InputRequest::DeletePrevChar,
-            Action::DeleteWord => InputRequest::DeletePrevWord,
-            Action::ClearInput => InputRequest::DeleteLine,
-            Action::CursorLeft => InputRequest::GoToPrevChar,
-            Action::CursorRight => InputRequest::GoToNextChar,
-            Action::CursorStart => InputRequest::GoToStart,
-            Action::CursorEnd => InputRequest::GoToEnd,
-            _ => return false,
-        };
-        self.0.handle(request);
-        true
-    }
-}
 
 /// What the form is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,7 +61,7 @@ pub struct Form {
 }
 
 /// What a step's input asks of the caller.
-pub enum Outcome {
+pub enum Answer {
     /// Stay in the form.
     Continue,
     /// Leave it with nothing saved.
@@ -171,9 +127,9 @@ impl Form {
     }
 
     /// The form's answer to one action.
-    pub fn handle(&mut self, action: Action, map: &DebateMap) -> Outcome {
+    pub fn handle(&mut self, action: Action, map: &DebateMap) -> Answer {
         if action == Action::Close {
-            return Outcome::Abandon;
+            return Answer::Abandon;
         }
         match self.step {
             Step::Theme => self.theme_step(action, map),
@@ -182,13 +138,13 @@ impl Form {
                     self.claim = self.field.value().trim().to_string();
                     self.field = TextField::default();
                     if matches!(self.target, Target::Move { .. }) {
-                        return Outcome::Done;
+                        return Answer::Done;
                     }
                     self.step = Step::Stance;
                 } else {
                     self.field.edit(action);
                 }
-                Outcome::Continue
+                Answer::Continue
             }
             Step::Stance => {
                 let stance = match action {
@@ -196,26 +152,26 @@ impl Form {
                     Action::StanceOpposes => Stance::Opposes,
                     Action::StanceQualifies => Stance::Qualifies,
                     Action::StanceReports => Stance::Reports,
-                    _ => return Outcome::Continue,
+                    _ => return Answer::Continue,
                 };
                 self.stance = Some(stance);
                 self.step = Step::Summary;
-                Outcome::Continue
+                Answer::Continue
             }
             Step::Summary => {
                 if action == Action::Select && !self.field.value().trim().is_empty() {
-                    Outcome::Done
+                    Answer::Done
                 } else {
                     self.field.edit(action);
-                    Outcome::Continue
+                    Answer::Continue
                 }
             }
-            Step::Confirm if action == Action::Confirm => Outcome::Done,
-            Step::Confirm => Outcome::Continue,
+            Step::Confirm if action == Action::Confirm => Answer::Done,
+            Step::Confirm => Answer::Continue,
         }
     }
 
-    fn theme_step(&mut self, action: Action, map: &DebateMap) -> Outcome {
+    fn theme_step(&mut self, action: Action, map: &DebateMap) -> Answer {
         let rows = self.matches.len() + usize::from(self.new_row().is_some());
         match action {
             Action::SelectNext => self.selected = (self.selected + 1).min(rows.saturating_sub(1)),
@@ -226,13 +182,13 @@ impl Form {
                 } else if self.new_row() == Some(self.selected) {
                     self.theme = Some(Chosen::New(self.field.value().trim().to_string()));
                 } else {
-                    return Outcome::Continue;
+                    return Answer::Continue;
                 }
                 let new = matches!(self.theme, Some(Chosen::New(_)));
                 self.field = TextField::default();
                 self.step = match (&self.target, new) {
                     (_, true) => Step::Claim,
-                    (Target::Move { .. }, false) => return Outcome::Done,
+                    (Target::Move { .. }, false) => return Answer::Done,
                     (_, false) => Step::Stance,
                 };
             }
@@ -242,6 +198,6 @@ impl Form {
                 }
             }
         }
-        Outcome::Continue
+        Answer::Continue
     }
 }
