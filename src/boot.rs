@@ -155,7 +155,7 @@ pub fn open(source: &Source, options: &Options, size: Rect, wait: Wait) -> Resul
     }
     let warnings = library.diagnostics.clone();
     let mut app = prepare(library, options, size, saved)?;
-    app.loading = loading;
+    app.work.loading = loading;
     Ok(Booted { app, warnings })
 }
 

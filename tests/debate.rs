@@ -445,7 +445,7 @@ fn selecting_a_theme_moves_every_pane_to_its_passage_at_several_widths() {
         assert_eq!(app.theme(), Some(wedge));
         let screen = snapshot(&app);
         for pane in 0..2 {
-            let article = app.panes[pane].article;
+            let article = app.reading.panes[pane].article;
             let passage = app.map.themes[wedge].passages_of(article).next().unwrap();
             let top = pane_top(&screen, &app, pane, 4);
             let top = top.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -465,10 +465,13 @@ fn selecting_a_theme_moves_every_pane_to_its_passage_at_several_widths() {
 fn a_silent_pane_says_so_and_stays_put() {
     let mut app = reader(&["manning-sun-2023", "gabuev-2024"], 160, 45);
     update(&mut app, Action::ScrollDown);
-    let before = app.panes[0].top;
+    let before = app.reading.panes[0].top;
     let trade = app.map.theme_index("trade").unwrap();
     update(&mut app, Action::SelectTheme(trade));
-    assert_eq!(app.panes[0].top, before, "manning-sun-2023 gives no trade figures");
+    assert_eq!(
+        app.reading.panes[0].top, before,
+        "manning-sun-2023 gives no trade figures"
+    );
     assert_ne!(app.scroll_line(1), 0, "gabuev-2024 moves to its figures");
     let screen = snapshot(&app);
     assert!(screen.contains("· silent on “Trade since the invasion”"), "{screen}");
@@ -553,7 +556,10 @@ fn the_matrix_shows_glyphs_and_counts_and_opens_a_passage() {
     update(&mut app, Action::Select);
     assert!(app.overlay.is_none());
     assert_eq!(app.map.themes[app.theme().unwrap()].id, "price");
-    assert_eq!(app.corpus.articles[app.panes[0].article].meta.id, "yun-sun-2022");
+    assert_eq!(
+        app.corpus.articles[app.reading.panes[0].article].meta.id,
+        "yun-sun-2022"
+    );
     let top = pane_top(&snapshot(&app), &app, 0, 4);
     assert!(
         top.split_whitespace()
@@ -573,15 +579,16 @@ fn the_matrix_opens_a_passage_in_the_pane_that_shows_its_article() {
     update(&mut app, Action::SelectRight);
     update(&mut app, Action::Select);
     let ids: Vec<&str> = app
+        .reading
         .panes
         .iter()
         .map(|p| app.corpus.articles[p.article].meta.id.as_str())
         .collect();
     assert_eq!(ids, ["manning-sun-2023", "gabuev-2024"], "no pane is replaced");
-    assert_eq!(app.focused_pane, 1);
+    assert_eq!(app.reading.focused_pane, 1);
     assert_ne!(app.scroll_line(1), 0);
     update(&mut app, Action::JumpBack);
-    assert_eq!((app.focused_pane, app.scroll_line(1)), (0, 0));
+    assert_eq!((app.reading.focused_pane, app.scroll_line(1)), (0, 0));
     assert_eq!(app.scroll_line(0), 1, "the first pane is where it was");
 }
 
@@ -592,7 +599,10 @@ fn a_pane_opened_while_a_theme_is_selected_starts_at_its_passage() {
     update(&mut app, Action::SelectTheme(kissinger));
     // `a` opens the next article not open: yun-sun-2022, silent on the analogy.
     update(&mut app, Action::AddPane);
-    assert_eq!(app.corpus.articles[app.panes[1].article].meta.id, "yun-sun-2022");
+    assert_eq!(
+        app.corpus.articles[app.reading.panes[1].article].meta.id,
+        "yun-sun-2022"
+    );
     assert_eq!(app.scroll_line(1), 0);
     assert!(app.status.as_deref().unwrap().contains("silent on"), "{:?}", app.status);
     // `o` and Gabuev: the pane opens at his passage on the analogy.
@@ -602,7 +612,7 @@ fn a_pane_opened_while_a_theme_is_selected_starts_at_its_passage() {
     }
     update(&mut app, Action::Select);
     let gabuev = app.corpus.index_of("gabuev-2024").unwrap();
-    assert_eq!(app.panes[1].article, gabuev);
+    assert_eq!(app.reading.panes[1].article, gabuev);
     let passage = app.map.themes[kissinger].passages_of(gabuev).next().unwrap().clone();
     let top = pane_top(&snapshot(&app), &app, 1, 4);
     let top = top.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -681,16 +691,16 @@ fn the_compare_panel_covers_hidden_panes_and_scrolls() {
     }
     assert!(seen.contains("(pane hidden)"), "{seen}");
     assert!(seen.contains("below") && seen.contains("above"), "{seen}");
-    assert_eq!(app.compare_scroll, 4, "scrolling stops at the last article");
+    assert_eq!(app.reading.compare_scroll, 4, "scrolling stops at the last article");
     update(&mut app, Action::CompareUp);
-    assert_eq!(app.compare_scroll, 3);
+    assert_eq!(app.reading.compare_scroll, 3);
     // The wheel over the panel scrolls it too.
     let panel = app.screen().compare.unwrap();
     update(&mut app, Action::ScrollAt(panel.x + 3, panel.y + 2, -3));
-    assert_eq!(app.compare_scroll, 2);
+    assert_eq!(app.reading.compare_scroll, 2);
     // A new theme starts from the first article again.
     update(&mut app, Action::NextTheme);
-    assert_eq!(app.compare_scroll, 0);
+    assert_eq!(app.reading.compare_scroll, 0);
 }
 
 #[test]
@@ -776,5 +786,5 @@ fn the_matrix_of_a_large_library_has_a_column_per_article_that_speaks_and_scroll
     let article = app.matrix_columns()[column];
     update(&mut app, Action::Select);
     assert!(app.overlay.is_none());
-    assert_eq!(app.panes[app.focused_pane].article, article);
+    assert_eq!(app.reading.panes[app.reading.focused_pane].article, article);
 }

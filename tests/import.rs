@@ -331,7 +331,7 @@ fn imported_articles_pass_check_show_in_list_are_found_by_search_and_open_in_the
         update(&mut app, Action::Input(c));
     }
     update(&mut app, Action::Select);
-    assert_eq!(app.corpus.articles[app.panes[0].article].meta.id, "holm-2024");
+    assert_eq!(app.corpus.articles[app.reading.panes[0].article].meta.id, "holm-2024");
 }
 
 #[test]

@@ -33,7 +33,7 @@ fn open(dir: &Path, options: &Options, wait: Wait) -> App {
 /// Sends `ArticlesReady` until the whole library is taken up.
 fn until_arrived(app: &mut App) {
     let deadline = Instant::now() + Duration::from_secs(60);
-    while app.loading.is_some() {
+    while app.work.loading.is_some() {
         assert!(Instant::now() < deadline, "the library never arrived");
         update(app, Action::ArticlesReady);
         std::thread::sleep(Duration::from_millis(5));
@@ -41,7 +41,8 @@ fn until_arrived(app: &mut App) {
 }
 
 fn pane_ids(app: &App) -> Vec<String> {
-    app.panes
+    app.reading
+        .panes
         .iter()
         .map(|p| app.corpus.articles[p.article].meta.id.clone())
         .collect()
@@ -86,13 +87,13 @@ fn the_first_frame_shows_the_articles_asked_for_and_the_rest_arrive_without_movi
     update(&mut app, Action::SelectTheme(wedge));
     update(&mut app, Action::ScrollDown);
     update(&mut app, Action::ScrollDown);
-    let tops: Vec<_> = app.panes.iter().map(|p| p.top).collect();
+    let tops: Vec<_> = app.reading.panes.iter().map(|p| p.top).collect();
     let shown = panes_shown(&app);
 
     until_arrived(&mut app);
     assert_eq!(app.corpus.articles.len(), ARTICLES);
     assert_eq!(pane_ids(&app), ["manning-sun-2023", "gabuev-2024"]);
-    assert_eq!(app.panes.iter().map(|p| p.top).collect::<Vec<_>>(), tops);
+    assert_eq!(app.reading.panes.iter().map(|p| p.top).collect::<Vec<_>>(), tops);
     assert_eq!(app.theme().map(|t| app.map.themes[t].id.as_str()), Some("wedge"));
     assert_eq!(panes_shown(&app), shown, "the panes show what they showed");
     // The map is anchored in every article now: the copies' passages too.
@@ -101,7 +102,11 @@ fn the_first_frame_shows_the_articles_asked_for_and_the_rest_arrive_without_movi
     // The jump list still goes back to where the theme jump left from.
     update(&mut app, Action::JumpBack);
     assert_eq!(pane_ids(&app), ["manning-sun-2023", "gabuev-2024"]);
-    assert!(app.panes.iter().all(|p| p.top.block == 0), "{:?}", app.panes);
+    assert!(
+        app.reading.panes.iter().all(|p| p.top.block == 0),
+        "{:?}",
+        app.reading.panes
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -124,7 +129,7 @@ fn search_covers_every_article_once_the_library_has_arrived() {
             let articles: std::collections::HashSet<_> = palette
                 .hits
                 .iter()
-                .filter_map(|h| app.searcher.index.candidate(h.candidate).article)
+                .filter_map(|h| app.work.searcher.index.candidate(h.candidate).article)
                 .collect();
             assert!(articles.len() > 5, "hits in {} articles", articles.len());
             break;
@@ -165,7 +170,7 @@ fn an_open_list_of_places_holds_the_arrival_until_it_closes() {
     update(&mut app, Action::Close);
     // It was there: the first chance takes it up.
     update(&mut app, Action::ArticlesReady);
-    assert!(app.loading.is_none());
+    assert!(app.work.loading.is_none());
     assert_eq!(app.corpus.articles.len(), ARTICLES);
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -193,7 +198,7 @@ fn an_article_asked_for_under_another_file_name_is_found_in_the_whole_library() 
     };
     let app = open(&dir, &options, Wait::No);
     assert_eq!(pane_ids(&app), ["gurtov-2024"]);
-    assert!(app.loading.is_none(), "read whole, to look in every file");
+    assert!(app.work.loading.is_none(), "read whole, to look in every file");
     assert_eq!(app.corpus.articles.len(), ARTICLES);
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -226,7 +231,7 @@ fn a_broken_file_among_the_rest_is_left_out_and_said_when_the_library_arrives() 
 fn a_snapshot_waits_for_the_whole_library() {
     let dir = library("snapshot");
     let app = open(&dir, &Options::default(), Wait::ForAll);
-    assert!(app.loading.is_none());
+    assert!(app.work.loading.is_none());
     assert_eq!(app.corpus.articles.len(), ARTICLES);
     assert_eq!(pane_ids(&app), ["manning-sun-2023", "gabuev-2024"]);
     let _ = std::fs::remove_dir_all(&dir);
@@ -256,19 +261,19 @@ fn the_last_session_s_articles_are_read_first() {
         ..Options::default()
     };
     let mut app = open(&dir, &asked, Wait::No);
-    assert!(app.loading.is_some(), "found by their file names");
+    assert!(app.work.loading.is_some(), "found by their file names");
     update(&mut app, Action::PageDown);
     parallax::session::save(&session, &app.to_session()).unwrap();
-    let top = app.panes[0].top;
+    let top = app.reading.panes[0].top;
 
     let again = Options {
         session: Some(session),
         ..Options::default()
     };
     let app = open(&dir, &again, Wait::No);
-    assert!(app.loading.is_some());
+    assert!(app.work.loading.is_some());
     assert_eq!(pane_ids(&app), wanted);
-    assert_eq!(app.panes[0].top, top);
+    assert_eq!(app.reading.panes[0].top, top);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -58,11 +58,13 @@ fn place_gabuev_on_a_new_theme(app: &mut App) {
     type_text(app, "peeling them away");
     update(app, Action::Select);
     assert_eq!(
-        app.corpus.articles[app.panes[app.focused_pane].article].meta.id,
+        app.corpus.articles[app.reading.panes[app.reading.focused_pane].article]
+            .meta
+            .id,
         "gabuev-2024"
     );
     update(app, Action::StartSelection);
-    let selection = app.selection.expect("a selection at the sentence jumped to");
+    let selection = app.reading.selection.expect("a selection at the sentence jumped to");
     let (first, last) = selection.span();
     assert_eq!(first, last, "one sentence");
     update(app, Action::Tag);
@@ -136,6 +138,7 @@ fn a_passage_placed_from_the_keyboard_is_saved_and_at_once_part_of_the_map() {
     let row = table.lines().find(|l| l.starts_with("putin-s-staying-power")).unwrap();
     assert!(row.contains("x opposes (yours)"), "{row}");
     let hits = app
+        .work
         .searcher
         .index
         .search(&parallax::search::Query::parse("no split coming while putin"));
@@ -250,12 +253,12 @@ fn the_selection_grows_and_shrinks_by_sentences_across_paragraphs_and_the_view_f
     let mut app = reader(&["gabuev-2024"], &path);
     update(&mut app, Action::StartSelection);
     assert_eq!(app.context(), parallax::keymap::Context::Selection);
-    let start = app.selection.unwrap();
+    let start = app.reading.selection.unwrap();
     assert_eq!(start.span(), (0, 0), "the first sentence on screen");
     for _ in 0..40 {
         update(&mut app, Action::SelectNext);
     }
-    let grown = app.selection.unwrap();
+    let grown = app.reading.selection.unwrap();
     assert_eq!(grown.span(), (0, 40));
     let anchor = parallax::app::selection_anchor(&app.corpus.articles[grown.article], &grown);
     assert!(anchor.end_block > anchor.start_block, "across paragraphs");
@@ -263,7 +266,7 @@ fn the_selection_grows_and_shrinks_by_sentences_across_paragraphs_and_the_view_f
     for _ in 0..39 {
         update(&mut app, Action::SelectPrev);
     }
-    assert_eq!(app.selection.unwrap().span(), (0, 1));
+    assert_eq!(app.reading.selection.unwrap().span(), (0, 1));
     // Drawn distinctly, under NO_COLOR too: reversed, with a bar in the margin.
     app.color = false;
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 45)).unwrap();
@@ -279,14 +282,14 @@ fn the_selection_grows_and_shrinks_by_sentences_across_paragraphs_and_the_view_f
     update(&mut app, Action::CopyPassage);
     assert!(on_clipboard(&mut app).unwrap().starts_with("“Just a decade ago"));
     update(&mut app, Action::Close);
-    assert!(app.selection.is_none());
+    assert!(app.reading.selection.is_none());
     assert_eq!(app.context(), parallax::keymap::Context::Reader);
     // A selection ends when its pane shows another article.
     update(&mut app, Action::StartSelection);
     update(&mut app, Action::OpenPicker);
     type_text(&mut app, "gurtov");
     update(&mut app, Action::Select);
-    assert!(app.selection.is_none());
+    assert!(app.reading.selection.is_none());
 }
 
 #[test]
@@ -297,7 +300,7 @@ fn a_mouse_drag_selects_sentences() {
     let (x, y) = (pane.x + 3, pane.y + 4);
     update(&mut app, Action::ClickAt(x, y));
     update(&mut app, Action::DragAt(x + 10, y + 6));
-    let selection = app.selection.expect("a selection");
+    let selection = app.reading.selection.expect("a selection");
     let (first, last) = selection.span();
     assert_eq!(first, 0);
     assert!(last >= 1, "{last}");
@@ -347,7 +350,7 @@ fn your_passages_can_be_changed_moved_deleted_and_undone_and_the_bundled_ones_ca
         Some(Step::Stance),
         "{:?} {:?}",
         app.status,
-        app.current_passage
+        app.reading.current_passage
     );
     update(&mut app, Action::StanceQualifies);
     update(&mut app, Action::ClearInput);

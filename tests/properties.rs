@@ -146,7 +146,7 @@ proptest! {
         let last_top = lines.saturating_sub(app.pane_height(&app.screen(), 0));
         let start = (at * last_top as f64) as usize;
         let (block, line) = app.document(0).unwrap().position_of(start);
-        app.panes[0].top = Position { block, line };
+        app.reading.panes[0].top = Position { block, line };
         prop_assert_eq!(app.scroll_line(0), start);
         // Down to the end, one line at a time, then back up.
         for expected in start + 1..=last_top {

@@ -24,7 +24,7 @@ fn reader(open: &[&str]) -> App {
 }
 
 fn id(app: &App, pane: usize) -> &str {
-    &app.corpus.articles[app.panes[pane].article].meta.id
+    &app.corpus.articles[app.reading.panes[pane].article].meta.id
 }
 
 #[test]
@@ -137,7 +137,7 @@ fn from_the_reverse_kissinger_passage_r_and_enter_land_on_the_passage_it_answers
     let screen = snapshot(&app);
     assert!(screen.contains("↔ answers Manning and Sun"), "{screen}");
     assert!(screen.contains('↔'), "marked in the margin");
-    let before = app.panes.clone();
+    let before = app.reading.panes.clone();
     update(&mut app, Action::ListRelations);
     let Some(Overlay::Relations { items, .. }) = &app.overlay else {
         panic!("the relations: {:?}", app.overlay)
@@ -146,7 +146,7 @@ fn from_the_reverse_kissinger_passage_r_and_enter_land_on_the_passage_it_answers
     assert!(snapshot(&app).contains("answers Manning and Sun (2023)"));
     update(&mut app, Action::Select);
     assert_eq!(
-        (app.focused_pane, id(&app, 1)),
+        (app.reading.focused_pane, id(&app, 1)),
         (1, "manning-sun-2023"),
         "the pane that shows it"
     );
@@ -161,7 +161,7 @@ fn from_the_reverse_kissinger_passage_r_and_enter_land_on_the_passage_it_answers
     );
     // A jump: ctrl-o goes back.
     update(&mut app, Action::JumpBack);
-    assert_eq!(app.panes, before);
+    assert_eq!(app.reading.panes, before);
     // The compare panel names the theme's relations.
     update(&mut app, Action::ToggleCompare);
     let screen = snapshot(&app);
@@ -178,9 +178,9 @@ fn a_relation_to_an_article_no_pane_shows_opens_it_beside() {
     update(&mut app, Action::SelectTheme(kissinger));
     update(&mut app, Action::ListRelations);
     update(&mut app, Action::Select);
-    assert_eq!(app.panes.len(), 2);
+    assert_eq!(app.reading.panes.len(), 2);
     assert_eq!(
-        (id(&app, 0), id(&app, 1), app.focused_pane),
+        (id(&app, 0), id(&app, 1), app.reading.focused_pane),
         ("gabuev-2024", "manning-sun-2023", 1)
     );
     // Without a passage with relations on screen, r says so.
@@ -245,7 +245,7 @@ fn the_timeline_puts_the_articles_in_date_order_with_events_and_relations() {
 fn follow_mode_keeps_the_other_panes_on_the_theme_at_the_top() {
     let mut app = reader(&["manning-sun-2023", "gabuev-2024"]);
     update(&mut app, Action::ToggleFollow);
-    assert!(app.follow);
+    assert!(app.reading.follow);
     assert!(snapshot(&app).contains("· follow"));
     // Scroll the first pane line by line until a passage of some theme is at its top.
     let mut followed = None;
@@ -257,7 +257,7 @@ fn follow_mode_keeps_the_other_panes_on_the_theme_at_the_top() {
         }
     }
     let theme = followed.expect("the first pane reached a passage");
-    let gabuev = app.panes[1].article;
+    let gabuev = app.reading.panes[1].article;
     let t = &app.map.themes[theme];
     match t.passages_of(gabuev).next() {
         Some(_) => {

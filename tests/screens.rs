@@ -59,7 +59,7 @@ fn the_narrow_sidebar_widens_when_it_has_focus() {
         parallax::layout::NARROW_SIDEBAR_WIDTH
     );
     update(&mut app, Action::FocusPrev);
-    assert_eq!(app.focus, parallax::app::Focus::Sidebar);
+    assert_eq!(app.reading.focus, parallax::app::Focus::Sidebar);
     assert_eq!(app.screen().sidebar.unwrap().width, 22);
     let screen = snapshot(&app);
     assert!(screen.contains("1 more ▶"), "{screen}");

@@ -230,7 +230,7 @@ fn palette(app: &App) -> &parallax::app::Palette {
 #[test]
 fn the_palette_types_searches_and_cancels() {
     let mut app = reader();
-    let before = app.panes.clone();
+    let before = app.reading.panes.clone();
     update(&mut app, Action::OpenSearch);
     assert_eq!(app.context(), parallax::keymap::Context::Search);
     type_text(&mut app, "nevsky");
@@ -242,7 +242,7 @@ fn the_palette_types_searches_and_cancels() {
     assert_eq!(palette(&app).query, "nevsk");
     update(&mut app, Action::Close);
     assert!(app.overlay.is_none());
-    assert_eq!(app.panes, before, "Esc leaves everything where it was");
+    assert_eq!(app.reading.panes, before, "Esc leaves everything where it was");
 }
 
 #[test]
@@ -258,7 +258,7 @@ fn stale_results_are_never_shown() {
     };
     p.generation += 1;
     p.query.edit(Action::Input('x'));
-    app.searcher.submit(generation, "wedge");
+    app.work.searcher.submit(generation, "wedge");
     update(&mut app, Action::SearchReady);
     assert_eq!(palette(&app).hits, fresh);
     assert!(palette(&app).searching());
@@ -275,9 +275,12 @@ fn enter_on_a_passage_opens_it_and_n_steps_through_the_other_hits() {
     // pane keeps its article.
     let gabuev = app.corpus.index_of("gabuev-2024").unwrap();
     let manning = app.corpus.index_of("manning-sun-2023").unwrap();
-    assert_eq!((app.panes[0].article, app.panes[1].article), (manning, gabuev));
-    assert_eq!(app.focused_pane, 1);
-    let nav = app.search_nav.clone().unwrap();
+    assert_eq!(
+        (app.reading.panes[0].article, app.reading.panes[1].article),
+        (manning, gabuev)
+    );
+    assert_eq!(app.reading.focused_pane, 1);
+    let nav = app.reading.search_nav.clone().unwrap();
     assert!(nav.hits.len() >= 4, "{:?}", nav.hits);
     let screen = parallax::cli::snapshot(&app);
     assert!(screen.contains("Nevsky"), "{screen}");
@@ -294,7 +297,7 @@ fn enter_on_a_passage_opens_it_and_n_steps_through_the_other_hits() {
     assert_eq!(app.scroll_line(1), first);
     update(&mut app, Action::JumpBack);
     assert_eq!(
-        (app.scroll_line(1), app.focused_pane),
+        (app.scroll_line(1), app.reading.focused_pane),
         (0, 0),
         "back where the search started"
     );
@@ -307,14 +310,20 @@ fn a_search_jump_to_an_article_open_nowhere_replaces_the_focused_one_and_ctrl_o_
     update(&mut app, Action::OpenSearch);
     type_text(&mut app, "power of siberia");
     update(&mut app, Action::Select);
-    let article = &app.corpus.articles[app.panes[0].article].meta.id;
+    let article = &app.corpus.articles[app.reading.panes[0].article].meta.id;
     assert_eq!(article, "glantz-freeman-2024");
-    assert_eq!(app.focused_pane, 0);
+    assert_eq!(app.reading.focused_pane, 0);
     update(&mut app, Action::JumpBack);
-    assert_eq!(app.corpus.articles[app.panes[0].article].meta.id, "manning-sun-2023");
+    assert_eq!(
+        app.corpus.articles[app.reading.panes[0].article].meta.id,
+        "manning-sun-2023"
+    );
     assert_eq!(app.scroll_line(0), 1, "where it was");
     update(&mut app, Action::JumpForward);
-    assert_eq!(app.corpus.articles[app.panes[0].article].meta.id, "glantz-freeman-2024");
+    assert_eq!(
+        app.corpus.articles[app.reading.panes[0].article].meta.id,
+        "glantz-freeman-2024"
+    );
 }
 
 #[test]
@@ -327,7 +336,7 @@ fn enter_on_a_theme_selects_it_and_on_an_article_opens_it() {
     update(&mut app, Action::OpenSearch);
     type_text(&mut app, "@gurtov");
     update(&mut app, Action::Select);
-    assert_eq!(app.corpus.articles[app.panes[0].article].meta.id, "gurtov-2024");
+    assert_eq!(app.corpus.articles[app.reading.panes[0].article].meta.id, "gurtov-2024");
 }
 
 #[test]
@@ -432,7 +441,7 @@ fn y_copies_the_passage_jumped_to_with_its_citation() {
     let wedge = app.map.theme_index("wedge").unwrap();
     update(&mut app, Action::SelectTheme(wedge));
     update(&mut app, Action::CopyPassage);
-    let gabuev = app.panes[app.focused_pane].article;
+    let gabuev = app.reading.panes[app.reading.focused_pane].article;
     let passage = app.map.themes[wedge].passages_of(gabuev).next().unwrap().clone();
     let copied = on_clipboard(&mut app).unwrap();
     let words: String = passage.quote.split_whitespace().take(6).collect::<Vec<_>>().join(" ");

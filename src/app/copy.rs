@@ -12,21 +12,21 @@ const NAMED_CHARS: usize = 40;
 /// What `y` copies: the selection, else the passage last jumped to in the
 /// focused pane's article, else the first paragraph that starts on screen.
 fn current_passage(app: &App) -> Option<Anchor> {
-    let pane = app.panes.get(app.focused_pane)?;
-    if let Some(selection) = app.selection.filter(|s| s.article == pane.article) {
+    let pane = app.reading.panes.get(app.reading.focused_pane)?;
+    if let Some(selection) = app.reading.selection.filter(|s| s.article == pane.article) {
         return Some(super::selection::anchor_of(
             &app.corpus.articles[pane.article],
             &selection,
         ));
     }
-    if let Some((article, anchor)) = app.current_passage
+    if let Some((article, anchor)) = app.reading.current_passage
         && article == pane.article
     {
         return Some(anchor);
     }
-    let doc = app.document(app.focused_pane)?;
-    let height = app.pane_height(&app.screen(), app.focused_pane);
-    let start = app.scroll_line(app.focused_pane);
+    let doc = app.document(app.reading.focused_pane)?;
+    let height = app.pane_height(&app.screen(), app.reading.focused_pane);
+    let start = app.scroll_line(app.reading.focused_pane);
     let blocks = &app.corpus.articles[pane.article].blocks;
     let block = doc
         .lines
@@ -76,7 +76,7 @@ pub(super) fn copy(app: &mut App) {
         app.status = Some("Nothing to copy here".into());
         return;
     };
-    let article = &app.corpus.articles[app.panes[app.focused_pane].article];
+    let article = &app.corpus.articles[app.reading.panes[app.reading.focused_pane].article];
     let quote = quoted_text(article, &anchor);
     if quote.is_empty() {
         app.status = Some("Nothing to copy here".into());

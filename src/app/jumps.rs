@@ -45,61 +45,61 @@ impl JumpList {
 
 fn here(app: &App) -> JumpPoint {
     JumpPoint {
-        panes: app.panes.clone(),
-        focus: app.focused_pane,
+        panes: app.reading.panes.clone(),
+        focus: app.reading.focused_pane,
     }
 }
 
 /// Remembers what the panes show before a jump takes them elsewhere.
 pub(super) fn record(app: &mut App) {
     let point = here(app);
-    app.jumps.points.truncate(app.jumps.index);
-    if app.jumps.points.last() != Some(&point) {
-        app.jumps.points.push(point);
+    app.reading.jumps.points.truncate(app.reading.jumps.index);
+    if app.reading.jumps.points.last() != Some(&point) {
+        app.reading.jumps.points.push(point);
     }
-    app.jumps.index = app.jumps.points.len();
+    app.reading.jumps.index = app.reading.jumps.points.len();
 }
 
 fn restore(app: &mut App, point: &JumpPoint) {
     if point.panes.is_empty() {
         return;
     }
-    app.panes = point.panes.clone();
-    app.focused_pane = point.focus.min(app.panes.len() - 1);
-    app.focus = Focus::Pane;
+    app.reading.panes = point.panes.clone();
+    app.reading.focused_pane = point.focus.min(app.reading.panes.len() - 1);
+    app.reading.focus = Focus::Pane;
 }
 
 pub(super) fn back(app: &mut App) {
-    if app.jumps.index == 0 {
+    if app.reading.jumps.index == 0 {
         app.status = Some("No earlier jump".into());
         return;
     }
-    if app.jumps.index == app.jumps.points.len() {
+    if app.reading.jumps.index == app.reading.jumps.points.len() {
         // So that forward comes back here.
         let point = here(app);
-        app.jumps.points.push(point);
+        app.reading.jumps.points.push(point);
     }
-    app.jumps.index -= 1;
-    let point = app.jumps.points[app.jumps.index].clone();
+    app.reading.jumps.index -= 1;
+    let point = app.reading.jumps.points[app.reading.jumps.index].clone();
     restore(app, &point);
 }
 
 pub(super) fn forward(app: &mut App) {
-    if app.jumps.index + 1 >= app.jumps.points.len() {
+    if app.reading.jumps.index + 1 >= app.reading.jumps.points.len() {
         app.status = Some("No later jump".into());
         return;
     }
-    app.jumps.index += 1;
-    let point = app.jumps.points[app.jumps.index].clone();
+    app.reading.jumps.index += 1;
+    let point = app.reading.jumps.points[app.reading.jumps.index].clone();
     restore(app, &point);
 }
 
 /// Moves a pane (to another article, if given), focuses it, and records the jump.
 pub(super) fn jump_to(app: &mut App, pane: usize, article: Option<usize>, top: Position) {
     record(app);
-    app.focused_pane = pane;
-    app.focus = Focus::Pane;
-    if let Some(p) = app.panes.get_mut(pane) {
+    app.reading.focused_pane = pane;
+    app.reading.focus = Focus::Pane;
+    if let Some(p) = app.reading.panes.get_mut(pane) {
         if let Some(article) = article {
             p.article = article;
         }
@@ -112,18 +112,18 @@ pub(super) fn jump_to(app: &mut App, pane: usize, article: Option<usize>, top: P
 /// it. The jump is recorded, and the pane focused; returns the pane and
 /// whether it had to open the article.
 pub(super) fn to_article(app: &mut App, article: usize) -> (usize, bool) {
-    let focused = app.focused_pane.min(app.panes.len().saturating_sub(1));
-    let showing = if app.panes.get(focused).is_some_and(|p| p.article == article) {
+    let focused = app.reading.focused_pane.min(app.reading.panes.len().saturating_sub(1));
+    let showing = if app.reading.panes.get(focused).is_some_and(|p| p.article == article) {
         Some(focused)
     } else {
-        app.panes.iter().position(|p| p.article == article)
+        app.reading.panes.iter().position(|p| p.article == article)
     };
     let pane = showing.unwrap_or(focused);
     record(app);
-    app.focused_pane = pane;
-    app.focus = Focus::Pane;
+    app.reading.focused_pane = pane;
+    app.reading.focus = Focus::Pane;
     let opened = showing.is_none();
-    if opened && let Some(p) = app.panes.get_mut(pane) {
+    if opened && let Some(p) = app.reading.panes.get_mut(pane) {
         p.article = article;
         p.top = Position::default();
     }
@@ -134,7 +134,7 @@ pub(super) fn to_article(app: &mut App, article: usize) -> (usize, bool) {
 /// beside the focused one while there is room, so that both ends of a
 /// relation stay in view. Returns the pane.
 pub(super) fn to_article_beside(app: &mut App, article: usize) -> usize {
-    if app.panes.iter().any(|p| p.article == article) || app.panes.len() >= super::MAX_PANES {
+    if app.reading.panes.iter().any(|p| p.article == article) || app.reading.panes.len() >= super::MAX_PANES {
         return to_article(app, article).0;
     }
     record(app);
@@ -143,16 +143,16 @@ pub(super) fn to_article_beside(app: &mut App, article: usize) -> usize {
 
 /// Opens `article` in a new pane beside the focused one, and focuses it.
 pub(super) fn insert_pane(app: &mut App, article: usize) -> usize {
-    let at = (app.focused_pane + 1).min(app.panes.len());
-    app.panes.insert(
+    let at = (app.reading.focused_pane + 1).min(app.reading.panes.len());
+    app.reading.panes.insert(
         at,
         Pane {
             article,
             top: Position::default(),
         },
     );
-    app.jumps.pane_added(at, &app.panes[at]);
-    app.focused_pane = at;
-    app.focus = Focus::Pane;
+    app.reading.jumps.pane_added(at, &app.reading.panes[at]);
+    app.reading.focused_pane = at;
+    app.reading.focus = Focus::Pane;
     at
 }

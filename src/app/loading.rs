@@ -10,18 +10,18 @@ use crate::library::{Arrival, Library, Loading};
 
 /// Takes up the whole library if it has arrived and nothing open waits.
 pub(super) fn receive(app: &mut App) {
-    let Some(loading) = &app.loading else { return };
+    let Some(loading) = &app.work.loading else { return };
     if app.overlay.as_ref().is_some_and(Overlay::holds_arrival) {
         return;
     }
     match loading.try_take() {
         Arrival::NotYet => {}
         Arrival::Failed => {
-            app.loading = None;
+            app.work.loading = None;
             app.status = Some("The other articles could not be loaded; start the reader again to retry".into());
         }
         Arrival::Arrived(library) => {
-            if let Some(loading) = app.loading.take() {
+            if let Some(loading) = app.work.loading.take() {
                 take_up(app, *library, &loading);
             }
         }
@@ -46,34 +46,33 @@ fn take_up(app: &mut App, library: Library, loading: &Loading) {
     // were, so every one of them is in it.
     let moved: Vec<usize> = app.corpus.articles.iter().map(|a| index[a.meta.id.as_str()]).collect();
     drop(index);
-    for pane in &mut app.panes {
+    for pane in &mut app.reading.panes {
         pane.article = moved[pane.article];
     }
-    for point in &mut app.jumps.points {
+    for point in &mut app.reading.jumps.points {
         for pane in &mut point.panes {
             pane.article = moved[pane.article];
         }
     }
-    if let Some((article, _)) = &mut app.current_passage {
+    if let Some((article, _)) = &mut app.reading.current_passage {
         *article = moved[*article];
     }
-    if let Some(nav) = &mut app.search_nav {
+    if let Some(nav) = &mut app.reading.search_nav {
         nav.article = moved[nav.article];
     }
-    if let Some(selection) = &mut app.selection {
+    if let Some(selection) = &mut app.reading.selection {
         selection.article = moved[selection.article];
     }
     app.corpus = Arc::new(corpus);
     app.map = map;
-    app.texts.clear();
-    app.documents.clear();
+    app.layouts.clear();
     app.refresh_layouts();
     // The reader's own map changed while the rest loaded: anchor it anew.
     let own_changed = app.own.as_ref().is_some_and(|o| o.file.map != loading.own);
     if own_changed {
         own::rebuild(app);
     } else {
-        app.searcher = app.searcher.rebuilt(Arc::clone(&app.corpus), app.map.clone());
+        app.work.searcher = app.work.searcher.rebuilt(Arc::clone(&app.corpus), app.map.clone());
     }
     if let Some(Overlay::Picker(picker)) = &mut app.overlay {
         picker.filter(&app.corpus);

@@ -7,10 +7,10 @@ use crate::layout::{DocLine, Mark};
 
 /// The note labels referred to on the focused pane's screen, in reading order, once each.
 fn labels_on_screen(app: &App) -> Vec<String> {
-    let pane = app.focused_pane;
+    let pane = app.reading.focused_pane;
     let height = app.pane_height(&app.screen(), pane);
     let start = app.scroll_line(pane);
-    let (Some(doc), Some(p)) = (app.document(pane), app.panes.get(pane)) else {
+    let (Some(doc), Some(p)) = (app.document(pane), app.reading.panes.get(pane)) else {
         return Vec::new();
     };
     let Some(text) = app.article_text(p.article) else {
@@ -36,7 +36,7 @@ fn labels_on_screen(app: &App) -> Vec<String> {
 
 /// `f`: the note referred to on screen, or a choice when there are several.
 pub(super) fn follow(app: &mut App) {
-    let Some(article) = app.panes.get(app.focused_pane).map(|p| p.article) else {
+    let Some(article) = app.reading.panes.get(app.reading.focused_pane).map(|p| p.article) else {
         return;
     };
     let labels: Vec<String> = labels_on_screen(app)
@@ -54,8 +54,8 @@ pub(super) fn follow(app: &mut App) {
 
 /// Goes to the note with `label` in the focused pane's article. A jump.
 pub(super) fn go(app: &mut App, label: &str) {
-    let pane = app.focused_pane;
-    let article = &app.corpus.articles[app.panes[pane].article];
+    let pane = app.reading.focused_pane;
+    let article = &app.corpus.articles[app.reading.panes[pane].article];
     if let Some(note) = article.note_index(label) {
         let anchor = crate::debate::Anchor {
             start_block: note,
@@ -63,8 +63,8 @@ pub(super) fn go(app: &mut App, label: &str) {
             end_block: note,
             end: article.blocks[note].text.len(),
         };
-        let article = app.panes[pane].article;
+        let article = app.reading.panes[pane].article;
         jump_to(app, pane, None, Position { block: note, line: 0 });
-        app.current_passage = Some((article, anchor));
+        app.reading.current_passage = Some((article, anchor));
     }
 }

@@ -33,7 +33,7 @@ fn layer_missing(app: &mut App) -> bool {
 
 /// `t` with a selection: the theme picker for it.
 pub(super) fn tag(app: &mut App) {
-    let Some(selected) = app.selection else {
+    let Some(selected) = app.reading.selection else {
         app.status = Some("Select a passage first (v, then j/k)".into());
         return;
     };
@@ -75,7 +75,7 @@ pub(super) fn record_view(app: &mut App, theme: Option<usize>) {
 
 /// The reader's own passage that is current, as an index into their map.
 fn current_own(app: &mut App) -> Option<usize> {
-    let (article, anchor) = app.current_passage?;
+    let (article, anchor) = app.reading.current_passage?;
     // The same words may be a bundled passage and one of the reader's: the
     // reader's comes first, on the selected theme first.
     let mut here: Vec<(usize, &crate::debate::Theme, &crate::debate::Passage)> = app
@@ -199,8 +199,8 @@ pub(super) fn save(app: &mut App, form: Form) {
             let title = new
                 .as_ref()
                 .map_or_else(|| theme_title(app, &theme), |t| t.title.clone());
-            app.selection = None;
-            app.current_passage = Some((*article, *anchor));
+            app.reading.selection = None;
+            app.reading.current_passage = Some((*article, *anchor));
             let said = format!("Placed on “{title}”: {} {}", passage.stance.glyph(), passage.stance);
             (
                 Box::new(move |m: &mut OwnMap| {
@@ -240,7 +240,7 @@ pub(super) fn save(app: &mut App, form: Form) {
         }
         Target::Delete { passage } => {
             let index = *passage;
-            app.current_passage = None;
+            app.reading.current_passage = None;
             (
                 Box::new(move |m: &mut OwnMap| {
                     if index < m.passages.len() {
@@ -340,6 +340,6 @@ pub(super) fn rebuild(app: &mut App) -> usize {
     let source = own.file.map.source(&own.file.name());
     let (map, problems) = crate::debate::load_with_own(&app.corpus, &own.sources, Some(&source));
     app.map = map;
-    app.searcher = app.searcher.rebuilt(Arc::clone(&app.corpus), app.map.clone());
+    app.work.searcher = app.work.searcher.rebuilt(Arc::clone(&app.corpus), app.map.clone());
     problems.len()
 }

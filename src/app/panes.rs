@@ -10,27 +10,27 @@ use crate::corpus::BlockKind;
 
 /// Lines of text a page holds in the focused pane.
 pub(super) fn page(app: &App) -> isize {
-    app.pane_height(&app.screen(), app.focused_pane) as isize
+    app.pane_height(&app.screen(), app.reading.focused_pane) as isize
 }
 
 pub(super) fn cycle_focus(app: &mut App, forward: bool) {
-    let panes = app.panes.len();
+    let panes = app.reading.panes.len();
     // Stops: the sidebar (when shown), then each pane.
-    let stops = panes + usize::from(app.sidebar_visible);
-    let current = match app.focus {
+    let stops = panes + usize::from(app.reading.sidebar_visible);
+    let current = match app.reading.focus {
         Focus::Sidebar => 0,
-        Focus::Pane => app.focused_pane + usize::from(app.sidebar_visible),
+        Focus::Pane => app.reading.focused_pane + usize::from(app.reading.sidebar_visible),
     };
     let next = if forward {
         (current + 1) % stops
     } else {
         (current + stops - 1) % stops
     };
-    if app.sidebar_visible && next == 0 {
-        app.focus = Focus::Sidebar;
+    if app.reading.sidebar_visible && next == 0 {
+        app.reading.focus = Focus::Sidebar;
     } else {
-        app.focus = Focus::Pane;
-        app.focused_pane = next - usize::from(app.sidebar_visible);
+        app.reading.focus = Focus::Pane;
+        app.reading.focused_pane = next - usize::from(app.reading.sidebar_visible);
     }
 }
 
@@ -47,20 +47,20 @@ pub(super) fn scroll(app: &mut App, pane: usize, delta: isize) {
         current.saturating_sub(delta.unsigned_abs())
     };
     let (block, line) = doc.position_of(target);
-    app.panes[pane].top = Position { block, line };
+    app.reading.panes[pane].top = Position { block, line };
 }
 
 pub(super) fn jump_to_line(app: &mut App, line: usize) {
-    let Some(doc) = app.document(app.focused_pane) else {
+    let Some(doc) = app.document(app.reading.focused_pane) else {
         return;
     };
     let (block, line) = doc.position_of(line.min(doc.lines.len().saturating_sub(1)));
-    jump_to(app, app.focused_pane, None, Position { block, line });
+    jump_to(app, app.reading.focused_pane, None, Position { block, line });
 }
 
 /// Puts the next (or previous) block whose kind passes `wanted` at the top.
 pub(super) fn step_block(app: &mut App, forward: bool, wanted: impl Fn(&BlockKind) -> bool) {
-    let Some(pane) = app.panes.get(app.focused_pane) else {
+    let Some(pane) = app.reading.panes.get(app.reading.focused_pane) else {
         return;
     };
     let article = &app.corpus.articles[pane.article];
@@ -73,7 +73,7 @@ pub(super) fn step_block(app: &mut App, forward: bool, wanted: impl Fn(&BlockKin
         (0..end).rev().find(|&i| wanted(&article.blocks[i].kind))
     };
     match found {
-        Some(block) => app.panes[app.focused_pane].top = Position { block, line: 0 },
+        Some(block) => app.reading.panes[app.reading.focused_pane].top = Position { block, line: 0 },
         None => {
             app.status = Some(if forward {
                 "At the end".into()
@@ -85,15 +85,15 @@ pub(super) fn step_block(app: &mut App, forward: bool, wanted: impl Fn(&BlockKin
 }
 
 pub(super) fn add_pane(app: &mut App) {
-    if app.panes.len() >= MAX_PANES {
+    if app.reading.panes.len() >= MAX_PANES {
         app.status = Some(format!("At most {MAX_PANES} panes"));
         return;
     }
     // The next article not already open, or the focused one again.
-    let open: Vec<usize> = app.panes.iter().map(|p| p.article).collect();
+    let open: Vec<usize> = app.reading.panes.iter().map(|p| p.article).collect();
     let article = (0..app.corpus.articles.len())
         .find(|a| !open.contains(a))
-        .or(app.panes.get(app.focused_pane).map(|p| p.article))
+        .or(app.reading.panes.get(app.reading.focused_pane).map(|p| p.article))
         .unwrap_or(0);
     if app.corpus.articles.is_empty() {
         return;
@@ -103,24 +103,29 @@ pub(super) fn add_pane(app: &mut App) {
 }
 
 pub(super) fn close_pane(app: &mut App) {
-    if app.panes.len() <= 1 {
+    if app.reading.panes.len() <= 1 {
         app.status = Some("The last pane stays open".into());
         return;
     }
-    let closed = app.focused_pane;
-    app.panes.remove(closed);
-    app.jumps.pane_closed(closed);
-    app.focused_pane = closed.min(app.panes.len() - 1);
+    let closed = app.reading.focused_pane;
+    app.reading.panes.remove(closed);
+    app.reading.jumps.pane_closed(closed);
+    app.reading.focused_pane = closed.min(app.reading.panes.len() - 1);
 }
 
 /// Moves the compare panel by whole articles.
 pub(super) fn scroll_compare(app: &mut App, articles: isize) {
-    if !app.compare_visible {
+    if !app.reading.compare_visible {
         app.status = Some("The compare panel is not shown (toggle_compare shows it)".into());
         return;
     }
-    let last = app.panes.len().saturating_sub(1);
-    app.compare_scroll = app.compare_scroll.min(last).saturating_add_signed(articles).min(last);
+    let last = app.reading.panes.len().saturating_sub(1);
+    app.reading.compare_scroll = app
+        .reading
+        .compare_scroll
+        .min(last)
+        .saturating_add_signed(articles)
+        .min(last);
 }
 
 pub(super) fn scroll_at(app: &mut App, column: u16, row: u16, lines: i16) {
@@ -139,11 +144,11 @@ pub(super) fn scroll_at(app: &mut App, column: u16, row: u16, lines: i16) {
 pub(super) fn click_at(app: &mut App, column: u16, row: u16) {
     let screen = app.screen();
     if let Some((pane, _)) = screen.panes.iter().find(|(_, r)| contains(*r, column, row)) {
-        app.focused_pane = *pane;
-        app.focus = Focus::Pane;
+        app.reading.focused_pane = *pane;
+        app.reading.focus = Focus::Pane;
         selection::press(app, *pane, column, row);
     } else if let Some(sidebar) = screen.sidebar.filter(|r| contains(*r, column, row)) {
-        app.focus = Focus::Sidebar;
+        app.reading.focus = Focus::Sidebar;
         let rows = usize::from(sidebar.height.saturating_sub(2));
         let offset = list_offset(app.sidebar_index(), rows);
         let index = offset + usize::from(row.saturating_sub(sidebar.y + 1));

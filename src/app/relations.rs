@@ -8,9 +8,9 @@ use crate::debate::{Anchor, End, timeline};
 /// The relations of the focused pane's current passage, or, when it has
 /// none, those with an end on screen there.
 fn here(app: &App) -> Option<(usize, Vec<usize>)> {
-    let pane = app.focused_pane;
-    let article = app.panes.get(pane)?.article;
-    if let Some((a, anchor)) = app.current_passage.filter(|(a, _)| *a == article) {
+    let pane = app.reading.focused_pane;
+    let article = app.reading.panes.get(pane)?.article;
+    if let Some((a, anchor)) = app.reading.current_passage.filter(|(a, _)| *a == article) {
         let found = app.map.relations_at(a, &anchor);
         if !found.is_empty() {
             return Some((article, found));
@@ -72,12 +72,12 @@ fn place(app: &mut App, pane: usize, article: usize, anchor: &Anchor) {
     if let Some(line) = app.line_showing(pane, anchor.start_block, anchor.start) {
         app.place_near_top(pane, line);
     }
-    app.current_passage = Some((article, *anchor));
+    app.reading.current_passage = Some((article, *anchor));
 }
 
 /// `T`: the timeline, at the focused pane's article.
 pub(super) fn open_timeline(app: &mut App) {
-    let article = app.panes.get(app.focused_pane).map(|p| p.article);
+    let article = app.reading.panes.get(app.reading.focused_pane).map(|p| p.article);
     let selected = timeline::rows(&app.corpus, &app.map)
         .iter()
         .position(|r| matches!(r, timeline::Row::Article { article: a, .. } if Some(*a) == article))
@@ -87,9 +87,9 @@ pub(super) fn open_timeline(app: &mut App) {
 
 /// `F`: follow mode on or off.
 pub(super) fn toggle_follow(app: &mut App) {
-    app.follow = !app.follow;
-    app.followed_theme = None;
-    app.status = Some(if app.follow {
+    app.reading.follow = !app.reading.follow;
+    app.reading.followed_theme = None;
+    app.status = Some(if app.reading.follow {
         "Follow mode: the other panes keep to the theme at the top of this one".into()
     } else {
         "Follow mode off".into()
@@ -99,8 +99,8 @@ pub(super) fn toggle_follow(app: &mut App) {
 
 /// The theme of the passage at the top of the focused pane, if one is there.
 fn theme_at_top(app: &mut App) -> Option<usize> {
-    let pane = app.focused_pane;
-    let article = app.panes.get(pane)?.article;
+    let pane = app.reading.focused_pane;
+    let article = app.reading.panes.get(pane)?.article;
     let top = app.scroll_line(pane) + super::CONTEXT_LINES;
     let passages: Vec<(usize, Anchor)> = app
         .map
@@ -120,16 +120,16 @@ fn theme_at_top(app: &mut App) -> Option<usize> {
 /// changed, every other pane goes to its passage on it, or stays where it
 /// is when its article is silent.
 pub(super) fn follow(app: &mut App) {
-    if !app.follow {
+    if !app.reading.follow {
         return;
     }
     let Some(theme) = theme_at_top(app) else { return };
     if app.followed_theme() == Some(theme) {
         return;
     }
-    app.followed_theme = Some(app.map.themes[theme].id.clone());
-    let focused = app.focused_pane;
-    for pane in (0..app.panes.len()).filter(|&p| p != focused) {
+    app.reading.followed_theme = Some(app.map.themes[theme].id.clone());
+    let focused = app.reading.focused_pane;
+    for pane in (0..app.reading.panes.len()).filter(|&p| p != focused) {
         themes::place_at_theme(app, pane, theme);
     }
     app.status = Some(format!("Following “{}”", app.map.themes[theme].title));

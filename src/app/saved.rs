@@ -18,10 +18,11 @@ impl App {
         };
         Session {
             version: session::VERSION,
-            panes: self.panes.iter().map(|p| place(p.article, p.top)).collect(),
-            focused_pane: self.focused_pane,
+            panes: self.reading.panes.iter().map(|p| place(p.article, p.top)).collect(),
+            focused_pane: self.reading.focused_pane,
             theme: self.theme().map(|t| self.map.themes[t].id.clone()),
             jumps: self
+                .reading
                 .jumps
                 .points
                 .iter()
@@ -34,8 +35,8 @@ impl App {
                     })
                 })
                 .collect(),
-            jump_index: self.jumps.index,
-            searches: self.recent_searches.clone(),
+            jump_index: self.reading.jumps.index,
+            searches: self.reading.recent_searches.clone(),
         }
     }
 
@@ -76,22 +77,22 @@ impl App {
         let mut notices = Vec::new();
         let panes: Vec<(usize, Position)> = saved.panes.iter().filter_map(|p| self.find(p, &mut notices)).collect();
         if !panes.is_empty() {
-            self.panes = panes
+            self.reading.panes = panes
                 .into_iter()
                 .take(super::MAX_PANES)
                 .map(|(article, top)| super::Pane { article, top })
                 .collect();
-            self.focused_pane = saved.focused_pane.min(self.panes.len() - 1);
-            self.focus = Focus::Pane;
+            self.reading.focused_pane = saved.focused_pane.min(self.reading.panes.len() - 1);
+            self.reading.focus = Focus::Pane;
         }
         self.set_theme(saved.theme.as_deref().and_then(|id| self.map.theme_index(id)));
         let mut jump_notices = Vec::new();
-        self.jumps.points = saved
+        self.reading.jumps.points = saved
             .jumps
             .iter()
-            .filter(|j| j.pane < self.panes.len())
+            .filter(|j| j.pane < self.reading.panes.len())
             .filter_map(|j| {
-                let panes = if j.panes.len() == self.panes.len() {
+                let panes = if j.panes.len() == self.reading.panes.len() {
                     let found: Option<Vec<(usize, Position)>> =
                         j.panes.iter().map(|p| self.find(p, &mut jump_notices)).collect();
                     found?
@@ -100,15 +101,15 @@ impl App {
                         .collect()
                 } else {
                     let (article, top) = self.find(&j.place, &mut jump_notices)?;
-                    let mut panes = self.panes.clone();
+                    let mut panes = self.reading.panes.clone();
                     panes[j.pane] = super::Pane { article, top };
                     panes
                 };
                 Some(JumpPoint { panes, focus: j.pane })
             })
             .collect();
-        self.jumps.index = saved.jump_index.min(self.jumps.points.len());
-        self.recent_searches = saved
+        self.reading.jumps.index = saved.jump_index.min(self.reading.jumps.points.len());
+        self.reading.recent_searches = saved
             .searches
             .iter()
             .rev()

@@ -11,7 +11,7 @@ pub(super) fn open(app: &mut App) {
 /// Takes the responses that have arrived; only those of the palette's
 /// newest query are kept.
 pub(super) fn receive(app: &mut App) {
-    while let Some(response) = app.searcher.try_recv() {
+    while let Some(response) = app.work.searcher.try_recv() {
         if let Some(Overlay::Search(palette)) = &mut app.overlay
             && response.generation == palette.generation
         {
@@ -27,13 +27,14 @@ pub(super) fn remember(app: &mut App, query: &str) {
     if query.trim().is_empty() {
         return;
     }
-    app.recent_searches.retain(|q| q != query);
-    app.recent_searches.push(query.to_string());
+    app.reading.recent_searches.retain(|q| q != query);
+    app.reading.recent_searches.push(query.to_string());
     let excess = app
+        .reading
         .recent_searches
         .len()
         .saturating_sub(crate::session::RECENT_SEARCHES);
-    app.recent_searches.drain(..excess);
+    app.reading.recent_searches.drain(..excess);
 }
 
 /// Asks again for the palette's query, over a new index: its results so
@@ -46,7 +47,7 @@ pub(super) fn resubmit(app: &mut App) {
         palette.hits.clear();
         palette.hits_for.clear();
         if let Outcome::Keep(Command::Search { generation, query }) = palette.submit() {
-            app.searcher.submit(generation, &query);
+            app.work.searcher.submit(generation, &query);
         }
         receive(app);
     }
@@ -55,11 +56,11 @@ pub(super) fn resubmit(app: &mut App) {
 /// Goes where a result is: a passage opens in the focused pane, a theme is
 /// selected, an article is opened.
 pub(super) fn jump(app: &mut App, candidate: u32, query: &str) {
-    let c = app.searcher.index.candidate(candidate);
-    app.focus = Focus::Pane;
+    let c = app.work.searcher.index.candidate(candidate);
+    app.reading.focus = Focus::Pane;
     match c.kind {
         Kind::Theme => {
-            app.search_nav = None;
+            app.reading.search_nav = None;
             super::themes::select_theme(app, c.theme as usize);
         }
         Kind::Article => {
@@ -72,7 +73,7 @@ pub(super) fn jump(app: &mut App, candidate: u32, query: &str) {
             let article = c.article.unwrap_or(0) as usize;
             let (pane, _) = jumps::to_article(app, article);
             let parsed = Query::parse(query);
-            let index = std::sync::Arc::clone(&app.searcher.index);
+            let index = std::sync::Arc::clone(&app.work.searcher.index);
             let hits = index
                 .hits_in_article(&parsed, article)
                 .into_iter()
@@ -81,7 +82,7 @@ pub(super) fn jump(app: &mut App, candidate: u32, query: &str) {
                     (h.block as usize, h.start as usize..h.end as usize)
                 })
                 .collect();
-            app.search_nav = Some(SearchNav {
+            app.reading.search_nav = Some(SearchNav {
                 query: parsed.text,
                 article,
                 hits,
@@ -103,17 +104,17 @@ fn place_at(app: &mut App, pane: usize, block: usize, range: std::ops::Range<usi
         end_block: block,
         end: range.end,
     };
-    app.current_passage = Some((app.panes[pane].article, anchor));
+    app.reading.current_passage = Some((app.reading.panes[pane].article, anchor));
 }
 
 /// `n` / `N` after a search: the next or previous hit in the focused pane.
 /// Returns false when the focused pane shows another article.
 pub(super) fn step(app: &mut App, forward: bool) -> bool {
-    let pane = app.focused_pane;
-    let Some(nav) = app.search_nav.clone() else {
+    let pane = app.reading.focused_pane;
+    let Some(nav) = app.reading.search_nav.clone() else {
         return false;
     };
-    if app.panes.get(pane).map(|p| p.article) != Some(nav.article) {
+    if app.reading.panes.get(pane).map(|p| p.article) != Some(nav.article) {
         return false;
     }
     let current = app.scroll_line(pane) + super::CONTEXT_LINES;

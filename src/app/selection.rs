@@ -53,8 +53,8 @@ pub fn anchor_of(article: &Article, selection: &Selection) -> Anchor {
 /// `v`: selects the current sentence of the focused pane: the one last
 /// jumped to, else the first that starts on screen.
 pub(super) fn start(app: &mut App) {
-    let pane = app.focused_pane;
-    let Some(article) = app.panes.get(pane).map(|p| p.article) else {
+    let pane = app.reading.focused_pane;
+    let Some(article) = app.reading.panes.get(pane).map(|p| p.article) else {
         return;
     };
     let all = sentences(&app.corpus.articles[article]);
@@ -63,6 +63,7 @@ pub(super) fn start(app: &mut App) {
         return;
     }
     let jumped = app
+        .reading
         .current_passage
         .filter(|(a, _)| *a == article)
         .and_then(|(_, anchor)| {
@@ -75,7 +76,7 @@ pub(super) fn start(app: &mut App) {
             .position(|(b, r)| app.line_showing(pane, *b, r.start).is_some_and(|line| line >= top))
     };
     let first = jumped.or_else(on_screen).unwrap_or(0);
-    app.selection = Some(Selection {
+    app.reading.selection = Some(Selection {
         pane,
         article,
         anchor: first,
@@ -86,14 +87,16 @@ pub(super) fn start(app: &mut App) {
 
 /// `j` / `k` while selecting: the free end moves by a sentence.
 pub(super) fn extend(app: &mut App, forward: bool) {
-    let Some(mut selection) = app.selection else { return };
+    let Some(mut selection) = app.reading.selection else {
+        return;
+    };
     let count = sentences(&app.corpus.articles[selection.article]).len();
     selection.cursor = if forward {
         (selection.cursor + 1).min(count.saturating_sub(1))
     } else {
         selection.cursor.saturating_sub(1)
     };
-    app.selection = Some(selection);
+    app.reading.selection = Some(selection);
     follow(app, selection.pane, selection.article, selection.cursor);
 }
 
@@ -118,7 +121,7 @@ fn follow(app: &mut App, pane: usize, article: usize, index: usize) {
     };
     if let Some(doc) = app.pane_document(pane) {
         let (block, line) = doc.position_of(new_top);
-        app.panes[pane].top = Position { block, line };
+        app.reading.panes[pane].top = Position { block, line };
     }
 }
 
@@ -132,7 +135,7 @@ pub(super) fn sentence_at(app: &App, pane: usize, column: u16, row: u16) -> Opti
         return None;
     }
     let doc = app.document(pane)?;
-    let article = app.panes[pane].article;
+    let article = app.reading.panes[pane].article;
     let text = app.article_text(article)?;
     let line = app.scroll_line(pane) + usize::from(row - first_row);
     let DocLine::Text { block, range, indent } = doc.lines.get(line)? else {
@@ -153,19 +156,21 @@ pub(super) fn sentence_at(app: &App, pane: usize, column: u16, row: u16) -> Opti
 
 /// A mouse press in a pane's text: where a drag would start.
 pub(super) fn press(app: &mut App, pane: usize, column: u16, row: u16) {
-    app.drag_from = sentence_at(app, pane, column, row).map(|s| (pane, s));
+    app.reading.drag_from = sentence_at(app, pane, column, row).map(|s| (pane, s));
 }
 
 /// A drag with the button held: the sentences from the press to here.
 pub(super) fn drag(app: &mut App, column: u16, row: u16) {
-    let Some((pane, from)) = app.drag_from else { return };
+    let Some((pane, from)) = app.reading.drag_from else {
+        return;
+    };
     let Some(to) = sentence_at(app, pane, column, row) else {
         return;
     };
-    app.focused_pane = pane;
-    app.selection = Some(Selection {
+    app.reading.focused_pane = pane;
+    app.reading.selection = Some(Selection {
         pane,
-        article: app.panes[pane].article,
+        article: app.reading.panes[pane].article,
         anchor: from,
         cursor: to,
     });

@@ -50,7 +50,7 @@ impl App {
     /// the pick is, else the first row that can be chosen.
     pub fn sidebar_index(&self) -> usize {
         let entries = self.sidebar_entries();
-        let wanted = match &self.sidebar_selected {
+        let wanted = match &self.reading.sidebar_selected {
             SidebarPick::First => None,
             SidebarPick::Theme(id) => self.map.theme_index(id).map(SidebarEntry::Theme),
             SidebarPick::Article(id) => self.corpus.index_of(id).map(SidebarEntry::Article),
@@ -64,7 +64,7 @@ impl App {
 
     /// Puts the sidebar's selection on `entry`.
     pub(super) fn pick(&mut self, entry: SidebarEntry) {
-        self.sidebar_selected = match entry {
+        self.reading.sidebar_selected = match entry {
             SidebarEntry::Theme(t) => match self.map.themes.get(t) {
                 Some(theme) => SidebarPick::Theme(theme.id.clone()),
                 None => return,
@@ -88,7 +88,7 @@ impl App {
         }
         entries.push(SidebarEntry::ArticlesHeader);
         entries.extend((0..self.corpus.articles.len()).map(SidebarEntry::Article));
-        if let Some(pane) = self.panes.get(self.focused_pane) {
+        if let Some(pane) = self.reading.panes.get(self.reading.focused_pane) {
             let article = &self.corpus.articles[pane.article];
             let headings: Vec<SidebarEntry> = article
                 .blocks
@@ -127,13 +127,13 @@ pub(super) fn select_sidebar(app: &mut App) {
         Some(SidebarEntry::Article(article)) => {
             let (pane, opened) = jumps::to_article(app, article);
             // Browsing the sidebar goes on there.
-            app.focus = Focus::Sidebar;
+            app.reading.focus = Focus::Sidebar;
             if opened {
                 themes::opened_in(app, pane);
             }
         }
         Some(SidebarEntry::Theme(theme)) => themes::select_theme(app, theme),
-        Some(SidebarEntry::Heading(block)) => jump_to(app, app.focused_pane, None, Position { block, line: 0 }),
+        Some(SidebarEntry::Heading(block)) => jump_to(app, app.reading.focused_pane, None, Position { block, line: 0 }),
         _ => {}
     }
 }

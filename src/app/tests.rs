@@ -19,11 +19,11 @@ fn app() -> App {
 }
 
 fn article_id(app: &App, pane: usize) -> &str {
-    &app.corpus.articles[app.panes[pane].article].meta.id
+    &app.corpus.articles[app.reading.panes[pane].article].meta.id
 }
 
 fn top_block(app: &App, pane: usize) -> &crate::corpus::Block {
-    &app.corpus.articles[app.panes[pane].article].blocks[app.panes[pane].top.block]
+    &app.corpus.articles[app.reading.panes[pane].article].blocks[app.reading.panes[pane].top.block]
 }
 
 #[test]
@@ -33,7 +33,7 @@ fn opens_the_requested_panes() {
         (article_id(&app, 0), article_id(&app, 1)),
         ("manning-sun-2023", "gabuev-2024")
     );
-    assert_eq!(app.focus, Focus::Pane);
+    assert_eq!(app.reading.focus, Focus::Pane);
     assert!(app.document(0).is_some() && app.document(1).is_some());
 }
 
@@ -84,7 +84,7 @@ fn bottom_shows_the_last_line_and_scrolling_stops_there() {
 fn paragraph_and_heading_steps() {
     let mut app = app();
     update(&mut app, Action::FocusNext); // gabuev-2024
-    assert_eq!(app.focused_pane, 1);
+    assert_eq!(app.reading.focused_pane, 1);
     update(&mut app, Action::NextParagraph);
     assert!(top_block(&app, 1).text.starts_with("Even as China and Russia"));
     update(&mut app, Action::PrevParagraph);
@@ -103,25 +103,25 @@ fn paragraph_and_heading_steps() {
 fn focus_cycles_through_sidebar_and_panes() {
     let mut app = app();
     update(&mut app, Action::FocusNext);
-    assert_eq!((app.focus, app.focused_pane), (Focus::Pane, 1));
+    assert_eq!((app.reading.focus, app.reading.focused_pane), (Focus::Pane, 1));
     update(&mut app, Action::FocusNext);
-    assert_eq!(app.focus, Focus::Sidebar);
+    assert_eq!(app.reading.focus, Focus::Sidebar);
     update(&mut app, Action::FocusNext);
-    assert_eq!((app.focus, app.focused_pane), (Focus::Pane, 0));
+    assert_eq!((app.reading.focus, app.reading.focused_pane), (Focus::Pane, 0));
     update(&mut app, Action::FocusPrev);
-    assert_eq!(app.focus, Focus::Sidebar);
+    assert_eq!(app.reading.focus, Focus::Sidebar);
     update(&mut app, Action::ToggleSidebar);
-    assert!(!app.sidebar_visible);
-    assert_eq!(app.focus, Focus::Pane);
+    assert!(!app.reading.sidebar_visible);
+    assert_eq!(app.reading.focus, Focus::Pane);
     update(&mut app, Action::FocusNext);
     update(&mut app, Action::FocusNext);
     assert_eq!(
-        (app.focus, app.focused_pane),
+        (app.reading.focus, app.reading.focused_pane),
         (Focus::Pane, 0),
         "a hidden sidebar is not a stop"
     );
     update(&mut app, Action::ToggleSidebar);
-    assert!(app.sidebar_visible);
+    assert!(app.reading.sidebar_visible);
 }
 
 /// The keys the keymap gives in a context, as actions.
@@ -162,7 +162,7 @@ fn the_cursor_keys_edit_within_the_picker_and_the_search_query() {
         (palette.query.value(), palette.query.cursor_column_chars()),
         ("nevsky", 6)
     );
-    let fresh = app.searcher.index.search(&crate::search::Query::parse("nevsky"));
+    let fresh = app.work.searcher.index.search(&crate::search::Query::parse("nevsky"));
     assert_eq!(palette.hits, fresh, "the results are those of the query as edited");
 }
 
@@ -227,8 +227,8 @@ fn the_picker_gives_at_each_key_what_filtering_the_query_afresh_gives() {
 fn panes_are_added_up_to_five_and_the_last_stays() {
     let mut app = app();
     update(&mut app, Action::AddPane);
-    assert_eq!(app.panes.len(), 3);
-    assert_eq!(app.focused_pane, 1);
+    assert_eq!(app.reading.panes.len(), 3);
+    assert_eq!(app.reading.focused_pane, 1);
     assert!(
         !["manning-sun-2023", "gabuev-2024"].contains(&article_id(&app, 1)),
         "a new pane shows an article not yet open"
@@ -236,12 +236,12 @@ fn panes_are_added_up_to_five_and_the_last_stays() {
     for _ in 0..5 {
         update(&mut app, Action::AddPane);
     }
-    assert_eq!(app.panes.len(), MAX_PANES);
+    assert_eq!(app.reading.panes.len(), MAX_PANES);
     assert_eq!(app.status.as_deref(), Some("At most 5 panes"));
     for _ in 0..10 {
         update(&mut app, Action::ClosePane);
     }
-    assert_eq!(app.panes.len(), 1);
+    assert_eq!(app.reading.panes.len(), 1);
     assert_eq!(app.status.as_deref(), Some("The last pane stays open"));
 }
 
@@ -251,7 +251,7 @@ fn notes_are_followed_and_the_jump_list_goes_back_and_forward() {
     // The first paragraph after the heading ends with note 1.
     update(&mut app, Action::NextHeading);
     update(&mut app, Action::NextParagraph);
-    let before = app.panes[0].top;
+    let before = app.reading.panes[0].top;
     update(&mut app, Action::FollowNote);
     // Several references are on screen: `f` offers them, in reading order.
     let Some(Overlay::Notes { labels, .. }) = app.overlay.clone() else {
@@ -273,12 +273,12 @@ fn notes_are_followed_and_the_jump_list_goes_back_and_forward() {
         }
     );
     update(&mut app, Action::JumpBack);
-    assert_eq!(app.panes[0].top, before);
+    assert_eq!(app.reading.panes[0].top, before);
     update(&mut app, Action::FollowNote);
     update(&mut app, Action::Select);
     assert_eq!(top_block(&app, 0).kind, BlockKind::Note { label: "1".into() });
     update(&mut app, Action::JumpBack);
-    assert_eq!(app.panes[0].top, before);
+    assert_eq!(app.reading.panes[0].top, before);
     update(&mut app, Action::JumpForward);
     assert_eq!(top_block(&app, 0).id, "n1");
     update(&mut app, Action::JumpForward);
@@ -303,10 +303,10 @@ fn resizing_keeps_the_paragraph_at_the_top() {
     for _ in 0..3 {
         update(&mut app, Action::NextParagraph);
     }
-    let block = app.panes[0].top.block;
+    let block = app.reading.panes[0].top.block;
     for (w, h) in [(80, 24), (200, 60), (61, 20), (160, 45)] {
         update(&mut app, Action::Resize(w, h));
-        assert_eq!(app.panes[0].top.block, block, "at {w}x{h}");
+        assert_eq!(app.reading.panes[0].top.block, block, "at {w}x{h}");
         let doc = app.document(0).unwrap();
         assert_eq!(app.scroll_line(0), doc.block_start[block]);
     }
@@ -319,9 +319,9 @@ fn the_wheel_scrolls_the_pane_under_the_pointer_and_a_click_focuses() {
     let right = screen.pane(1).unwrap();
     update(&mut app, Action::ScrollAt(right.x + 5, right.y + 8, 3));
     assert_eq!((app.scroll_line(0), app.scroll_line(1)), (0, 3));
-    assert_eq!(app.focused_pane, 0);
+    assert_eq!(app.reading.focused_pane, 0);
     update(&mut app, Action::ClickAt(right.x + 5, right.y + 8));
-    assert_eq!(app.focused_pane, 1);
+    assert_eq!(app.reading.focused_pane, 1);
     // A click on an article in the sidebar opens it in the focused pane.
     let sidebar = screen.sidebar.unwrap();
     let gurtov = app.corpus.index_of("gurtov-2024").unwrap();
@@ -331,27 +331,30 @@ fn the_wheel_scrolls_the_pane_under_the_pointer_and_a_click_focuses() {
         .position(|e| *e == SidebarEntry::Article(gurtov))
         .unwrap();
     update(&mut app, Action::ClickAt(sidebar.x + 3, sidebar.y + 1 + index as u16));
-    assert_eq!(app.focus, Focus::Sidebar);
-    assert_eq!(app.panes[1].article, gurtov);
+    assert_eq!(app.reading.focus, Focus::Sidebar);
+    assert_eq!(app.reading.panes[1].article, gurtov);
 }
 
 #[test]
 fn sidebar_selection_opens_articles_and_headings() {
     let mut app = app();
     update(&mut app, Action::FocusPrev);
-    assert_eq!(app.focus, Focus::Sidebar);
+    assert_eq!(app.reading.focus, Focus::Sidebar);
     // The themes come first, then the articles.
     assert_eq!(app.sidebar_entry(), Some(SidebarEntry::Theme(0)));
     let gabuev = app.corpus.index_of("gabuev-2024").unwrap();
     while app.sidebar_entry() != Some(SidebarEntry::Article(gabuev)) {
-        let before = app.sidebar_selected.clone();
+        let before = app.reading.sidebar_selected.clone();
         update(&mut app, Action::SelectNext);
-        assert_ne!(app.sidebar_selected, before, "the selection reaches the article");
+        assert_ne!(
+            app.reading.sidebar_selected, before,
+            "the selection reaches the article"
+        );
     }
     update(&mut app, Action::Select);
     // Gabuev is open in the second pane already: it takes focus, the first
     // pane keeps its article.
-    assert_eq!((article_id(&app, 0), app.focused_pane), ("manning-sun-2023", 1));
+    assert_eq!((article_id(&app, 0), app.reading.focused_pane), ("manning-sun-2023", 1));
     assert_eq!(article_id(&app, 1), "gabuev-2024");
     // Its headings are listed below; choose the last one.
     for _ in 0..20 {
@@ -416,12 +419,15 @@ fn quit_and_suspend() {
 /// pane that shows its article.
 fn assert_invariants(app: &App, after: Action) {
     assert!(
-        (1..=MAX_PANES).contains(&app.panes.len()),
+        (1..=MAX_PANES).contains(&app.reading.panes.len()),
         "{after:?}: {} panes",
-        app.panes.len()
+        app.reading.panes.len()
     );
-    assert!(app.focused_pane < app.panes.len(), "{after:?}: focused pane");
-    for pane in &app.panes {
+    assert!(
+        app.reading.focused_pane < app.reading.panes.len(),
+        "{after:?}: focused pane"
+    );
+    for pane in &app.reading.panes {
         let blocks = app.corpus.articles[pane.article].blocks.len();
         assert!(
             pane.top.block < blocks,
@@ -433,9 +439,9 @@ fn assert_invariants(app: &App, after: Action) {
         app.sidebar_index() < app.sidebar_entries().len(),
         "{after:?}: sidebar row"
     );
-    if let Some(selection) = app.selection {
+    if let Some(selection) = app.reading.selection {
         assert_eq!(
-            app.panes.get(selection.pane).map(|p| p.article),
+            app.reading.panes.get(selection.pane).map(|p| p.article),
             Some(selection.article),
             "{after:?}: selection"
         );
@@ -486,10 +492,13 @@ fn a_saved_session_comes_back_at_another_width() {
     let mut other = app_with(&["gurtov-2024"], 90, 30);
     let notices = other.restore(&saved);
     assert!(notices.is_empty(), "{notices:?}");
-    assert_eq!(other.panes, app.panes, "same blocks and lines, whatever the width");
-    assert_eq!(other.focused_pane, 1);
-    assert_eq!(other.theme, app.theme);
-    assert_eq!(other.jumps, app.jumps);
+    assert_eq!(
+        other.reading.panes, app.reading.panes,
+        "same blocks and lines, whatever the width"
+    );
+    assert_eq!(other.reading.focused_pane, 1);
+    assert_eq!(other.reading.theme, app.reading.theme);
+    assert_eq!(other.reading.jumps, app.reading.jumps);
 }
 
 #[test]
@@ -499,20 +508,20 @@ fn a_changed_article_re_anchors_by_text_or_opens_at_the_top() {
         update(&mut app, Action::NextParagraph);
     }
     let mut saved = app.to_session();
-    let block = app.panes[0].top.block;
+    let block = app.reading.panes[0].top.block;
     // The block ids moved (a paragraph was added above): found by its text.
     saved.panes[0].block = "p1".into();
     let mut other = app_with(&["gabuev-2024"], 160, 45);
     assert!(other.restore(&saved).is_empty());
-    assert_eq!(other.panes[0].top.block, block);
+    assert_eq!(other.reading.panes[0].top.block, block);
     // The text is gone: the top, with a notice.
     saved.panes[0].fingerprint = "words no article has".into();
     let notices = other.restore(&saved);
     assert_eq!(notices, ["manning-sun-2023 has changed; it opens at the top"]);
-    assert_eq!(other.panes[0].top, Position::default());
+    assert_eq!(other.reading.panes[0].top, Position::default());
     // The article is gone: that pane is dropped, with a notice.
     saved.panes[0].article = "gone-2020".into();
     let notices = other.restore(&saved);
     assert_eq!(notices, ["gone-2020 is no longer there"]);
-    assert_eq!(other.panes.len(), 1);
+    assert_eq!(other.reading.panes.len(), 1);
 }

@@ -22,9 +22,9 @@ pub(super) fn select_theme(app: &mut App, theme: usize) {
 /// Selects a theme without recording a jump (the caller has).
 pub(super) fn show_theme(app: &mut App, theme: usize) {
     app.set_theme(Some(theme));
-    app.compare_scroll = 0;
-    app.search_nav = None;
-    for pane in 0..app.panes.len() {
+    app.reading.compare_scroll = 0;
+    app.reading.search_nav = None;
+    for pane in 0..app.reading.panes.len() {
         place_at_theme(app, pane, theme);
     }
     app.pick(super::SidebarEntry::Theme(theme));
@@ -33,7 +33,7 @@ pub(super) fn show_theme(app: &mut App, theme: usize) {
 /// Moves a pane to its article's first passage on `theme`, if it has one;
 /// returns false when the article is silent on it.
 pub(super) fn place_at_theme(app: &mut App, pane: usize, theme: usize) -> bool {
-    let Some(article) = app.panes.get(pane).map(|p| p.article) else {
+    let Some(article) = app.reading.panes.get(pane).map(|p| p.article) else {
         return false;
     };
     let Some(passage) = app.map.themes[theme].passages_of(article).next().cloned() else {
@@ -42,8 +42,8 @@ pub(super) fn place_at_theme(app: &mut App, pane: usize, theme: usize) -> bool {
     if let Some(line) = passage_line(app, pane, &passage) {
         app.place_near_top(pane, line);
     }
-    if pane == app.focused_pane {
-        app.current_passage = Some((article, passage.anchor));
+    if pane == app.reading.focused_pane {
+        app.reading.current_passage = Some((article, passage.anchor));
     }
     true
 }
@@ -53,7 +53,7 @@ pub(super) fn place_at_theme(app: &mut App, pane: usize, theme: usize) -> bool {
 pub(super) fn opened_in(app: &mut App, pane: usize) {
     let Some(theme) = app.theme() else { return };
     if !place_at_theme(app, pane, theme) {
-        let article = app.panes[pane].article;
+        let article = app.reading.panes[pane].article;
         app.status = Some(format!(
             "{} is silent on “{}”",
             app.corpus.articles[article].meta.id, app.map.themes[theme].title
@@ -82,8 +82,8 @@ pub(super) fn step_passage(app: &mut App, forward: bool) {
         app.status = Some("Select a theme first".into());
         return;
     };
-    let pane = app.focused_pane;
-    let Some(article) = app.panes.get(pane).map(|p| p.article) else {
+    let pane = app.reading.focused_pane;
+    let Some(article) = app.reading.panes.get(pane).map(|p| p.article) else {
         return;
     };
     let passages: Vec<Passage> = app.map.themes[theme].passages_of(article).cloned().collect();
@@ -107,7 +107,7 @@ pub(super) fn step_passage(app: &mut App, forward: bool) {
         Some((line, anchor)) => {
             jumps::record(app);
             app.place_near_top(pane, line);
-            app.current_passage = Some((article, anchor));
+            app.reading.current_passage = Some((article, anchor));
         }
         None => {
             app.status = Some(
@@ -143,7 +143,7 @@ pub(super) fn open_matrix(app: &mut App) {
         return;
     }
     let row = app.theme().unwrap_or(0);
-    let focused = app.panes.get(app.focused_pane).map(|p| p.article);
+    let focused = app.reading.panes.get(app.reading.focused_pane).map(|p| p.article);
     let column = app
         .matrix_columns()
         .iter()

@@ -26,29 +26,31 @@ pub fn update(app: &mut App, action: Action) {
     }
     let handled = match app.overlay.is_some() {
         true => handle_overlay(app, action),
-        false if app.selection.is_some() => handle_selection(app, action),
+        false if app.reading.selection.is_some() => handle_selection(app, action),
         false => false,
     };
     let before = app
+        .reading
         .panes
-        .get(app.focused_pane)
-        .map(|p| (app.focused_pane, p.article, p.top));
+        .get(app.reading.focused_pane)
+        .map(|p| (app.reading.focused_pane, p.article, p.top));
     if !handled {
         handle_main(app, action);
     }
     // A selection belongs to the article it was made in.
-    if let Some(selection) = app.selection
-        && app.panes.get(selection.pane).map(|p| p.article) != Some(selection.article)
+    if let Some(selection) = app.reading.selection
+        && app.reading.panes.get(selection.pane).map(|p| p.article) != Some(selection.article)
     {
-        app.selection = None;
+        app.reading.selection = None;
     }
     app.refresh_layouts();
     // Follow mode: the focused pane moved, the others keep up.
-    if app.follow
+    if app.reading.follow
         && app
+            .reading
             .panes
-            .get(app.focused_pane)
-            .map(|p| (app.focused_pane, p.article, p.top))
+            .get(app.reading.focused_pane)
+            .map(|p| (app.reading.focused_pane, p.article, p.top))
             != before
     {
         relations::follow(app);
@@ -67,7 +69,7 @@ fn handle_overlay(app: &mut App, action: Action) -> bool {
         map: &app.map,
         keymap: &app.keymap,
         size: app.size,
-        recent_searches: &app.recent_searches,
+        recent_searches: &app.reading.recent_searches,
     };
     let searching = matches!(overlay, Overlay::Search(_));
     match overlay.handle(action, &ctx) {
@@ -90,8 +92,8 @@ fn handle_overlay(app: &mut App, action: Action) -> bool {
 fn apply(app: &mut App, command: Command) {
     match command {
         Command::OpenHere(article) => {
-            jump_to(app, app.focused_pane, Some(article), Position::default());
-            themes::opened_in(app, app.focused_pane);
+            jump_to(app, app.reading.focused_pane, Some(article), Position::default());
+            themes::opened_in(app, app.reading.focused_pane);
         }
         Command::GoToArticle(article) => {
             let (pane, opened) = jumps::to_article(app, article);
@@ -110,7 +112,7 @@ fn apply(app: &mut App, command: Command) {
             search::jump(app, candidate, &query);
         }
         Command::Remember(query) => search::remember(app, &query),
-        Command::Search { generation, query } => app.searcher.submit(generation, &query),
+        Command::Search { generation, query } => app.work.searcher.submit(generation, &query),
         Command::SaveForm(form) => own::save(app, *form),
         Command::Say(text) => app.status = Some(text),
     }
@@ -124,7 +126,7 @@ fn handle_main(app: &mut App, action: Action) {
         Action::Resize(width, height) => {
             app.size = Rect::new(0, 0, width, height);
             if app.screen().sidebar.is_none() {
-                app.focus = Focus::Pane;
+                app.reading.focus = Focus::Pane;
             }
         }
         Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
@@ -132,22 +134,22 @@ fn handle_main(app: &mut App, action: Action) {
         Action::FocusNext => cycle_focus(app, true),
         Action::FocusPrev => cycle_focus(app, false),
         Action::ToggleSidebar => {
-            app.sidebar_visible = !app.sidebar_visible;
+            app.reading.sidebar_visible = !app.reading.sidebar_visible;
             if app.screen().sidebar.is_none() {
-                app.focus = Focus::Pane;
+                app.reading.focus = Focus::Pane;
             }
         }
         Action::JumpBack => jumps::back(app),
         Action::JumpForward => jumps::forward(app),
-        Action::ScrollDown => scroll(app, app.focused_pane, 1),
-        Action::ScrollUp => scroll(app, app.focused_pane, -1),
-        Action::HalfPageDown => scroll(app, app.focused_pane, page(app) / 2),
-        Action::HalfPageUp => scroll(app, app.focused_pane, -(page(app) / 2)),
-        Action::PageDown => scroll(app, app.focused_pane, page(app).saturating_sub(2).max(1)),
-        Action::PageUp => scroll(app, app.focused_pane, -(page(app).saturating_sub(2).max(1))),
+        Action::ScrollDown => scroll(app, app.reading.focused_pane, 1),
+        Action::ScrollUp => scroll(app, app.reading.focused_pane, -1),
+        Action::HalfPageDown => scroll(app, app.reading.focused_pane, page(app) / 2),
+        Action::HalfPageUp => scroll(app, app.reading.focused_pane, -(page(app) / 2)),
+        Action::PageDown => scroll(app, app.reading.focused_pane, page(app).saturating_sub(2).max(1)),
+        Action::PageUp => scroll(app, app.reading.focused_pane, -(page(app).saturating_sub(2).max(1))),
         Action::Top => jump_to_line(app, 0),
         Action::Bottom => {
-            let lines = app.document(app.focused_pane).map_or(0, |d| d.lines.len());
+            let lines = app.document(app.reading.focused_pane).map_or(0, |d| d.lines.len());
             jump_to_line(app, lines.saturating_sub(page(app) as usize));
         }
         Action::NextParagraph => step_block(app, true, |_| true),
@@ -179,7 +181,7 @@ fn handle_main(app: &mut App, action: Action) {
         Action::SearchReady => search::receive(app),
         Action::ArticlesReady => loading::receive(app),
         Action::NextDisagreement => themes::next_disagreement(app),
-        Action::ToggleCompare => app.compare_visible = !app.compare_visible,
+        Action::ToggleCompare => app.reading.compare_visible = !app.reading.compare_visible,
         Action::CompareDown => scroll_compare(app, 1),
         Action::CompareUp => scroll_compare(app, -1),
         Action::CopyPassage => super::copy::copy(app),
@@ -189,7 +191,7 @@ fn handle_main(app: &mut App, action: Action) {
         Action::OpenTimeline => relations::open_timeline(app),
         Action::Tag => own::tag(app),
         Action::RecordView => {
-            let sidebar_theme = match (app.focus, app.sidebar_entry()) {
+            let sidebar_theme = match (app.reading.focus, app.sidebar_entry()) {
                 (Focus::Sidebar, Some(SidebarEntry::Theme(t))) => Some(t),
                 _ => None,
             };
@@ -228,7 +230,7 @@ fn handle_selection(app: &mut App, action: Action) -> bool {
         Action::SelectNext => selection::extend(app, true),
         Action::SelectPrev => selection::extend(app, false),
         Action::Close => {
-            app.selection = None;
+            app.reading.selection = None;
             app.status = Some("Selection ended".into());
         }
         _ => return false,

@@ -29,9 +29,12 @@ pub fn channel(app: &App) -> std::io::Result<Receiver<Event>> {
     let (sender, receiver) = mpsc::channel();
     read_terminal(sender.clone())?;
     watch_signals(sender.clone())?;
-    for waker in [Some(&app.searcher.waker), app.loading.as_ref().map(|l| &l.waker)]
-        .into_iter()
-        .flatten()
+    for waker in [
+        Some(&app.work.searcher.waker),
+        app.work.loading.as_ref().map(|l| &l.waker),
+    ]
+    .into_iter()
+    .flatten()
     {
         let sender = sender.clone();
         waker.set(move || {

@@ -84,19 +84,22 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, area: Rect, theme: 
         lines.push(Line::from(Span::styled(truncate(&more, width), theme.dim())));
     }
     // One entry per open article, from the scroll position on.
-    let first = app.compare_scroll.min(app.panes.len().saturating_sub(1));
+    let first = app
+        .reading
+        .compare_scroll
+        .min(app.reading.panes.len().saturating_sub(1));
     let mut shown_last = first;
-    for (pane, state) in app.panes.iter().enumerate().skip(first) {
+    for (pane, state) in app.reading.panes.iter().enumerate().skip(first) {
         let entry = entry(app, screen, selected, pane, state.article, width, theme);
         // Keep a row for "more below" unless this is the last entry.
-        let room = rows.saturating_sub(lines.len() + usize::from(pane + 1 < app.panes.len()));
+        let room = rows.saturating_sub(lines.len() + usize::from(pane + 1 < app.reading.panes.len()));
         if entry.len() > room && pane > first {
             break;
         }
         lines.extend(entry);
         shown_last = pane;
     }
-    let below = app.panes.len() - 1 - shown_last;
+    let below = app.reading.panes.len() - 1 - shown_last;
     if first > 0 || below > 0 {
         let mut parts = Vec::new();
         if first > 0 {

@@ -55,12 +55,12 @@ fn status_line(frame: &mut Frame, app: &App, screen: &crate::layout::Screen, the
     if area.height == 0 {
         return;
     }
-    let where_ = match (app.focus, app.panes.get(app.focused_pane)) {
+    let where_ = match (app.reading.focus, app.reading.panes.get(app.reading.focused_pane)) {
         (Focus::Sidebar, _) => "sidebar".to_string(),
         (Focus::Pane, Some(p)) => format!(
             "pane {} of {}: {}",
-            app.focused_pane + 1,
-            app.panes.len(),
+            app.reading.focused_pane + 1,
+            app.reading.panes.len(),
             app.corpus.articles[p.article].meta.id
         ),
         (Focus::Pane, None) => String::new(),
@@ -70,7 +70,7 @@ fn status_line(frame: &mut Frame, app: &App, screen: &crate::layout::Screen, the
         Some(theme) => format!("{where_} · theme: {}", theme.id),
         None => where_,
     };
-    let where_ = if app.follow {
+    let where_ = if app.reading.follow {
         format!("{where_} · follow")
     } else {
         where_

@@ -119,7 +119,11 @@ pub fn notes(frame: &mut Frame, app: &App, labels: &[String], selected: usize, t
     let area = centered(full, full.width.saturating_sub(4).min(90), rows);
     let inner = window(frame, area, "Follow which note? (Enter follows, Esc leaves)", theme);
     let width = usize::from(inner.width);
-    let article = app.panes.get(app.focused_pane).map(|p| &app.corpus.articles[p.article]);
+    let article = app
+        .reading
+        .panes
+        .get(app.reading.focused_pane)
+        .map(|p| &app.corpus.articles[p.article]);
     let offset = crate::app::list_offset(selected, usize::from(inner.height));
     let lines: Vec<Line> = labels
         .iter()

@@ -59,8 +59,8 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, theme: Theme) {
             "Type words you remember: “reverse kissinger”, “240 billion”, “nevsky”. Enter jumps; n/N then step through the other hits.",
             theme.dim(),
         )));
-        if !app.recent_searches.is_empty() {
-            let recent: Vec<&str> = app.recent_searches.iter().rev().map(String::as_str).collect();
+        if !app.reading.recent_searches.is_empty() {
+            let recent: Vec<&str> = app.reading.recent_searches.iter().rev().map(String::as_str).collect();
             lines.push(Line::from(Span::styled(
                 truncate(&format!("Recent (up brings them back): {}", recent.join(" · ")), width),
                 theme.dim(),
@@ -71,7 +71,7 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, theme: Theme) {
     let matcher = matcher();
     let offset = crate::app::list_offset(palette.selected, rows);
     for (i, hit) in palette.hits.iter().enumerate().skip(offset).take(rows) {
-        let candidate = app.searcher.index.candidate(hit.candidate);
+        let candidate = app.work.searcher.index.candidate(hit.candidate);
         let kind = match candidate.kind {
             Kind::Passage => "passage",
             Kind::Theme => "theme  ",
@@ -86,7 +86,7 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, theme: Theme) {
             (_, Some(a)) => app.corpus.articles[a as usize].meta.id.as_str(),
             _ => "",
         };
-        let text = app.searcher.index.text(&app.corpus, hit.candidate);
+        let text = app.work.searcher.index.text(&app.corpus, hit.candidate);
         // A summary of the reader's own, or a theme they added, says so.
         let yours = match (
             candidate.kind,

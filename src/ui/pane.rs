@@ -42,8 +42,10 @@ enum Lit {
 }
 
 pub fn render(frame: &mut Frame, app: &App, screen: &Screen, pane: usize, area: Rect, theme: Theme) {
-    let focused = app.focus == Focus::Pane && app.focused_pane == pane;
-    let Some(state) = app.panes.get(pane) else { return };
+    let focused = app.reading.focus == Focus::Pane && app.reading.focused_pane == pane;
+    let Some(state) = app.reading.panes.get(pane) else {
+        return;
+    };
     let article = &app.corpus.articles[state.article];
     let (Some(doc), Some(text)) = (app.document(pane), app.article_text(state.article)) else {
         return;
@@ -147,7 +149,7 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, pane: usize, area: 
 /// "↔ answers Manning and Sun (r)" when this pane's article holds the
 /// current passage and it has relations.
 fn relation_note(app: &App, article: usize) -> Option<String> {
-    let (_, anchor) = app.current_passage.filter(|(a, _)| *a == article)?;
+    let (_, anchor) = app.reading.current_passage.filter(|(a, _)| *a == article)?;
     let relations = app.map.relations_at(article, &anchor);
     let first = app.map.relations[*relations.first()?].described(article, &app.corpus);
     Some(match relations.len() {
@@ -191,7 +193,7 @@ fn theme_line(app: &App, article: usize, width: usize, theme: Theme) -> Line<'st
 
 fn highlights(app: &App, article: usize, text: &ArticleText) -> Vec<Highlight> {
     let mut out = Vec::new();
-    if let Some(nav) = app.search_nav.as_ref().filter(|nav| nav.article == article) {
+    if let Some(nav) = app.reading.search_nav.as_ref().filter(|nav| nav.article == article) {
         for (block, range) in &nav.hits {
             let shown = &text.blocks[*block];
             let range = shown.shown_offset(range.start)..shown.shown_offset(range.end);
@@ -202,7 +204,7 @@ fn highlights(app: &App, article: usize, text: &ArticleText) -> Vec<Highlight> {
             });
         }
     }
-    if let Some(selection) = app.selection.filter(|s| s.article == article) {
+    if let Some(selection) = app.reading.selection.filter(|s| s.article == article) {
         let anchor = crate::app::selection_anchor(&app.corpus.articles[article], &selection);
         push_anchor(&mut out, app, article, text, &anchor, Lit::Selection);
     }

@@ -12,7 +12,7 @@ use crate::app::{App, Focus, SidebarEntry, list_offset};
 use crate::debate::{OWN_MARK, SHARED_MARK};
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
-    let focused = app.focus == Focus::Sidebar;
+    let focused = app.reading.focus == Focus::Sidebar;
     let block = Block::bordered().border_style(theme.border(focused));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -21,9 +21,9 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     let entries = app.sidebar_entries();
     let selected = app.sidebar_index();
     let offset = list_offset(selected, rows);
-    let focused_article = app.panes.get(app.focused_pane).map(|p| p.article);
+    let focused_article = app.reading.panes.get(app.reading.focused_pane).map(|p| p.article);
     let screen = app.screen();
-    let hidden: Vec<bool> = (0..app.panes.len()).map(|p| screen.pane(p).is_none()).collect();
+    let hidden: Vec<bool> = (0..app.reading.panes.len()).map(|p| screen.pane(p).is_none()).collect();
     let lines: Vec<Line> = entries
         .iter()
         .enumerate()
@@ -59,6 +59,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
                 SidebarEntry::Article(a) => {
                     let article = &app.corpus.articles[*a];
                     let panes: String = app
+                        .reading
                         .panes
                         .iter()
                         .enumerate()
@@ -129,7 +130,8 @@ fn themes_header(hidden: &[bool], width: usize, theme: Theme) -> Line<'static> {
 /// and color; dimmed for a pane not on screen.
 fn stance_strip(app: &App, theme_index: usize, hidden: &[bool], theme: Theme) -> Vec<Span<'static>> {
     let debate_theme = &app.map.themes[theme_index];
-    app.panes
+    app.reading
+        .panes
         .iter()
         .zip(hidden)
         .map(|(pane, &hidden)| {
