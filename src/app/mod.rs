@@ -11,6 +11,7 @@ mod outbox;
 mod overlay;
 mod own;
 mod panes;
+mod passage;
 mod reading;
 mod relations;
 mod saved;

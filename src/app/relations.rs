@@ -61,18 +61,11 @@ pub(super) fn go(app: &mut App, relation: usize, article: usize) {
         ..
     } = app.map.relations[relation].other_end(article).clone();
     let pane = jumps::to_article_beside(app, target);
-    place(app, pane, target, &anchor);
+    super::passage::land(app, pane, anchor);
     app.status = Some(format!(
         "Here: {}",
         app.map.relations[relation].described(target, &app.corpus)
     ));
-}
-
-fn place(app: &mut App, pane: usize, article: usize, anchor: &Anchor) {
-    if let Some(line) = app.line_showing(pane, anchor.start_block, anchor.start) {
-        app.place_near_top(pane, line);
-    }
-    app.reading.current_passage = Some((article, *anchor));
 }
 
 /// `T`: the timeline, at the focused pane's article.

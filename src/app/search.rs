@@ -92,19 +92,15 @@ pub(super) fn jump(app: &mut App, candidate: u32, query: &str) {
     }
 }
 
-/// Puts the sentence at `range` of `block` near the top of a pane; it is
-/// the current passage.
+/// Puts the sentence at `range` of `block` where a passage lands.
 fn place_at(app: &mut App, pane: usize, block: usize, range: std::ops::Range<usize>) {
-    if let Some(line) = app.line_showing(pane, block, range.start) {
-        app.place_near_top(pane, line);
-    }
     let anchor = crate::debate::Anchor {
         start_block: block,
         start: range.start,
         end_block: block,
         end: range.end,
     };
-    app.reading.current_passage = Some((app.reading.panes[pane].article, anchor));
+    super::passage::land(app, pane, anchor);
 }
 
 /// `n` / `N` after a search: the next or previous hit in the focused pane.

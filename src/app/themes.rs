@@ -36,15 +36,10 @@ pub(super) fn place_at_theme(app: &mut App, pane: usize, theme: usize) -> bool {
     let Some(article) = app.reading.panes.get(pane).map(|p| p.article) else {
         return false;
     };
-    let Some(passage) = app.map.themes[theme].passages_of(article).next().cloned() else {
+    let Some(anchor) = app.map.themes[theme].passages_of(article).next().map(|p| p.anchor) else {
         return false;
     };
-    if let Some(line) = passage_line(app, pane, &passage) {
-        app.place_near_top(pane, line);
-    }
-    if pane == app.reading.focused_pane {
-        app.reading.current_passage = Some((article, passage.anchor));
-    }
+    super::passage::land(app, pane, anchor);
     true
 }
 
@@ -104,10 +99,9 @@ pub(super) fn step_passage(app: &mut App, forward: bool) {
         lines.iter().rev().copied().find(|&(l, _)| l < current)
     };
     match target {
-        Some((line, anchor)) => {
+        Some((_, anchor)) => {
             jumps::record(app);
-            app.place_near_top(pane, line);
-            app.reading.current_passage = Some((article, anchor));
+            super::passage::land(app, pane, anchor);
         }
         None => {
             app.status = Some(
