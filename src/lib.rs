@@ -1,27 +1,12 @@
 //! parallax: a terminal reader for comparing arguments across articles.
+//! The floors are crates of their own: `parallax-core` (files, the map,
+//! search, layout), `parallax-tui` (keys, state, drawing, the runtime), and
+//! this one, the command line.
 
-pub mod corpus;
-pub mod diagnostic;
-pub mod error;
-pub mod sanitize;
-
-pub use error::Error;
-pub mod action;
-pub mod app;
-pub mod atomic;
-pub mod boot;
 pub mod cli;
-pub mod debate;
-pub mod export;
-pub mod import;
-pub mod keymap;
-pub mod layout;
-pub mod library;
-pub mod own_map;
-pub mod runtime;
-pub mod search;
-pub mod session;
-pub mod show;
-pub mod ui;
-pub mod wake;
-pub mod xdg;
+
+pub use parallax_core::{
+    Error, atomic, corpus, debate, diagnostic, error, export, import, layout, library, own_map, sanitize, search,
+    session, show, wake, xdg,
+};
+pub use parallax_tui::{action, app, boot, keymap, runtime, ui};

@@ -12,9 +12,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::library::{Library, Source, load, load_valid};
 
-mod snapshot;
-
-pub use snapshot::{buffer_text, snapshot};
+pub use crate::ui::{buffer_text, snapshot};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -240,7 +238,7 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             let size = Rect::new(0, 0, width, height);
             let booted = crate::boot::open(&cli.source(), &reader_options(&cli), size, crate::boot::Wait::ForAll)?;
             warn(&booted.warnings);
-            write!(out, "{}", snapshot::snapshot(&booted.app))?;
+            write!(out, "{}", snapshot(&booted.app))?;
             Ok(0)
         }
         Some(Command::Search { ref query, limit, json }) => {

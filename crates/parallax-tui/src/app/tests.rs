@@ -259,7 +259,7 @@ fn notes_are_followed_and_the_jump_list_goes_back_and_forward() {
     };
     assert!(labels.len() > 1 && labels[0] == "1", "{labels:?}");
     assert_eq!(app.context(), crate::keymap::Context::List);
-    let screen = crate::cli::snapshot(&app);
+    let screen = crate::ui::snapshot(&app);
     assert!(
         screen.contains("Follow which note?") && screen.contains("[1] "),
         "{screen}"
@@ -463,7 +463,7 @@ fn every_action_at_tiny_sizes_renders_and_keeps_the_invariants() {
                 update(&mut app, step);
                 assert_invariants(&app, step);
             }
-            let screen = crate::cli::snapshot(&app);
+            let screen = crate::ui::snapshot(&app);
             assert_eq!(
                 screen.lines().count(),
                 usize::from(h),

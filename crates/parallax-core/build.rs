@@ -1,13 +1,13 @@
-//! Embeds every article (and debate map) in `articles/` into the binary, so
-//! `parallax` works from any directory and a file added there is picked up
-//! by the next build.
+//! Embeds every article (and debate map) in the repository's `articles/`
+//! into the binary, so `parallax` works from any directory and a file added
+//! there is picked up by the next build.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    println!("cargo:rerun-if-changed=articles");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../articles");
+    println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("the articles/ folder is readable")
         .filter_map(Result::ok)

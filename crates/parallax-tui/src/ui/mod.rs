@@ -8,8 +8,11 @@ mod palette;
 mod pane;
 mod relations;
 mod sidebar;
+mod snapshot;
 mod style;
 mod text;
+
+pub use snapshot::{buffer_text, snapshot};
 
 pub use style::Theme;
 

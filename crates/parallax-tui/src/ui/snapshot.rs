@@ -1,4 +1,5 @@
-//! `parallax snapshot`: the reader's first frame drawn off screen, as text.
+//! The reader's frame drawn off screen, as text: what `parallax snapshot`
+//! prints, and what tests read.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -11,7 +11,7 @@ use crate::action::Action;
 use crate::diagnostic::{Diagnostic, Location, unknown_name};
 
 /// The default bindings, as shipped at the repository root.
-pub const DEFAULT_KEYMAP: &str = include_str!("../../keymap.toml");
+pub const DEFAULT_KEYMAP: &str = include_str!("../../../../keymap.toml");
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
