@@ -27,7 +27,66 @@ fn main() {
     println!();
     first_frames(&parallax);
     println!();
+    idle(&parallax);
+    println!();
     scrolling();
+}
+
+/// How long an idle reader is watched.
+const IDLE_WINDOW: Duration = Duration::from_secs(3);
+
+/// CPU taken while nothing happens, beside `less` on an article.
+fn idle(parallax: &str) {
+    let root = std::env::temp_dir().join(format!("parallax-bench-idle-{}", std::process::id()));
+    let article = format!("{}/articles/gabuev-2024.md", env!("CARGO_MANIFEST_DIR"));
+    println!(
+        "share of a core while idle in a 120x36 pseudo-terminal, over {} s:",
+        IDLE_WINDOW.as_secs()
+    );
+    let cases = [
+        (
+            "parallax, nothing pressed",
+            first_frame::Idle {
+                program: parallax,
+                args: vec![],
+                drawn: "pane 1 of 2",
+                keys: b"",
+                answered: "pane 1 of 2",
+                quit: &[b"q"],
+            },
+        ),
+        (
+            "parallax, search palette open on results",
+            first_frame::Idle {
+                program: parallax,
+                args: vec![],
+                drawn: "pane 1 of 2",
+                keys: b"/nevsky",
+                answered: "results",
+                quit: &[b"\x1b", b"q"],
+            },
+        ),
+        (
+            "less on one article",
+            first_frame::Idle {
+                program: "less",
+                args: vec![article.as_str()],
+                drawn: "+++",
+                keys: b"",
+                answered: "+++",
+                quit: &[b"q"],
+            },
+        ),
+    ];
+    for (name, case) in cases {
+        if case.program == "less" && Command::new("less").arg("--version").output().is_err() {
+            println!("  {name:<44} less is not installed");
+            continue;
+        }
+        let share = first_frame::idle_cpu(&case, &root, IDLE_WINDOW);
+        println!("  {name:<44} {share:>6.2}%");
+    }
+    let _ = std::fs::remove_dir_all(&root);
 }
 
 fn median_and_p99(mut samples: Vec<Duration>) -> (Duration, Duration) {
