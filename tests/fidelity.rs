@@ -16,13 +16,27 @@ fn bundled() -> Corpus {
     loaded.corpus
 }
 
+/// The text with each note reference written as its label right where it
+/// stands, as printed sources show them ("...2022.1").
+fn text_with_note_labels(block: &parallax::corpus::Block) -> String {
+    let mut out = String::with_capacity(block.text.len() + 8);
+    let mut last = 0;
+    for r in &block.note_refs {
+        out.push_str(&block.text[last..r.at]);
+        out.push_str(&r.label);
+        last = r.at;
+    }
+    out.push_str(&block.text[last..]);
+    out
+}
+
 /// Each block as printed: a turn's label first, note numbers glued on.
 fn block_texts(article: &Article) -> Vec<String> {
     article
         .blocks
         .iter()
         .map(|b| {
-            let text = b.text_with_note_labels();
+            let text = text_with_note_labels(b);
             normalize(&match &b.turn_label {
                 Some(label) => format!("{label}: {text}"),
                 None => text,

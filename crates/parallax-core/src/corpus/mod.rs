@@ -219,20 +219,6 @@ impl Block {
             None => sentences::sentences(&self.text),
         }
     }
-
-    /// The text with each note reference written as its label right where it
-    /// stands, as printed sources show them ("...2022.1").
-    pub fn text_with_note_labels(&self) -> String {
-        let mut out = String::with_capacity(self.text.len() + 8);
-        let mut last = 0;
-        for r in &self.note_refs {
-            out.push_str(&self.text[last..r.at]);
-            out.push_str(&r.label);
-            last = r.at;
-        }
-        out.push_str(&self.text[last..]);
-        out
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

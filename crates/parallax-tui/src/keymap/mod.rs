@@ -365,14 +365,6 @@ impl Keymap {
         self.bindings.get(&context).into_iter().flatten().map(|(k, a)| (*k, *a))
     }
 
-    /// The keys bound to `action` in `context`.
-    pub fn keys_for(&self, context: Context, action: Action) -> Vec<Key> {
-        self.bindings(context)
-            .filter(|(_, a)| *a == action)
-            .map(|(k, _)| k)
-            .collect()
-    }
-
     /// The user's file merged over the defaults, if any.
     pub fn user_file(&self) -> Option<&str> {
         self.user_file.as_deref()

@@ -51,10 +51,7 @@ fn every_action_has_a_description_and_the_defaults_keep_their_promises() {
     assert_eq!(global("tab"), Some(Action::FocusNext));
     assert_eq!(global("o"), Some(Action::OpenPicker));
     assert_eq!(global("ctrl-o"), Some(Action::JumpBack));
-    assert_ne!(
-        keymap.keys_for(Context::Global, Action::JumpForward),
-        vec![Key::parse("tab").unwrap()]
-    );
+    assert_ne!(global("tab"), Some(Action::JumpForward), "tab is not jump_forward");
     assert_eq!(
         keymap.action(Context::Sidebar, Key::parse("enter").unwrap()),
         Some(Action::Select)
