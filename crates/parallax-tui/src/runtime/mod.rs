@@ -56,9 +56,9 @@ enum Next {
 fn event_loop(screen: &mut Screen, app: &mut App, events: &Receiver<Event>, saver: &mut Saver) -> io::Result<()> {
     let size = screen.size()?;
     update(app, Action::Resize(size.width, size.height));
+    screen.draw(|frame| crate::ui::render(frame, app))?;
+    fault_injection_after_first_frame();
     loop {
-        screen.draw(|frame| crate::ui::render(frame, app))?;
-        fault_injection_after_first_frame();
         if saver.due() {
             // A failed periodic save is said once; the save on quit says it again.
             if let Err(e) = saver.save(app) {
@@ -72,29 +72,38 @@ fn event_loop(screen: &mut Screen, app: &mut App, events: &Receiver<Event>, save
             None => saver.until_due(),
         };
         let event = match events.recv_timeout(timeout) {
-            Ok(event) => event,
-            Err(RecvTimeoutError::Timeout) => {
-                // The library may have arrived while a list held it.
-                update(app, Action::ArticlesReady);
-                continue;
-            }
+            Ok(event) => Some(event),
+            Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
         };
-        let deadline = Instant::now() + BATCH;
-        let mut next = handle(screen, app, event)?;
-        while let Next::Go = next {
-            if Instant::now() > deadline {
-                break;
-            }
-            match events.try_recv() {
-                Ok(event) => next = handle(screen, app, event)?,
-                Err(_) => break,
+        match event {
+            // The library may have arrived while a list held it.
+            None => update(app, Action::ArticlesReady),
+            Some(event) => {
+                if let Next::Leave = handle_batch(screen, app, events, event)? {
+                    return Ok(());
+                }
             }
         }
-        if let Next::Leave = next {
-            return Ok(());
+        screen.draw(|frame| crate::ui::render(frame, app))?;
+    }
+}
+
+/// Handles `first` and the events already waiting behind it, for at most
+/// [`BATCH`].
+fn handle_batch(screen: &mut Screen, app: &mut App, events: &Receiver<Event>, first: Event) -> io::Result<Next> {
+    let deadline = Instant::now() + BATCH;
+    let mut next = handle(screen, app, first)?;
+    while let Next::Go = next {
+        if Instant::now() > deadline {
+            break;
+        }
+        match events.try_recv() {
+            Ok(event) => next = handle(screen, app, event)?,
+            Err(_) => break,
         }
     }
+    Ok(next)
 }
 
 /// Hands one event to `update` and carries out the effects it left.
