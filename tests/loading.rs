@@ -62,6 +62,49 @@ fn panes_shown(app: &App) -> String {
         .join("\n")
 }
 
+/// The arrival changes no index the reader holds: the articles read first
+/// keep theirs, the rest come after; the lists still show every article in
+/// date order.
+#[test]
+fn the_articles_read_first_keep_their_indices_and_lists_stay_in_date_order() {
+    use parallax::app::SidebarEntry;
+    let dir = library("indices");
+    let mut app = open(&dir, &Options::default(), Wait::No);
+    let first: Vec<String> = app.corpus.ids().map(String::from).collect();
+    until_arrived(&mut app);
+    assert_eq!(app.corpus.articles.len(), ARTICLES);
+    let now: Vec<&str> = app.corpus.ids().take(first.len()).collect();
+    assert_eq!(now, first, "the articles read first are where they were");
+    let date_key = |a: usize| {
+        let meta = &app.corpus.articles[a].meta;
+        (meta.published, meta.id.clone())
+    };
+    let listed: Vec<usize> = app
+        .sidebar_entries()
+        .into_iter()
+        .filter_map(|e| match e {
+            SidebarEntry::Article(a) => Some(a),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(listed.len(), ARTICLES, "the sidebar lists every article once");
+    assert!(
+        listed.windows(2).all(|w| date_key(w[0]) <= date_key(w[1])),
+        "the sidebar lists them by date"
+    );
+    let columns = app.matrix_columns();
+    assert!(
+        columns.windows(2).all(|w| date_key(w[0]) <= date_key(w[1])),
+        "the matrix too"
+    );
+    update(&mut app, Action::OpenPicker);
+    let Some(parallax::app::Overlay::Picker(picker)) = &app.overlay else {
+        panic!("the picker is open")
+    };
+    assert_eq!(picker.matches, listed, "the picker, before anything is typed, too");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn the_first_frame_shows_the_articles_asked_for_and_the_rest_arrive_without_moving_them() {
     let dir = library("arrive");

@@ -235,21 +235,44 @@ pub fn load_paths_counting(paths: &[PathBuf], max_file_bytes: u64, threads: usiz
 
 /// The articles of `second` added to `first`'s: an id both use is a located
 /// error naming both files, and the second article is left out.
-pub fn combine(mut first: Loaded, second: Loaded) -> Loaded {
+pub fn combine(first: Loaded, second: Loaded) -> Loaded {
+    let mut combined = combine_unsorted(first, second);
+    sort_by_date(&mut combined.corpus);
+    combined
+}
+
+/// `second`'s articles after `first`'s, a second use of an id left out.
+fn combine_unsorted(mut first: Loaded, second: Loaded) -> Loaded {
+    let ids: std::collections::HashMap<String, String> = first
+        .corpus
+        .articles
+        .iter()
+        .map(|a| (a.meta.id.clone(), a.file.clone()))
+        .collect();
     first.diagnostics.extend(second.diagnostics);
     for article in second.corpus.articles {
-        if let Some(other) = first.corpus.get(&article.meta.id) {
+        if let Some(other) = ids.get(&article.meta.id) {
             first.diagnostics.push(Diagnostic::error(
                 &article.file,
                 article.id_at,
-                format!("duplicate id `{}`: {} uses it too", article.meta.id, other.file),
+                format!("duplicate id `{}`: {other} uses it too", article.meta.id),
                 "give each article its own id (parallax import --id ID chooses one)",
             ));
             continue;
         }
         first.corpus.articles.push(article);
     }
-    sort_by_date(&mut first.corpus);
+    first
+}
+
+/// The articles of `rest` after `first`'s, which keep their places: a
+/// library read in two stages keeps the first stage's articles at the
+/// indices the reader already uses. `rest` is in date order; an id both use
+/// is an error, as in [`combine`].
+pub fn append(mut first: Loaded, rest: Loaded) -> Loaded {
+    let kept = first.corpus.articles.len();
+    first = combine_unsorted(first, rest);
+    first.corpus.articles[kept..].sort_by(|a, b| (a.meta.published, &a.meta.id).cmp(&(b.meta.published, &b.meta.id)));
     first
 }
 

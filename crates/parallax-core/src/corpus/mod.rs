@@ -10,14 +10,16 @@ mod meta;
 mod sentences;
 
 pub use load::{
-    DEFAULT_MAX_FILE_MB, FolderFiles, Loaded, OWN_MAP_FILE, SourceFile, bundled_maps, bundled_sources, combine, load,
-    load_paths, load_paths_counting, parse_article, read_folder,
+    DEFAULT_MAX_FILE_MB, FolderFiles, Loaded, OWN_MAP_FILE, SourceFile, append, bundled_maps, bundled_sources, combine,
+    load, load_paths, load_paths_counting, parse_article, read_folder,
 };
 pub use meta::{Author, Form, Meta, Published, Role, TitleSource, is_valid_id, slug, unused_id};
 
 use std::ops::Range;
 
-/// All articles that loaded, in a stable order (by id).
+/// All articles that loaded. A library read whole is in date order; one
+/// read in two stages keeps the first stage's articles first, where the
+/// reader found them ([`Corpus::date_order`] gives the order to list them in).
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
     pub articles: Vec<Article>,
@@ -34,6 +36,17 @@ impl Corpus {
 
     pub fn ids(&self) -> impl ExactSizeIterator<Item = &str> + Clone {
         self.articles.iter().map(|a| a.meta.id.as_str())
+    }
+
+    /// The articles' indices in date order (the undated first), then by id:
+    /// the order lists show them in, whatever order they arrived in.
+    pub fn date_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.articles.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&self.articles[a].meta, &self.articles[b].meta);
+            (a.published, &a.id).cmp(&(b.published, &b.id))
+        });
+        order
     }
 }
 

@@ -163,17 +163,21 @@ impl DebateMap {
             .collect()
     }
 
-    /// The articles (of `articles`) the map places a passage of, in corpus
-    /// order: the stance matrix's columns, so that a library of thousands
-    /// shows those that speak to its themes.
-    pub fn mapped_articles(&self, articles: usize) -> Vec<usize> {
-        let mut mapped = vec![false; articles];
+    /// The articles of `order` the map places a passage of, in that order:
+    /// the stance matrix's columns, so that a library of thousands shows
+    /// those that speak to its themes.
+    pub fn mapped_articles(&self, order: &[usize]) -> Vec<usize> {
+        let mut mapped = vec![false; order.len()];
         for passage in self.themes.iter().flat_map(|t| &t.passages) {
             if let Some(seen) = mapped.get_mut(passage.article) {
                 *seen = true;
             }
         }
-        (0..articles).filter(|&a| mapped[a]).collect()
+        order
+            .iter()
+            .copied()
+            .filter(|&a| mapped.get(a) == Some(&true))
+            .collect()
     }
 
     /// The theme with this id, or that had it before (an alias).

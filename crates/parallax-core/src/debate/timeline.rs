@@ -45,7 +45,8 @@ pub fn rows(corpus: &Corpus, map: &DebateMap) -> Vec<Row> {
             title: e.title.clone(),
         })
         .collect();
-    for article in 0..corpus.articles.len() {
+    // Articles in date order, so that those of one date keep it.
+    for article in corpus.date_order() {
         let relations = (0..map.relations.len())
             .filter(|&r| map.relations[r].from.article == article && map.relations[r].to.article != article)
             .collect();

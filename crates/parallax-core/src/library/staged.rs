@@ -153,7 +153,7 @@ pub fn open(source: &Source, wanted: &[String], required: bool, spare_a_core: bo
     let arrived = waker.clone();
     std::thread::Builder::new().name("load".into()).spawn(move || {
         let rest = corpus::load_paths_counting(&rest, files.max_bytes, threads, &counter);
-        let library = files.assemble(corpus::combine(shown, rest));
+        let library = files.assemble(corpus::append(shown, rest));
         if sender.send(library).is_ok() {
             flag.store(true, Ordering::Release);
         }

@@ -1,8 +1,9 @@
 //! The rest of a large library arriving while the reader runs: the reader
 //! moves over to it keeping what the user sees (panes, places, theme, jump
-//! list, selection, search), so the arrival is seen only in the lists.
+//! list, selection, search), so the arrival is seen only in the lists. The
+//! articles it already has keep their indices, and themes are held by id,
+//! so nothing is remapped.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::{App, Overlay, own, search};
@@ -36,33 +37,16 @@ fn take_up(app: &mut App, library: Library, loading: &Loading) {
         diagnostics,
         ..
     } = library;
-    let index: HashMap<&str, usize> = corpus
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.meta.id.as_str(), i))
-        .collect();
-    // The whole library was read with the first stage's articles as they
-    // were, so every one of them is in it.
-    let moved: Vec<usize> = app.corpus.articles.iter().map(|a| index[a.meta.id.as_str()]).collect();
-    drop(index);
-    for pane in &mut app.reading.panes {
-        pane.article = moved[pane.article];
-    }
-    for point in &mut app.reading.jumps.points {
-        for pane in &mut point.panes {
-            pane.article = moved[pane.article];
-        }
-    }
-    if let Some((article, _)) = &mut app.reading.current_passage {
-        *article = moved[*article];
-    }
-    if let Some(nav) = &mut app.reading.search_nav {
-        nav.article = moved[nav.article];
-    }
-    if let Some(selection) = &mut app.reading.selection {
-        selection.article = moved[selection.article];
-    }
+    // The whole library keeps the first stage's articles at their indices
+    // (see `corpus::append`), so every place the reader holds stays true.
+    debug_assert!(
+        app.corpus
+            .articles
+            .iter()
+            .zip(&corpus.articles)
+            .all(|(before, now)| before.meta.id == now.meta.id)
+    );
+    app.by_date = corpus.date_order();
     app.corpus = Arc::new(corpus);
     app.map = map;
     app.layouts.clear();
@@ -75,7 +59,7 @@ fn take_up(app: &mut App, library: Library, loading: &Loading) {
         app.work.searcher = app.work.searcher.rebuilt(Arc::clone(&app.corpus), app.map.clone());
     }
     if let Some(Overlay::Picker(picker)) = &mut app.overlay {
-        picker.filter(&app.corpus);
+        picker.filter(&app.corpus, &app.by_date);
     }
     search::resubmit(app);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();

@@ -58,6 +58,8 @@ pub const MAX_PANES: usize = 5;
 /// under way in the background, and the effects left for the runtime.
 pub struct App {
     pub corpus: Arc<Corpus>,
+    /// The corpus's articles in date order, as lists show them.
+    pub by_date: Vec<usize>,
     pub map: DebateMap,
     /// The reader's own map and the files under it; `None` where there is
     /// none to write (a snapshot).
@@ -115,6 +117,7 @@ impl App {
             })
             .collect();
         let mut app = App {
+            by_date: corpus.date_order(),
             corpus,
             map,
             own: None,
@@ -168,11 +171,11 @@ impl App {
         }
     }
 
-    /// The articles the stance matrix has a column for, in corpus order:
+    /// The articles the stance matrix has a column for, in date order:
     /// those the map places a passage of, so that a library of thousands
     /// shows the articles that speak to its themes.
     pub fn matrix_columns(&self) -> Vec<usize> {
-        self.map.mapped_articles(self.corpus.articles.len())
+        self.map.mapped_articles(&self.by_date)
     }
 }
 

@@ -91,7 +91,10 @@ pub(super) fn add_pane(app: &mut App) {
     }
     // The next article not already open, or the focused one again.
     let open: Vec<usize> = app.reading.panes.iter().map(|p| p.article).collect();
-    let article = (0..app.corpus.articles.len())
+    let article = app
+        .by_date
+        .iter()
+        .copied()
         .find(|a| !open.contains(a))
         .or(app.reading.panes.get(app.reading.focused_pane).map(|p| p.article))
         .unwrap_or(0);

@@ -87,7 +87,7 @@ impl App {
             entries.extend((0..self.map.themes.len()).map(SidebarEntry::Theme));
         }
         entries.push(SidebarEntry::ArticlesHeader);
-        entries.extend((0..self.corpus.articles.len()).map(SidebarEntry::Article));
+        entries.extend(self.by_date.iter().map(|&a| SidebarEntry::Article(a)));
         if let Some(pane) = self.reading.panes.get(self.reading.focused_pane) {
             let article = &self.corpus.articles[pane.article];
             let headings: Vec<SidebarEntry> = article

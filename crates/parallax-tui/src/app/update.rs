@@ -66,6 +66,7 @@ fn handle_overlay(app: &mut App, action: Action) -> bool {
     };
     let ctx = Ctx {
         corpus: &app.corpus,
+        by_date: &app.by_date,
         map: &app.map,
         keymap: &app.keymap,
         size: app.size,
@@ -130,7 +131,7 @@ fn handle_main(app: &mut App, action: Action) {
             }
         }
         Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
-        Action::OpenPicker => app.overlay = Some(Overlay::Picker(Picker::new(&app.corpus))),
+        Action::OpenPicker => app.overlay = Some(Overlay::Picker(Picker::new(&app.corpus, &app.by_date))),
         Action::FocusNext => cycle_focus(app, true),
         Action::FocusPrev => cycle_focus(app, false),
         Action::ToggleSidebar => {

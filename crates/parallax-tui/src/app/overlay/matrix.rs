@@ -6,7 +6,7 @@ use crate::action::Action;
 
 pub(super) fn handle(row: &mut usize, column: &mut usize, action: Action, ctx: &Ctx) -> Outcome {
     let rows = ctx.map.themes.len();
-    let articles = ctx.map.mapped_articles(ctx.corpus.articles.len());
+    let articles = ctx.map.mapped_articles(ctx.by_date);
     match action {
         Action::SelectNext => *row = list::next(*row, rows),
         Action::SelectPrev => *row = list::prev(*row),

@@ -68,6 +68,8 @@ pub enum Overlay {
 /// What an overlay reads to answer: never the reader's state itself.
 pub struct Ctx<'a> {
     pub corpus: &'a Corpus,
+    /// The corpus's articles in date order.
+    pub by_date: &'a [usize],
     pub map: &'a DebateMap,
     pub keymap: &'a Keymap,
     pub size: Rect,

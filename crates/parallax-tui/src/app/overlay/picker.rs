@@ -19,10 +19,11 @@ pub struct Picker {
 }
 
 impl Picker {
-    /// A picker over every article, with nothing typed.
-    pub fn new(corpus: &Corpus) -> Picker {
+    /// A picker over every article (listed in `by_date` order), with
+    /// nothing typed.
+    pub fn new(corpus: &Corpus, by_date: &[usize]) -> Picker {
         let mut picker = Picker::default();
-        picker.filter(corpus);
+        picker.filter(corpus, by_date);
         picker
     }
 
@@ -36,9 +37,9 @@ impl Picker {
                 // A longer query matches only among what the shorter one did.
                 if self.query.value().starts_with(&self.matched) && !self.matched.is_empty() {
                     let within = std::mem::take(&mut self.matches);
-                    self.rank(ctx.corpus, within.into_iter());
+                    self.rank(ctx.corpus, ctx.by_date, within.into_iter());
                 } else {
-                    self.filter(ctx.corpus);
+                    self.filter(ctx.corpus, ctx.by_date);
                 }
                 Outcome::Stay
             }
@@ -60,12 +61,16 @@ impl Picker {
     }
 
     /// Ranks every article against the query (title, authors, outlet, id).
-    pub fn filter(&mut self, corpus: &Corpus) {
-        self.rank(corpus, 0..corpus.articles.len());
+    pub fn filter(&mut self, corpus: &Corpus, by_date: &[usize]) {
+        self.rank(corpus, by_date, by_date.iter().copied());
     }
 
-    /// Ranks the articles `among` against the query.
-    fn rank(&mut self, corpus: &Corpus, among: impl Iterator<Item = usize>) {
+    /// Ranks the articles `among` against the query; equal scores in date order.
+    fn rank(&mut self, corpus: &Corpus, by_date: &[usize], among: impl Iterator<Item = usize>) {
+        let mut place = vec![0; corpus.articles.len()];
+        for (at, &article) in by_date.iter().enumerate() {
+            place[article] = at;
+        }
         let matcher = SkimMatcherV2::default();
         let query = self.query.value();
         let mut scored: Vec<(i64, usize)> = among
@@ -78,7 +83,7 @@ impl Picker {
                 matcher.fuzzy_match(&haystack, query).map(|score| (score, i))
             })
             .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(place[a.1].cmp(&place[b.1])));
         self.matches = scored.into_iter().map(|(_, i)| i).collect();
         self.matched = query.to_string();
         self.selected = 0;

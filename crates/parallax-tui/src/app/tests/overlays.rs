@@ -97,7 +97,7 @@ fn the_picker_gives_at_each_key_what_filtering_the_query_afresh_gives() {
             query: TextField::with(typed),
             ..Picker::default()
         };
-        afresh.filter(&app.corpus);
+        afresh.filter(&app.corpus, &app.by_date);
         assert_eq!(picker(&app).matches, afresh.matches, "{typed:?}");
     }
 }
