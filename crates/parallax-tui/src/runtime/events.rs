@@ -23,12 +23,21 @@ pub enum Event {
     Stop,
 }
 
+pub use signal_hook::iterator::Signals;
+
+/// Takes over SIGTERM, SIGHUP and SIGINT from their default (ending the
+/// process at once), to deliver them on the channel.
+pub fn take_signals() -> std::io::Result<Signals> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    Signals::new([SIGTERM, SIGHUP, SIGINT])
+}
+
 /// Starts the threads that feed the channel, and rings it from the
 /// workers. Returns its receiving end.
-pub fn channel(app: &App) -> std::io::Result<Receiver<Event>> {
+pub fn channel(app: &App, signals: Signals) -> std::io::Result<Receiver<Event>> {
     let (sender, receiver) = mpsc::channel();
     read_terminal(sender.clone())?;
-    watch_signals(sender.clone())?;
+    watch_signals(signals, sender.clone())?;
     for waker in [
         Some(&app.work.searcher.waker),
         app.work.loading.as_ref().map(|l| &l.waker),
@@ -41,8 +50,12 @@ pub fn channel(app: &App) -> std::io::Result<Receiver<Event>> {
             let _ = sender.send(Event::Woken);
         });
     }
-    // Whatever arrived before the bell was set is taken now.
-    let _ = sender.send(Event::Woken);
+    // A library that arrived before the bell was set is taken now. (Search
+    // results come only after a query, and the loop looks in on an index
+    // being built while it is.)
+    if app.work.loading.as_ref().is_some_and(|l| l.arrived()) {
+        let _ = sender.send(Event::Woken);
+    }
     Ok(receiver)
 }
 
@@ -64,9 +77,7 @@ fn read_terminal(sender: Sender<Event>) -> std::io::Result<()> {
     Ok(())
 }
 
-fn watch_signals(sender: Sender<Event>) -> std::io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+fn watch_signals(mut signals: Signals, sender: Sender<Event>) -> std::io::Result<()> {
     std::thread::Builder::new().name("signals".into()).spawn(move || {
         if signals.forever().next().is_some() {
             let _ = sender.send(Event::Stop);

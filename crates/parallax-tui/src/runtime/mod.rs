@@ -32,10 +32,11 @@ const BATCH: Duration = Duration::from_millis(30);
 pub fn run(app: &mut App, session: Option<&Path>) -> io::Result<()> {
     terminal::install_panic_hook();
     app.search_in_background();
-    let events = events::channel(app)?;
+    // Taken over before the terminal is, so that it is always put back.
+    let signals = events::take_signals()?;
     let mut screen = terminal::enter()?;
     let mut saver = Saver::new(session, app);
-    let result = event_loop(&mut screen, app, &events, &mut saver);
+    let result = event_loop(&mut screen, app, signals, &mut saver);
     terminal::restore();
     if let Err(e) = saver.save(app) {
         let _ = writeln!(io::stderr(), "parallax: the session could not be saved: {e}");
@@ -53,11 +54,14 @@ enum Next {
     Leave,
 }
 
-fn event_loop(screen: &mut Screen, app: &mut App, events: &Receiver<Event>, saver: &mut Saver) -> io::Result<()> {
+fn event_loop(screen: &mut Screen, app: &mut App, signals: events::Signals, saver: &mut Saver) -> io::Result<()> {
     let size = screen.size()?;
     update(app, Action::Resize(size.width, size.height));
     screen.draw(|frame| crate::ui::render(frame, app))?;
     fault_injection_after_first_frame();
+    // The threads that feed the loop start once the first frame is out.
+    let events = events::channel(app, signals)?;
+    let events = &events;
     loop {
         if saver.due() {
             // A failed periodic save is said once; the save on quit says it again.
