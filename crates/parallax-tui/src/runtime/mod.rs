@@ -117,6 +117,10 @@ fn handle(screen: &mut Screen, app: &mut App, event: Event) -> io::Result<Next> 
             if let Some(action) = to_action(app, event) {
                 update(app, action);
             }
+            // A library held while a list was open is taken up as it closes.
+            if app.work.loading.is_some() {
+                update(app, Action::ArticlesReady);
+            }
         }
         Event::Woken => {
             update(app, Action::SearchReady);
