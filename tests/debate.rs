@@ -498,7 +498,7 @@ fn n_and_shift_n_step_through_the_passages_of_the_theme() {
 #[test]
 fn next_disagreement_visits_only_themes_that_divide_the_open_articles() {
     let mut app = reader(&["manning-sun-2023", "gabuev-2024"], 160, 45);
-    let open = app.open_articles();
+    let open = app.reading.open_articles();
     let mut seen = Vec::new();
     for _ in 0..30 {
         update(&mut app, Action::NextDisagreement);

@@ -62,19 +62,32 @@ fn panes_shown(app: &App) -> String {
         .join("\n")
 }
 
-/// The arrival changes no index the reader holds: the articles read first
-/// keep theirs, the rest come after; the lists still show every article in
-/// date order.
+/// The arrival changes nothing the reader holds: the articles read first
+/// keep their indices, the rest come after, the followed theme and the
+/// sidebar's selection stay; the lists still show every article in date order.
 #[test]
-fn the_articles_read_first_keep_their_indices_and_lists_stay_in_date_order() {
+fn the_arrival_moves_nothing_the_reader_holds_and_lists_stay_in_date_order() {
     use parallax::app::SidebarEntry;
     let dir = library("indices");
     let mut app = open(&dir, &Options::default(), Wait::No);
     let first: Vec<String> = app.corpus.ids().map(String::from).collect();
+    // A theme selected (the sidebar is on it too) and followed.
+    let wedge = app.map.theme_index("wedge").expect("the wedge theme");
+    update(&mut app, Action::SelectTheme(wedge));
+    update(&mut app, Action::ToggleFollow);
+    let theme_id = |app: &App, theme: Option<usize>| theme.map(|t| app.map.themes[t].id.clone());
+    let followed = theme_id(&app, app.followed_theme());
+    assert!(followed.is_some(), "the pane's top is on a theme");
     until_arrived(&mut app);
     assert_eq!(app.corpus.articles.len(), ARTICLES);
     let now: Vec<&str> = app.corpus.ids().take(first.len()).collect();
     assert_eq!(now, first, "the articles read first are where they were");
+    assert_eq!(theme_id(&app, app.followed_theme()), followed, "the followed theme");
+    let on_theme = match app.sidebar_entry() {
+        Some(SidebarEntry::Theme(t)) => Some(app.map.themes[t].id.clone()),
+        _ => None,
+    };
+    assert_eq!(on_theme.as_deref(), Some("wedge"), "the sidebar's selection");
     let date_key = |a: usize| {
         let meta = &app.corpus.articles[a].meta;
         (meta.published, meta.id.clone())

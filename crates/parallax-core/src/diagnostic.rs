@@ -118,15 +118,28 @@ impl<'a> LineIndex<'a> {
 /// many there are.
 const NAMES_LISTED: usize = 12;
 
-/// What to say of `wrong`, which is none of `names` (the `what`s): the
-/// nearest name when one is near, then the names when they are few, else how
-/// many there are and what lists them (`listed_by`).
-pub fn unknown_name_help<'a>(
-    what: &str,
-    wrong: &str,
-    names: impl IntoIterator<Item = &'a str>,
-    listed_by: &str,
-) -> String {
+/// A kind of name a file or a command can get wrong: what it is called, and
+/// what lists every one when they are too many to name.
+pub struct NameKind {
+    pub what: &'static str,
+    pub listed_by: &'static str,
+}
+
+pub const ARTICLE: NameKind = NameKind {
+    what: "article",
+    listed_by: "`parallax list` (with the same --articles, if any) names them",
+};
+
+pub const THEME: NameKind = NameKind {
+    what: "theme",
+    listed_by: "`parallax themes` names them",
+};
+
+/// What to say of `wrong`, which is none of `names`: the nearest name when
+/// one is near, then the names when they are few, else how many there are
+/// and what lists them.
+pub fn unknown_name_help<'a>(kind: &NameKind, wrong: &str, names: impl IntoIterator<Item = &'a str>) -> String {
+    let NameKind { what, listed_by } = kind;
     let names: Vec<&str> = names.into_iter().collect();
     let nearest = suggestion(wrong, names.iter().copied()).map(|near| format!("did you mean `{near}`? "));
     let rest = if names.len() <= NAMES_LISTED {
@@ -141,21 +154,12 @@ pub fn unknown_name_help<'a>(
 pub fn unknown_name<'a>(
     file: &str,
     at: Location,
-    what: &str,
+    kind: &NameKind,
     name: &str,
     names: impl IntoIterator<Item = &'a str>,
 ) -> Diagnostic {
-    let help = unknown_name_help(what, name, names, listed_by(what));
-    Diagnostic::error(file, at, format!("unknown {what} `{name}`"), help)
-}
-
-/// Where a user finds every name of a kind.
-pub fn listed_by(what: &str) -> &'static str {
-    match what {
-        "article" => "`parallax list` (with the same --articles, if any) names them",
-        "theme" => "`parallax themes` names them",
-        _ => "keymap.toml in the repository names them, and the help screen (?) shows those bound",
-    }
+    let help = unknown_name_help(kind, name, names);
+    Diagnostic::error(file, at, format!("unknown {} `{name}`", kind.what), help)
 }
 
 /// "did you mean `x`?" for the nearest of `names` to `wrong`, when one is near.
@@ -216,23 +220,22 @@ mod tests {
     #[test]
     fn an_unknown_name_is_answered_with_the_nearest_and_the_few_names_there_are() {
         let names = ["scroll_down", "scroll_up", "quit"];
+        let action = NameKind {
+            what: "action",
+            listed_by: "keymap.toml",
+        };
         assert_eq!(
-            unknown_name_help("action", "scrol_down", names, "keymap.toml"),
+            unknown_name_help(&action, "scrol_down", names),
             "did you mean `scroll_down`? the actions are: scroll_down, scroll_up, quit"
         );
         assert_eq!(
-            unknown_name_help("action", "zzzz", names, "keymap.toml"),
+            unknown_name_help(&action, "zzzz", names),
             "the actions are: scroll_down, scroll_up, quit"
         );
         let many: Vec<String> = (0..40).map(|i| format!("article-{i}")).collect();
         assert_eq!(
-            unknown_name_help(
-                "article",
-                "article-x7",
-                many.iter().map(String::as_str),
-                "`parallax list` names them"
-            ),
-            "did you mean `article-7`? there are 40 articles; `parallax list` names them"
+            unknown_name_help(&ARTICLE, "article-x7", many.iter().map(String::as_str)),
+            "did you mean `article-7`? there are 40 articles; `parallax list` (with the same --articles, if any) names them"
         );
     }
 

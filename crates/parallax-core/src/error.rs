@@ -34,7 +34,7 @@ impl Error {
     pub fn unknown_article<'a>(id: &str, ids: impl IntoIterator<Item = &'a str>) -> Error {
         Error::UnknownArticle {
             id: crate::sanitize::clean_line(id),
-            known: crate::diagnostic::unknown_name_help("article", id, ids, crate::diagnostic::listed_by("article")),
+            known: crate::diagnostic::unknown_name_help(&crate::diagnostic::ARTICLE, id, ids),
         }
     }
 }

@@ -128,9 +128,4 @@ impl Action {
     pub fn name(self) -> Option<&'static str> {
         Self::NAMED.iter().find(|(_, a, _)| *a == self).map(|(n, ..)| *n)
     }
-
-    /// What the action does, as declared; empty for the reported ones.
-    pub fn description(self) -> &'static str {
-        Self::NAMED.iter().find(|(_, a, _)| *a == self).map_or("", |(.., d)| *d)
-    }
 }

@@ -144,7 +144,7 @@ pub fn open(source: &Source, options: &Options, size: Rect, wait: Wait) -> Resul
             },
         },
     };
-    let library = crate::library::valid(library)?;
+    let mut library = crate::library::valid(library)?;
     if library.corpus.articles.is_empty() {
         return Err(Error::NoArticles {
             folder: source
@@ -153,7 +153,7 @@ pub fn open(source: &Source, options: &Options, size: Rect, wait: Wait) -> Resul
                 .map_or_else(String::new, |d| crate::sanitize::clean_line(&d.display().to_string())),
         });
     }
-    let warnings = library.diagnostics.clone();
+    let warnings = std::mem::take(&mut library.diagnostics);
     let mut app = prepare(library, options, size, saved)?;
     app.work.loading = loading;
     Ok(Booted { app, warnings })

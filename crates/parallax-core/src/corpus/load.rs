@@ -236,13 +236,17 @@ pub fn load_paths_counting(paths: &[PathBuf], max_file_bytes: u64, threads: usiz
 /// The articles of `second` added to `first`'s: an id both use is a located
 /// error naming both files, and the second article is left out.
 pub fn combine(first: Loaded, second: Loaded) -> Loaded {
-    let mut combined = combine_unsorted(first, second);
+    let mut combined = append(first, second);
     sort_by_date(&mut combined.corpus);
     combined
 }
 
-/// `second`'s articles after `first`'s, a second use of an id left out.
-fn combine_unsorted(mut first: Loaded, second: Loaded) -> Loaded {
+/// The articles of `second` after `first`'s, which keep their places: a
+/// library read in two stages keeps the first stage's articles at the
+/// indices the reader already uses. `second` stays in its own order (date
+/// order, as read); an id both use is a located error naming both files,
+/// and the second article is left out.
+pub fn append(mut first: Loaded, second: Loaded) -> Loaded {
     let ids: std::collections::HashMap<String, String> = first
         .corpus
         .articles
@@ -265,22 +269,9 @@ fn combine_unsorted(mut first: Loaded, second: Loaded) -> Loaded {
     first
 }
 
-/// The articles of `rest` after `first`'s, which keep their places: a
-/// library read in two stages keeps the first stage's articles at the
-/// indices the reader already uses. `rest` is in date order; an id both use
-/// is an error, as in [`combine`].
-pub fn append(mut first: Loaded, rest: Loaded) -> Loaded {
-    let kept = first.corpus.articles.len();
-    first = combine_unsorted(first, rest);
-    first.corpus.articles[kept..].sort_by(|a, b| (a.meta.published, &a.meta.id).cmp(&(b.meta.published, &b.meta.id)));
-    first
-}
-
 /// Articles in date order (the undated first), then by id.
 fn sort_by_date(corpus: &mut super::Corpus) {
-    corpus
-        .articles
-        .sort_by(|a, b| (a.meta.published, &a.meta.id).cmp(&(b.meta.published, &b.meta.id)));
+    corpus.articles.sort_by(Article::date_cmp);
 }
 
 /// Gathers parsed files in their order, rejecting a second use of an id.

@@ -42,10 +42,7 @@ impl Corpus {
     /// the order lists show them in, whatever order they arrived in.
     pub fn date_order(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.articles.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (a, b) = (&self.articles[a].meta, &self.articles[b].meta);
-            (a.published, &a.id).cmp(&(b.published, &b.id))
-        });
+        order.sort_by(|&a, &b| self.articles[a].date_cmp(&self.articles[b]));
         order
     }
 }
@@ -61,6 +58,12 @@ pub struct Article {
 }
 
 impl Article {
+    /// Date order (the undated first), then by id: the order articles are
+    /// listed in.
+    pub fn date_cmp(&self, other: &Article) -> std::cmp::Ordering {
+        (self.meta.published, &self.meta.id).cmp(&(other.meta.published, &other.meta.id))
+    }
+
     /// Blocks of the body proper (not the endnotes).
     pub fn body(&self) -> impl Iterator<Item = &Block> {
         self.blocks.iter().filter(|b| !matches!(b.kind, BlockKind::Note { .. }))

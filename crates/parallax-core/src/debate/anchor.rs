@@ -7,7 +7,7 @@
 use toml::Spanned;
 
 use crate::corpus::{Article, Corpus};
-use crate::diagnostic::{Diagnostic, LineIndex, Location, unknown_name};
+use crate::diagnostic::{ARTICLE, Diagnostic, LineIndex, Location, unknown_name};
 use crate::sanitize::clean_line;
 
 /// Where a passage stands: from (block, byte) to (block, byte), end exclusive.
@@ -321,7 +321,7 @@ pub(super) fn anchor_quote(
         diagnostics.push(unknown_name(
             file,
             at(raw.article.span().start),
-            "article",
+            &ARTICLE,
             raw.article.get_ref(),
             corpus.ids(),
         ));

@@ -8,7 +8,7 @@ use toml::Spanned;
 use super::anchor::{Normalized, QuoteRef, anchor_quote};
 use super::{DebateMap, Origin, Passage, Stance, Theme, Unplaced, View};
 use crate::corpus::{Corpus, SourceFile};
-use crate::diagnostic::{Diagnostic, LineIndex, Location, Severity, unknown_name};
+use crate::diagnostic::{Diagnostic, LineIndex, Location, Severity, THEME, unknown_name};
 use crate::sanitize::clean_line;
 
 #[derive(Debug, Deserialize)]
@@ -193,7 +193,7 @@ pub fn load_with_own(corpus: &Corpus, files: &[SourceFile], own: Option<&SourceF
             diagnostics.push(unknown_name(
                 file,
                 at(offset),
-                "theme",
+                &THEME,
                 &theme_id,
                 theme_ids.iter().map(String::as_str),
             ));
@@ -233,7 +233,7 @@ pub fn load_with_own(corpus: &Corpus, files: &[SourceFile], own: Option<&SourceF
             None => diagnostics.push(unknown_name(
                 file,
                 lines.location(view.theme.span().start),
-                "theme",
+                &THEME,
                 view.theme.get_ref(),
                 theme_ids.iter().map(String::as_str),
             )),

@@ -45,23 +45,29 @@ pub fn rows(corpus: &Corpus, map: &DebateMap) -> Vec<Row> {
             title: e.title.clone(),
         })
         .collect();
-    // Articles in date order, so that those of one date keep it.
-    for article in corpus.date_order() {
+    for article in 0..corpus.articles.len() {
         let relations = (0..map.relations.len())
             .filter(|&r| map.relations[r].from.article == article && map.relations[r].to.article != article)
             .collect();
         rows.push(Row::Article { article, relations });
     }
-    // What is known less precisely sorts after what falls within it.
-    // Undated articles come last.
-    let key = |row: &Row| match row.date(corpus) {
-        Some(date) => (
-            date.year,
-            date.month.unwrap_or(13),
-            date.day.unwrap_or(32),
-            matches!(row, Row::Article { .. }),
-        ),
-        None => (u16::MAX, 0, 0, true),
+    // What is known less precisely sorts after what falls within it;
+    // articles of one date by id; undated articles come last.
+    let key = |row: &Row| {
+        let id = match row {
+            Row::Article { article, .. } => corpus.articles[*article].meta.id.as_str(),
+            Row::Event { .. } => "",
+        };
+        match row.date(corpus) {
+            Some(date) => (
+                date.year,
+                date.month.unwrap_or(13),
+                date.day.unwrap_or(32),
+                matches!(row, Row::Article { .. }),
+                id,
+            ),
+            None => (u16::MAX, 0, 0, true, id),
+        }
     };
     rows.sort_by_key(key);
     rows

@@ -156,11 +156,6 @@ impl App {
             .and_then(|id| self.map.theme_index(id))
     }
 
-    /// The articles open in the panes, left to right.
-    pub fn open_articles(&self) -> Vec<usize> {
-        self.reading.open_articles()
-    }
-
     /// The keymap context of what has focus.
     pub fn context(&self) -> Context {
         match (&self.overlay, self.reading.focus) {

@@ -153,9 +153,10 @@ pub(super) fn click_at(app: &mut App, column: u16, row: u16) {
     } else if let Some(sidebar) = screen.sidebar.filter(|r| contains(*r, column, row)) {
         app.reading.focus = Focus::Sidebar;
         let rows = usize::from(sidebar.height.saturating_sub(2));
-        let offset = list_offset(app.sidebar_index(), rows);
+        let entries = app.sidebar_entries();
+        let offset = list_offset(app.sidebar_index(&entries), rows);
         let index = offset + usize::from(row.saturating_sub(sidebar.y + 1));
-        if let Some(&entry) = app.sidebar_entries().get(index).filter(|e| e.selectable()) {
+        if let Some(&entry) = entries.get(index).filter(|e| e.selectable()) {
             app.pick(entry);
             select_sidebar(app);
         }

@@ -26,15 +26,16 @@ impl SidebarEntry {
     }
 }
 
-/// What the sidebar's selection is on, named by id so that it stays on it
-/// when the map is rebuilt or the library arrives under it.
+/// What the sidebar's selection is on, so that it stays on it when the map
+/// is rebuilt or the library arrives under it: a theme by id (themes move
+/// when the reader's map changes), an article by index (articles never do).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum SidebarPick {
     /// Nothing chosen yet: the first row that can be.
     #[default]
     First,
     Theme(String),
-    Article(String),
+    Article(usize),
     /// A heading of the focused article (block index).
     Heading(usize),
 }
@@ -43,17 +44,20 @@ impl App {
     /// The row the sidebar's selection is on, if it is there.
     pub fn sidebar_entry(&self) -> Option<SidebarEntry> {
         let entries = self.sidebar_entries();
-        entries.get(self.sidebar_index()).copied().filter(|e| e.selectable())
+        entries
+            .get(self.sidebar_index(&entries))
+            .copied()
+            .filter(|e| e.selectable())
     }
 
-    /// The index of the selected row among [`App::sidebar_entries`]: where
-    /// the pick is, else the first row that can be chosen.
-    pub fn sidebar_index(&self) -> usize {
-        let entries = self.sidebar_entries();
+    /// The index of the selected row among `entries` (the rows of
+    /// [`App::sidebar_entries`]): where the pick is, else the first row that
+    /// can be chosen.
+    pub fn sidebar_index(&self, entries: &[SidebarEntry]) -> usize {
         let wanted = match &self.reading.sidebar_selected {
             SidebarPick::First => None,
             SidebarPick::Theme(id) => self.map.theme_index(id).map(SidebarEntry::Theme),
-            SidebarPick::Article(id) => self.corpus.index_of(id).map(SidebarEntry::Article),
+            SidebarPick::Article(article) => Some(SidebarEntry::Article(*article)),
             SidebarPick::Heading(block) => Some(SidebarEntry::Heading(*block)),
         };
         wanted
@@ -69,10 +73,7 @@ impl App {
                 Some(theme) => SidebarPick::Theme(theme.id.clone()),
                 None => return,
             },
-            SidebarEntry::Article(a) => match self.corpus.articles.get(a) {
-                Some(article) => SidebarPick::Article(article.meta.id.clone()),
-                None => return,
-            },
+            SidebarEntry::Article(a) => SidebarPick::Article(a),
             SidebarEntry::Heading(block) => SidebarPick::Heading(block),
             SidebarEntry::ThemesHeader | SidebarEntry::ArticlesHeader | SidebarEntry::ContentsHeader => return,
         };
@@ -108,7 +109,7 @@ impl App {
 
 pub(super) fn move_sidebar(app: &mut App, down: bool) {
     let entries = app.sidebar_entries();
-    let mut index = app.sidebar_index();
+    let mut index = app.sidebar_index(&entries);
     loop {
         let next = if down { index + 1 } else { index.wrapping_sub(1) };
         match entries.get(next) {

@@ -119,7 +119,7 @@ pub(super) fn step_passage(app: &mut App, forward: bool) {
 /// Selects the next theme on which some open articles support the claim
 /// and others oppose it.
 pub(super) fn next_disagreement(app: &mut App) {
-    let open = app.open_articles();
+    let open = app.reading.open_articles();
     let count = app.map.themes.len();
     let start = app.theme().map_or(0, |t| t + 1);
     let found = (0..count)

@@ -8,7 +8,17 @@ use crokey::KeyCombination;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
-use crate::diagnostic::{Diagnostic, Location, unknown_name};
+use crate::diagnostic::{Diagnostic, Location, NameKind, unknown_name};
+
+const ACTION: NameKind = NameKind {
+    what: "action",
+    listed_by: "keymap.toml in the repository names them, and the help screen (?) shows those bound",
+};
+
+const CONTEXT: NameKind = NameKind {
+    what: "context",
+    listed_by: "keymap.toml in the repository names them",
+};
 
 /// The default bindings, as shipped at the repository root.
 pub const DEFAULT_KEYMAP: &str = include_str!("../../../../keymap.toml");
@@ -274,7 +284,7 @@ impl Keymap {
                 problems.push(unknown_name(
                     name,
                     at(section.span().start),
-                    "context",
+                    &CONTEXT,
                     section.get_ref(),
                     context_names.iter().copied(),
                 ));
@@ -300,7 +310,7 @@ impl Keymap {
                         None => problems.push(unknown_name(
                             name,
                             at(key_text.span().start),
-                            "action",
+                            &ACTION,
                             key_text.get_ref(),
                             action_names.iter().copied(),
                         )),
@@ -328,7 +338,7 @@ impl Keymap {
                     None => problems.push(unknown_name(
                         name,
                         at(action_value.span().start),
-                        "action",
+                        &ACTION,
                         action_name,
                         action_names.iter().copied(),
                     )),

@@ -19,7 +19,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height);
     let entries = app.sidebar_entries();
-    let selected = app.sidebar_index();
+    let selected = app.sidebar_index(&entries);
     let offset = list_offset(selected, rows);
     let focused_article = app.reading.panes.get(app.reading.focused_pane).map(|p| p.article);
     let screen = app.screen();
