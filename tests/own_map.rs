@@ -8,7 +8,8 @@ use parallax::app::{Action, App, Overlay, OwnLayer, Step, update};
 use parallax::corpus;
 use parallax::debate::{self, Stance};
 use parallax::keymap::Keymap;
-use parallax::own_map::{OwnFile, OwnMap};
+use parallax::own_map::keeper::Keeper;
+use parallax::own_map::{OwnMap, Store};
 use ratatui::layout::Rect;
 
 fn own_path(name: &str) -> PathBuf {
@@ -22,13 +23,14 @@ fn own_path(name: &str) -> PathBuf {
 fn reader(open: &[&str], path: &Path) -> App {
     let corpus = corpus::load(&corpus::bundled_sources()).corpus;
     let sources = corpus::bundled_maps();
-    let file = OwnFile::open(Some(path)).file;
-    let own = file.map.source("map.toml");
+    let (store, _) = Store::open(Some(path));
+    let own = store.map().source("map.toml");
     let (map, problems) = debate::load_with_own(&corpus, &sources, Some(&own));
     assert!(problems.is_empty(), "{problems:?}");
     let open: Vec<usize> = open.iter().map(|id| corpus.index_of(id).unwrap()).collect();
     let mut app = App::new(corpus, map, Keymap::defaults(), &open, Rect::new(0, 0, 160, 45));
-    app.own = Some(OwnLayer { sources, file });
+    let keeper = Keeper::inline(store, std::sync::Arc::clone(&app.corpus), sources);
+    app.own = Some(OwnLayer::new(keeper));
     app
 }
 

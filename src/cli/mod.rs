@@ -210,8 +210,8 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             Ok(0)
         }
         Some(Command::Keys { check: Some(file) }) => {
-            let text = std::fs::read(&file).map_err(|source| Error::ReadFile {
-                path: file.display().to_string(),
+            let text = crate::files::read_regular(&file, crate::files::LIMIT).map_err(|source| Error::ReadFile {
+                path: crate::sanitize::clean_line(&file.display().to_string()),
                 source,
             })?;
             let name = file.display().to_string();

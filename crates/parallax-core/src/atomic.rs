@@ -39,19 +39,76 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::File::open(dir)?.sync_all()
 }
 
-/// Moves a file that cannot be used out of the way, as `NAME.bak`, never
-/// deleting it. Returns what became of it, for a notice.
+/// The start of the names of `path`'s temporary files: `.NAME.`.
+fn temp_prefix(path: &Path) -> String {
+    format!(".{}.", path.file_name().and_then(|n| n.to_str()).unwrap_or("file"))
+}
+
+/// Removes the temporary files beside `path` left by writers that are no
+/// longer running (killed between writing and renaming).
+pub fn remove_stale(path: &Path) {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let prefix = temp_prefix(path);
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let Some(pid) = rest.strip_suffix(".tmp").and_then(|r| r.split('.').next()) else {
+            continue;
+        };
+        if pid.parse::<u32>().is_ok_and(|pid| !running(pid)) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a process with this id runs (where that cannot be told, it is
+/// taken to run, so that nothing in use is removed).
+fn running(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    let proc = Path::new("/proc");
+    !proc.join("self").exists() || proc.join(pid.to_string()).exists()
+}
+
+/// Moves a file that cannot be used out of the way, never deleting it nor
+/// another set aside before: `NAME.bak`, else `NAME.2.bak`, `NAME.3.bak`...
+/// Returns what became of it, for a notice.
 pub fn set_aside(path: &Path) -> String {
-    let backup = path.with_extension(match path.extension() {
-        Some(ext) => format!("{}.bak", ext.to_string_lossy()),
-        None => "bak".to_string(),
-    });
-    let name = backup
+    let file_name = path
         .file_name()
-        .map_or_else(|| backup.display().to_string(), |n| n.to_string_lossy().into_owned());
-    match std::fs::rename(path, &backup) {
-        Ok(()) => format!("set aside as {name}"),
-        Err(e) => format!("not used (it could not be set aside: {e})"),
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let mut last_error = None;
+    for n in 1..1000 {
+        let name = match n {
+            1 => format!("{file_name}.bak"),
+            n => format!("{file_name}.{n}.bak"),
+        };
+        let backup = path.with_file_name(&name);
+        // A hard link fails when the name is taken, so two readers setting
+        // files aside at once never take the same name.
+        let moved = match std::fs::hard_link(path, &backup) {
+            Ok(()) => std::fs::remove_file(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            // No hard links here: a rename, once the name is seen free.
+            Err(_) if !backup.exists() => std::fs::rename(path, &backup),
+            Err(_) => continue,
+        };
+        match moved {
+            Ok(()) => return crate::sanitize::clean_line(&format!("set aside as {name}")),
+            Err(e) => last_error = Some(e),
+        }
+        break;
+    }
+    match last_error {
+        Some(e) => format!("not used (it could not be set aside: {e})"),
+        None => "not used (no free name to set it aside under)".to_string(),
     }
 }
 

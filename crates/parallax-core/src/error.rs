@@ -8,7 +8,10 @@ pub enum Error {
     ReadFolder { path: String, source: std::io::Error },
 
     #[error("cannot read {path}: {source}")]
-    ReadFile { path: String, source: std::io::Error },
+    ReadFile {
+        path: String,
+        source: crate::files::ReadError,
+    },
 
     #[error("{}", render_problems(.0))]
     Invalid(Vec<Diagnostic>),

@@ -9,6 +9,7 @@ pub mod debate;
 pub mod diagnostic;
 pub mod error;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod layout;
 pub mod library;

@@ -84,10 +84,15 @@ pub enum Loaded {
 /// Reads the saved session. A file that cannot be read as a session of this
 /// version is renamed to `session.toml.bak`, never deleted.
 pub fn load(path: &Path) -> Loaded {
-    let text = match std::fs::read(path) {
+    let text = match crate::files::read_regular(path, crate::files::LIMIT) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Loaded::None,
-        Err(e) => return Loaded::SetAside(format!("the saved session {} could not be read: {e}", path.display())),
+        Err(crate::files::ReadError::NotFound) => return Loaded::None,
+        Err(e) => {
+            return Loaded::SetAside(crate::sanitize::clean_line(&format!(
+                "the saved session {} could not be read: {e}",
+                path.display()
+            )));
+        }
     };
     let problem = match std::str::from_utf8(&text)
         .map_err(|e| e.to_string())

@@ -100,6 +100,9 @@ actions! {
         SearchReady,
         /// The rest of a large library may have been read.
         ArticlesReady,
+        /// The keeper of the reader's own map may have news: a change
+        /// written, or one made elsewhere.
+        OwnMapReady,
         /// A character typed into a text field (the picker's filter, the search
         /// palette's query, a form's field).
         Input(char),

@@ -2,6 +2,7 @@
 //! session; what to tell the user comes back as data.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
@@ -58,7 +59,7 @@ pub fn load_keymap(explicit: Option<&Path>) -> (Keymap, Option<Notice>) {
         return (Keymap::defaults(), None);
     };
     let name = path.display().to_string();
-    match std::fs::read(&path) {
+    match crate::files::read_regular(&path, crate::files::LIMIT) {
         Err(e) => (
             Keymap::defaults(),
             Some(Notice {
@@ -167,13 +168,11 @@ fn prepare(library: Library, options: &Options, size: Rect, saved: crate::sessio
         .map(|id| find_theme(&library.map, id))
         .transpose()?;
     let (keymap, notice) = load_keymap(options.keymap.as_deref());
-    let own = crate::own_map::OwnFile::open(library.own_map.as_deref());
+    let (store, own_notice) = crate::own_map::Store::open(library.own_map.as_deref());
     let mut app = App::indexing_in_background(library.corpus, library.map, keymap, &open, size);
     app.color = color_wanted();
-    app.own = Some(crate::app::OwnLayer {
-        sources: library.maps,
-        file: own.file,
-    });
+    let keeper = crate::own_map::keeper::Keeper::inline(store, Arc::clone(&app.corpus), library.maps);
+    app.own = Some(crate::app::OwnLayer::new(keeper));
     if let Some(theme) = theme {
         update(&mut app, Action::SelectTheme(theme));
     }
@@ -185,7 +184,7 @@ fn prepare(library: Library, options: &Options, size: Rect, saved: crate::sessio
     if !notices.is_empty() {
         app.status = Some(crate::sanitize::clean_line(&notices.join("; ")));
     }
-    if let Some(notice) = own.notice {
+    if let Some(notice) = own_notice {
         app.status = Some(match app.status.take() {
             Some(status) => format!("{notice}; {status}"),
             None => notice,

@@ -59,12 +59,10 @@ pub fn bundled_maps() -> Vec<SourceFile> {
         .collect()
 }
 
-const MB: u64 = 1024 * 1024;
-
 /// The largest article or map file read unless the user raises the limit:
 /// about ten times the longest article of the bundled debate's kind of
 /// source, and small enough to open in a second or two.
-pub const DEFAULT_MAX_FILE_MB: u64 = 32;
+pub const DEFAULT_MAX_FILE_MB: u64 = crate::files::LIMIT / (1024 * 1024);
 
 /// The file name of the reader's own map in a folder of articles, which the
 /// folder reader passes over: it is read over the other maps, as the reader's.
@@ -86,7 +84,7 @@ pub struct FolderFiles {
 /// each is read, and its size checked, when it is loaded.
 pub fn read_folder(dir: &Path, max_file_bytes: u64) -> Result<FolderFiles, Error> {
     let read_error = |source| Error::ReadFolder {
-        path: dir.display().to_string(),
+        path: crate::sanitize::clean_line(&dir.display().to_string()),
         source,
     };
     // Names are compared as bytes: sorting paths component by component
@@ -141,37 +139,20 @@ pub fn read_folder(dir: &Path, max_file_bytes: u64) -> Result<FolderFiles, Error
     Ok(files)
 }
 
-/// A file's bytes, or a located error when it cannot be read or is larger
-/// than `max_file_bytes`.
+/// A file's bytes, or a located error when it cannot be read, is not a
+/// regular file, or holds more than `max_file_bytes`.
 fn read_limited(path: &Path, max_file_bytes: u64) -> Result<Vec<u8>, Diagnostic> {
-    use std::io::Read;
-    let name = path.display().to_string();
-    let mut file = std::fs::File::open(path).map_err(|e| unreadable(&name, &e))?;
-    let size = file.metadata().map_err(|e| unreadable(&name, &e))?.len();
-    if size > max_file_bytes {
-        return Err(Diagnostic::error(
-            &name,
+    crate::files::read_regular(path, max_file_bytes).map_err(|e| {
+        Diagnostic::error(
+            &crate::sanitize::clean_line(&path.display().to_string()),
             Location::START,
-            format!(
-                "the file is {:.1} MB, over the limit of {} MB for a file",
-                size as f64 / MB as f64,
-                max_file_bytes / MB
-            ),
-            "split it, or raise the limit with --max-file-mb",
-        ));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.read_to_end(&mut bytes).map_err(|e| unreadable(&name, &e))?;
-    Ok(bytes)
-}
-
-fn unreadable(name: &str, error: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(
-        name,
-        Location::START,
-        format!("cannot read the file: {error}"),
-        "check that it exists and is readable (a broken or looping link cannot be read)",
-    )
+            match e {
+                crate::files::ReadError::TooLarge { .. } => e.to_string(),
+                _ => format!("cannot read the file: {e}"),
+            },
+            e.help(),
+        )
+    })
 }
 
 /// What parsing one file gave.

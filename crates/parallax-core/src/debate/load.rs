@@ -29,6 +29,10 @@ struct RawMap {
     /// Dated events the articles refer to.
     #[serde(default)]
     events: Vec<super::relations::RawEvent>,
+    /// In the reader's own map: records kept from a change made on two
+    /// sides at once (see `own_map::change`); not part of the map.
+    #[serde(default, rename = "set_aside")]
+    _set_aside: Vec<toml::Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -57,6 +61,9 @@ struct RawTheme {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPassage {
+    /// In the reader's own map: the record's identity, kept across changes.
+    #[serde(default, rename = "id")]
+    _id: Option<String>,
     /// Only in top-level `[[passages]]`: the theme it belongs to.
     theme: Option<Spanned<String>>,
     article: Spanned<String>,

@@ -75,15 +75,15 @@ pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportErr
         file: path.display().to_string(),
         source,
     };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > options.max_bytes {
-        return Err(refused(
+    let bytes = crate::files::read_regular(path, options.max_bytes).map_err(|e| match e {
+        crate::files::ReadError::Io(e) => io(e),
+        crate::files::ReadError::TooLarge { .. } => refused(
             path,
-            format!("the file is {:.1} MB, over the limit", size as f64 / (1024.0 * 1024.0)),
+            e.to_string(),
             "raise the limit with --max-file-mb N if you mean to import it",
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+        ),
+        e => refused(path, e.to_string(), e.help()),
+    })?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(refused(
             path,

@@ -29,8 +29,6 @@ pub struct Loading {
     /// Set once the whole library is sent.
     sent: Arc<AtomicBool>,
     total: usize,
-    /// The reader's own map as it was read for the whole library.
-    pub own: crate::own_map::OwnMap,
     /// The command that lists the library's problems.
     pub check: String,
     /// Rung when the whole library is there to take.
@@ -142,7 +140,6 @@ pub fn open(source: &Source, wanted: &[String], required: bool, spare_a_core: bo
     let sent = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&sent);
     let (sender, receiver) = mpsc::channel();
-    let own = files.own.clone().unwrap_or_default();
     let check = match &source.dir {
         Some(dir) => crate::sanitize::clean_line(&format!("parallax check --articles {}", dir.display())),
         None => "parallax check".to_string(),
@@ -167,7 +164,6 @@ pub fn open(source: &Source, wanted: &[String], required: bool, spare_a_core: bo
             done,
             sent,
             total,
-            own,
             check,
             waker,
         },

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use super::{App, Overlay, own, search};
 use crate::library::{Arrival, Library, Loading};
+use crate::own_map::keeper::Request;
 
 /// Takes up the whole library if it has arrived and nothing open waits.
 pub(super) fn receive(app: &mut App) {
@@ -51,10 +52,11 @@ fn take_up(app: &mut App, library: Library, loading: &Loading) {
     app.map = map;
     app.layouts.clear();
     app.refresh_layouts();
-    // The reader's own map changed while the rest loaded: anchor it anew.
-    let own_changed = app.own.as_ref().is_some_and(|o| o.file.map != loading.own);
-    if own_changed {
-        own::rebuild(app);
+    // The reader's own map is anchored in the whole library by its keeper,
+    // whose report brings the map and a search index over it; meanwhile the
+    // library's map (with the own map as it was read at start) stands.
+    if app.own.is_some() {
+        own::send(app, Request::Corpus(Arc::clone(&app.corpus)));
     } else {
         app.work.searcher = app.work.searcher.rebuilt(Arc::clone(&app.corpus), app.map.clone());
     }

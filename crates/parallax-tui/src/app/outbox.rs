@@ -1,5 +1,6 @@
 //! What `update` leaves for the runtime to do outside the reader's state:
-//! leave, stop for the shell, set the terminal's clipboard.
+//! leave, stop for the shell, set the terminal's clipboard, keep a map
+//! that could not be saved.
 
 /// One thing for the runtime to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -9,6 +10,9 @@ pub enum Effect {
     Suspend,
     /// Put text on the terminal's clipboard.
     Clipboard(String),
+    /// Write the reader's map (as TOML) to a file of its own, as the reader
+    /// leaves without being able to write it where it belongs.
+    WriteAside(String),
 }
 
 /// The effects left since the runtime last took them, in order.

@@ -1,26 +1,43 @@
 //! The reader's own map in the reader: placing a selection on a theme,
 //! recording a view, changing, moving and deleting their passages, undo and
-//! redo. Every change is written at once (see [`crate::own_map`]) and the
-//! map and the search index are rebuilt, so it shows everywhere at once.
+//! redo. Each change goes to the map's keeper as operations on records
+//! (see [`crate::own_map`]); the keeper writes it and rebuilds the map off
+//! this thread, and its report is taken up here, so that the change shows
+//! everywhere at once.
 
 use std::sync::Arc;
 
 use super::{App, Overlay, selection};
 use super::{Chosen, Form, Step, Target};
-use crate::corpus::SourceFile;
-use crate::debate::{Anchor, DebateMap, NormalizedArticle, Resolution, Selector};
-use crate::own_map::{OwnFile, OwnMap, OwnPassage, OwnTheme, OwnView};
+use crate::debate::{Anchor, DebateMap, NormalizedArticle, Resolution, Selector, Stance};
+use crate::own_map::keeper::{Keeper, Request};
+use crate::own_map::{Change, Op, OwnPassage, OwnTheme, OwnView};
 
 /// Characters of context kept before and after a quote that stands more
 /// than once in its article.
 const CONTEXT_CHARS: usize = 32;
 
-/// The maps under the reader's own and the file it is kept in.
-#[derive(Debug, Clone, Default)]
+/// The reader's own map as the reader holds it: the keeper, and what waits
+/// on its next report.
+#[derive(Debug)]
 pub struct OwnLayer {
-    /// The map files read before the reader's own (the bundled map).
-    pub sources: Vec<SourceFile>,
-    pub file: OwnFile,
+    pub keeper: Keeper,
+    /// The theme to select once the map with a placed or moved passage comes.
+    select: Option<String>,
+    /// Changes the keeper could not write, as it last said, and why.
+    pub unsaved: usize,
+    failed: Option<String>,
+}
+
+impl OwnLayer {
+    pub fn new(keeper: Keeper) -> OwnLayer {
+        OwnLayer {
+            keeper,
+            select: None,
+            unsaved: 0,
+            failed: None,
+        }
+    }
 }
 
 fn layer_missing(app: &mut App) -> bool {
@@ -73,8 +90,8 @@ pub(super) fn record_view(app: &mut App, theme: Option<usize>) {
     app.overlay = Some(Overlay::Form(Box::new(form)));
 }
 
-/// The reader's own passage that is current, as an index into their map.
-fn current_own(app: &mut App) -> Option<usize> {
+/// The reader's own passage that is current, as their map holds it.
+fn current_own(app: &mut App) -> Option<OwnPassage> {
     let (article, anchor) = app.reading.current_passage?;
     // The same words may be a bundled passage and one of the reader's: the
     // reader's comes first, on the selected theme first.
@@ -97,11 +114,12 @@ fn current_own(app: &mut App) -> Option<usize> {
     }
     let article_id = &app.corpus.articles[article].meta.id;
     let own = app.own.as_ref()?;
-    own.file
-        .map
+    own.keeper
+        .own()
         .passages
         .iter()
-        .position(|p| p.article == *article_id && p.quote == passage.quote && theme_named(theme, &p.theme))
+        .find(|p| p.article == *article_id && p.quote == passage.quote && theme_named(theme, &p.theme))
+        .cloned()
 }
 
 fn theme_named(theme: &crate::debate::Theme, id: &str) -> bool {
@@ -109,11 +127,9 @@ fn theme_named(theme: &crate::debate::Theme, id: &str) -> bool {
 }
 
 /// `e`, `M`, `D` on one of the reader's passages.
-pub(super) fn change_current(app: &mut App, make: fn(usize) -> Target) {
-    let Some(index) = current_own(app) else { return };
-    let Some(own) = &app.own else { return };
-    let passage = own.file.map.passages[index].clone();
-    let target = make(index);
+pub(super) fn change_current(app: &mut App, make: fn(OwnPassage) -> Target) {
+    let Some(passage) = current_own(app) else { return };
+    let target = make(passage.clone());
     let step = match target {
         Target::Edit { .. } => Step::Stance,
         Target::Move { .. } => Step::Theme,
@@ -128,7 +144,6 @@ pub(super) fn change_current(app: &mut App, make: fn(usize) -> Target) {
     app.overlay = Some(Overlay::Form(Box::new(form)));
 }
 
-/// The form's own actions; false for those it leaves to the reader.
 /// A theme id from a title: lowercase words joined by hyphens, unused.
 fn new_theme_id(map: &DebateMap, title: &str) -> String {
     let slug = crate::corpus::slug(title, 40, "theme");
@@ -155,13 +170,18 @@ fn own_passage(app: &App, article: usize, anchor: &Anchor, theme: String, form: 
     } else {
         (None, None)
     };
+    let id = app
+        .own
+        .as_ref()
+        .map_or_else(String::new, |own| own.keeper.own().new_id());
     OwnPassage {
+        id,
         theme,
         article: a.meta.id.clone(),
         quote,
         prefix: prefix.filter(|p| !p.is_empty()),
         suffix: suffix.filter(|s| !s.is_empty()),
-        stance: form.stance.unwrap_or(crate::debate::Stance::Reports),
+        stance: form.stance.unwrap_or(Stance::Reports),
         summary: form.field.value().trim().to_string(),
     }
 }
@@ -182,96 +202,103 @@ fn chosen_theme(app: &App, form: &Form) -> Option<(String, Option<OwnTheme>)> {
     }
 }
 
-/// A change to the reader's own map, made once the form is done.
-type Edit = Box<dyn FnOnce(&mut OwnMap)>;
-
-pub(super) fn save(app: &mut App, form: Form) {
-    let chosen = chosen_theme(app, &form);
-    // A passage placed or moved: its theme is selected after, to see it at once.
-    let select = match form.target {
-        Target::NewPassage { .. } | Target::Move { .. } => chosen.as_ref().map(|(id, _)| id.clone()),
-        _ => None,
+/// The change a finished form makes, and the theme to select after it.
+fn change_of(app: &mut App, form: &Form) -> Option<(Change, Option<String>)> {
+    let chosen = chosen_theme(app, form);
+    let title = |app: &App, (theme, new): &(String, Option<OwnTheme>)| {
+        new.as_ref()
+            .map_or_else(|| theme_title(app, theme), |t| t.title.clone())
     };
-    let (edit, said): (Edit, String) = match &form.target {
+    let new_theme = |chosen: &(String, Option<OwnTheme>)| chosen.1.clone().map(Op::AddTheme);
+    let summary = form.field.value().trim().to_string();
+    Some(match &form.target {
         Target::NewPassage { article, anchor } => {
-            let Some((theme, new)) = chosen else { return };
-            let passage = own_passage(app, *article, anchor, theme.clone(), &form);
-            let title = new
-                .as_ref()
-                .map_or_else(|| theme_title(app, &theme), |t| t.title.clone());
+            let chosen = chosen?;
+            let passage = own_passage(app, *article, anchor, chosen.0.clone(), form);
             app.reading.selection = None;
             app.reading.current_passage = Some((*article, *anchor));
-            let said = format!("Placed on “{title}”: {} {}", passage.stance.glyph(), passage.stance);
-            (
-                Box::new(move |m: &mut OwnMap| {
-                    m.themes.extend(new);
-                    m.passages.push(passage);
-                }),
-                said,
-            )
+            let said = format!(
+                "Placed on “{}”: {} {}",
+                title(app, &chosen),
+                passage.stance.glyph(),
+                passage.stance
+            );
+            let ops = new_theme(&chosen)
+                .into_iter()
+                .chain([Op::AddPassage(passage)])
+                .collect();
+            (Change { ops, said }, Some(chosen.0))
         }
         Target::Edit { passage } => {
-            let (index, stance, summary) = (*passage, form.stance, form.field.value().trim().to_string());
-            (
-                Box::new(move |m: &mut OwnMap| {
-                    if let Some(p) = m.passages.get_mut(index) {
-                        p.stance = stance.unwrap_or(p.stance);
-                        p.summary = summary;
-                    }
-                }),
-                "Your passage is changed".to_string(),
-            )
+            let after = OwnPassage {
+                stance: form.stance.unwrap_or(passage.stance),
+                summary,
+                ..passage.clone()
+            };
+            let ops = vec![Op::SetPassage {
+                before: passage.clone(),
+                after,
+            }];
+            (ops_said(ops, "Your passage is changed"), None)
         }
         Target::Move { passage } => {
-            let Some((theme, new)) = chosen else { return };
-            let title = new
-                .as_ref()
-                .map_or_else(|| theme_title(app, &theme), |t| t.title.clone());
-            let (index, said) = (*passage, format!("Moved to “{title}”"));
-            (
-                Box::new(move |m: &mut OwnMap| {
-                    m.themes.extend(new);
-                    if let Some(p) = m.passages.get_mut(index) {
-                        p.theme = theme;
-                    }
-                }),
-                said,
-            )
+            let chosen = chosen?;
+            let said = format!("Moved to “{}”", title(app, &chosen));
+            let after = OwnPassage {
+                theme: chosen.0.clone(),
+                ..passage.clone()
+            };
+            let ops = new_theme(&chosen)
+                .into_iter()
+                .chain([Op::SetPassage {
+                    before: passage.clone(),
+                    after,
+                }])
+                .collect();
+            (Change { ops, said }, Some(chosen.0))
         }
         Target::Delete { passage } => {
-            let index = *passage;
             app.reading.current_passage = None;
-            (
-                Box::new(move |m: &mut OwnMap| {
-                    if index < m.passages.len() {
-                        m.passages.remove(index);
-                    }
-                }),
-                "Your passage is deleted (u undoes it)".to_string(),
-            )
+            let ops = vec![Op::RemovePassage(passage.clone())];
+            (ops_said(ops, "Your passage is deleted (u undoes it)"), None)
         }
         Target::View { theme } => {
+            let theme = app.map.themes[*theme].id.clone();
+            let before = app
+                .own
+                .as_ref()
+                .and_then(|own| own.keeper.own().views.iter().find(|v| v.theme == theme).cloned());
             let view = OwnView {
-                theme: app.map.themes[*theme].id.clone(),
-                stance: form.stance.unwrap_or(crate::debate::Stance::Reports),
-                note: form.field.value().trim().to_string(),
+                theme: theme.clone(),
+                stance: form.stance.unwrap_or(Stance::Reports),
+                note: summary,
             };
             let said = format!("Your view: {} {}", view.stance.glyph(), view.stance);
-            (
-                Box::new(move |m: &mut OwnMap| {
-                    m.views.retain(|v| v.theme != view.theme);
-                    m.views.push(view);
-                }),
-                said,
-            )
+            let ops = vec![Op::SetView {
+                theme,
+                before,
+                after: Some(view),
+            }];
+            (Change { ops, said }, None)
         }
+    })
+}
+
+fn ops_said(ops: Vec<Op>, said: &str) -> Change {
+    Change {
+        ops,
+        said: said.to_string(),
+    }
+}
+
+/// A finished form: its change goes to the keeper.
+pub(super) fn save(app: &mut App, form: Form) {
+    let Some((change, select)) = change_of(app, &form) else {
+        return;
     };
     let Some(own) = app.own.as_mut() else { return };
-    let result = own.file.change(edit);
-    finish(app, result, said);
-    if let Some(id) = select {
-        app.set_theme(app.map.theme_index(&id));
-    }
+    own.select = select;
+    send(app, Request::Change(change));
 }
 
 fn theme_title(app: &App, id: &str) -> String {
@@ -280,66 +307,56 @@ fn theme_title(app: &App, id: &str) -> String {
         .map_or_else(|| id.to_string(), |t| app.map.themes[t].title.clone())
 }
 
-/// After a write: the map rebuilt and what happened said, or the failure.
-fn finish(app: &mut App, result: std::io::Result<Option<String>>, said: String) {
-    let problems = rebuild(app);
-    let said = match problems {
-        0 => said,
-        n => format!(
-            "{said} ({n} problem{} in your map: parallax check lists them)",
-            if n == 1 { "" } else { "s" }
-        ),
-    };
-    match result {
-        Ok(notice) => {
-            let saved_to = app
-                .own
-                .as_ref()
-                .and_then(|o| o.file.path.as_ref())
-                .map(|p| format!(" (saved to {})", p.display()))
-                .unwrap_or_default();
-            app.status = Some(match notice {
-                Some(notice) => format!("{said}; {notice}"),
-                None => format!("{said}{saved_to}"),
-            });
-        }
-        Err(e) => {
-            app.status = Some(format!(
-                "{said}, but your map could not be written: {e}; it is kept in memory"
-            ));
-        }
-    }
-}
-
 /// `u` and `ctrl-r`.
 pub(super) fn undo(app: &mut App, redo: bool) {
-    let Some(own) = app.own.as_mut() else {
-        app.status = Some("Your own map is not available here".into());
+    if layer_missing(app) {
         return;
-    };
-    let result = if redo { own.file.redo() } else { own.file.undo() };
-    match result.transpose() {
-        None => {
-            app.status = Some(
-                if redo {
-                    "Nothing to redo"
-                } else {
-                    "Nothing to undo in this session"
-                }
-                .into(),
-            );
+    }
+    send(app, if redo { Request::Redo } else { Request::Undo });
+}
+
+/// Asks the keeper, and takes up its answer if it came at once.
+pub(super) fn send(app: &mut App, request: Request) {
+    if let Some(own) = app.own.as_mut() {
+        own.keeper.send(request);
+    }
+    receive(app);
+}
+
+/// Takes up what the keeper reported: the map rebuilt (and a search index
+/// over it), what to say, the theme a placed passage is on. An open
+/// overlay that holds indices into the map holds the report until it closes.
+pub(super) fn receive(app: &mut App) {
+    if app.overlay.as_ref().is_some_and(Overlay::holds_arrival) {
+        return;
+    }
+    while let Some(report) = app.own.as_mut().and_then(|own| own.keeper.try_recv()) {
+        app.map = report.map;
+        app.work.searcher = app.work.searcher.rebuilt(Arc::clone(&app.corpus), app.map.clone());
+        if let Some(said) = &report.said {
+            app.status = Some(said.clone());
         }
-        Some(result) => finish(app, result, if redo { "Redone" } else { "Undone" }.to_string()),
+        let Some(own) = app.own.as_mut() else { return };
+        own.unsaved = report.unsaved;
+        if report.unsaved > 0 {
+            own.failed = report.said.clone();
+        }
+        if let Some(id) = own.select.take() {
+            app.set_theme(app.map.theme_index(&id));
+        }
     }
 }
 
-/// The map again from the bundled files and the reader's own, and a search
-/// index over it; returns how many problems reading them found.
-pub(super) fn rebuild(app: &mut App) -> usize {
-    let Some(own) = &app.own else { return 0 };
-    let source = own.file.map.source(&own.file.name());
-    let (map, problems) = crate::debate::load_with_own(&app.corpus, &own.sources, Some(&source));
-    app.map = map;
-    app.work.searcher = app.work.searcher.rebuilt(Arc::clone(&app.corpus), app.map.clone());
-    problems.len()
+/// `q`: leaves, unless changes to the reader's map could not be written;
+/// then asks first.
+pub(super) fn quit(app: &mut App) {
+    match &app.own {
+        Some(own) if own.unsaved > 0 => {
+            app.overlay = Some(Overlay::Unsaved {
+                changes: own.unsaved,
+                why: own.failed.clone().unwrap_or_default(),
+            });
+        }
+        _ => app.outbox.push(super::Effect::Quit),
+    }
 }

@@ -20,7 +20,7 @@ pub fn update(app: &mut App, action: Action) {
     // events (a resize, results arriving) do not clear it.
     if !matches!(
         action,
-        Action::Resize(..) | Action::SearchReady | Action::ArticlesReady | Action::Resumed
+        Action::Resize(..) | Action::SearchReady | Action::ArticlesReady | Action::OwnMapReady | Action::Resumed
     ) {
         app.status = None;
     }
@@ -116,12 +116,18 @@ fn apply(app: &mut App, command: Command) {
         Command::Search { generation, query } => app.work.searcher.submit(generation, &query),
         Command::SaveForm(form) => own::save(app, *form),
         Command::Say(text) => app.status = Some(text),
+        Command::Leave { write_elsewhere } => {
+            if write_elsewhere && let Some(own) = &app.own {
+                app.outbox.push(Effect::WriteAside(own.keeper.own().to_toml()));
+            }
+            app.outbox.push(Effect::Quit);
+        }
     }
 }
 
 fn handle_main(app: &mut App, action: Action) {
     match action {
-        Action::Quit => app.outbox.push(Effect::Quit),
+        Action::Quit => own::quit(app),
         Action::Suspend => app.outbox.push(Effect::Suspend),
         Action::Resumed => {}
         Action::Resize(width, height) => {
@@ -181,6 +187,7 @@ fn handle_main(app: &mut App, action: Action) {
         Action::OpenSearch => search::open(app),
         Action::SearchReady => search::receive(app),
         Action::ArticlesReady => loading::receive(app),
+        Action::OwnMapReady => own::receive(app),
         Action::NextDisagreement => themes::next_disagreement(app),
         Action::ToggleCompare => app.reading.compare_visible = !app.reading.compare_visible,
         Action::CompareDown => scroll_compare(app, 1),

@@ -31,6 +31,15 @@ impl App {
             .map(|(done, total)| Progress::Indexing(done, total))
     }
 
+    /// Writes and rebuilds the reader's own map on a thread of its own
+    /// from now on, which also watches its file for changes made elsewhere.
+    pub fn keep_own_map_in_background(&mut self) {
+        if let Some(own) = self.own.take() {
+            let keeper = own.keeper.spawn();
+            self.own = Some(super::OwnLayer::new(keeper));
+        }
+    }
+
     /// Searches on a worker thread from now on, so typing never waits.
     pub fn search_in_background(&mut self) {
         if !self.work.searcher.threaded() {

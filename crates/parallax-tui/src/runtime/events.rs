@@ -41,6 +41,7 @@ pub fn channel(app: &App, signals: Signals) -> std::io::Result<Receiver<Event>> 
     for waker in [
         Some(&app.work.searcher.waker),
         app.work.loading.as_ref().map(|l| &l.waker),
+        app.own.as_ref().map(|o| &o.keeper.waker),
     ]
     .into_iter()
     .flatten()

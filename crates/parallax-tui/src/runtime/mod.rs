@@ -32,12 +32,17 @@ const BATCH: Duration = Duration::from_millis(30);
 pub fn run(app: &mut App, session: Option<&Path>) -> io::Result<()> {
     terminal::install_panic_hook();
     app.search_in_background();
+    app.keep_own_map_in_background();
     // Taken over before the terminal is, so that it is always put back.
     let signals = events::take_signals()?;
     let mut screen = terminal::enter()?;
     let mut saver = Saver::new(session, app);
-    let result = event_loop(&mut screen, app, signals, &mut saver);
+    let mut farewell = Vec::new();
+    let result = event_loop(&mut screen, app, signals, &mut saver, &mut farewell);
     terminal::restore();
+    for line in farewell {
+        let _ = writeln!(io::stderr(), "parallax: {line}");
+    }
     if let Err(e) = saver.save(app) {
         let _ = writeln!(io::stderr(), "parallax: the session could not be saved: {e}");
     }
@@ -54,7 +59,13 @@ enum Next {
     Leave,
 }
 
-fn event_loop(screen: &mut Screen, app: &mut App, signals: events::Signals, saver: &mut Saver) -> io::Result<()> {
+fn event_loop(
+    screen: &mut Screen,
+    app: &mut App,
+    signals: events::Signals,
+    saver: &mut Saver,
+    farewell: &mut Vec<String>,
+) -> io::Result<()> {
     let size = screen.size()?;
     update(app, Action::Resize(size.width, size.height));
     screen.draw(|frame| crate::ui::render(frame, app))?;
@@ -84,7 +95,7 @@ fn event_loop(screen: &mut Screen, app: &mut App, signals: events::Signals, save
             // The library may have arrived while a list held it.
             None => update(app, Action::ArticlesReady),
             Some(event) => {
-                if let Next::Leave = handle_batch(screen, app, events, event)? {
+                if let Next::Leave = handle_batch(screen, app, events, event, farewell)? {
                     return Ok(());
                 }
             }
@@ -95,36 +106,45 @@ fn event_loop(screen: &mut Screen, app: &mut App, signals: events::Signals, save
 
 /// Handles `first` and the events already waiting behind it, for at most
 /// [`BATCH`].
-fn handle_batch(screen: &mut Screen, app: &mut App, events: &Receiver<Event>, first: Event) -> io::Result<Next> {
+fn handle_batch(
+    screen: &mut Screen,
+    app: &mut App,
+    events: &Receiver<Event>,
+    first: Event,
+    farewell: &mut Vec<String>,
+) -> io::Result<Next> {
     let deadline = Instant::now() + BATCH;
-    let mut next = handle(screen, app, first)?;
+    let mut next = handle(screen, app, first, farewell)?;
     while let Next::Go = next {
         if Instant::now() > deadline {
             break;
         }
         match events.try_recv() {
-            Ok(event) => next = handle(screen, app, event)?,
+            Ok(event) => next = handle(screen, app, event, farewell)?,
             Err(_) => break,
         }
     }
     Ok(next)
 }
 
-/// Hands one event to `update` and carries out the effects it left.
-fn handle(screen: &mut Screen, app: &mut App, event: Event) -> io::Result<Next> {
+/// Hands one event to `update` and carries out the effects it left; what
+/// is to be said once the terminal is back goes to `farewell`.
+fn handle(screen: &mut Screen, app: &mut App, event: Event, farewell: &mut Vec<String>) -> io::Result<Next> {
     match event {
         Event::Terminal(event) => {
             if let Some(action) = to_action(app, event) {
                 update(app, action);
             }
-            // A library held while a list was open is taken up as it closes.
+            // A library or a map held while a list was open is taken up as it closes.
             if app.work.loading.is_some() {
                 update(app, Action::ArticlesReady);
             }
+            update(app, Action::OwnMapReady);
         }
         Event::Woken => {
             update(app, Action::SearchReady);
             update(app, Action::ArticlesReady);
+            update(app, Action::OwnMapReady);
         }
         Event::TerminalLost(e) => return Err(e),
         Event::Stop => return Ok(Next::Leave),
@@ -137,9 +157,28 @@ fn handle(screen: &mut Screen, app: &mut App, event: Event) -> io::Result<Next> 
                 terminal::suspend(screen)?;
                 update(app, Action::Resumed);
             }
+            Effect::WriteAside(text) => farewell.push(write_aside(&text)),
         }
     }
     Ok(Next::Go)
+}
+
+/// Writes a map that could not be saved where it belongs to a new file in
+/// the home folder (else the current one); says where, or why not.
+fn write_aside(text: &str) -> String {
+    let dir = std::env::home_dir().unwrap_or_else(|| Path::new(".").to_path_buf());
+    let path = (1..1000)
+        .map(|n| match n {
+            1 => dir.join("parallax-unsaved-map.toml"),
+            n => dir.join(format!("parallax-unsaved-map-{n}.toml")),
+        })
+        .find(|path| !path.exists())
+        .unwrap_or_else(|| dir.join("parallax-unsaved-map.toml"));
+    let shown = crate::sanitize::clean_line(&path.display().to_string());
+    match crate::atomic::write(&path, text.as_bytes()) {
+        Ok(()) => format!("your map, with the changes that could not be saved, is written to {shown}"),
+        Err(e) => format!("your map could not be written to {shown} either ({e}); its changes are lost"),
+    }
 }
 
 /// The end-to-end test of the panic path sets this to see the terminal put

@@ -161,20 +161,25 @@ pub fn field_spans<'a>(field: &TextField, width: usize, theme: Theme) -> Vec<Spa
         .char_indices()
         .nth(field.cursor_column_chars())
         .map_or(value.len(), |(i, _)| i);
-    let (before, after) = (&value[..at], &value[at..]);
+    // What the field holds is stored as typed; what is drawn is cleaned (a
+    // tab or a bidi mark from a map written elsewhere shows as a placeholder).
+    let (before, after) = (
+        crate::sanitize::clean_line(&value[..at]),
+        crate::sanitize::clean_line(&value[at..]),
+    );
     let room = width.saturating_sub(1);
     // Keep the cursor in view: cut the start of what is before it when it
     // would not fit, and the end of what is after it.
-    let mut before = before;
+    let mut before = before.as_str();
     while before.width() > room {
         let mut chars = before.chars();
         chars.next();
         before = chars.as_str();
     }
-    let after = truncate(after, room.saturating_sub(before.width()));
+    let after = truncate(&after, room.saturating_sub(before.width()));
     vec![
-        Span::raw(before.to_string()),
+        Span::raw(crate::sanitize::clean_line(before)),
         Span::styled("▏", theme.dim()),
-        Span::raw(after),
+        Span::raw(crate::sanitize::clean_line(&after)),
     ]
 }

@@ -38,7 +38,10 @@ pub fn render(frame: &mut Frame, app: &App) {
     match &app.overlay {
         Some(Overlay::Picker(picker)) => overlay::picker(frame, app, picker, theme),
         Some(Overlay::Help { scroll }) => overlay::help(frame, app, *scroll, theme),
-        Some(Overlay::Message { title, lines }) => overlay::message(frame, title, lines, theme),
+        Some(Overlay::Message { title, lines }) => {
+            overlay::message(frame, title, lines, "Press any key to go on.", theme);
+        }
+        Some(Overlay::Unsaved { changes, why }) => overlay::unsaved(frame, app, *changes, why, theme),
         Some(Overlay::Matrix { row, column }) => matrix::render(frame, app, *row, *column, theme),
         Some(Overlay::Form(f)) => form::render(frame, app, f, theme),
         Some(Overlay::Relations {

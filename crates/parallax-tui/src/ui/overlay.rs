@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::Theme;
 use super::text::truncate;
+use crate::action::Action;
 use crate::app::{App, HelpLine, Picker, help_lines};
 
 /// A box centered in `area`, at most `width` by `height`.
@@ -156,7 +157,7 @@ fn mark_style(mark: &str, theme: Theme) -> ratatui::style::Style {
     }
 }
 
-pub fn message(frame: &mut Frame, title: &str, body: &[String], theme: Theme) {
+pub fn message(frame: &mut Frame, title: &str, body: &[String], hint: &str, theme: Theme) {
     let full = frame.area();
     let width = full.width.saturating_sub(4).min(100);
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
@@ -167,9 +168,37 @@ pub fn message(frame: &mut Frame, title: &str, body: &[String], theme: Theme) {
         }
     }
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled("Press any key to go on.", theme.dim())));
+    lines.push(Line::from(Span::styled(hint.to_string(), theme.dim())));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let area = centered(full, width, height);
     let inner = window(frame, area, title, theme);
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Asked on leaving when changes to the reader's map could not be written.
+pub fn unsaved(frame: &mut Frame, app: &App, changes: usize, why: &str, theme: Theme) {
+    // The key that brought the reader here (global) first, then the choice's.
+    let key = |action| {
+        app.keymap
+            .grouped(crate::keymap::Context::Global)
+            .into_iter()
+            .chain(app.keymap.grouped(crate::keymap::Context::Choice))
+            .find(|(a, _)| *a == action)
+            .and_then(|(_, keys)| keys.first().map(ToString::to_string))
+            .unwrap_or_else(|| "(unbound)".into())
+    };
+    let body = [
+        format!(
+            "{changes} change{} to your map could not be written. {why}",
+            if changes == 1 { "" } else { "s" }
+        ),
+        "They are lost if you leave now.".to_string(),
+    ];
+    let hint = format!(
+        "{}: write your map to a new file in your home folder and leave · {}: leave without them · {}: stay",
+        key(Action::Confirm),
+        key(Action::Quit),
+        key(Action::Close)
+    );
+    message(frame, "Your map is not saved", &body, &hint, theme);
 }

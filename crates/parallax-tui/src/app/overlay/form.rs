@@ -7,19 +7,20 @@ use fuzzy_matcher::FuzzyMatcher;
 use super::TextField;
 use crate::action::Action;
 use crate::debate::{Anchor, DebateMap, Stance};
+use crate::own_map::OwnPassage;
 
 /// What the form is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     /// Place the selected sentences on a theme.
     NewPassage { article: usize, anchor: Anchor },
-    /// Change the stance and summary of one of the reader's passages
-    /// (index into the own map's passages).
-    Edit { passage: usize },
+    /// Change the stance and summary of one of the reader's passages (as
+    /// their map held it when the form opened).
+    Edit { passage: OwnPassage },
     /// Put one of the reader's passages on another theme.
-    Move { passage: usize },
+    Move { passage: OwnPassage },
     /// Delete one of the reader's passages, once confirmed.
-    Delete { passage: usize },
+    Delete { passage: OwnPassage },
     /// Record the reader's own view of a theme's claim.
     View { theme: usize },
 }

@@ -57,6 +57,13 @@ pub enum Overlay {
         labels: Vec<String>,
         selected: usize,
     },
+    /// Leaving with changes to the reader's map that could not be written:
+    /// write them elsewhere, leave without them, or stay.
+    Unsaved {
+        changes: usize,
+        /// Why the map could not be written, as last said.
+        why: String,
+    },
     /// Themes by articles; the selected cell (a theme, and an index into
     /// [`crate::debate::DebateMap::mapped_articles`]).
     Matrix {
@@ -115,6 +122,8 @@ pub enum Command {
     SaveForm(Box<Form>),
     /// Say something in the status line.
     Say(String),
+    /// Leave the reader, first writing the reader's map elsewhere if asked.
+    Leave { write_elsewhere: bool },
 }
 
 impl Overlay {
@@ -128,7 +137,7 @@ impl Overlay {
             Overlay::Search(_) => Context::Search,
             Overlay::Notes { .. } | Overlay::Relations { .. } | Overlay::Timeline { .. } => Context::List,
             Overlay::Form(form) if form.takes_text() => Context::Field,
-            Overlay::Form(_) => Context::Choice,
+            Overlay::Form(_) | Overlay::Unsaved { .. } => Context::Choice,
         }
     }
 
@@ -162,7 +171,27 @@ impl Overlay {
             Overlay::Timeline { selected } => lists::timeline(selected, action, ctx),
             Overlay::Matrix { row, column } => matrix::handle(row, column, action, ctx),
             Overlay::Form(form) => form_outcome(form, action, ctx),
+            Overlay::Unsaved { .. } => unsaved(action),
         }
+    }
+}
+
+/// Leaving with an unsaved map: yes writes it elsewhere, quit again leaves
+/// without it, no stays.
+fn unsaved(action: Action) -> Outcome {
+    match action {
+        Action::Confirm => Outcome::Then(Command::Leave { write_elsewhere: true }),
+        Action::Quit => Outcome::Then(Command::Leave { write_elsewhere: false }),
+        Action::Close => Outcome::Then(Command::Say(
+            "Your changes are kept in memory; your next change tries the file again".into(),
+        )),
+        Action::Resize(..)
+        | Action::Suspend
+        | Action::Resumed
+        | Action::SearchReady
+        | Action::ArticlesReady
+        | Action::OwnMapReady => Outcome::Ignored,
+        _ => Outcome::Stay,
     }
 }
 
@@ -176,7 +205,8 @@ fn message(action: Action) -> Outcome {
         | Action::Suspend
         | Action::Resumed
         | Action::SearchReady
-        | Action::ArticlesReady => Outcome::Ignored,
+        | Action::ArticlesReady
+        | Action::OwnMapReady => Outcome::Ignored,
         _ => Outcome::Stay,
     }
 }
