@@ -100,7 +100,32 @@ impl Key {
         } else {
             text.to_string()
         };
-        crokey::parse(&text).ok().map(|k| Key::normalized(k.normalized()))
+        if let Ok(combination) = crokey::parse(&text) {
+            return Some(Key::normalized(combination.normalized()));
+        }
+        Key::parse_any_char(&text)
+    }
+
+    /// Any one character, with modifiers before it ("é", "ж", "alt-ß"),
+    /// which the key parser takes only in ASCII.
+    fn parse_any_char(text: &str) -> Option<Key> {
+        let (modifiers, last) = match text.rsplit_once('-') {
+            Some((modifiers, last)) if !last.is_empty() => (Some(modifiers), last),
+            _ => (None, text),
+        };
+        let mut chars = last.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            return None;
+        };
+        let mut combination = match modifiers {
+            Some(modifiers) => crokey::parse(&format!("{modifiers}-a")).ok()?,
+            None => KeyCombination::from(KeyCode::Char('a')),
+        };
+        combination.codes = crokey::OneToThree::One(KeyCode::Char(c));
+        if c.is_uppercase() {
+            combination.modifiers.insert(KeyModifiers::SHIFT);
+        }
+        Some(Key::normalized(combination.normalized()))
     }
 
     pub fn from_event(event: KeyEvent) -> Key {
@@ -209,7 +234,12 @@ impl Keymap {
     fn merge(&mut self, name: &str, text: &str) -> Vec<Diagnostic> {
         let text = crate::sanitize::clean(text);
         match toml::de::DeTable::parse(&text) {
-            Ok(table) => self.merge_table(name, table.get_ref(), &|offset| Location::of_offset(&text, offset)),
+            Ok(table) => self.merge_table(
+                name,
+                table.get_ref(),
+                &|offset| Location::of_offset(&text, offset),
+                &mut Seen::new(),
+            ),
             Err(whole) => {
                 let mut problems = self.merge_lines(name, &text);
                 if problems.is_empty() {
@@ -226,6 +256,7 @@ impl Keymap {
         let mut problems = Vec::new();
         let mut heading: Option<&str> = None;
         let mut line_start = 0;
+        let mut seen = Seen::new();
         for line in text.split_inclusive('\n') {
             let start = line_start;
             line_start += line.len();
@@ -246,7 +277,7 @@ impl Keymap {
                     if is_heading {
                         heading = Some(trimmed);
                     }
-                    problems.extend(self.merge_table(name, table.get_ref(), &at));
+                    problems.extend(self.merge_table(name, table.get_ref(), &at, &mut seen));
                 }
                 Err(e) => {
                     if is_heading {
@@ -265,6 +296,7 @@ impl Keymap {
         name: &str,
         table: &toml::de::DeTable<'_>,
         at: &dyn Fn(usize) -> Location,
+        seen: &mut Seen,
     ) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
         let context_names: Vec<&str> = Context::ALL.iter().map(|c| c.name()).chain(["desc"]).collect();
@@ -290,7 +322,10 @@ impl Keymap {
                 ));
                 continue;
             }
-            for (key_text, action_value) in entries.iter() {
+            // In the file's order, so that of a key bound twice the later line wins.
+            let mut entries: Vec<_> = entries.iter().collect();
+            entries.sort_by_key(|(key_text, _)| key_text.span().start);
+            for (key_text, action_value) in entries {
                 let toml::de::DeValue::String(action_name) = action_value.get_ref() else {
                     problems.push(Diagnostic::error(
                         name,
@@ -326,6 +361,20 @@ impl Keymap {
                     ));
                     continue;
                 };
+                let here = at(key_text.span().start);
+                if let Some((line, spelled)) = seen.insert((context, key), (here.line, key_text.get_ref().to_string()))
+                {
+                    problems.push(Diagnostic::warning(
+                        name,
+                        here,
+                        format!(
+                            "`{}` is the key `{spelled}` bound on line {line} of [{}]; this line wins",
+                            key_text.get_ref(),
+                            context.name()
+                        ),
+                        "bind each key once in a context: delete one of the two lines",
+                    ));
+                }
                 let bindings = self.bindings.entry(context).or_default();
                 if action_name.as_ref() == "none" {
                     bindings.remove(&key);
@@ -412,6 +461,9 @@ impl Keymap {
         grouped.into_iter().collect()
     }
 }
+
+/// The keys a user file binds, by context: where, and as spelled there.
+type Seen = std::collections::HashMap<(Context, Key), (usize, String)>;
 
 fn syntax_error(file: &str, error: &toml::de::Error, at: &dyn Fn(usize) -> Location) -> Diagnostic {
     Diagnostic::error(

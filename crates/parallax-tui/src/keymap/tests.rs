@@ -190,3 +190,46 @@ fn the_picker_takes_typed_text_and_messages_take_any_key() {
         Some(Action::AnyKey)
     );
 }
+
+#[test]
+fn any_single_character_is_a_key() {
+    assert_eq!(Key::parse("é"), Some(event(KeyCode::Char('é'), KeyModifiers::NONE)));
+    assert_eq!(Key::parse("ж"), Some(event(KeyCode::Char('ж'), KeyModifiers::NONE)));
+    assert_eq!(Key::parse("Ж"), Some(event(KeyCode::Char('Ж'), KeyModifiers::SHIFT)));
+    assert_eq!(Key::parse("alt-ß"), Some(event(KeyCode::Char('ß'), KeyModifiers::ALT)));
+    assert_eq!(
+        Key::parse("ctrl-ж"),
+        Some(event(KeyCode::Char('ж'), KeyModifiers::CONTROL))
+    );
+    assert_eq!(Key::parse("жж"), None);
+    let (keymap, problems) = Keymap::with_user_file("k.toml", "[reader]\n\"é\" = \"quit\"\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(
+        keymap.action(Context::Reader, event(KeyCode::Char('é'), KeyModifiers::NONE)),
+        Some(Action::Quit)
+    );
+}
+
+#[test]
+fn one_key_bound_twice_in_a_context_under_two_spellings_is_reported_with_both_lines() {
+    let text = "[global]\n\"ctrl-q\" = \"quit\"\n\"Ctrl-q\" = \"help\"\n[reader]\n\"ctrl-q\" = \"jump_back\"\n";
+    let (keymap, problems) = Keymap::with_user_file("k.toml", text);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = problems[0].to_string();
+    assert!(
+        problem.starts_with("k.toml:3:1:")
+            && problem.contains("`Ctrl-q` is the key `ctrl-q` bound on line 2 of [global]"),
+        "{problem}"
+    );
+    assert_eq!(
+        keymap.action(Context::Global, event(KeyCode::Char('q'), KeyModifiers::CONTROL)),
+        Some(Action::Help),
+        "the later line wins"
+    );
+    // Also when the file is read line by line (a broken line elsewhere).
+    let (_, problems) = Keymap::with_user_file("k.toml", &format!("{text}[global\n"));
+    assert!(
+        problems.iter().any(|p| p.to_string().contains("bound on line 2")),
+        "{problems:?}"
+    );
+}
