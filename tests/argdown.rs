@@ -79,3 +79,69 @@ fn the_argdown_export_parses_with_the_reference_parser_into_the_same_map() {
     );
     assert!(text.contains("#qualifies") && text.contains("#reports"));
 }
+
+/// Parses each text with the reference parser at once; the report of each.
+fn parse_all(texts: &[String]) -> Vec<serde_json::Value> {
+    let dir = std::env::temp_dir().join(format!("parallax-argdown-cases-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let files: Vec<_> = texts
+        .iter()
+        .enumerate()
+        .map(|(n, text)| {
+            let file = dir.join(format!("case-{n}.argdown"));
+            std::fs::write(&file, text).unwrap();
+            file
+        })
+        .collect();
+    let parser = parser_dir();
+    let parsed = Command::new("node")
+        .arg(parser.join("check.mjs"))
+        .args(&files)
+        .current_dir(parser)
+        .output()
+        .unwrap();
+    String::from_utf8(parsed.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+/// Text of every kind a reader might write: any printable ASCII (Argdown's
+/// syntax is made of it), Latin letters beyond, and the odd line break.
+fn written() -> impl proptest::strategy::Strategy<Value = String> {
+    proptest::string::string_regex("([ -~]|[\u{a0}-\u{17f}]|\n){0,60}").unwrap()
+}
+
+#[test]
+fn arbitrary_titles_claims_and_summaries_parse_without_an_error() {
+    use proptest::strategy::{Strategy, ValueTree};
+    let corpus = parallax::corpus::load(&parallax::corpus::bundled_sources()).corpus;
+    let (bundled, _) = parallax::debate::load(&corpus, &parallax::corpus::bundled_maps());
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let cases = proptest::collection::vec((written(), written(), written(), written()), 96);
+    let texts: Vec<(String, String, String, String)> = cases.new_tree(&mut runner).unwrap().current();
+    let exports: Vec<String> = texts
+        .iter()
+        .map(|(question, title, claim, summary)| {
+            let mut map = bundled.clone();
+            map.question = question.clone();
+            map.themes[0].title = title.clone();
+            map.themes[0].claim = claim.clone();
+            map.themes[0].passages[0].summary = summary.clone();
+            map.relations[0].summary = summary.clone();
+            parallax::export::argdown(&corpus, &map)
+        })
+        .collect();
+    let reports = parse_all(&exports);
+    assert_eq!(reports.len(), texts.len());
+    for ((case, report), export) in texts.iter().zip(&reports).zip(&exports) {
+        assert_eq!(
+            report["errors"].as_array().unwrap().len(),
+            0,
+            "{case:?}: {report}\n{}",
+            export.lines().take(12).collect::<Vec<_>>().join("\n")
+        );
+        assert_eq!(report["statements"], bundled.themes.len(), "{case:?}");
+    }
+}

@@ -151,6 +151,12 @@ fn escape_sequences_and_bidi_controls_become_visible_placeholders() {
     let output = parallax(&["show", "\u{1b}]0;x\u{7}"]);
     assert_eq!(output.status.code(), Some(1));
     assert_no_controls("an unknown id", &output.stderr);
+    // And a usage error quoting what was typed.
+    for args in [&["\u{1b}]0;x\u{7}"][..], &["--max-file-mb", "\u{1b}[2J\u{9b}1m"]] {
+        let output = parallax(args);
+        assert_eq!(output.status.code(), Some(2));
+        assert_no_controls("a usage error", &output.stderr);
+    }
 }
 
 #[test]

@@ -408,3 +408,105 @@ fn broken_footnotes_still_give_a_valid_article() {
         );
     }
 }
+
+/// A page in a file of its own, imported into `dir`: what was said.
+fn import_page(dir: &Path, name: &str, html: &str) -> (Output, String) {
+    std::fs::create_dir_all(dir).unwrap();
+    let page = dir.join(name);
+    std::fs::write(&page, html).unwrap();
+    let out = parallax(
+        &[
+            "import",
+            page.to_str().unwrap(),
+            "--into",
+            dir.join("out").to_str().unwrap(),
+        ],
+        &dir.join("data"),
+    );
+    let said = format!("{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+    (out, said)
+}
+
+#[test]
+fn deep_nesting_is_refused_by_its_depth_at_once_and_a_deep_real_page_imports() {
+    let dir = folder("nesting");
+    let paragraph = "<p>Deep text that is the body of the article, long enough for the extractor to keep it.</p>";
+    for (name, html) in [
+        (
+            "unclosed.html",
+            format!("<html><body>{}{paragraph}</body></html>", "<div><span>".repeat(25_000)),
+        ),
+        (
+            "closed.html",
+            format!(
+                "<html><body>{}{paragraph}{}</body></html>",
+                "<div>".repeat(50_000),
+                "</div>".repeat(50_000)
+            ),
+        ),
+    ] {
+        let started = std::time::Instant::now();
+        let (out, said) = import_page(&dir, name, &html);
+        assert_eq!(out.status.code(), Some(1), "{said}");
+        assert!(
+            said.contains(name) && said.contains("nest more than 512 deep"),
+            "{said}"
+        );
+        // Not a speed target (that is measured outside the tests): a hang would be minutes.
+        assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    }
+    let deep = format!(
+        "<html><head><title>Deep but real</title></head><body><article>{}{paragraph}{paragraph}{}<ul>{}</ul></article></body></html>",
+        "<div>".repeat(400),
+        "</div>".repeat(400),
+        "<li>an item<br><img src=x>".repeat(2000)
+    );
+    let (out, said) = import_page(&dir, "deep.html", &deep);
+    assert!(out.status.success(), "{said}");
+}
+
+#[test]
+fn controls_written_as_entities_never_reach_the_written_article() {
+    let dir = folder("entities");
+    let html = "<html><head><title>Title&#x202E;reversed</title></head><body><article>\
+        <p>A clipboard write &#27;]52;c;ZXZpbA==&#7; hidden in a long enough paragraph of the article's text.</p>\
+        <p>A second paragraph, &#x202E;reversed, so that the extractor keeps the article whole.</p>\
+        </article></body></html>";
+    let (out, said) = import_page(&dir, "page.html", html);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("4 control or direction characters"), "{said}");
+    let file = std::fs::read_dir(dir.join("out"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let written = std::fs::read_to_string(file).unwrap();
+    assert!(parallax::sanitize::is_clean(&written.replace('\n', " ")), "{written:?}");
+    assert!(
+        written.contains("␛\\]52;c;ZXZpbA==␇") && written.contains("paragraph, ⟨U+202E⟩reversed"),
+        "{written}"
+    );
+    assert!(written.contains("title = \"Title⟨U+202E⟩reversed\""), "{written}");
+}
+
+#[test]
+fn the_fuzz_seeds_go_through_the_whole_conversion_clean() {
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/seeds/import_html");
+    let mut converted = 0;
+    for entry in std::fs::read_dir(seeds).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        match parallax::import::convert(&text, "html") {
+            Ok((extracted, _)) => {
+                converted += 1;
+                assert!(
+                    parallax::sanitize::is_clean(&extracted.body.replace('\n', " ")),
+                    "{path:?}"
+                );
+            }
+            Err(refusal) => assert!(refusal.problem.contains("nest more than"), "{path:?}: {refusal:?}"),
+        }
+    }
+    assert_eq!(converted, 3);
+}

@@ -95,6 +95,17 @@ fn placeholder(c: char) -> Option<String> {
     }
 }
 
+/// How many characters [`clean`] shows as placeholders in `text` (a tab,
+/// a line end and a byte-order mark at the start are not counted).
+pub fn placeholders_needed(text: &str) -> usize {
+    if !needs_cleaning(text) {
+        return 0;
+    }
+    text.chars()
+        .filter(|&c| !matches!(c, '\n' | '\r' | '\t') && placeholder(c).is_some())
+        .count()
+}
+
 /// True when `text` holds nothing that [`clean`] would replace.
 pub fn is_clean(text: &str) -> bool {
     !needs_cleaning(text)

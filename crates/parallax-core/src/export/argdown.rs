@@ -27,7 +27,10 @@ pub fn argdown(corpus: &Corpus, map: &DebateMap) -> String {
     let _ = writeln!(out, "===\ntitle: {}\n===\n", text(&map.question));
     let mut arguments: Vec<Argument> = Vec::new();
     for (t, theme) in map.themes.iter().enumerate() {
-        let _ = writeln!(out, "# {}\n", text(&theme.title));
+        // A heading must have words: a theme without a title goes by its id.
+        let heading = text(&theme.title);
+        let heading = if heading.trim().is_empty() { &theme.id } else { &heading };
+        let _ = writeln!(out, "# {}\n", heading.trim());
         let _ = writeln!(out, "[{}]: {}", theme.id, text(&theme.claim));
         let mut reports = Vec::new();
         for (n, passage) in theme.passages.iter().enumerate() {
@@ -128,6 +131,9 @@ fn text(raw: &str) -> String {
             '*' => '∗',
             '_' => '‗',
             '/' => '∕',
+            '\\' => '∖',
+            '{' => '❴',
+            '}' => '❵',
             '\n' | '\r' => ' ',
             c => c,
         })

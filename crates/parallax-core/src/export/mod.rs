@@ -91,7 +91,7 @@ pub fn themes_table(corpus: &Corpus, map: &DebateMap) -> String {
 pub fn markdown(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
     let mut out = String::new();
     if !map.question.is_empty() {
-        let _ = writeln!(out, "# {}\n", map.question);
+        let _ = writeln!(out, "# {}\n", md(&map.question));
     }
     for &index in themes {
         let theme = &map.themes[index];
@@ -100,7 +100,12 @@ pub fn markdown(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
         } else {
             ""
         };
-        let _ = writeln!(out, "## {}\n\n**Claim{shared}:** {}\n", theme.title, theme.claim);
+        let _ = writeln!(
+            out,
+            "## {}\n\n**Claim{shared}:** {}\n",
+            md(&theme.title),
+            md(&theme.claim)
+        );
         for passage in &theme.passages {
             let article = &corpus.articles[passage.article];
             let block = &article.blocks[passage.anchor.start_block];
@@ -108,13 +113,13 @@ pub fn markdown(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
             let _ = writeln!(
                 out,
                 "### {} ({}) — {} {}{yours}\n\n{}\n\n> {}\n>\n> — {} ({}, {})\n",
-                article.author_names(),
+                md(&article.author_names()),
                 article.meta.date(),
                 passage.stance.glyph(),
                 passage.stance,
-                passage.summary,
+                md(&passage.summary),
                 passage.text(article),
-                article.citation(),
+                md(&article.citation()),
                 article.meta.id,
                 block.id
             );
@@ -125,7 +130,7 @@ pub fn markdown(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
                 "### Your view — {} {}\n\n{}\n",
                 view.stance.glyph(),
                 view.stance,
-                view.note
+                md(&view.note)
             );
         }
         let silent: Vec<&str> = (0..corpus.articles.len())
@@ -135,6 +140,31 @@ pub fn markdown(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
         if !silent.is_empty() {
             let _ = writeln!(out, "Silent on this theme: {}\n", silent.join(", "));
         }
+    }
+    out
+}
+
+/// Text that is not the authors' (a title, a claim, a summary, a note, a
+/// name), made to render as itself in Markdown: on one line, with the
+/// characters that open HTML, links, emphasis, code, entities and tables
+/// escaped, and with a leading mark of a list, a quote or a heading (or a
+/// setext underline) escaped. The authors' quotes are written as they are.
+fn md(text: &str) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(line.len());
+    for (i, c) in line.char_indices() {
+        let opens_block = i == 0 && matches!(c, '-' | '+' | '=' | '>');
+        let ends_ordered_item =
+            matches!(c, '.' | ')') && !line[..i].is_empty() && line[..i].bytes().all(|b| b.is_ascii_digit());
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '#' | '!' | '~'
+        ) || opens_block
+            || ends_ordered_item
+        {
+            out.push('\\');
+        }
+        out.push(c);
     }
     out
 }

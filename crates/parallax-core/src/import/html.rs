@@ -9,7 +9,13 @@ use dom_smoothie::Readability;
 use super::{Extracted, escape, fold_space};
 use crate::corpus::Published;
 
+/// The deepest nesting of elements a page may have. Real articles nest a
+/// few dozen deep; the HTML parser and Readability take time growing with
+/// the square of the depth (10,000 deep: 40 s), so deeper is refused first.
+pub const MAX_DEPTH: usize = 512;
+
 pub fn extract(html: &str) -> Result<Extracted, String> {
+    check_depth(html)?;
     // Furniture that Readability can take for text on a short page goes first.
     let page = Document::from(html);
     for word in FURNITURE {
@@ -96,6 +102,77 @@ struct Writer {
 
 fn name(node: &NodeRef) -> String {
     node.node_name().map(|n| n.to_lowercase()).unwrap_or_default()
+}
+
+/// Refuses a page whose elements nest deeper than [`MAX_DEPTH`], in one
+/// pass over its text: tags are counted as they open and close, leaving out
+/// those that never hold others (`<br>`, `<img>`, `<x/>`) and those whose
+/// end a parser supplies (`<p>`, `<li>`, `<td>`...), comments, and the
+/// text of scripts and styles.
+fn check_depth(html: &str) -> Result<(), String> {
+    const NO_CONTENT: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    ];
+    const ENDS_SUPPLIED: &[&str] = &[
+        "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "rb",
+        "rt", "rp", "rtc", "html", "head", "body",
+    ];
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
+        let start = at + offset;
+        let rest = &html[start..];
+        if rest.starts_with("<!--") {
+            at = rest.find("-->").map_or(bytes.len(), |end| start + end + 3);
+            continue;
+        }
+        let closing = rest.starts_with("</");
+        let name_start = start + if closing { 2 } else { 1 };
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+        let end = memchr::memchr(b'>', &bytes[name_start..]).map_or(bytes.len(), |e| name_start + e + 1);
+        at = end.max(start + 1);
+        if name_len == 0 {
+            continue;
+        }
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        if NO_CONTENT.contains(&name.as_str()) || ENDS_SUPPLIED.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        if html[..end].ends_with("/>") {
+            continue;
+        }
+        if name == "script" || name == "style" {
+            let close = format!("</{name}");
+            at = find_ignoring_case(&bytes[at..], close.as_bytes()).map_or(bytes.len(), |found| at + found);
+            continue;
+        }
+        depth += 1;
+        if depth > MAX_DEPTH {
+            let line = html[..start].matches('\n').count() + 1;
+            return Err(format!(
+                "its elements nest more than {MAX_DEPTH} deep (by line {line}), deeper than any article page; it is not read"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Where `needle` (which starts with `<`) first stands in `haystack`, in
+/// any case.
+fn find_ignoring_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    memchr::memchr_iter(b'<', haystack).find(|&i| {
+        haystack
+            .get(i..i + needle.len())
+            .is_some_and(|found| found.eq_ignore_ascii_case(needle))
+    })
 }
 
 /// Words in a class or id that mark page furniture which Readability may

@@ -98,47 +98,102 @@ pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportErr
             "import a saved web page (.html), a text file (.txt) or Markdown (.md)",
         ));
     }
-    let text = String::from_utf8_lossy(&bytes);
-    let text = crate::sanitize::clean(text.strip_prefix('\u{feff}').unwrap_or(&text));
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let extracted = match extension.as_str() {
-        "html" | "htm" => html::extract(&text).map_err(|problem| {
-            refused(
-                path,
+    let (mut extracted, replaced) = convert(&String::from_utf8_lossy(&bytes), &extension)
+        .map_err(|Refusal { problem, help }| refused(path, problem, help))?;
+    if replaced > 0 {
+        extracted.guesses.push(format!(
+            "{replaced} control or direction character{} (raw, or written as entities) {} shown as visible placeholders such as ␛ or ⟨U+202E⟩, so that no terminal, pager or diff acts on {}",
+            if replaced == 1 { "" } else { "s" },
+            if replaced == 1 { "is" } else { "are" },
+            if replaced == 1 { "it" } else { "them" },
+        ));
+    }
+    write_article(path, extracted, options)
+}
+
+/// Why a file's text makes no article, and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub problem: String,
+    pub help: &'static str,
+}
+
+impl Refusal {
+    fn new(problem: impl Into<String>, help: &'static str) -> Refusal {
+        Refusal {
+            problem: problem.into(),
+            help,
+        }
+    }
+}
+
+/// A file's text, of the kind its extension says, as an article's parts,
+/// with every control and direction character shown as a placeholder
+/// (whether raw or decoded from an entity by the HTML or Markdown reader),
+/// and how many there were. The whole of `import` but the writing.
+pub fn convert(raw: &str, extension: &str) -> Result<(Extracted, usize), Refusal> {
+    let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let extracted = match extension {
+        "html" | "htm" => html::extract(raw).map_err(|problem| {
+            Refusal::new(
                 problem,
                 "save the page again with its article text, or copy the text into a .txt file",
             )
         })?,
-        "txt" | "text" => markdown::from_text(&text),
+        "txt" | "text" => markdown::from_text(&crate::sanitize::clean(raw)),
         "md" | "markdown" => {
-            if text.trim_start().starts_with("+++") {
-                return Err(refused(
-                    path,
+            if raw.trim_start().starts_with("+++") {
+                return Err(Refusal::new(
                     "the file already has front matter",
                     "it is an article already: copy it into the folder (parallax check tells what is wrong with it)",
                 ));
             }
-            markdown::from_markdown(&text)
+            markdown::from_markdown(raw)
         }
         _ => {
-            return Err(refused(
-                path,
+            return Err(Refusal::new(
                 format!("unknown kind of file `.{extension}`"),
                 "import a saved web page (.html, .htm), a text file (.txt) or Markdown (.md)",
             ));
         }
     };
     if extracted.body.trim().is_empty() {
-        return Err(refused(
-            path,
+        return Err(Refusal::new(
             "no article text was found in it",
             "save the page again with its article text, or copy the text into a .txt file",
         ));
     }
-    write_article(path, extracted, options)
+    // A text file is cleaned before it is read (a lone CR ends a line):
+    // what it held is counted there.
+    let in_text = match extension {
+        "txt" | "text" => crate::sanitize::placeholders_needed(raw),
+        _ => 0,
+    };
+    let (extracted, replaced) = clean_extracted(extracted);
+    Ok((extracted, replaced + in_text))
+}
+
+/// What was extracted, made safe for every reader of the written file.
+fn clean_extracted(extracted: Extracted) -> (Extracted, usize) {
+    use crate::sanitize::{clean, clean_line, placeholders_needed};
+    let mut replaced = placeholders_needed(&extracted.body);
+    let mut line = |text: String| {
+        replaced += placeholders_needed(&text);
+        clean_line(&text)
+    };
+    let cleaned = Extracted {
+        title: extracted.title.map(&mut line),
+        authors: extracted.authors.into_iter().map(&mut line).collect(),
+        outlet: extracted.outlet.map(&mut line),
+        speakers: extracted.speakers.into_iter().map(&mut line).collect(),
+        body: clean(&extracted.body),
+        ..extracted
+    };
+    (cleaned, replaced)
 }
 
 /// The front matter as written.
