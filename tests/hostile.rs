@@ -377,3 +377,20 @@ fn an_article_named_by_a_symlink_loop_is_a_located_error() {
     assert!(text.contains("a.md:1:1: error: cannot read the file"), "{text}");
     assert!(text.contains("b.md:1:1: error: cannot read the file"), "{text}");
 }
+
+#[test]
+fn a_saved_search_is_kept_as_written_and_drawn_clean() {
+    let corpus = corpus::load(&corpus::bundled_sources()).corpus;
+    let (map, _) = debate::load(&corpus, &corpus::bundled_maps());
+    let mut app = App::new(corpus, map, Keymap::defaults(), &[0], Rect::new(0, 0, 160, 45));
+    let written = "\u{1b}[2Jwipe\tit";
+    app.reading.recent_searches.push(written.to_string());
+    update(&mut app, Action::OpenSearch);
+    let screen = parallax::cli::snapshot(&app);
+    assert!(screen.contains("Recent (up brings them back): ␛[2Jwipe"), "{screen}");
+    update(&mut app, Action::SelectPrev);
+    let screen = parallax::cli::snapshot(&app);
+    assert!(screen.contains("␛[2Jwipe"), "the recalled query, drawn: {screen}");
+    assert!(is_clean(&screen.replace('\n', " ")));
+    assert_eq!(app.to_session().searches, [written], "stored as written");
+}

@@ -96,17 +96,11 @@ pub fn load(path: &Path) -> Loaded {
     };
     let problem = match std::str::from_utf8(&text)
         .map_err(|e| e.to_string())
-        .and_then(|t| toml::from_str::<Session>(&crate::sanitize::clean(t)).map_err(|e| e.message().to_string()))
+        .and_then(|t| toml::from_str::<Session>(t).map_err(|e| e.message().to_string()))
     {
-        Ok(mut session) if session.version <= VERSION => {
-            // Searches are shown again: TOML escapes must not smuggle controls in.
-            session.searches = session
-                .searches
-                .iter()
-                .map(|s| crate::sanitize::clean_line(s))
-                .collect();
-            return Loaded::Session(session);
-        }
+        // Kept as written (a search with a tab is saved back with its tab);
+        // what is shown of it is cleaned where it is drawn.
+        Ok(session) if session.version <= VERSION => return Loaded::Session(session),
         Ok(session) => format!("it was saved by a newer parallax (format {})", session.version),
         Err(e) => format!("it is damaged ({})", e.trim()),
     };
@@ -157,6 +151,11 @@ mod tests {
         assert_eq!(load(&path), Loaded::Session(session(3)));
         let leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+        // What was written is read back as it was, a tab and a right-to-left mark included.
+        let mut written = session(4);
+        written.searches = vec!["tab\there".into(), "\u{200f}\u{5e9}\u{5dc}\u{5d5}\u{5dd}".into()];
+        save(&path, &written).unwrap();
+        assert_eq!(load(&path), Loaded::Session(written));
     }
 
     #[test]

@@ -62,7 +62,10 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, theme: Theme) {
         if !app.reading.recent_searches.is_empty() {
             let recent: Vec<&str> = app.reading.recent_searches.iter().rev().map(String::as_str).collect();
             lines.push(Line::from(Span::styled(
-                truncate(&format!("Recent (up brings them back): {}", recent.join(" · ")), width),
+                truncate(
+                    &crate::sanitize::clean_line(&format!("Recent (up brings them back): {}", recent.join(" · "))),
+                    width,
+                ),
                 theme.dim(),
             )));
         }
