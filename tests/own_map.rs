@@ -376,11 +376,15 @@ fn your_passages_can_be_changed_moved_deleted_and_undone_and_the_bundled_ones_ca
     update(&mut app, Action::DeletePassage);
     update(&mut app, Action::Confirm);
     assert!(on_disk(&path).passages.is_empty());
-    // Undo brings it back, redo deletes it again, all on disk.
+    // Undo brings it back, redo deletes it again, all on disk, each saying what.
     update(&mut app, Action::Undo);
     assert_eq!(on_disk(&path).passages.len(), 1);
+    let said = app.status.clone().unwrap_or_default();
+    assert!(said.starts_with("Undone: your passage is deleted (saved to"), "{said}");
     update(&mut app, Action::Redo);
     assert!(on_disk(&path).passages.is_empty());
+    let said = app.status.clone().unwrap_or_default();
+    assert!(said.starts_with("Redone: your passage is deleted"), "{said}");
     for _ in 0..4 {
         update(&mut app, Action::Undo);
     }

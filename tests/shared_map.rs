@@ -95,7 +95,7 @@ fn write_as_one_of_several(path: &Path, name: &str) {
         let quote = format!("{name} round {round}");
         place(&mut store, &quote);
         if round % 5 == 4 {
-            let outcome = store.undo().unwrap();
+            let (_, outcome) = store.undo().unwrap();
             assert_eq!(outcome.failed, None);
         } else {
             println!("kept: {quote}");
@@ -170,7 +170,7 @@ proptest! {
                 }
                 Step::Undo(r) => {
                     let Some(placed) = last_placed[r].take() else { continue };
-                    let outcome = readers[r].undo().unwrap();
+                    let (_, outcome) = readers[r].undo().unwrap();
                     prop_assert_eq!(outcome.failed, None);
                     // Taken back only if no one changed it since.
                     if model.get(&placed.quote) == Some(&placed.summary) {

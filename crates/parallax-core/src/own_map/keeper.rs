@@ -59,11 +59,11 @@ impl Keeping {
                 Some(self.say(change.said, outcome))
             }
             Request::Undo => Some(match self.store.undo() {
-                Some(outcome) => self.say("Undone".into(), outcome),
+                Some((change, outcome)) => self.say(format!("Undone: {}", undone(&change.said)), outcome),
                 None => "Nothing to undo in this session".into(),
             }),
             Request::Redo => Some(match self.store.redo() {
-                Some(outcome) => self.say("Redone".into(), outcome),
+                Some((change, outcome)) => self.say(format!("Redone: {}", undone(&change.said)), outcome),
                 None => "Nothing to redo".into(),
             }),
             Request::Corpus(corpus) => {
@@ -117,6 +117,16 @@ impl Keeping {
         let said = format!("Your map changed {arrived}");
         Some(self.report(Some(said)))
     }
+}
+
+/// What a change said, as the thing undone or redone: without what it
+/// says about undoing itself.
+fn undone(said: &str) -> String {
+    let said = said.split(" (u undoes").next().unwrap_or(said);
+    let mut chars = said.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |first| first.to_lowercase().chain(chars).collect())
 }
 
 /// The reader's handle on the keeper.

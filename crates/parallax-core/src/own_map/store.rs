@@ -110,16 +110,19 @@ impl Store {
     }
 
     /// Takes back this reader's last change; `None` when there is none.
-    pub fn undo(&mut self) -> Option<Outcome> {
+    /// Returns the change taken back, and what became of it.
+    pub fn undo(&mut self) -> Option<(Change, Outcome)> {
         let change = self.undo.pop()?;
         self.redo.push(change.clone());
-        Some(self.commit(change.inverse(), Mode::Careful))
+        let outcome = self.commit(change.inverse(), Mode::Careful);
+        Some((change, outcome))
     }
 
-    pub fn redo(&mut self) -> Option<Outcome> {
+    pub fn redo(&mut self) -> Option<(Change, Outcome)> {
         let change = self.redo.pop()?;
         self.undo.push(change.clone());
-        Some(self.commit(change, Mode::Careful))
+        let outcome = self.commit(change.clone(), Mode::Careful);
+        Some((change, outcome))
     }
 
     fn commit(&mut self, change: Change, mode: Mode) -> Outcome {

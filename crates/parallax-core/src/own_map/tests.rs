@@ -146,7 +146,7 @@ fn a_field_changed_on_one_side_keeps_that_sides_value_and_a_clash_sets_theirs_as
     assert_eq!(now.set_aside[0].passage.as_ref().unwrap().summary, "B's summary.");
     // An undo after another's change leaves theirs and says so.
     edit(&mut b, &p.id, "B again.");
-    let outcome = a.undo().unwrap();
+    let (_, outcome) = a.undo().unwrap();
     assert!(outcome.notes.join(" ").contains("changed elsewhere"), "{outcome:?}");
     assert_eq!(on_disk(&path).passage(&p.id).unwrap().summary, "B again.");
 }
