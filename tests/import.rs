@@ -510,3 +510,111 @@ fn the_fuzz_seeds_go_through_the_whole_conversion_clean() {
     }
     assert_eq!(converted, 3);
 }
+
+/// A file of its own, imported into `dir/out`: the written article and what was said.
+fn import_text(dir: &Path, name: &str, text: &str) -> (String, String) {
+    let (out, said) = import_page(dir, name, text);
+    assert!(out.status.success(), "{said}");
+    let file = said
+        .lines()
+        .find_map(|l| l.split_once(" -> ").map(|(_, path)| path.trim().to_string()))
+        .unwrap_or_else(|| panic!("{said}"));
+    (std::fs::read_to_string(file).unwrap(), said)
+}
+
+#[test]
+fn markdown_with_yaml_or_toml_front_matter_gives_its_metadata_not_a_heading() {
+    let dir = folder("front-matter");
+    let post = "---\ntitle: \"Why the wedge fails\"\nauthor: Jane Roe\ndate: 2024-03-02\ndescription: A short case against the wedge.\ncanonical_url: https://example.org/wedge\ntags: [china, russia]\n---\n\n# Why the wedge fails\n\nFirst paragraph of the post.<!--more-->\n\n<excerpt/>\n\nSecond paragraph, with *emphasis*.\n";
+    let (written, _) = import_text(&dir, "post.md", post);
+    let article = parallax::corpus::parse_article("post.md", written.as_bytes(), &mut Vec::new()).unwrap();
+    assert_eq!(article.meta.title, "Why the wedge fails");
+    assert_eq!(article.author_names(), "Jane Roe");
+    assert_eq!(article.meta.iso_date(), "2024-03-02");
+    assert_eq!(
+        article.meta.subtitle.as_deref(),
+        Some("A short case against the wedge.")
+    );
+    assert_eq!(article.meta.source, "https://example.org/wedge");
+    assert_eq!(
+        texts(&article),
+        ["First paragraph of the post.", "Second paragraph, with emphasis."],
+        "{written}"
+    );
+    assert!(
+        !written.contains("tags") && !written.contains("---") && !written.contains("<!--"),
+        "{written}"
+    );
+
+    let hugo = "+++\ntitle = \"Notes on Moscow\"\nauthors = [\"A. Writer\", \"B. Writer\"]\ndate = 2023-02-10T09:00:00Z\n+++\n\nThe only paragraph.\n";
+    let (written, _) = import_text(&dir, "hugo.md", hugo);
+    let article = parallax::corpus::parse_article("hugo.md", written.as_bytes(), &mut Vec::new()).unwrap();
+    assert_eq!(article.meta.title, "Notes on Moscow");
+    assert_eq!(article.author_names(), "A. Writer and B. Writer");
+    assert_eq!(article.meta.iso_date(), "2023-02-10");
+}
+
+/// The paragraphs of an article's body, as written.
+fn body_paragraphs(article_text: &str) -> Vec<String> {
+    let body = article_text.splitn(3, "+++").nth(2).unwrap().trim();
+    body.split("\n\n").map(|p| p.replace('\\', "")).collect()
+}
+
+#[test]
+fn text_copied_from_a_browser_gives_its_paragraphs_title_byline_and_date() {
+    let dir = folder("pasted");
+    // A real page copied out of a browser: no blank line at all.
+    let (written, said) = import_text(
+        &dir,
+        "pasted-gabuev.txt",
+        &std::fs::read_to_string(fixture("pasted-gabuev.txt")).unwrap(),
+    );
+    let bundled = body_paragraphs(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/articles/gabuev-2024.md")).unwrap(),
+    );
+    let mut imported = body_paragraphs(&written);
+    // The page's two pull quotes are lines of their own there; the bundled
+    // article leaves them out. Every other paragraph is the bundled one.
+    let pull_quotes = [
+        "Russia and China’s growing closeness is one of the most important outcomes of the war in Ukraine.",
+        "Russia is replacing its near total reliance on the West with reliance on China.",
+    ];
+    imported.retain(|p| !pull_quotes.contains(&p.as_str()));
+    assert_eq!(imported, bundled, "{said}");
+    assert!(written.contains("title = \"Why the West Won’t Be Able to Drive a Wedge Between Russia and China\""));
+
+    let (written, said) = import_text(
+        &dir,
+        "pasted-byline.txt",
+        &std::fs::read_to_string(fixture("pasted-byline.txt")).unwrap(),
+    );
+    let article = parallax::corpus::parse_article("b.md", written.as_bytes(), &mut Vec::new()).unwrap();
+    assert_eq!(article.meta.title, "A Partnership Built to Last");
+    assert_eq!(article.author_names(), "Dmitri Trenin");
+    assert_eq!(article.meta.iso_date(), "2021-08-24");
+    assert!(said.contains("read from the line under the title"), "{said}");
+    assert_eq!(
+        body_paragraphs(&written),
+        [
+            "This fixture is written for the tests: one long line per paragraph, as a browser gives text copied out of a page, so that a single line break is all that ends a paragraph here.",
+            "The second paragraph follows on the next line. It has two sentences, and ends with a quotation mark.”",
+            "## What comes next",
+            "The third paragraph sits under a short line that stands like a heading, and the fourth follows it.",
+            "“A paragraph may also open with a quotation mark,” the fixture says, to show that it begins a sentence.",
+        ]
+    );
+
+    let (written, _) = import_text(
+        &dir,
+        "wrapped.txt",
+        &std::fs::read_to_string(fixture("wrapped.txt")).unwrap(),
+    );
+    assert!(written.contains("title = \"Notes on the partnership\""), "{written}");
+    assert_eq!(
+        body_paragraphs(&written),
+        [
+            "This file is wrapped at a width, the way an email or an old text file keeps its paragraphs, line after line, with a blank line between one paragraph and the next.",
+            "The second paragraph is wrapped too, and its lines are joined into one paragraph again when it is imported.",
+        ]
+    );
+}

@@ -7,7 +7,6 @@ use dom_query::{Document, NodeRef};
 use dom_smoothie::Readability;
 
 use super::{Extracted, escape, fold_space};
-use crate::corpus::Published;
 
 /// The deepest nesting of elements a page may have. Real articles nest a
 /// few dozen deep; the HTML parser and Readability take time growing with
@@ -57,10 +56,10 @@ pub fn extract(html: &str) -> Result<Extracted, String> {
         title: Some(fold_space(&article.title)).filter(|t| !t.is_empty()),
         authors,
         outlet: article.site_name.as_deref().map(fold_space).filter(|s| !s.is_empty()),
-        published: article.published_time.as_deref().and_then(date),
+        published: article.published_time.as_deref().and_then(super::date_prefix),
         body,
         speakers: writer.speakers,
-        guesses: Vec::new(),
+        ..Extracted::default()
     })
 }
 
@@ -79,15 +78,6 @@ fn authors(byline: &str) -> Vec<String> {
         .filter(|n| !n.is_empty())
         .map(String::from)
         .collect()
-}
-
-/// The date at the start of an ISO timestamp, at the precision it gives.
-fn date(text: &str) -> Option<Published> {
-    let text = text.trim();
-    [10, 7, 4]
-        .into_iter()
-        .filter(|&n| text.len() >= n && text.is_char_boundary(n))
-        .find_map(|n| Published::parse(&text[..n]))
 }
 
 /// Turns the article's HTML into the format's blocks.

@@ -1,51 +1,28 @@
-//! Plain text and Markdown without front matter.
+//! Markdown, its front matter already taken (see `front_matter`).
 
-use super::{Extracted, escape, fold_space};
+use super::Extracted;
+use super::front_matter::Found;
 
-/// A title is a short first line on its own, without a closing stop.
-const TITLE_CHARS: usize = 120;
-
-/// Paragraphs at blank lines; a short first line on its own is the title.
-pub fn from_text(text: &str) -> Extracted {
-    let paragraphs: Vec<String> = text
-        .replace("\r\n", "\n")
-        .split("\n\n")
-        .map(fold_space)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let mut rest = paragraphs.as_slice();
-    let mut title = None;
-    if let Some((first, others)) = paragraphs.split_first()
-        && !others.is_empty()
-        && first.chars().count() <= TITLE_CHARS
-        && !first.ends_with(['.', '!', '?', ':', ';', ','])
-    {
-        title = Some(first.clone());
-        rest = others;
-    }
-    let guesses = title
-        .iter()
-        .map(|t| format!("the title \"{t}\" is the text's short first line: change it if it is not the headline"))
-        .collect();
-    Extracted {
-        title,
-        guesses,
-        body: rest.iter().map(|p| escape(p)).collect::<Vec<_>>().join("\n\n"),
-        ..Extracted::default()
-    }
-}
-
-/// The Markdown kept as it is; its first `# heading`, if it opens the
-/// file, becomes the title.
-pub fn from_markdown(text: &str) -> Extracted {
-    let text = text.replace("\r\n", "\n");
+/// The Markdown kept as it is, without what a renderer would hide (HTML
+/// comments, tags such as `<excerpt/>`). What its front matter said is
+/// taken; else its first `# heading`, if it opens the file, is the title.
+pub fn from_markdown(text: &str, front: Option<Found>) -> Extracted {
+    let text = without_html(&text.replace("\r\n", "\n"));
+    let front = front.unwrap_or_default();
     let trimmed = text.trim_start();
-    let (title, body) = match trimmed.strip_prefix("# ") {
+    let (heading, body) = match trimmed.strip_prefix("# ") {
         Some(rest) => {
             let (line, body) = rest.split_once('\n').unwrap_or((rest, ""));
             (Some(line.trim().to_string()), body.trim().to_string())
         }
         None => (None, trimmed.trim_end().to_string()),
+    };
+    // A heading that repeats the front matter's title is the title; any
+    // other stays in the body.
+    let (title, body) = match (front.title, heading) {
+        (Some(title), Some(heading)) if heading != title => (Some(title), format!("# {heading}\n{body}")),
+        (Some(title), _) => (Some(title), body),
+        (None, heading) => (heading, body),
     };
     let speakers = body
         .lines()
@@ -57,8 +34,31 @@ pub fn from_markdown(text: &str) -> Extracted {
         .collect();
     Extracted {
         title,
+        authors: front.authors,
+        published: front.published,
+        subtitle: front.description,
+        url: front.url,
         body,
         speakers,
+        guesses: front.unread.into_iter().collect(),
         ..Extracted::default()
     }
+}
+
+/// The text without its raw HTML (comments, tags): what a Markdown
+/// renderer would not show as words. Text inside code stays.
+fn without_html(text: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser};
+    let mut out = String::with_capacity(text.len());
+    let mut kept = 0;
+    for (event, range) in Parser::new_ext(text, Options::all()).into_offset_iter() {
+        if let Event::Html(_) | Event::InlineHtml(_) = event
+            && range.start >= kept
+        {
+            out.push_str(&text[kept..range.start]);
+            kept = range.end;
+        }
+    }
+    out.push_str(&text[kept..]);
+    out
 }

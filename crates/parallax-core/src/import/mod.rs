@@ -3,8 +3,10 @@
 //! format, word for word, with what could be found of who wrote them, where
 //! and when, and nothing invented.
 
+mod front_matter;
 mod html;
 mod markdown;
+mod text;
 
 pub use html::extract as extract_html;
 
@@ -21,6 +23,10 @@ pub struct Extracted {
     pub authors: Vec<String>,
     pub outlet: Option<String>,
     pub published: Option<Published>,
+    /// The standfirst, or a description of the article.
+    pub subtitle: Option<String>,
+    /// Where the article lives, when the file says.
+    pub url: Option<String>,
     /// The body in the article format's Markdown.
     pub body: String,
     /// Labels that open interview turns (`**Label:**`).
@@ -144,15 +150,10 @@ pub fn convert(raw: &str, extension: &str) -> Result<(Extracted, usize), Refusal
                 "save the page again with its article text, or copy the text into a .txt file",
             )
         })?,
-        "txt" | "text" => markdown::from_text(&crate::sanitize::clean(raw)),
+        "txt" | "text" => text::from_text(&crate::sanitize::clean(raw)),
         "md" | "markdown" => {
-            if raw.trim_start().starts_with("+++") {
-                return Err(Refusal::new(
-                    "the file already has front matter",
-                    "it is an article already: copy it into the folder (parallax check tells what is wrong with it)",
-                ));
-            }
-            markdown::from_markdown(raw)
+            let (found, body) = front_matter::split(raw)?;
+            markdown::from_markdown(body, found)
         }
         _ => {
             return Err(Refusal::new(
@@ -177,6 +178,15 @@ pub fn convert(raw: &str, extension: &str) -> Result<(Extracted, usize), Refusal
     Ok((extracted, replaced + in_text))
 }
 
+/// The date at the start of an ISO timestamp, at the precision it gives.
+fn date_prefix(text: &str) -> Option<Published> {
+    let text = text.trim();
+    [10, 7, 4]
+        .into_iter()
+        .filter(|&n| text.len() >= n && text.is_char_boundary(n))
+        .find_map(|n| Published::parse(&text[..n]))
+}
+
 /// What was extracted, made safe for every reader of the written file.
 fn clean_extracted(extracted: Extracted) -> (Extracted, usize) {
     use crate::sanitize::{clean, clean_line, placeholders_needed};
@@ -189,6 +199,8 @@ fn clean_extracted(extracted: Extracted) -> (Extracted, usize) {
         title: extracted.title.map(&mut line),
         authors: extracted.authors.into_iter().map(&mut line).collect(),
         outlet: extracted.outlet.map(&mut line),
+        subtitle: extracted.subtitle.map(&mut line),
+        url: extracted.url.map(&mut line),
         speakers: extracted.speakers.into_iter().map(&mut line).collect(),
         body: clean(&extracted.body),
         ..extracted
@@ -203,6 +215,8 @@ struct Front<'a> {
     title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     title_source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subtitle: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     outlet: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -261,13 +275,17 @@ fn write_article(path: &Path, extracted: Extracted, options: &Options) -> Result
         id: &id,
         title: &title,
         title_source: supplied.then_some("supplied"),
+        subtitle: extracted.subtitle.as_deref(),
         outlet: extracted.outlet.as_deref(),
         published: extracted.published.map(|p| p.iso()),
-        source: format!(
-            "Imported by parallax from {}",
-            path.file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-        ),
+        source: match &extracted.url {
+            Some(url) => url.clone(),
+            None => format!(
+                "Imported by parallax from {}",
+                path.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            ),
+        },
         authors,
     };
     let text = format!(
