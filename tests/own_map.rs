@@ -547,3 +547,42 @@ fn on_clipboard(app: &mut App) -> Option<String> {
         _ => None,
     })
 }
+
+#[test]
+fn the_authors_stance_stays_in_view_beside_your_own_passage() {
+    let path = own_path("beside");
+    let mut app = reader(&["gabuev-2024", "manning-sun-2023"], &path);
+    let wedge = app.map.theme_index("wedge").unwrap();
+    let gabuev = app.corpus.index_of("gabuev-2024").unwrap();
+    assert_eq!(app.map.themes[wedge].cell_glyphs(gabuev), "x");
+    // A Gabuev sentence of the first paragraph, placed on the wedge as qualifying.
+    update(&mut app, Action::OpenSearch);
+    type_text(&mut app, "ostentatious rapprochement");
+    update(&mut app, Action::Select);
+    update(&mut app, Action::StartSelection);
+    update(&mut app, Action::Tag);
+    type_text(&mut app, "The wedge: can");
+    update(&mut app, Action::Select);
+    assert_eq!(step(&app), Some(Step::Stance));
+    update(&mut app, Action::StanceQualifies);
+    type_text(&mut app, "An early view Gabuev reports, not his own.");
+    update(&mut app, Action::Select);
+    assert!(app.overlay.is_none(), "saved: {:?}", app.status);
+    let theme = &app.map.themes[wedge];
+    assert_eq!(theme.cell_glyphs(gabuev), "x~✎", "the map's stance, then yours, marked");
+    assert_eq!(
+        theme.stance_of(gabuev),
+        Some(Stance::Opposes),
+        "the sidebar strip keeps the author's"
+    );
+    let table = parallax::export::themes_table(&app.corpus, &app.map);
+    let row = table.lines().find(|l| l.starts_with("wedge ")).unwrap();
+    assert!(row.contains("x~✎ opposes, yours qualifies"), "{row}");
+    update(&mut app, Action::OpenMatrix);
+    let screen = parallax::cli::snapshot(&app);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("│The wedge: can Washington"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(row.contains("x~✎"), "{row}");
+}

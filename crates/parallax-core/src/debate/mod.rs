@@ -195,9 +195,39 @@ impl Theme {
         self.passages.iter().filter(move |p| p.article == article)
     }
 
-    /// The article's stance: that of its first passage, or none when silent.
+    /// The article's stance as the map gives it: that of its first passage
+    /// in the bundled map (the authors' stance stays in view beside the
+    /// reader's own), else of the reader's first, or none when silent.
     pub fn stance_of(&self, article: usize) -> Option<Stance> {
-        self.passages_of(article).next().map(|p| p.stance)
+        let (map, own) = self.stances_of(article);
+        map.first().or(own.first()).copied()
+    }
+
+    /// The distinct stances of an article's passages on the theme, in
+    /// reading order: those of the map files, and the reader's own.
+    pub fn stances_of(&self, article: usize) -> (Vec<Stance>, Vec<Stance>) {
+        let (mut map, mut own) = (Vec::new(), Vec::new());
+        for passage in self.passages_of(article) {
+            let list = if passage.mine { &mut own } else { &mut map };
+            if !list.contains(&passage.stance) {
+                list.push(passage.stance);
+            }
+        }
+        (map, own)
+    }
+
+    /// An article's cell in a table of stances: the map's glyphs, then the
+    /// reader's own and their mark (`~+✎`); the silent glyph when none.
+    pub fn cell_glyphs(&self, article: usize) -> String {
+        let (map, own) = self.stances_of(article);
+        if map.is_empty() && own.is_empty() {
+            return SILENT_GLYPH.to_string();
+        }
+        let mut cell: String = map.iter().chain(&own).map(|s| s.glyph()).collect();
+        if !own.is_empty() {
+            cell.push(OWN_MARK);
+        }
+        cell
     }
 
     /// How many of `articles` support and how many oppose the claim.

@@ -7,7 +7,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::corpus::Corpus;
-use crate::debate::{DebateMap, SILENT_GLYPH, Stance, Theme};
+use crate::debate::{DebateMap, SILENT_GLYPH, Theme};
 use crate::search::{Hit, Kind, SearchIndex};
 
 mod annotations;
@@ -15,32 +15,17 @@ mod argdown;
 pub use annotations::annotations;
 pub use argdown::argdown;
 
-/// The distinct stances of an article on a theme, in reading order.
-fn stances(theme: &Theme, article: usize) -> Vec<Stance> {
-    let mut stances: Vec<Stance> = Vec::new();
-    for passage in theme.passages_of(article) {
-        if !stances.contains(&passage.stance) {
-            stances.push(passage.stance);
-        }
-    }
-    stances
-}
-
-/// One cell of the table: the glyphs of every stance taken, and the first
-/// one's name; "(yours)" where the reader placed a passage.
+/// One cell of the table: the glyphs of every stance taken, the map's
+/// then the reader's own (marked ✎), and the first one's name; "(yours)"
+/// where only the reader placed passages.
 fn cell(theme: &Theme, article: usize) -> String {
-    let stances = stances(theme, article);
-    let yours = if theme.passages_of(article).any(|p| p.mine) {
-        " (yours)"
-    } else {
-        ""
-    };
-    match stances.first() {
-        None => format!("{SILENT_GLYPH} silent"),
-        Some(first) => format!(
-            "{} {first}{yours}",
-            stances.iter().map(|s| s.glyph()).collect::<String>()
-        ),
+    let (map, own) = theme.stances_of(article);
+    let glyphs = theme.cell_glyphs(article);
+    match (map.first(), own.first()) {
+        (None, None) => format!("{SILENT_GLYPH} silent"),
+        (Some(first), None) => format!("{glyphs} {first}"),
+        (None, Some(first)) => format!("{glyphs} {first} (yours)"),
+        (Some(first), Some(yours)) => format!("{glyphs} {first}, yours {yours}"),
     }
 }
 
@@ -78,7 +63,7 @@ pub fn themes_table(corpus: &Corpus, map: &DebateMap) -> String {
         out.push('\n');
     }
     out.push_str(&format!(
-        "\n{} supports  {} opposes  {} qualifies  {} reports  {SILENT_GLYPH} silent  {} a fact the authors share  (yours) placed by you\n",
+        "\n{} supports  {} opposes  {} qualifies  {} reports  {SILENT_GLYPH} silent  {} a fact the authors share  ✎ / (yours) placed by you\n",
         '+',
         'x',
         '~',

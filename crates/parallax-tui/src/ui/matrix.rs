@@ -42,10 +42,53 @@ fn column_labels(app: &App, columns: &[usize]) -> Vec<String> {
     labels
 }
 
+/// An article's cell: every stance the map gives it on the theme, each in
+/// its color, then the reader's own and their mark (`~+✎`); the silent
+/// glyph when none. Returns the columns used.
+fn cell_spans(
+    debate_theme: &crate::debate::Theme,
+    article: usize,
+    selected: bool,
+    theme: Theme,
+    spans: &mut Vec<Span<'static>>,
+) -> usize {
+    let (map, own) = debate_theme.stances_of(article);
+    let mark = |style: Style| if selected { style.patch(theme.selected()) } else { style };
+    if map.is_empty() && own.is_empty() {
+        spans.push(Span::styled(SILENT_GLYPH.to_string(), mark(theme.stance(None))));
+        return 1;
+    }
+    for stance in map.iter().chain(&own) {
+        spans.push(Span::styled(
+            stance.glyph().to_string(),
+            mark(theme.stance(Some(*stance))),
+        ));
+    }
+    if !own.is_empty() {
+        spans.push(Span::styled(OWN_MARK.to_string(), mark(theme.dim())));
+    }
+    map.len() + own.len() + usize::from(!own.is_empty())
+}
+
 pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Theme) {
     let columns = app.matrix_columns();
     let labels = column_labels(app, &columns);
-    let cell = labels.iter().map(|l| l.width()).max().unwrap_or(1).max(3) + 1;
+    // Wide enough for its label and for the most stances one article takes on a theme.
+    let widest_cell = app
+        .map
+        .themes
+        .iter()
+        .flat_map(|t| columns.iter().map(move |&a| t.cell_glyphs(a).chars().count()))
+        .max()
+        .unwrap_or(1);
+    let cell = labels
+        .iter()
+        .map(|l| l.width())
+        .max()
+        .unwrap_or(1)
+        .max(3)
+        .max(widest_cell)
+        + 1;
     let longest_title = app.map.themes.iter().map(|t| t.title.width()).max().unwrap_or(0);
     let full = frame.area();
     // As many columns as fit beside the theme titles (at least 8 columns
@@ -93,21 +136,10 @@ pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Th
         let pad = title_width.saturating_sub(title.width());
         let mut spans = vec![Span::styled(format!("{title}{} ", " ".repeat(pad)), title_style)];
         for (i, &a) in visible.iter().enumerate() {
-            let stance = debate_theme.stance_of(a);
-            let glyph = stance.map_or(SILENT_GLYPH, |s| s.glyph());
-            let mut style = theme.stance(stance);
-            if t == row && first + i == column {
-                style = style.patch(theme.selected());
-            }
+            let selected = t == row && first + i == column;
             spans.push(Span::raw(" "));
-            spans.push(Span::styled(glyph.to_string(), style));
-            // The reader's own passage is marked as theirs.
-            if debate_theme.passages_of(a).any(|p| p.mine) {
-                spans.push(Span::styled(OWN_MARK.to_string(), theme.dim()));
-                spans.push(Span::raw(" ".repeat(cell.saturating_sub(3))));
-            } else {
-                spans.push(Span::raw(" ".repeat(cell - 2)));
-            }
+            let used = cell_spans(debate_theme, a, selected, theme, &mut spans);
+            spans.push(Span::raw(" ".repeat(cell.saturating_sub(1 + used))));
         }
         // Agreement among every article that speaks to the theme, shown or not.
         let (supports, opposes) = debate_theme.agreement(&columns);
