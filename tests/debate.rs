@@ -655,6 +655,50 @@ fn the_compare_panel_shows_each_authors_stance_and_citation() {
     );
 }
 
+/// The compare panel's text, its lines joined.
+fn compare_text(screen: &str, app: &App) -> String {
+    let area = app.screen().compare.expect("the panel is open");
+    screen
+        .lines()
+        .skip(usize::from(area.y))
+        .take(usize::from(area.height))
+        .map(|l| {
+            l.chars()
+                .skip(usize::from(area.x))
+                .take(usize::from(area.width))
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_compare_panel_shows_an_article_beside_the_claim_even_at_80x24_and_names_its_keys() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut app = reader(&["manning-sun-2023", "gabuev-2024", "gurtov-2024"], width, height);
+        update(&mut app, Action::ToggleCompare);
+        update(&mut app, Action::NextTheme);
+        let screen = snapshot(&app);
+        let panel = compare_text(&screen, &app);
+        assert!(panel.contains("Claim: Washington can pry"), "{panel}");
+        assert!(
+            panel.contains("+ supports Manning and Sun see a transactional"),
+            "{width}x{height}: {panel}"
+        );
+        assert!(panel.contains("below · J/K or the wheel"), "{panel}");
+        assert!(!panel.contains("compare_down"), "{panel}");
+        // No row left blank above the border while the next article would fit in it.
+        // (every article's entry here takes three rows or more)
+        let rows: Vec<&str> = panel.lines().collect();
+        let blank_rows = rows[1..rows.len() - 1]
+            .iter()
+            .rev()
+            .take_while(|r| r.trim_matches(|c: char| c == '│' || c.is_whitespace()).is_empty())
+            .count();
+        assert!(blank_rows < 3, "{blank_rows} blank rows where an article fits: {panel}");
+    }
+}
+
 #[test]
 fn the_compare_panel_covers_hidden_panes_and_scrolls() {
     let ids = [

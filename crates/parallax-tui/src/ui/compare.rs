@@ -10,8 +10,10 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::Theme;
 use super::text::truncate;
+use crate::action::Action;
 use crate::app::App;
 use crate::debate::SILENT_GLYPH;
+use crate::keymap::Context;
 use crate::layout::{Screen, wrap};
 
 /// Relations of the theme listed above the articles at most.
@@ -23,15 +25,15 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, area: Rect, theme: 
         Some(t) => format!(" Compare: {} ", t.title),
         None => " Compare ".to_string(),
     };
-    let block = Block::bordered().title(title).border_style(theme.border(false));
+    let mut block = Block::bordered().title(title).border_style(theme.border(false));
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     let inner = Rect {
         x: inner.x + 1,
         width: inner.width.saturating_sub(2),
         ..inner
     };
     let Some(selected) = selected else {
+        frame.render_widget(block, area);
         let hint = "Select a theme (] or [, or Enter in the sidebar) to compare the authors' stances.";
         frame.render_widget(
             Paragraph::new(Span::styled(hint, theme.dim())).wrap(Wrap { trim: true }),
@@ -51,8 +53,71 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, area: Rect, theme: 
         let text = format!("You: {} {} {}", view.stance.glyph(), view.stance, view.note);
         lines.extend(wrapped(&text, width, "", "  ", theme.stance(Some(view.stance))));
     }
-    // Who answers whom on this theme: the relations one of whose ends is
-    // one of its passages.
+    // One entry per open article, from the scroll position on.
+    let first = app
+        .reading
+        .compare_scroll
+        .min(app.reading.panes.len().saturating_sub(1));
+    let entries: Vec<Vec<Line>> = app
+        .reading
+        .panes
+        .iter()
+        .enumerate()
+        .skip(first)
+        .map(|(pane, state)| entry(app, screen, selected, pane, state.article, width, theme))
+        .collect();
+    // Who answers whom on this theme, in the rows the first entry leaves.
+    let first_entry = entries.first().map_or(0, Vec::len);
+    let room = rows.saturating_sub(lines.len() + first_entry);
+    lines.extend(relation_lines(app, selected, width, room, theme));
+    let mut shown = 0;
+    for entry in &entries {
+        let room = rows.saturating_sub(lines.len());
+        if entry.len() > room && shown > 0 {
+            break;
+        }
+        lines.extend(entry.iter().cloned());
+        shown += 1;
+    }
+    let below = entries.len() - shown;
+    if first > 0 || below > 0 {
+        // Said in the border, so that it takes no row from the articles.
+        let mut parts = Vec::new();
+        if first > 0 {
+            parts.push(format!("↑ {first} above"));
+        }
+        if below > 0 {
+            parts.push(format!("↓ {below} below"));
+        }
+        let keys = [Action::CompareDown, Action::CompareUp]
+            .map(|action| key_for(app, action))
+            .join("/");
+        let more = format!(" {} · {keys} or the wheel ", parts.join(" · "));
+        block = block.title_bottom(Line::from(Span::styled(more, theme.dim())).right_aligned());
+    }
+    frame.render_widget(block, area);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The first key bound to `action` for the reading view, for a hint.
+fn key_for(app: &App, action: Action) -> String {
+    [Context::Reader, Context::Global]
+        .into_iter()
+        .flat_map(|context| app.keymap.grouped(context))
+        .find(|(a, _)| *a == action)
+        .and_then(|(_, keys)| keys.first().map(ToString::to_string))
+        .unwrap_or_else(|| "(unbound)".into())
+}
+
+/// The relations one of whose ends is a passage of the theme, in at most
+/// `room` lines (a line saying how many more when they do not all fit).
+fn relation_lines(
+    app: &App,
+    selected: &crate::debate::Theme,
+    width: usize,
+    room: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
     let on_theme: Vec<usize> = (0..app.map.relations.len())
         .filter(|&r| {
             let relation = &app.map.relations[r];
@@ -64,7 +129,16 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, area: Rect, theme: 
             })
         })
         .collect();
-    for &r in on_theme.iter().take(RELATIONS_SHOWN) {
+    let listed = on_theme.len().min(RELATIONS_SHOWN).min(room);
+    let more = on_theme.len() - listed;
+    // The "more" line needs a row of its own.
+    let listed = if more > 0 && listed == room {
+        listed.saturating_sub(1)
+    } else {
+        listed
+    };
+    let mut lines = Vec::new();
+    for &r in &on_theme[..listed] {
         let relation = &app.map.relations[r];
         let from = app.corpus.articles[relation.from.article]
             .surnames()
@@ -76,46 +150,14 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, area: Rect, theme: 
         );
         lines.push(Line::from(Span::styled(truncate(&text, width), theme.dim())));
     }
-    if on_theme.len() > RELATIONS_SHOWN {
+    if on_theme.len() > listed && room > listed {
         let more = format!(
             "↔ {} more (r on a passage lists its relations)",
-            on_theme.len() - RELATIONS_SHOWN
+            on_theme.len() - listed
         );
         lines.push(Line::from(Span::styled(truncate(&more, width), theme.dim())));
     }
-    // One entry per open article, from the scroll position on.
-    let first = app
-        .reading
-        .compare_scroll
-        .min(app.reading.panes.len().saturating_sub(1));
-    let mut shown_last = first;
-    for (pane, state) in app.reading.panes.iter().enumerate().skip(first) {
-        let entry = entry(app, screen, selected, pane, state.article, width, theme);
-        // Keep a row for "more below" unless this is the last entry.
-        let room = rows.saturating_sub(lines.len() + usize::from(pane + 1 < app.reading.panes.len()));
-        if entry.len() > room && pane > first {
-            break;
-        }
-        lines.extend(entry);
-        shown_last = pane;
-    }
-    let below = app.reading.panes.len() - 1 - shown_last;
-    if first > 0 || below > 0 {
-        let mut parts = Vec::new();
-        if first > 0 {
-            parts.push(format!("↑ {first} above"));
-        }
-        if below > 0 {
-            parts.push(format!("↓ {below} below"));
-        }
-        let more = format!(
-            "{} (wheel, or the keys of compare_down / compare_up)",
-            parts.join(" · ")
-        );
-        lines.truncate(rows.saturating_sub(1));
-        lines.push(Line::from(Span::styled(truncate(&more, width), theme.dim())));
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
+    lines
 }
 
 /// An article's lines in the panel: who, where and whether its pane is on

@@ -1,0 +1,63 @@
+//! What a newcomer meets, in the real binary in a pseudo-terminal at the
+//! sizes people use: the compare panel beside the claim, the authors'
+//! stances beside one's own passages.
+
+mod pty;
+
+use pty::Session;
+
+#[test]
+fn the_compare_panel_shows_an_article_beside_the_claim_at_80x24_and_120x40() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut s = Session::start(
+            &format!("compare-{width}"),
+            &["--open", "manning-sun-2023,gabuev-2024,gurtov-2024", "--theme", "wedge"],
+            width,
+            height,
+        );
+        s.wait_text("theme: wedge");
+        s.key("c");
+        s.wait_text("Claim: Washington can pry");
+        let screen = s.wait_text("+ supports Manning and Sun");
+        assert!(screen.contains("J/K or the wheel"), "{screen}");
+        s.key("J");
+        s.wait_text("x opposes Gabuev tells");
+        s.key("q");
+        assert!(s.wait_exit().success());
+    }
+}
+
+#[test]
+fn your_passage_on_a_theme_shows_beside_the_authors_stance_in_the_matrix() {
+    let data = pty::state_dir("beside");
+    let mut s = pty::start_with_data("beside", &data, &["--open", "gabuev-2024,manning-sun-2023"], &[]);
+    s.wait_text("pane 1 of 2: gabuev-2024");
+    s.key("/");
+    s.wait_text("Search: # themes only");
+    s.key("ostentatious rapprochement");
+    s.wait_for("results", |screen| screen.contains("passage gabuev-2024"));
+    s.key("\r");
+    s.wait_for("the jump", |screen| !screen.contains("Search: # themes only"));
+    s.key("v");
+    s.wait_text("Selecting:");
+    s.key("t");
+    s.wait_text("Place on a theme");
+    s.key("The wedge: can");
+    s.key("\r");
+    s.wait_text("The stance toward the claim, one key:");
+    s.key("~");
+    s.key("An early view he reports.");
+    s.key("\r");
+    s.wait_text("Placed on “The wedge: can Washington pry them apart?”: ~ qualifies");
+    s.key("m");
+    let screen = s.wait_text("Stance matrix");
+    let row = screen
+        .lines()
+        .find(|l| l.contains("│The wedge: can Washington"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(row.contains("x~✎"), "{row}");
+    s.key("\u{1b}");
+    s.wait_for("the matrix closed", |screen| !screen.contains("Stance matrix"));
+    s.key("q");
+    assert!(s.wait_exit().success());
+}
