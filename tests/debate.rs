@@ -700,6 +700,50 @@ fn the_compare_panel_shows_an_article_beside_the_claim_even_at_80x24_and_names_i
 }
 
 #[test]
+fn a_panes_header_says_the_whole_summary_and_its_text_starts_below_it() {
+    let mut app = reader(&["manning-sun-2023", "gabuev-2024"], 120, 40);
+    let without = app.pane_height(&app.screen(), 1);
+    let wedge = app.map.theme_index("wedge").unwrap();
+    update(&mut app, Action::SelectTheme(wedge));
+    let screen = snapshot(&app);
+    let summary = app.header_passage(1).unwrap().summary.clone();
+    let header: String = screen
+        .lines()
+        .skip(1)
+        .take(6)
+        .map(|l| {
+            l.split('│')
+                .filter(|c| !c.is_empty())
+                .nth(2)
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        header.contains(&format!("x opposes · {summary}")),
+        "{summary} in {header}"
+    );
+    let rows = app.header_rows(&app.screen(), 1);
+    assert!(
+        rows > parallax::layout::PANE_HEADER_ROWS,
+        "the summary takes more than a line"
+    );
+    assert_eq!(
+        app.pane_height(&app.screen(), 1),
+        without - usize::from(rows - parallax::layout::PANE_HEADER_ROWS),
+        "the text has the rows the header leaves"
+    );
+    // At 80x24 a long summary is cut after two lines, with a mark.
+    let mut small = reader(&["manning-sun-2023", "gabuev-2024"], 80, 24);
+    update(&mut small, Action::SelectTheme(wedge));
+    let (lines, cut) = small.header_summary(1, 25, 22);
+    assert_eq!((lines.len(), cut), (2, true));
+    assert!(snapshot(&small).contains("…"));
+}
+
+#[test]
 fn the_compare_panel_covers_hidden_panes_and_scrolls() {
     let ids = [
         "yun-sun-2022",

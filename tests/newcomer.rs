@@ -61,3 +61,35 @@ fn your_passage_on_a_theme_shows_beside_the_authors_stance_in_the_matrix() {
     s.key("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn a_panes_header_says_the_whole_position_at_120x40_and_cuts_it_with_a_mark_at_80x24() {
+    for (width, height, whole) in [(120, 40, true), (80, 24, false)] {
+        let mut s = Session::start(
+            &format!("header-{width}"),
+            &["--open", "manning-sun-2023,gabuev-2024", "--theme", "wedge"],
+            width,
+            height,
+        );
+        let screen = s.wait_text("x opposes · Gabuev tells");
+        let pane: String = screen
+            .lines()
+            .take(8)
+            .map(|l| {
+                l.split('│')
+                    .filter(|c| !c.is_empty())
+                    .nth(2)
+                    .unwrap_or("")
+                    .trim()
+                    .to_string()
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(pane.contains("the partnership is there to stay."), whole, "{pane}");
+        let summary = pane.split("x opposes · ").nth(1).unwrap_or_default();
+        let summary = summary.split("xTo come").next().unwrap_or_default();
+        assert_eq!(summary.contains('…'), !whole, "{summary}");
+        s.key("q");
+        assert!(s.wait_exit().success());
+    }
+}

@@ -348,3 +348,36 @@ fn the_timeline_keeps_the_selected_row_a_third_of_the_way_down_its_window() {
         update(&mut app, Action::SelectNext);
     }
 }
+
+#[test]
+fn in_follow_mode_the_headers_and_margins_follow_the_theme_the_panes_moved_to() {
+    let mut app = reader(&["manning-sun-2023", "gabuev-2024"]);
+    let wedge = app.map.theme_index("wedge").unwrap();
+    update(&mut app, Action::SelectTheme(wedge));
+    update(&mut app, Action::ToggleFollow);
+    let gabuev = app.reading.panes[1].article;
+    // Scroll the first pane until the panes follow a theme other than the selected one
+    // on which Gabuev speaks.
+    let mut followed = None;
+    for _ in 0..600 {
+        update(&mut app, Action::ScrollDown);
+        if let Some(theme) = app.followed_theme().filter(|&t| t != wedge)
+            && app.map.themes[theme].passages_of(gabuev).next().is_some()
+        {
+            followed = Some(theme);
+            break;
+        }
+    }
+    let theme = followed.expect("the panes followed another theme");
+    assert_eq!(app.theme(), Some(wedge), "the selection stays");
+    assert_eq!(app.shown_theme(), Some(theme));
+    let passage = app.header_passage(1).unwrap();
+    assert_eq!(passage.article, gabuev);
+    assert!(
+        app.map.themes[theme].passages.iter().any(|p| std::ptr::eq(p, passage)),
+        "the header is of the followed theme"
+    );
+    let screen = snapshot(&app);
+    let summary_start: String = passage.summary.chars().take(20).collect();
+    assert!(screen.contains(&summary_start), "{summary_start}: {screen}");
+}

@@ -24,7 +24,7 @@ fn cell(theme: &Theme, article: usize) -> String {
     match (map.first(), own.first()) {
         (None, None) => format!("{SILENT_GLYPH} silent"),
         (Some(first), None) => format!("{glyphs} {first}"),
-        (None, Some(first)) => format!("{glyphs} {first} (yours)"),
+        (None, Some(first)) => format!("{} {first} (yours)", own.iter().map(|s| s.glyph()).collect::<String>()),
         (Some(first), Some(yours)) => format!("{glyphs} {first}, yours {yours}"),
     }
 }

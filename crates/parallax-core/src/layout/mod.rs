@@ -7,7 +7,7 @@ mod screen;
 mod wrap;
 
 pub use document::{ArticleText, DocLine, Document};
-pub use screen::{MIN_PANE_WIDTH, NARROW_SIDEBAR_WIDTH, PANE_HEADER_ROWS, Screen, text_height, text_width};
+pub use screen::{MIN_PANE_WIDTH, NARROW_SIDEBAR_WIDTH, PANE_HEADER_ROWS, Screen, text_width};
 pub use wrap::wrap;
 
 use std::ops::Range;

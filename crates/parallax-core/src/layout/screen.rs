@@ -9,7 +9,9 @@ pub const MIN_PANE_WIDTH: u16 = 30;
 /// The sidebar narrowed to its stance strips and short titles, so that two
 /// articles stand side by side on an 80-column terminal.
 pub const NARROW_SIDEBAR_WIDTH: u16 = 18;
-/// Rows of a pane above its text: border, title, byline, rule.
+/// Rows of a pane above its text when the stance line takes one: border,
+/// title, byline, stance (a longer summary takes more; see the reader's
+/// `header_rows`).
 pub const PANE_HEADER_ROWS: u16 = 4;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,11 +117,6 @@ impl Screen {
 /// Columns of text in a pane of this area (borders and a column of padding each side).
 pub fn text_width(pane: Rect) -> u16 {
     pane.width.saturating_sub(4).max(1)
-}
-
-/// Rows of text in a pane of this area.
-pub fn text_height(pane: Rect) -> u16 {
-    pane.height.saturating_sub(PANE_HEADER_ROWS + 1).max(1)
 }
 
 #[cfg(test)]

@@ -5,10 +5,9 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use ratatui::layout::Rect;
-
+use super::header::pane_area;
 use super::{App, CONTEXT_LINES, Focus, Position};
-use crate::layout::{ArticleText, Document, Screen, text_height, text_width};
+use crate::layout::{ArticleText, Document, Screen, text_width};
 
 /// What has been laid out: kept while a pane shows it, dropped after.
 #[derive(Default)]
@@ -43,8 +42,10 @@ impl App {
         pane_area(screen, pane).map_or(1, text_width)
     }
 
+    /// Rows of text in a pane: its area less its header and bottom border.
     pub fn pane_height(&self, screen: &Screen, pane: usize) -> usize {
-        usize::from(pane_area(screen, pane).map_or(1, text_height))
+        let Some(area) = pane_area(screen, pane) else { return 1 };
+        usize::from(area.height.saturating_sub(self.header_rows(screen, pane) + 1).max(1))
     }
 
     /// The laid-out document of a pane at its current width, if built.
@@ -128,10 +129,4 @@ impl App {
             top.line = top.line.min(doc.block_lines(top.block).saturating_sub(1));
         }
     }
-}
-
-/// A pane's area if shown, else that of the panes that are: a hidden pane is
-/// laid out as it would be shown.
-fn pane_area(screen: &Screen, pane: usize) -> Option<Rect> {
-    screen.pane(pane).or(screen.panes.first().map(|p| p.1))
 }

@@ -2,6 +2,7 @@
 //! only reads it.
 
 mod copy;
+mod header;
 mod help;
 mod jumps;
 mod layouts;
@@ -24,6 +25,7 @@ mod work;
 
 pub use crate::action::Action;
 pub use copy::citation;
+pub use header::yours;
 pub use help::{HelpLine, help_lines};
 pub use jumps::{JumpList, JumpPoint};
 pub use outbox::{Effect, Outbox};

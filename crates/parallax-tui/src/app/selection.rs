@@ -129,7 +129,7 @@ fn follow(app: &mut App, pane: usize, article: usize, index: usize) {
 pub(super) fn sentence_at(app: &App, pane: usize, column: u16, row: u16) -> Option<usize> {
     let screen = app.screen();
     let area = screen.pane(pane)?;
-    let first_row = area.y + crate::layout::PANE_HEADER_ROWS;
+    let first_row = area.y + app.header_rows(&screen, pane);
     let first_column = area.x + 2;
     if row < first_row || column < first_column {
         return None;

@@ -14,7 +14,7 @@ use super::text::truncate;
 use crate::app::{App, Focus};
 use crate::corpus::BlockKind;
 use crate::debate::{SILENT_GLYPH, Stance};
-use crate::layout::{ArticleText, DocLine, Document, Mark, PANE_HEADER_ROWS, Screen, display, text_height};
+use crate::layout::{ArticleText, DocLine, Document, Mark, Screen, display};
 
 /// A stretch of shown text that stands out.
 struct Highlight {
@@ -50,7 +50,8 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, pane: usize, area: 
     let (Some(doc), Some(text)) = (app.document(pane), app.article_text(state.article)) else {
         return;
     };
-    let height = usize::from(text_height(area));
+    let header_rows = app.header_rows(screen, pane);
+    let height = usize::from(area.height.saturating_sub(header_rows + 1).max(1));
     let start = app.scroll_line(pane);
 
     let mut block = Block::bordered().border_style(theme.border(focused));
@@ -81,9 +82,9 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, pane: usize, area: 
     let mut lines = vec![
         Line::from(Span::styled(truncate(&meta.title, width), theme.title())),
         Line::from(Span::styled(truncate(&byline, width), theme.dim())),
-        theme_line(app, state.article, width, theme),
     ];
-    lines.truncate(usize::from(PANE_HEADER_ROWS - 1));
+    lines.extend(theme_lines(app, pane, width, area.height, theme));
+    lines.truncate(usize::from(header_rows - 1));
     let highlights = highlights(app, state.article, text);
     let body: Vec<(Line, Gutter)> = doc
         .lines
@@ -102,7 +103,7 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, pane: usize, area: 
     frame.render_widget(Paragraph::new(lines), padded);
 
     // A passage that answers or is answered by another: marked in the right margin.
-    let first_body_row = inner.y + PANE_HEADER_ROWS - 1;
+    let first_body_row = inner.y + header_rows - 1;
     let ends = relation_ends(app, state.article);
     if !ends.is_empty() && inner.width > 2 {
         for (row, line) in doc.lines.iter().skip(start).take(height).enumerate() {
@@ -169,26 +170,40 @@ fn relation_ends(app: &App, article: usize) -> Vec<crate::debate::Anchor> {
         .collect()
 }
 
-/// The third header line: the pane's stance on the selected theme, or a rule.
-fn theme_line(app: &App, article: usize, width: usize, theme: Theme) -> Line<'static> {
-    let Some(selected) = app.theme().and_then(|t| app.map.themes.get(t)) else {
-        return Line::from(Span::styled("─".repeat(width), theme.border(false)));
+/// The header's lines after the byline: the pane's stance on the theme
+/// shown and its whole summary (to a limit, then a word on the compare
+/// panel), its silence, or a rule when no theme is shown.
+fn theme_lines(app: &App, pane: usize, width: usize, height: u16, theme: Theme) -> Vec<Line<'static>> {
+    let Some(shown) = app.shown_theme().and_then(|t| app.map.themes.get(t)) else {
+        return vec![Line::from(Span::styled("─".repeat(width), theme.border(false)))];
     };
-    match selected.passages_of(article).next() {
-        Some(passage) => {
-            let yours = if passage.mine { "yours · " } else { "" };
-            let label = format!("{} {} · {yours}", passage.stance.glyph(), passage.stance);
-            let rest = truncate(&passage.summary, width.saturating_sub(label.chars().count()));
-            Line::from(vec![
-                Span::styled(label, theme.stance(Some(passage.stance))),
-                Span::styled(rest, theme.dim()),
-            ])
-        }
-        None => Line::from(Span::styled(
-            truncate(&format!("{SILENT_GLYPH} silent on “{}”", selected.title), width),
+    let Some(passage) = app.header_passage(pane) else {
+        return vec![Line::from(Span::styled(
+            truncate(&format!("{SILENT_GLYPH} silent on “{}”", shown.title), width),
             theme.stance(None),
-        )),
+        ))];
+    };
+    let (mut texts, cut) = app.header_summary(pane, width, height);
+    if cut && let Some(last) = texts.last_mut() {
+        *last = format!("{}…", truncate(last, width.saturating_sub(1)).trim_end_matches('…'));
     }
+    let label = format!(
+        "{} {} · {}",
+        passage.stance.glyph(),
+        passage.stance,
+        crate::app::yours(passage)
+    );
+    texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| match text.strip_prefix(&label).filter(|_| i == 0) {
+            Some(rest) => Line::from(vec![
+                Span::styled(label.clone(), theme.stance(Some(passage.stance))),
+                Span::styled(rest.to_string(), theme.dim()),
+            ]),
+            None => Line::from(Span::styled(text, theme.dim())),
+        })
+        .collect()
 }
 
 fn highlights(app: &App, article: usize, text: &ArticleText) -> Vec<Highlight> {
@@ -208,10 +223,10 @@ fn highlights(app: &App, article: usize, text: &ArticleText) -> Vec<Highlight> {
         let anchor = crate::app::selection_anchor(&app.corpus.articles[article], &selection);
         push_anchor(&mut out, app, article, text, &anchor, Lit::Selection);
     }
-    let Some(selected) = app.theme().and_then(|t| app.map.themes.get(t)) else {
+    let Some(shown) = app.shown_theme().and_then(|t| app.map.themes.get(t)) else {
         return out;
     };
-    for passage in selected.passages_of(article) {
+    for passage in shown.passages_of(article) {
         push_anchor(
             &mut out,
             app,
