@@ -297,7 +297,7 @@ fn the_json_export_carries_relations_and_events() {
 }
 
 #[test]
-fn the_timeline_keeps_the_selected_row_a_third_of_the_way_down_its_window() {
+fn the_timeline_keeps_the_selected_row_a_third_of_the_way_down_its_window_and_stays_full() {
     let mut app = reader(&["manning-sun-2023", "gabuev-2024"]);
     update(&mut app, Action::Resize(100, 16));
     let rows = timeline::rows(&app.corpus, &app.map);
@@ -341,10 +341,16 @@ fn the_timeline_keeps_the_selected_row_a_third_of_the_way_down_its_window() {
             .position(|l| l.contains(&key) && l.contains(&row.date_text(&app.corpus)))
             .unwrap_or_else(|| panic!("row {index} ({key}) not in view:\n{}", window.join("\n")));
         let before: usize = rows.iter().take(index).map(lines_of).sum();
-        assert_eq!(at, before.min(height / 3), "row {index}");
-        // The window is full while lines remain below.
+        // A third of the way down, until the last rows are in view: then
+        // the window stays full, the rows above the selected one shown.
+        let offset = before.saturating_sub(height / 3).min(total.saturating_sub(height));
+        assert_eq!(at, before - offset, "row {index}");
         let filled = window.iter().filter(|l| !l.trim().is_empty()).count();
-        assert_eq!(filled, height.min(total - (before - at)), "row {index}");
+        assert_eq!(filled, height.min(total), "row {index}: the window is full");
+        // Marks say what is out of view.
+        let bottom: String = rows_of_screen[top + 1 + height].iter().collect();
+        assert_eq!(bottom.contains("↑"), offset > 0, "row {index}: {bottom}");
+        assert_eq!(bottom.contains("↓"), offset + height < total, "row {index}: {bottom}");
         update(&mut app, Action::SelectNext);
     }
 }

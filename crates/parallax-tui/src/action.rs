@@ -55,7 +55,7 @@ actions! {
         AddPane = "add_pane": "Add a pane beside the focused one",
         ClosePane = "close_pane": "Close the focused pane",
         SelectNext = "select_next": "Move the selection down",
-        SelectPrev = "select_prev": "Move the selection up (in an empty search: bring back the recent searches, newest first)",
+        SelectPrev = "select_prev": "Move the selection up",
         Select = "select": "Open the selected entry",
         Close = "close": "Close this window",
         DeleteChar = "delete_char": "Delete the last character typed",

@@ -54,7 +54,7 @@ pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
             let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
             lines.push(HelpLine::Binding {
                 keys: keys.join("  "),
-                description: keymap.description(action).to_string(),
+                description: keymap.description_in(context, action).to_string(),
             });
         }
         lines.push(HelpLine::Blank);
@@ -77,4 +77,68 @@ fn context_title(context: Context) -> &'static str {
         Context::Choice => "Choosing a stance, or confirming, in a form",
         Context::Message => "In a message",
     }
+}
+
+/// A row of the help as drawn: its lines wrapped to the window's width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpRow {
+    Context(&'static str),
+    /// A binding's keys (empty on the lines that go on its description) and text.
+    Binding {
+        keys: String,
+        text: String,
+    },
+    Mark {
+        mark: String,
+        text: String,
+    },
+    Blank,
+}
+
+/// The widest a window of text grows on a wide terminal: beyond it, lines
+/// are too long to read.
+pub const READABLE_WIDTH: u16 = 160;
+
+/// The width of a window of text (the help, the timeline, the matrix at
+/// most) on a screen `screen_width` columns wide.
+pub fn window_width(screen_width: u16) -> u16 {
+    screen_width.saturating_sub(4).min(READABLE_WIDTH)
+}
+
+/// Columns before a description: two of margin, the keys, two of gap.
+const KEYS_COLUMNS: usize = 26;
+const KEYS_WIDTH: usize = 22;
+
+/// The help's rows at `width` columns: each description wrapped under its
+/// own column, never cut.
+pub fn help_rows(keymap: &Keymap, width: usize) -> Vec<HelpRow> {
+    let room = width.saturating_sub(KEYS_COLUMNS).max(12);
+    let wrapped = |text: &str| -> Vec<String> {
+        crate::layout::wrap(text, room)
+            .into_iter()
+            .map(|range| text[range].to_string())
+            .collect()
+    };
+    let mut rows = Vec::new();
+    for line in help_lines(keymap) {
+        match line {
+            HelpLine::Context(title) => rows.push(HelpRow::Context(title)),
+            HelpLine::Blank => rows.push(HelpRow::Blank),
+            HelpLine::Binding { keys, description } => {
+                // Keys are short names; a list of many is cut at its column.
+                let keys: String = keys.chars().take(KEYS_WIDTH).collect();
+                for (i, text) in wrapped(&description).into_iter().enumerate() {
+                    let keys = if i == 0 { keys.clone() } else { String::new() };
+                    rows.push(HelpRow::Binding { keys, text });
+                }
+            }
+            HelpLine::Mark { mark, meaning } => {
+                for (i, text) in wrapped(meaning).into_iter().enumerate() {
+                    let mark = if i == 0 { mark.to_string() } else { String::new() };
+                    rows.push(HelpRow::Mark { mark, text });
+                }
+            }
+        }
+    }
+    rows
 }

@@ -26,7 +26,7 @@ mod work;
 pub use crate::action::Action;
 pub use copy::citation;
 pub use header::yours;
-pub use help::{HelpLine, help_lines};
+pub use help::{HelpLine, HelpRow, help_lines, help_rows, window_width};
 pub use jumps::{JumpList, JumpPoint};
 pub use outbox::{Effect, Outbox};
 pub use overlay::{

@@ -1,6 +1,8 @@
 //! Key bindings: keymap.toml's defaults, a user's file merged over them per
 //! context and key, and the lookup from a key event to an [`Action`].
 
+mod described;
+
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -200,6 +202,8 @@ impl fmt::Display for Key {
 pub struct Keymap {
     bindings: BTreeMap<Context, BTreeMap<Key, Action>>,
     descriptions: BTreeMap<Action, String>,
+    /// The actions the user's file describes in its own words.
+    user_described: std::collections::BTreeSet<Action>,
     /// The user's file merged over the defaults, if any.
     user_file: Option<String>,
 }
@@ -213,6 +217,7 @@ impl Keymap {
                 .iter()
                 .map(|(_, action, description)| (*action, (*description).to_string()))
                 .collect(),
+            user_described: std::collections::BTreeSet::new(),
             user_file: None,
         };
         let problems = keymap.merge("keymap.toml", DEFAULT_KEYMAP);
@@ -341,6 +346,7 @@ impl Keymap {
                         Some(action) => {
                             self.descriptions
                                 .insert(action, crate::sanitize::clean_line(action_name));
+                            self.user_described.insert(action);
                         }
                         None => problems.push(unknown_name(
                             name,
@@ -433,6 +439,10 @@ impl Keymap {
         self.descriptions.get(&action).map_or("", String::as_str)
     }
 
+    fn described_by_user(&self, action: Action) -> bool {
+        self.user_described.contains(&action)
+    }
+
     /// The bindings by context, as `parallax keys` prints them.
     pub fn describe(&self) -> String {
         let mut out = String::new();
@@ -444,7 +454,7 @@ impl Keymap {
                     "  {:<24} {:<16} {}\n",
                     keys.join(", "),
                     action.name().unwrap_or(""),
-                    self.description(action)
+                    self.description_in(context, action)
                 ));
             }
             out.push('\n');

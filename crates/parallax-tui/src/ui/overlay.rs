@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::Theme;
 use super::text::truncate;
 use crate::action::Action;
-use crate::app::{App, HelpLine, Picker, help_lines};
+use crate::app::{App, HelpRow, Picker};
 
 /// A box centered in `area`, at most `width` by `height`.
 pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -20,6 +20,31 @@ pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
         width,
         height,
     }
+}
+
+/// Like [`window`], with marks in the border when there is more above
+/// (`offset` lines) or below.
+pub(super) fn window_with_more(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    above: usize,
+    below: usize,
+    theme: Theme,
+) -> Rect {
+    let inner = window(frame, area, title, theme);
+    let mut marks = Vec::new();
+    if above > 0 {
+        marks.push(format!("↑ {above} more"));
+    }
+    if below > 0 {
+        marks.push(format!("↓ {below} more"));
+    }
+    if !marks.is_empty() {
+        let line = Line::from(Span::styled(format!(" {} ", marks.join(" · ")), theme.dim())).right_aligned();
+        frame.render_widget(Block::default().title_bottom(line), area);
+    }
+    inner
 }
 
 /// Clears `area`, draws a bordered window titled `title` there, and returns
@@ -77,40 +102,42 @@ pub fn picker(frame: &mut Frame, app: &App, picker: &Picker, theme: Theme) {
 }
 
 pub fn help(frame: &mut Frame, app: &App, scroll: usize, theme: Theme) {
-    let full = frame.area();
-    let area = centered(
-        full,
-        full.width.saturating_sub(4).min(100),
-        full.height.saturating_sub(2),
-    );
+    let area = help_area(frame.area());
     let title = match app.keymap.user_file() {
         Some(file) => format!("Help · keys: the defaults with {file}"),
         None => "Help · keys: the defaults".to_string(),
     };
-    let inner = window(frame, area, &title, theme);
-    let width = usize::from(inner.width);
-    let lines: Vec<Line> = help_lines(&app.keymap)
+    let rows = crate::app::help_rows(&app.keymap, usize::from(area.width.saturating_sub(2)));
+    let height = usize::from(area.height.saturating_sub(2));
+    let below = rows.len().saturating_sub(scroll + height);
+    let inner = window_with_more(frame, area, &title, scroll, below, theme);
+    let lines: Vec<Line> = rows
         .into_iter()
         .skip(scroll)
-        .take(usize::from(inner.height))
-        .map(|line| match line {
-            HelpLine::Context(title) => Line::from(Span::styled(title, theme.section())),
-            HelpLine::Binding { keys, description } => {
-                let keys = truncate(&keys, 22);
-                let description = truncate(&description, width.saturating_sub(26));
-                Line::from(vec![
-                    Span::styled(format!("  {keys:<22}  "), theme.speaker()),
-                    Span::raw(description),
-                ])
-            }
-            HelpLine::Mark { mark, meaning } => Line::from(vec![
-                Span::styled(format!("  {mark:<22}  "), mark_style(mark, theme)),
-                Span::raw(truncate(meaning, width.saturating_sub(26))),
+        .take(height)
+        .map(|row| match row {
+            HelpRow::Context(title) => Line::from(Span::styled(title, theme.section())),
+            HelpRow::Binding { keys, text } => Line::from(vec![
+                Span::styled(format!("  {keys:<22}  "), theme.speaker()),
+                Span::raw(text),
             ]),
-            HelpLine::Blank => Line::default(),
+            HelpRow::Mark { mark, text } => Line::from(vec![
+                Span::styled(format!("  {mark:<22}  "), mark_style(&mark, theme)),
+                Span::raw(text),
+            ]),
+            HelpRow::Blank => Line::default(),
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Where the help window stands on a screen of `full`.
+fn help_area(full: Rect) -> Rect {
+    centered(
+        full,
+        crate::app::window_width(full.width),
+        full.height.saturating_sub(2),
+    )
 }
 
 /// The note references on screen, each with the start of its note.

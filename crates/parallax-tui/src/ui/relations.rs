@@ -54,26 +54,25 @@ pub fn timeline(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
     let full = frame.area();
     let area = centered(
         full,
-        full.width.saturating_sub(4).min(120),
+        crate::app::window_width(full.width),
         full.height.saturating_sub(2),
     );
-    let inner = window(
-        frame,
-        area,
-        "Timeline: the articles, the events, who answers whom (Enter opens)",
-        theme,
-    );
-    let width = usize::from(inner.width);
     let rows = timeline::rows(&app.corpus, &app.map);
     // Each row with its relations under it; the selected row kept in view,
-    // a third of the way down. Only the rows in view are written out.
-    let height = usize::from(inner.height);
+    // a third of the way down, and the window never scrolled past the last
+    // row. Only the rows in view are written out.
+    let height = usize::from(area.height.saturating_sub(2));
     let row_lines = |row: &Row| match row {
         Row::Article { relations, .. } => 1 + relations.len(),
         Row::Event { .. } => 1,
     };
+    let total: usize = rows.iter().map(row_lines).sum();
     let before: usize = rows.iter().take(selected).map(row_lines).sum();
-    let offset = before.saturating_sub(height / 3);
+    let offset = before.saturating_sub(height / 3).min(total.saturating_sub(height));
+    let below = total.saturating_sub(offset + height);
+    let title = "Timeline: the articles, the events, who answers whom (Enter opens)";
+    let inner = super::overlay::window_with_more(frame, area, title, offset, below, theme);
+    let width = usize::from(inner.width);
     // The line each row starts on, and where the first row written starts.
     let mut at = 0;
     let mut first_written = None;

@@ -7,7 +7,9 @@ use crate::debate::timeline;
 
 /// The help screen scrolls; `?` or Esc closes it.
 pub(super) fn help(scroll: &mut usize, action: Action, ctx: &Ctx) -> Outcome {
-    let lines = crate::app::help_lines(ctx.keymap).len();
+    // Scrolled by rows as drawn: the help's window, its lines wrapped.
+    let width = usize::from(crate::app::window_width(ctx.size.width).saturating_sub(2));
+    let lines = crate::app::help_rows(ctx.keymap, width).len();
     let rows = usize::from(ctx.size.height.saturating_sub(4)).max(1);
     let last = lines.saturating_sub(rows);
     *scroll = match action {

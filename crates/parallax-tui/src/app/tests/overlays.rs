@@ -181,3 +181,27 @@ fn a_message_is_dismissed_by_any_key_and_blocks_other_actions() {
     update(&mut app, Action::AnyKey);
     assert!(app.overlay.is_none());
 }
+
+#[test]
+fn help_descriptions_wrap_whole_at_80_columns_and_the_help_scrolls_to_its_end() {
+    let keymap = crate::keymap::Keymap::defaults();
+    let rows = crate::app::help_rows(&keymap, 76);
+    let text: String = rows
+        .iter()
+        .map(|row| match row {
+            crate::app::HelpRow::Binding { text, .. } | crate::app::HelpRow::Mark { text, .. } => format!("{text} "),
+            _ => String::new(),
+        })
+        .collect();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for context in crate::keymap::Context::ALL {
+        for (action, _) in keymap.grouped(context) {
+            let words = keymap.description_in(context, action);
+            assert!(text.contains(words), "cut: {words}");
+        }
+    }
+    assert!(
+        rows.len() > crate::app::help_lines(&keymap).len(),
+        "some lines wrap at 80 columns"
+    );
+}
