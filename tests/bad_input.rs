@@ -194,3 +194,22 @@ fn control_characters_never_survive_loading() {
         assert!(block.text.contains('\u{241b}'), "the escape is shown, not dropped");
     }
 }
+
+#[test]
+fn a_window_of_dates_must_be_in_order_and_within_the_date() {
+    let front = |between: &str| {
+        format!(
+            "+++\nid = \"a-1\"\ntitle = \"A\"\npublished = \"2023\"\npublished_between = {between}\n+++\n\nSome words.\n"
+        )
+    };
+    assert!(problems("ok.md", front("[\"2023-01\", \"2023-02\"]").as_bytes()).is_empty());
+    for bad in [
+        "[\"2023-03\", \"2023-01\"]",
+        "[\"2022-12\", \"2023-02\"]",
+        "[\"2023-01\"]",
+        "[\"soon\", \"later\"]",
+    ] {
+        let d = only_error("w.md", front(bad).as_bytes());
+        assert_at(&d, "w.md", 5, 21, "invalid published_between");
+    }
+}

@@ -387,3 +387,21 @@ fn in_follow_mode_the_headers_and_margins_follow_the_theme_the_panes_moved_to() 
     let summary_start: String = passage.summary.chars().take(20).collect();
     assert!(screen.contains(&summary_start), "{summary_start}: {screen}");
 }
+
+#[test]
+fn an_article_known_to_its_year_stands_in_the_window_its_text_implies() {
+    let (corpus, map) = bundled();
+    let rows = timeline::rows(&corpus, &map);
+    let manning = corpus.index_of("manning-sun-2023").unwrap();
+    let at = |wanted: &dyn Fn(&timeline::Row) -> bool| rows.iter().position(|r| wanted(r)).unwrap();
+    let article = at(&|r| matches!(r, timeline::Row::Article { article, .. } if *article == manning));
+    let moscow =
+        at(&|r| matches!(r, timeline::Row::Event { title, .. } if title.contains("Xi's state visit to Moscow")));
+    let controls = at(&|r| matches!(r, timeline::Row::Event { title, .. } if title.contains("export controls")));
+    assert!(
+        controls < article && article < moscow,
+        "written before the visit it looks forward to"
+    );
+    assert_eq!(rows[article].date_text(&corpus), "Jan–Feb 2023");
+    assert!(timeline::text(&corpus, &map).contains("Jan–Feb 2023      ▶ Robert A. Manning and Yun Sun"));
+}

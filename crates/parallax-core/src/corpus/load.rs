@@ -416,6 +416,28 @@ fn parse_meta(name: &str, source: &str, front: &str, diagnostics: &mut Vec<Diagn
         );
     }
     let published = published.and_then(|(_, p)| p);
+    let published_between = raw.published_between.as_ref().and_then(|between| {
+        let dates: Vec<Option<Published>> = between.get_ref().iter().map(|d| Published::parse(d)).collect();
+        let window = match dates.as_slice() {
+            [Some(first), Some(last)] if first.iso() <= last.iso() => Some((*first, *last)),
+            _ => None,
+        };
+        // The window must lie within what `published` says.
+        let within = |d: &Published| {
+            published.is_none_or(|p| p.year == d.year && p.month.is_none_or(|m| Some(m) == d.month))
+        };
+        match window {
+            Some((first, last)) if within(&first) && within(&last) => Some((first, last)),
+            _ => {
+                fail(
+                    between.span().start,
+                    format!("invalid published_between `{:?}`", between.get_ref()),
+                    "write the first and last dates the text allows, in order and within `published`, e.g. [\"2023-01\", \"2023-02\"]",
+                );
+                None
+            }
+        }
+    });
     if raw.title.trim().is_empty() {
         fail(
             0,
@@ -446,6 +468,7 @@ fn parse_meta(name: &str, source: &str, front: &str, diagnostics: &mut Vec<Diagn
             .collect(),
         outlet: line(raw.outlet),
         published,
+        published_between,
         published_note: lines(raw.published_note),
         form: raw.form,
         source: line(raw.source),

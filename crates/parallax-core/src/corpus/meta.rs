@@ -20,6 +20,7 @@ pub(super) struct RawMeta {
     #[serde(default)]
     pub outlet: String,
     pub published: Option<Spanned<String>>,
+    pub published_between: Option<Spanned<Vec<String>>>,
     pub published_note: Option<String>,
     pub form: Option<Form>,
     #[serde(default)]
@@ -39,6 +40,9 @@ pub struct Meta {
     /// Where it was published; empty when not known.
     pub outlet: String,
     pub published: Option<Published>,
+    /// When only the year or month is known, the window the text implies
+    /// it was written in (its first and last possible dates).
+    pub published_between: Option<(Published, Published)>,
     pub published_note: Option<String>,
     pub form: Option<Form>,
     /// Where the text comes from; empty when not said.

@@ -27,10 +27,47 @@ impl Row {
         }
     }
 
+    /// Where the row stands in time: an article whose text implies a
+    /// window stands at the window's end, the latest it can have been
+    /// written, so that it never stands after events it looks forward to.
+    fn place(&self, corpus: &Corpus) -> Option<Published> {
+        match self {
+            Row::Article { article, .. } => {
+                let meta = &corpus.articles[*article].meta;
+                meta.published_between.map(|(_, last)| last).or(meta.published)
+            }
+            Row::Event { date, .. } => Some(*date),
+        }
+    }
+
     /// The date as shown, at the precision known.
     pub fn date_text(&self, corpus: &Corpus) -> String {
+        if let Row::Article { article, .. } = self
+            && let Some((first, last)) = corpus.articles[*article].meta.published_between
+        {
+            return window_text(first, last);
+        }
         self.date(corpus)
             .map_or_else(|| "date unknown".to_string(), |d| d.to_string())
+    }
+}
+
+/// A window of dates, short: "Jan–Feb 2023" within a year at the month,
+/// else both dates as they are written.
+fn window_text(first: Published, last: Published) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match (first.month, last.month, first.day, last.day) {
+        (Some(a), Some(b), None, None) if first.year == last.year => {
+            format!(
+                "{}–{} {}",
+                MONTHS[usize::from(a) - 1],
+                MONTHS[usize::from(b) - 1],
+                first.year
+            )
+        }
+        _ => format!("{}–{}", first.iso(), last.iso()),
     }
 }
 
@@ -58,7 +95,7 @@ pub fn rows(corpus: &Corpus, map: &DebateMap) -> Vec<Row> {
             Row::Article { article, .. } => corpus.articles[*article].meta.id.as_str(),
             Row::Event { .. } => "",
         };
-        match row.date(corpus) {
+        match row.place(corpus) {
             Some(date) => (
                 date.year,
                 date.month.unwrap_or(13),
@@ -83,7 +120,7 @@ pub fn text(corpus: &Corpus, map: &DebateMap) -> String {
                 let a = &corpus.articles[*article];
                 out.push_str(&format!(
                     "{:<17} ▶ {} — {} ({}; {})\n",
-                    a.meta.date(),
+                    row.date_text(corpus),
                     a.author_names(),
                     a.meta.title,
                     a.meta.outlet,
