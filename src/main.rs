@@ -22,6 +22,8 @@ fn main() -> ExitCode {
     };
     match parallax::cli::run(cli) {
         Ok(status) => ExitCode::from(u8::try_from(status).unwrap_or(1)),
+        // A reader of the output that has had enough (`| head`) is not an error.
+        Err(parallax::Error::Terminal(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
             // The terminal may be gone (a hang-up): a failed write is not a panic.
             let _ = writeln!(std::io::stderr(), "parallax: {error}");

@@ -276,3 +276,28 @@ fn search_prints_ranked_results_and_json() {
 fn unicode_width(line: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(line)
 }
+
+#[test]
+fn a_reader_of_the_output_that_stops_early_ends_it_quietly() {
+    use std::io::Read;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["export", "--format", "json"])
+        .env(
+            "XDG_DATA_HOME",
+            std::env::temp_dir().join("parallax-cli-pipe-no-own-map"),
+        )
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read the first bytes, as `head -c` does, then close the pipe.
+    let mut first = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "",
+        "nothing said of the closed pipe"
+    );
+}

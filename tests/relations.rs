@@ -393,7 +393,7 @@ fn an_article_known_to_its_year_stands_in_the_window_its_text_implies() {
     let (corpus, map) = bundled();
     let rows = timeline::rows(&corpus, &map);
     let manning = corpus.index_of("manning-sun-2023").unwrap();
-    let at = |wanted: &dyn Fn(&timeline::Row) -> bool| rows.iter().position(|r| wanted(r)).unwrap();
+    let at = |wanted: &dyn Fn(&timeline::Row) -> bool| rows.iter().position(wanted).unwrap();
     let article = at(&|r| matches!(r, timeline::Row::Article { article, .. } if *article == manning));
     let moscow =
         at(&|r| matches!(r, timeline::Row::Event { title, .. } if title.contains("Xi's state visit to Moscow")));
