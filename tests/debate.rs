@@ -284,6 +284,25 @@ fn one_article(body: &str) -> Corpus {
     loaded.corpus
 }
 
+#[test]
+fn the_lint_warns_of_a_theme_with_no_passage_even_ones_own() {
+    let corpus = one_article("Some words of the article here.\n");
+    let empty = "[[themes]]\nid = \"empty\"\ntitle = \"E\"\nclaim = \"C\"\n";
+    let own = source(
+        "my-map.toml",
+        "[[themes]]\nid = \"mine\"\ntitle = \"M\"\nclaim = \"C\"\n",
+    );
+    let (map, problems) = debate::load_with_own(&corpus, &[source("m.toml", empty)], Some(&own));
+    assert!(problems.is_empty(), "{problems:?}");
+    let warnings: Vec<String> = debate::lint(&corpus, &map).iter().map(ToString::to_string).collect();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(
+        warnings[0].starts_with("m.toml:2:1: warning: theme `empty` has no passage"),
+        "{warnings:?}"
+    );
+    assert!(warnings[1].contains("theme `mine` has no passage"), "{warnings:?}");
+}
+
 fn map_with(passage: &str) -> String {
     format!(
         "[[themes]]\nid = \"x\"\ntitle = \"X\"\nclaim = \"C\"\n\n[[themes.passages]]\narticle = \"t\"\n{passage}\nstance = \"supports\"\nsummary = \"S.\"\n"

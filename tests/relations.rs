@@ -405,3 +405,23 @@ fn an_article_known_to_its_year_stands_in_the_window_its_text_implies() {
     assert_eq!(rows[article].date_text(&corpus), "Jan–Feb 2023");
     assert!(timeline::text(&corpus, &map).contains("Jan–Feb 2023      ▶ Robert A. Manning and Yun Sun"));
 }
+
+#[test]
+fn a_relation_reads_as_a_sentence_whose_verb_agrees_with_its_authors() {
+    let (corpus, map) = bundled();
+    let sentences: Vec<String> = map.relations.iter().map(|r| r.sentence(&corpus)).collect();
+    assert!(
+        sentences
+            .iter()
+            .any(|s| s.starts_with("Glantz and Freeman rebut Manning and Sun")),
+        "{sentences:?}"
+    );
+    assert!(
+        sentences.iter().any(|s| s.starts_with("Gabuev rebuts Manning and Sun")),
+        "{sentences:?}"
+    );
+    assert!(
+        !sentences.iter().any(|s| s.contains(" and Freeman rebuts")),
+        "{sentences:?}"
+    );
+}

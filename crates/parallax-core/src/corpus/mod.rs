@@ -95,7 +95,6 @@ impl Article {
         self.notes().count()
     }
 
-    /// Author names joined for display ("A, B and C").
     /// The surnames of the article's voices, for narrow places: "Manning,
     /// Sun"; an interviewer is left out when someone else speaks. The id
     /// when no author is known.

@@ -1,6 +1,6 @@
 //! What `check` says of a map that loads but may not compare anything: a
-//! theme on which everyone takes one stance, a theme only one article
-//! speaks to, and a passage that is not the author's own words in an
+//! theme with no passage, a theme on which everyone takes one stance, a
+//! theme only one article speaks to, and a passage that is not the author's own words in an
 //! interview (the interviewer's question or introduction).
 
 use super::{DebateMap, Origin, Passage, Theme};
@@ -11,6 +11,10 @@ use crate::diagnostic::{Diagnostic, Location};
 pub fn lint(corpus: &Corpus, map: &DebateMap) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     for theme in &map.themes {
+        if theme.passages.is_empty() {
+            warnings.push(no_passages(theme));
+            continue;
+        }
         // A theme the reader just added has one passage to begin with.
         if !theme.mine {
             warnings.extend(one_stance(theme));
@@ -44,6 +48,15 @@ fn one_stance(theme: &Theme) -> Option<Diagnostic> {
         ),
         "recast the claim so that it is one the authors differ on, or mark the theme shared = true if it is a fact they share",
     ))
+}
+
+fn no_passages(theme: &Theme) -> Diagnostic {
+    Diagnostic::warning(
+        &theme.origin.file,
+        at(&theme.origin),
+        format!("theme `{}` has no passage: it shows nothing", theme.id),
+        "place passages on it (t in the reader), or delete the theme from the map",
+    )
 }
 
 fn too_few_articles(theme: &Theme) -> Option<Diagnostic> {

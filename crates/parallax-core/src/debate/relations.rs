@@ -49,6 +49,17 @@ impl RelationKind {
         }
     }
 
+    /// The verb after a subject of several authors: "rebut", "build on".
+    pub fn verb_plural(self) -> &'static str {
+        match self {
+            RelationKind::Answers => "answer",
+            RelationKind::Rebuts => "rebut",
+            RelationKind::Supports => "support",
+            RelationKind::BuildsOn => "build on",
+            RelationKind::SameEvidence => "cite the same evidence as",
+        }
+    }
+
     /// The other end seen from the `to` side: "answered by", ...
     pub fn passive(self) -> &'static str {
         match self {
@@ -88,6 +99,19 @@ impl Relation {
         } else {
             &self.from
         }
+    }
+
+    /// The relation as a sentence, its verb agreeing with its subject:
+    /// "Gabuev rebuts Manning and Sun", "Glantz and Freeman rebut Manning and Sun".
+    pub fn sentence(&self, corpus: &Corpus) -> String {
+        let surnames = |end: &End| corpus.articles[end.article].surnames();
+        let names = |end: &End| surnames(end).replace(", ", " and ");
+        let verb = if surnames(&self.from).contains(", ") {
+            self.kind.verb_plural()
+        } else {
+            self.kind.verb()
+        };
+        format!("{} {verb} {}", names(&self.from), names(&self.to))
     }
 
     /// How the relation reads from `article`'s side: "answers Manning and Sun".

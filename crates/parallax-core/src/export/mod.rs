@@ -106,7 +106,7 @@ pub fn markdown(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
                 passage.text(article),
                 md(&article.citation()),
                 article.meta.id,
-                block.id
+                block.label()
             );
         }
         if let Some(view) = &theme.view {

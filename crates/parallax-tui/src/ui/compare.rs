@@ -140,14 +140,7 @@ fn relation_lines(
     let mut lines = Vec::new();
     for &r in &on_theme[..listed] {
         let relation = &app.map.relations[r];
-        let from = app.corpus.articles[relation.from.article]
-            .surnames()
-            .replace(", ", " and ");
-        let text = format!(
-            "↔ {from} {}: {}",
-            relation.described(relation.from.article, &app.corpus),
-            relation.summary
-        );
+        let text = format!("↔ {}: {}", relation.sentence(&app.corpus), relation.summary);
         lines.push(Line::from(Span::styled(truncate(&text, width), theme.dim())));
     }
     if on_theme.len() > listed && room > listed {
