@@ -497,7 +497,7 @@ fn a_silent_pane_says_so_and_stays_put() {
 }
 
 #[test]
-fn n_and_shift_n_step_through_the_passages_of_the_theme() {
+fn n_and_shift_n_step_through_the_passages_of_the_theme_and_go_round() {
     let mut app = reader(&["gabuev-2024"], 120, 40);
     let kissinger = app.map.theme_index("kissinger").unwrap();
     update(&mut app, Action::SelectTheme(kissinger));
@@ -505,9 +505,19 @@ fn n_and_shift_n_step_through_the_passages_of_the_theme() {
     update(&mut app, Action::NextPassage);
     let second = app.scroll_line(0);
     assert!(second > first, "{first} -> {second}");
+    // Past the last, round to the first, as ] goes round the themes, and said.
     update(&mut app, Action::NextPassage);
+    assert_eq!(app.scroll_line(0), first);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Past the last passage on this theme: back to the first")
+    );
+    update(&mut app, Action::PrevPassage);
     assert_eq!(app.scroll_line(0), second);
-    assert_eq!(app.status.as_deref(), Some("No later passage on this theme"));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Before the first passage on this theme: on to the last")
+    );
     update(&mut app, Action::PrevPassage);
     assert_eq!(app.scroll_line(0), first);
     update(&mut app, Action::JumpBack);

@@ -59,7 +59,9 @@ pub(super) fn jump_to_line(app: &mut App, line: usize) {
 }
 
 /// Puts the next (or previous) block whose kind passes `wanted` at the top.
-pub(super) fn step_block(app: &mut App, forward: bool, wanted: impl Fn(&BlockKind) -> bool) {
+/// Moves the focused pane to the next or previous block that is `wanted`
+/// (`what`, in the plural, names them for a message when there is none).
+pub(super) fn step_block(app: &mut App, forward: bool, what: &str, wanted: impl Fn(&BlockKind) -> bool) {
     let Some(pane) = app.reading.panes.get(app.reading.focused_pane) else {
         return;
     };
@@ -72,8 +74,10 @@ pub(super) fn step_block(app: &mut App, forward: bool, wanted: impl Fn(&BlockKin
         let end = if on_block_start { current } else { current + 1 };
         (0..end).rev().find(|&i| wanted(&article.blocks[i].kind))
     };
+    let none_at_all = !article.blocks.iter().any(|b| wanted(&b.kind));
     match found {
         Some(block) => app.reading.panes[app.reading.focused_pane].top = Position { block, line: 0 },
+        None if none_at_all => app.status = Some(format!("{} has no {what}", article.meta.id)),
         None => {
             app.status = Some(if forward {
                 "At the end".into()

@@ -123,6 +123,19 @@ pub(super) fn move_sidebar(app: &mut App, down: bool) {
     }
 }
 
+/// `g`/`G` in the sidebar: its first or last entry that can be selected.
+pub(super) fn sidebar_end(app: &mut App, last: bool) {
+    let entries = app.sidebar_entries();
+    let found = if last {
+        entries.iter().rev().find(|e| e.selectable())
+    } else {
+        entries.iter().find(|e| e.selectable())
+    };
+    if let Some(&entry) = found {
+        app.pick(entry);
+    }
+}
+
 pub(super) fn select_sidebar(app: &mut App) {
     match app.sidebar_entry() {
         Some(SidebarEntry::Article(article)) => {

@@ -98,21 +98,34 @@ pub(super) fn step_passage(app: &mut App, forward: bool) {
     } else {
         lines.iter().rev().copied().find(|&(l, _)| l < current)
     };
+    // Past the last passage, round to the first (as ] and [ go round the
+    // themes), and say so; a lone passage already in view stays.
+    let (target, wrapped) = match target {
+        Some(found) => (Some(found), false),
+        None => {
+            let round = if forward { lines.first() } else { lines.last() }.copied();
+            (
+                round.filter(|_| lines.len() > 1 || app.reading.current_passage.is_none()),
+                true,
+            )
+        }
+    };
     match target {
         Some((_, anchor)) => {
             jumps::record(app);
             super::passage::land(app, pane, anchor);
+            if wrapped {
+                app.status = Some(
+                    if forward {
+                        "Past the last passage on this theme: back to the first"
+                    } else {
+                        "Before the first passage on this theme: on to the last"
+                    }
+                    .into(),
+                );
+            }
         }
-        None => {
-            app.status = Some(
-                if forward {
-                    "No later passage on this theme"
-                } else {
-                    "No earlier passage on this theme"
-                }
-                .into(),
-            )
-        }
+        None => app.status = Some("This is the article's only passage on the theme".into()),
     }
 }
 

@@ -10,7 +10,7 @@ use super::overlay::{Command, Ctx, Outcome, Overlay, Picker};
 use super::panes::{
     add_pane, click_at, close_pane, cycle_focus, jump_to_line, page, scroll, scroll_at, scroll_compare, step_block,
 };
-use super::sidebar::{move_sidebar, select_sidebar};
+use super::sidebar::{move_sidebar, select_sidebar, sidebar_end};
 use super::{Action, App, Effect, Focus, Position, SidebarEntry};
 use super::{loading, notes, own, relations, search, selection, themes};
 use crate::corpus::BlockKind;
@@ -154,15 +154,17 @@ fn handle_main(app: &mut App, action: Action) {
         Action::HalfPageUp => scroll(app, app.reading.focused_pane, -(page(app) / 2)),
         Action::PageDown => scroll(app, app.reading.focused_pane, page(app).saturating_sub(2).max(1)),
         Action::PageUp => scroll(app, app.reading.focused_pane, -(page(app).saturating_sub(2).max(1))),
+        Action::Top if app.reading.focus == Focus::Sidebar => sidebar_end(app, false),
+        Action::Bottom if app.reading.focus == Focus::Sidebar => sidebar_end(app, true),
         Action::Top => jump_to_line(app, 0),
         Action::Bottom => {
             let lines = app.document(app.reading.focused_pane).map_or(0, |d| d.lines.len());
             jump_to_line(app, lines.saturating_sub(page(app) as usize));
         }
-        Action::NextParagraph => step_block(app, true, |_| true),
-        Action::PrevParagraph => step_block(app, false, |_| true),
-        Action::NextHeading => step_block(app, true, |k| matches!(k, BlockKind::Heading { .. })),
-        Action::PrevHeading => step_block(app, false, |k| matches!(k, BlockKind::Heading { .. })),
+        Action::NextParagraph => step_block(app, true, "paragraphs", |_| true),
+        Action::PrevParagraph => step_block(app, false, "paragraphs", |_| true),
+        Action::NextHeading => step_block(app, true, "headings", |k| matches!(k, BlockKind::Heading { .. })),
+        Action::PrevHeading => step_block(app, false, "headings", |k| matches!(k, BlockKind::Heading { .. })),
         Action::FollowNote => notes::follow(app),
         Action::AddPane => add_pane(app),
         Action::ClosePane => close_pane(app),

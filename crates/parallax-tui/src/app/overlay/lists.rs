@@ -31,6 +31,8 @@ fn step(selected: &mut usize, len: usize, action: Action) -> Option<Outcome> {
     match action {
         Action::SelectNext => *selected = list::next(*selected, len),
         Action::SelectPrev => *selected = list::prev(*selected),
+        Action::Top => *selected = 0,
+        Action::Bottom => *selected = len.saturating_sub(1),
         _ => return None,
     }
     Some(Outcome::Stay)

@@ -100,6 +100,38 @@ fn paragraph_and_heading_steps() {
     assert_eq!(top_block(&app, 1).text, "A PARTNERSHIP WITH LIMITS");
     update(&mut app, Action::PrevHeading);
     assert_eq!(app.status.as_deref(), Some("At the start"));
+    // An article without headings says so.
+    update(&mut app, Action::FocusPrev);
+    assert_eq!(article_id(&app, 0), "manning-sun-2023");
+    update(&mut app, Action::NextHeading);
+    assert_eq!(app.status.as_deref(), Some("manning-sun-2023 has no headings"));
+}
+
+#[test]
+fn g_and_shift_g_go_to_the_ends_of_the_sidebar_and_of_a_list() {
+    let mut app = app();
+    update(&mut app, Action::FocusPrev);
+    assert_eq!(app.reading.focus, Focus::Sidebar);
+    let key = |app: &App, text| {
+        app.keymap
+            .action(app.context(), crate::keymap::Key::parse(text).unwrap())
+    };
+    assert_eq!(key(&app, "G"), Some(Action::Bottom));
+    update(&mut app, Action::Bottom);
+    let entries = app.sidebar_entries();
+    let last = entries.iter().rev().find(|e| e.selectable()).copied();
+    assert_eq!(app.sidebar_entry(), last);
+    update(&mut app, Action::Top);
+    let first = entries.iter().find(|e| e.selectable()).copied();
+    assert_eq!(app.sidebar_entry(), first);
+    // The timeline, a list.
+    update(&mut app, Action::OpenTimeline);
+    assert_eq!(key(&app, "g"), Some(Action::Top));
+    update(&mut app, Action::Top);
+    assert!(matches!(app.overlay, Some(Overlay::Timeline { selected: 0 })));
+    update(&mut app, Action::Bottom);
+    let rows = crate::debate::timeline::rows(&app.corpus, &app.map).len();
+    assert!(matches!(app.overlay, Some(Overlay::Timeline { selected }) if selected == rows - 1));
 }
 
 #[test]
