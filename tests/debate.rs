@@ -905,3 +905,49 @@ fn the_matrix_of_a_large_library_has_a_column_per_article_that_speaks_and_scroll
     assert!(app.overlay.is_none());
     assert_eq!(app.reading.panes[app.reading.focused_pane].article, article);
 }
+
+#[test]
+fn an_article_without_authors_is_named_by_its_title_never_by_empty_commas() {
+    let bare =
+        "+++\nid = \"bare\"\ntitle = \"A Page Saved Without a Byline\"\n+++\n\nThe only words of the page are here.\n";
+    let other =
+        "+++\nid = \"other\"\ntitle = \"Other\"\n\n[[authors]]\nname = \"Ann Author\"\n+++\n\nOther words are there.\n";
+    let loaded = corpus::load(&[source("bare.md", bare), source("other.md", other)]);
+    assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
+    let map_text = "[[themes]]\nid = \"x\"\ntitle = \"X\"\nclaim = \"C\"\n\n[[themes.passages]]\narticle = \"bare\"\nquote = \"The only words\"\nstance = \"supports\"\nsummary = \"S.\"\n\n[[themes.passages]]\narticle = \"other\"\nquote = \"Other words are there\"\nstance = \"opposes\"\nsummary = \"T.\"\n";
+    let (map, problems) = debate::load(&loaded.corpus, &[source("m.toml", map_text)]);
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut app = App::new(
+        loaded.corpus,
+        map,
+        Keymap::defaults(),
+        &[0, 1],
+        Rect::new(0, 0, 160, 45),
+    );
+    update(&mut app, Action::SelectTheme(0));
+    update(&mut app, Action::ToggleCompare);
+    let mut screens = vec![snapshot(&app)];
+    update(&mut app, Action::OpenMatrix);
+    screens.push(snapshot(&app));
+    update(&mut app, Action::Close);
+    update(&mut app, Action::OpenPicker);
+    screens.push(snapshot(&app));
+    for screen in &screens {
+        assert!(!screen.contains("(, ") && !screen.contains(", ,"), "{screen}");
+    }
+    assert!(
+        screens[0].contains("1 A Page Saved Without a Byline · date unknown"),
+        "{}",
+        screens[0]
+    );
+    assert!(
+        screens[1].contains("bare (A Page Saved Without a Byline · date unknown)"),
+        "{}",
+        screens[1]
+    );
+    assert!(
+        screens[2].contains("A Page Saved Without a Byline (date unknown)"),
+        "{}",
+        screens[2]
+    );
+}

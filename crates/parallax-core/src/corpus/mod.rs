@@ -96,7 +96,7 @@ impl Article {
     }
 
     /// The surnames of the article's voices, for narrow places: "Manning,
-    /// Sun"; an interviewer is left out when someone else speaks. The id
+    /// Sun"; an interviewer is left out when someone else speaks. The title
     /// when no author is known.
     pub fn surnames(&self) -> String {
         let voices: Vec<&Author> = self
@@ -115,7 +115,7 @@ impl Article {
             .filter_map(|a| a.name.split_whitespace().next_back())
             .collect();
         if names.is_empty() {
-            self.meta.id.clone()
+            self.meta.title.clone()
         } else {
             names.join(", ")
         }
@@ -150,6 +150,16 @@ impl Article {
         }
         parts.push(self.meta.date());
         parts.join(" · ")
+    }
+
+    /// Who wrote it, where and when, for a list: like [`Article::byline`],
+    /// with the title standing for the authors when none is known.
+    pub fn credit(&self) -> String {
+        if self.meta.authors.is_empty() {
+            format!("{} · {}", self.meta.title, self.byline())
+        } else {
+            self.byline()
+        }
     }
 
     pub fn author_names(&self) -> String {

@@ -170,7 +170,7 @@ fn entry(
     } else {
         " (pane hidden)"
     };
-    let head = format!("{} {}{hidden}", pane + 1, article.byline());
+    let head = format!("{} {}{hidden}", pane + 1, article.credit());
     let mut lines = vec![Line::from(Span::styled(truncate(&head, width), theme.title()))];
     let passages: Vec<_> = selected.passages_of(article_index).collect();
     if passages.is_empty() {

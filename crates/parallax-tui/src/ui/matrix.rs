@@ -70,6 +70,16 @@ fn cell_spans(
     map.len() + own.len() + usize::from(!own.is_empty())
 }
 
+/// What the marks mean, under the matrix.
+const LEGEND: &str =
+    "+ supports  x opposes  ~ qualifies  = reports  · silent  ✎ yours   arrows move, Enter opens the passage";
+
+/// An article's line in the legend: its column's label, id and credit.
+fn legend_line(app: &App, article: usize, label: &str, cell: usize) -> String {
+    let a = &app.corpus.articles[article];
+    format!("{label:<width$} {} ({})", a.meta.id, a.credit(), width = cell - 1)
+}
+
 pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Theme) {
     let columns = app.matrix_columns();
     let labels = column_labels(app, &columns);
@@ -104,7 +114,18 @@ pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Th
         .min(usize::from(full.width).saturating_sub(cells + 4))
         .max(8);
     let listed = visible.len().min(LEGEND_ARTICLES);
-    let width = u16::try_from(title_width + cells + 3).unwrap_or(u16::MAX);
+    // Wide enough for the legend's lines too, as the screen allows.
+    let legend_width = visible
+        .iter()
+        .take(listed)
+        .map(|&a| legend_line(app, a, "", cell).width())
+        .chain([LEGEND.width()])
+        .max()
+        .unwrap_or(0);
+    let width = (title_width + cells + 3)
+        .max(legend_width + 2)
+        .min(usize::from(crate::app::window_width(full.width)).max(title_width + cells + 3));
+    let width = u16::try_from(width).unwrap_or(u16::MAX);
     let height = u16::try_from(app.map.themes.len() + listed + 5).unwrap_or(u16::MAX);
     let area = centered(full, width, height);
     let title = if visible.len() < columns.len() {
@@ -154,19 +175,9 @@ pub fn render(frame: &mut Frame, app: &App, row: usize, column: usize, theme: Th
     lines.push(Line::default());
     let text_width = usize::from(inner.width);
     for (&a, label) in visible.iter().zip(&labels[first..]).take(listed) {
-        let article = &app.corpus.articles[a];
-        let text = format!(
-            "{label:<width$} {} ({}, {}, {})",
-            article.meta.id,
-            article.author_names(),
-            article.meta.outlet,
-            article.meta.date(),
-            width = cell - 1
-        );
+        let text = legend_line(app, a, label, cell);
         lines.push(Line::from(Span::styled(truncate(&text, text_width), theme.dim())));
     }
-    let legend =
-        "+ supports  x opposes  ~ qualifies  = reports  · silent  ✎ yours   arrows move, Enter opens the passage";
-    lines.push(Line::from(Span::styled(truncate(legend, text_width), theme.dim())));
+    lines.push(Line::from(Span::styled(truncate(LEGEND, text_width), theme.dim())));
     frame.render_widget(Paragraph::new(lines), inner);
 }

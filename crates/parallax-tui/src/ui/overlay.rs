@@ -80,14 +80,7 @@ pub fn picker(frame: &mut Frame, app: &App, picker: &Picker, theme: Theme) {
     let offset = crate::app::list_offset(picker.selected, list_rows);
     for (i, &article) in picker.matches.iter().enumerate().skip(offset).take(list_rows) {
         let a = &app.corpus.articles[article];
-        let text = format!(
-            "{:<20} {} ({}, {}, {})",
-            a.meta.id,
-            a.meta.title,
-            a.author_names(),
-            a.meta.outlet,
-            a.meta.date()
-        );
+        let text = format!("{:<20} {} ({})", a.meta.id, a.meta.title, a.byline());
         let style = if i == picker.selected {
             theme.selected()
         } else {
