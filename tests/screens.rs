@@ -30,6 +30,8 @@ fn main_screen_80x24() {
     );
     assert!(!screen.contains("more ▶"), "{screen}");
     assert!(screen.lines().nth(2).unwrap().starts_with("│+x The"), "{screen}");
+    // The pane numbers over the strips are raised, not a count of themes.
+    assert!(screen.lines().nth(1).unwrap().starts_with("│¹² THEMES"), "{screen}");
     insta::assert_snapshot!(screen);
 }
 

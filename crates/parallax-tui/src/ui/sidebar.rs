@@ -101,14 +101,16 @@ fn selection_style(selected: bool, focused: bool, style: ratatui::style::Style, 
     }
 }
 
-/// The pane numbers over the stance strips, then the heading; the panes
-/// not on screen dimmed and named.
+/// The pane numbers over the stance strips, as small raised figures so
+/// that "¹²" reads as the panes 1 and 2, not as a count of themes; then the
+/// heading; the panes not on screen dimmed and named.
 fn themes_header(hidden: &[bool], width: usize, theme: Theme) -> Line<'static> {
+    const RAISED: [char; 9] = ['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
     let mut spans: Vec<Span> = hidden
         .iter()
         .enumerate()
         .map(|(pane, &hidden)| {
-            let digit = char::from_digit(pane as u32 + 1, 10).unwrap_or('+').to_string();
+            let digit = RAISED.get(pane).copied().unwrap_or('⁺').to_string();
             Span::styled(digit, if hidden { theme.dim() } else { theme.section() })
         })
         .collect();
