@@ -222,3 +222,27 @@ fn the_status_line_never_runs_together_on_narrow_screens() {
         "{screen}"
     );
 }
+
+#[test]
+fn at_80_columns_the_status_line_keeps_the_message_and_drops_where_first() {
+    let mut app = default_app(80, 24);
+    update(&mut app, Action::NextTheme);
+    app.status = Some("Placed on “The wedge”: x opposes (saved to your map)".into());
+    let screen = snapshot(&app);
+    let status = screen.lines().last().unwrap();
+    assert!(
+        status.contains("Placed on “The wedge”: x opposes (saved to your map)"),
+        "{status}"
+    );
+    assert!(
+        !status.contains("theme: wedge"),
+        "the theme's words went first: {status}"
+    );
+    // With no message, where the reader is stands in full.
+    app.status = None;
+    let status = snapshot(&app).lines().last().unwrap().to_string();
+    assert!(
+        status.contains("pane 1 of 2: manning-sun-2023 · theme: wedge"),
+        "{status}"
+    );
+}

@@ -72,23 +72,34 @@ fn status_line(frame: &mut Frame, app: &App, screen: &crate::layout::Screen, the
         (Focus::Pane, None) => String::new(),
     };
     let hidden = screen.hidden_before + screen.hidden_after;
-    let where_ = match app.theme().and_then(|t| app.map.themes.get(t)) {
-        Some(theme) => format!("{where_} · theme: {}", theme.id),
-        None => where_,
+    let theme_words = app
+        .theme()
+        .and_then(|t| app.map.themes.get(t))
+        .map(|t| format!("theme: {}", t.id));
+    let follow = app.reading.follow.then(|| "follow".to_string());
+    let progress = app.progress().map(|p| p.short());
+    // Where the reader is, most said first; with a message to show, the
+    // theme's words go first, then the pane's, so the message stays whole.
+    let join = |parts: &[Option<&String>]| -> String {
+        parts
+            .iter()
+            .flatten()
+            .map(|s| s.as_str())
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
     };
-    let where_ = if app.reading.follow {
-        format!("{where_} · follow")
-    } else {
-        where_
+    let wheres = [
+        join(&[Some(&where_), theme_words.as_ref(), follow.as_ref(), progress.as_ref()]),
+        join(&[Some(&where_), follow.as_ref(), progress.as_ref()]),
+        join(&[follow.as_ref(), progress.as_ref()]),
+    ];
+    let compose = |where_: &str| match (&app.status, where_.is_empty()) {
+        (Some(status), false) => format!(" {where_} · {status}"),
+        (Some(status), true) => format!(" {status}"),
+        (None, _) => format!(" {where_}"),
     };
-    let where_ = match app.progress() {
-        Some(progress) => format!("{where_} · {}", progress.short()),
-        None => where_,
-    };
-    let left = match &app.status {
-        Some(status) => format!(" {where_} · {status}"),
-        None => format!(" {where_}"),
-    };
+    let left = compose(&wheres[0]);
     let width = usize::from(area.width);
     // The right side gives way first: the hidden count, then all of it;
     // the left is cut with "…" and a space always stands between them.
@@ -104,6 +115,17 @@ fn status_line(frame: &mut Frame, app: &App, screen: &crate::layout::Screen, the
         .find(|right| room_for(right) >= 24.min(unicode_width::UnicodeWidthStr::width(left.as_str())))
         .unwrap_or("");
     let right_width = unicode_width::UnicodeWidthStr::width(right);
+    let fits = |left: &String| unicode_width::UnicodeWidthStr::width(left.as_str()) <= room_for(right);
+    let left = if app.status.is_some() && !fits(&left) {
+        wheres
+            .iter()
+            .skip(1)
+            .map(|w| compose(w))
+            .find(fits)
+            .unwrap_or_else(|| compose(&wheres[2]))
+    } else {
+        left
+    };
     let left = text::truncate(&left, room_for(right));
     let gap = width.saturating_sub(unicode_width::UnicodeWidthStr::width(left.as_str()) + right_width);
     let line = Line::from(vec![
