@@ -586,3 +586,33 @@ fn the_authors_stance_stays_in_view_beside_your_own_passage() {
         .unwrap_or_else(|| panic!("{screen}"));
     assert!(row.contains("x~✎"), "{row}");
 }
+
+#[test]
+fn the_stance_step_restates_the_claim_and_a_change_shows_the_stance_it_has() {
+    let path = own_path("restates");
+    let mut app = reader(&["gabuev-2024", "manning-sun-2023"], &path);
+    update(&mut app, Action::OpenSearch);
+    type_text(&mut app, "ostentatious rapprochement");
+    update(&mut app, Action::Select);
+    update(&mut app, Action::StartSelection);
+    update(&mut app, Action::Tag);
+    type_text(&mut app, "The wedge: can");
+    update(&mut app, Action::Select);
+    assert_eq!(step(&app), Some(Step::Stance));
+    let screen = parallax::cli::snapshot(&app);
+    assert!(
+        screen.contains("Claim: Washington can pry China and Russia apart"),
+        "{screen}"
+    );
+    update(&mut app, Action::StanceQualifies);
+    type_text(&mut app, "Reported, not his own.");
+    update(&mut app, Action::Select);
+    // `e` on it: the claim, and the stance it has now.
+    update(&mut app, Action::EditPassage);
+    let screen = parallax::cli::snapshot(&app);
+    assert!(
+        screen.contains("Claim: Washington can pry China and Russia apart"),
+        "{screen}"
+    );
+    assert!(screen.contains("one key (now ~ qualifies):"), "{screen}");
+}

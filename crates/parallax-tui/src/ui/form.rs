@@ -50,18 +50,26 @@ pub fn render(frame: &mut Frame, app: &App, form: &Form, theme: Theme) {
         })
         .collect();
     lines.push(Line::default());
-    if let Some(chosen) = &form.theme {
-        let name = match chosen {
-            Chosen::Existing(t) => app.map.themes.get(*t).map_or("", |t| t.title.as_str()).to_string(),
-            Chosen::New(title) => format!("{title} (new)"),
-        };
+    // The theme and its claim, restated at every step: the one chosen, or
+    // the one the passage or view being changed is on.
+    let on_theme = match (&form.theme, &form.target) {
+        (Some(Chosen::Existing(t)), _) | (None, Target::View { theme: t }) => app.map.themes.get(*t),
+        (None, Target::Edit { passage } | Target::Move { passage } | Target::Delete { passage }) => {
+            app.map.theme_index(&passage.theme).and_then(|t| app.map.themes.get(t))
+        }
+        _ => None,
+    };
+    let (name, claim) = match (&form.theme, on_theme) {
+        (Some(Chosen::New(title)), _) => (Some(format!("{title} (new)")), form.claim.clone()),
+        (_, Some(t)) => (Some(t.title.clone()), t.claim.clone()),
+        (_, None) => (None, form.claim.clone()),
+    };
+    if let Some(name) = name {
         lines.push(Line::from(vec![Span::styled("Theme: ", theme.dim()), Span::raw(name)]));
     }
-    if !form.claim.is_empty() {
-        lines.push(Line::from(vec![
-            Span::styled("Claim: ", theme.dim()),
-            Span::raw(form.claim.clone()),
-        ]));
+    // A view's form shows the claim as the words it is about already.
+    if !claim.is_empty() && !matches!(form.target, Target::View { .. }) {
+        lines.push(Line::from(vec![Span::styled("Claim: ", theme.dim()), Span::raw(claim)]));
     }
     match form.step {
         Step::Theme => {
@@ -101,8 +109,12 @@ pub fn render(frame: &mut Frame, app: &App, form: &Form, theme: Theme) {
             lines.push(field_line("Claim", &form.field, theme));
         }
         Step::Stance => {
+            let now = form
+                .stance
+                .map(|s| format!(" (now {} {s})", s.glyph()))
+                .unwrap_or_default();
             lines.push(Line::from(Span::styled(
-                "The stance toward the claim, one key:",
+                format!("The stance toward the claim, one key{now}:"),
                 theme.dim(),
             )));
             let keys: Vec<Span> = Stance::ALL
