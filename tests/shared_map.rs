@@ -263,6 +263,8 @@ fn leaving_with_changes_that_could_not_be_saved_asks_and_writes_them_elsewhere()
         &[("HOME", &home_env)],
     );
     s.wait_text("could not be read: it is a folder");
+    // Any key puts the notice away (scrolling up at the top moves nothing).
+    s.key("k");
     pty::place_a_passage(&mut s);
     s.key("q");
     s.wait_text("Your map is not saved");
