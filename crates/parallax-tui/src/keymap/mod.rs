@@ -229,7 +229,8 @@ impl Keymap {
     /// are returned, one per wrong line; every valid binding still applies.
     pub fn with_user_file(name: &str, text: &str) -> (Keymap, Vec<Diagnostic>) {
         let mut keymap = Keymap::defaults();
-        let problems = keymap.merge(name, text);
+        let mut problems = keymap.merge(name, text);
+        say_where_names_are_once(&mut problems);
         keymap.user_file = Some(name.to_string());
         (keymap, problems)
     }
@@ -469,6 +470,28 @@ impl Keymap {
             grouped.entry(action).or_default().push(key);
         }
         grouped.into_iter().collect()
+    }
+}
+
+/// Several unknown names of one kind say where the names are listed once,
+/// at the first; the others keep only their suggestion.
+fn say_where_names_are_once(problems: &mut [Diagnostic]) {
+    let mut said: Vec<String> = Vec::new();
+    for problem in problems {
+        let Some(at) = problem.help.find("there are ") else {
+            continue;
+        };
+        let list = problem.help[at..].to_string();
+        if said.contains(&list) {
+            let suggestion = problem.help[..at].trim_end().to_string();
+            problem.help = if suggestion.is_empty() {
+                "see the first such line for where the names are".into()
+            } else {
+                suggestion
+            };
+        } else {
+            said.push(list);
+        }
     }
 }
 

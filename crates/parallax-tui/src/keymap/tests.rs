@@ -233,3 +233,15 @@ fn one_key_bound_twice_in_a_context_under_two_spellings_is_reported_with_both_li
         "{problems:?}"
     );
 }
+
+#[test]
+fn several_unknown_actions_say_where_the_names_are_once() {
+    let (_, problems) = Keymap::with_user_file(
+        "k.toml",
+        "[reader]\nj = \"scrol_down\"\nk = \"scrol_up\"\nl = \"zzzzzz\"\n",
+    );
+    let said: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(said.len(), 3, "{said:?}");
+    assert_eq!(said.iter().filter(|s| s.contains("there are")).count(), 1, "{said:?}");
+    assert!(said[1].ends_with("did you mean `scroll_up`?"), "{said:?}");
+}
