@@ -347,9 +347,11 @@ fn by_default_articles_go_to_your_own_folder_read_beside_the_bundled_ones() {
         .find(|l| l.starts_with("ellis-2023"))
         .unwrap_or_else(|| panic!("{list}"));
     assert!(
-        row.contains(&own.display().to_string()),
+        row.contains("  ellis-2023.md  "),
         "list says where it comes from: {row}"
     );
+    let folder = own.parent().unwrap().display().to_string();
+    assert!(list.contains(&format!("FROM names the files in {folder}")), "{list}");
     assert!(
         list.lines()
             .any(|l| l.starts_with("gabuev-2024") && l.contains("bundled")),

@@ -299,8 +299,10 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             Ok(i32::from(library.has_errors()))
         }
         Some(Command::List) => {
-            let corpus = load_valid_warned(&cli.source())?.corpus;
-            list(&corpus, &mut out)?;
+            let source = cli.source();
+            let corpus = load_valid_warned(&source)?.corpus;
+            let folder = source.dir.clone().or_else(crate::library::own_articles);
+            list(&corpus, folder.as_deref(), &mut out)?;
             Ok(0)
         }
         Some(Command::Show { ref id, width }) => {
@@ -432,7 +434,8 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-fn list(corpus: &Corpus, out: &mut impl Write) -> std::io::Result<()> {
+/// The articles as a table; their files named from the library's `folder`.
+fn list(corpus: &Corpus, folder: Option<&std::path::Path>, out: &mut impl Write) -> std::io::Result<()> {
     let unknown = |s: String| if s.is_empty() { "?".to_string() } else { s };
     let rows: Vec<[String; 6]> = corpus
         .articles
@@ -443,7 +446,7 @@ fn list(corpus: &Corpus, out: &mut impl Write) -> std::io::Result<()> {
                 a.meta.published.map_or_else(|| "?".to_string(), |p| p.iso()),
                 unknown(crate::sanitize::clean_line(&a.meta.outlet)),
                 unknown(crate::sanitize::clean_line(&a.author_names())),
-                crate::library::origin(a),
+                crate::library::origin(a, folder),
                 crate::sanitize::clean_line(&a.meta.title),
             ]
         })
@@ -466,6 +469,12 @@ fn list(corpus: &Corpus, out: &mut impl Write) -> std::io::Result<()> {
     }
     if corpus.articles.iter().any(|a| !a.meta.unknowns().is_empty()) {
         writeln!(out, "\n? not known (parallax check says what to add)")?;
+    }
+    if let Some(folder) = folder
+        && rows.iter().any(|row| row[4] != "bundled")
+    {
+        let folder = crate::sanitize::clean_line(&folder.display().to_string());
+        writeln!(out, "\nFROM names the files in {folder}")?;
     }
     Ok(())
 }

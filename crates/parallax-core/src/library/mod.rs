@@ -48,14 +48,16 @@ pub fn own_articles() -> Option<PathBuf> {
     crate::xdg::file("XDG_DATA_HOME", ".local/share", "articles")
 }
 
-/// Where an article comes from, as `list` says it: the bundled articles, or its file.
-pub fn origin(article: &corpus::Article) -> String {
+/// Where an article comes from, as `list` says it: the bundled articles,
+/// or its file, named from the library's `folder` when it is in it.
+pub fn origin(article: &corpus::Article, folder: Option<&std::path::Path>) -> String {
     let bundled = corpus::bundled_sources().iter().any(|s| s.name == article.file);
     if bundled {
-        "bundled".to_string()
-    } else {
-        article.file.clone()
+        return "bundled".to_string();
     }
+    let file = std::path::Path::new(&article.file);
+    let shown = folder.and_then(|folder| file.strip_prefix(folder).ok()).unwrap_or(file);
+    crate::sanitize::clean_line(&shown.display().to_string())
 }
 
 impl Source {
