@@ -28,19 +28,6 @@ impl JumpList {
             }
         }
     }
-
-    /// Pane `closed` was closed: no point brings it back.
-    pub(super) fn pane_closed(&mut self, closed: usize) {
-        for point in &mut self.points {
-            if closed < point.panes.len() {
-                point.panes.remove(closed);
-            }
-            if point.focus > closed {
-                point.focus -= 1;
-            }
-            point.focus = point.focus.min(point.panes.len().saturating_sub(1));
-        }
-    }
 }
 
 fn here(app: &App) -> JumpPoint {

@@ -114,10 +114,22 @@ pub(super) fn close_pane(app: &mut App) {
         app.status = Some("The last pane stays open".into());
         return;
     }
+    // A jump, so that jumping back brings the pane back as it was.
+    jumps::record(app);
     let closed = app.reading.focused_pane;
-    app.reading.panes.remove(closed);
-    app.reading.jumps.pane_closed(closed);
+    let pane = app.reading.panes.remove(closed);
     app.reading.focused_pane = closed.min(app.reading.panes.len() - 1);
+    let back = app
+        .keymap
+        .grouped(crate::keymap::Context::Global)
+        .into_iter()
+        .find(|(action, _)| *action == super::Action::JumpBack)
+        .and_then(|(_, keys)| keys.first().map(ToString::to_string))
+        .unwrap_or_else(|| "jump_back".into());
+    app.status = Some(format!(
+        "Closed the pane of {} ({back} brings it back)",
+        app.corpus.articles[pane.article].meta.id
+    ));
 }
 
 /// Moves the compare panel by whole articles.

@@ -182,6 +182,25 @@ fn panes_are_added_up_to_five_and_the_last_stays() {
 }
 
 #[test]
+fn a_closed_pane_comes_back_with_a_jump_back() {
+    let mut app = app();
+    update(&mut app, Action::FocusNext);
+    update(&mut app, Action::ScrollDown);
+    let closed = app.reading.panes[1].clone();
+    update(&mut app, Action::ClosePane);
+    assert_eq!(app.reading.panes.len(), 1);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Closed the pane of gabuev-2024 (ctrl-o brings it back)")
+    );
+    update(&mut app, Action::JumpBack);
+    assert_eq!(app.reading.panes.len(), 2);
+    assert_eq!(app.reading.panes[1], closed, "as it was, where it was");
+    update(&mut app, Action::JumpForward);
+    assert_eq!(app.reading.panes.len(), 1, "and forward closes it again");
+}
+
+#[test]
 fn resizing_keeps_the_paragraph_at_the_top() {
     let mut app = app();
     for _ in 0..3 {
