@@ -28,38 +28,99 @@ fn the_compare_panel_shows_an_article_beside_the_claim_at_80x24_and_120x40() {
 }
 
 #[test]
-fn your_passage_on_a_theme_shows_beside_the_authors_stance_in_the_matrix() {
-    let data = pty::state_dir("beside");
-    let mut s = pty::start_with_data("beside", &data, &["--open", "gabuev-2024,manning-sun-2023"], &[]);
-    s.wait_text("pane 1 of 2: gabuev-2024");
-    s.key("/");
-    s.wait_text("Search: # themes only");
-    s.key("ostentatious rapprochement");
-    s.wait_for("results", |screen| screen.contains("passage gabuev-2024"));
-    s.key("\r");
-    s.wait_for("the jump", |screen| !screen.contains("Search: # themes only"));
-    s.key("v");
-    s.wait_text("Selecting:");
-    s.key("t");
-    s.wait_text("Place on a theme");
-    s.key("The wedge: can");
-    s.key("\r");
-    s.wait_text("The stance toward the claim, one key:");
-    s.key("~");
-    s.key("An early view he reports.");
-    s.key("\r");
-    s.wait_text("Placed on “The wedge: can Washington pry them apart?”: ~ qualifies");
-    s.key("m");
-    let screen = s.wait_text("Stance matrix");
-    let row = screen
-        .lines()
-        .find(|l| l.contains("│The wedge: can Washington"))
-        .unwrap_or_else(|| panic!("{screen}"));
-    assert!(row.contains("x~✎"), "{row}");
-    s.key("\u{1b}");
-    s.wait_for("the matrix closed", |screen| !screen.contains("Stance matrix"));
-    s.key("q");
-    assert!(s.wait_exit().success());
+fn your_passage_on_a_theme_shows_beside_the_authors_stance_in_the_matrix_at_80x24_and_120x40() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let data = pty::state_dir(&format!("beside-{width}"));
+        let mut command = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+        command.args(["--open", "gabuev-2024,manning-sun-2023"]);
+        command.env("XDG_DATA_HOME", &data);
+        let mut s = Session::start_command(&format!("beside-{width}"), command, width, height);
+        s.wait_text("pane 1 of 2: gabuev-2024");
+        s.key("/");
+        s.wait_text("Search:");
+        s.key("ostentatious rapprochement");
+        s.wait_for("results", |screen| screen.contains("passage gabuev-2024"));
+        s.key("\r");
+        s.wait_for("the jump", |screen| !screen.contains("Search:"));
+        s.key("v");
+        s.wait_text("Selecting:");
+        s.key("t");
+        s.wait_text("Place on a theme");
+        s.key("The wedge: can");
+        s.key("\r");
+        s.wait_text("The stance toward the claim, one key");
+        s.key("~");
+        s.key("An early view he reports.");
+        s.key("\r");
+        s.wait_text("Placed on “The wedge");
+        s.key("m");
+        let screen = s.wait_text("Stance matrix");
+        let row = screen
+            .lines()
+            .find(|l| l.contains("│The wedge:"))
+            .unwrap_or_else(|| panic!("{screen}"));
+        assert!(row.contains("x~✎"), "{width}x{height}: {row}");
+        s.key("\u{1b}");
+        s.wait_for("the matrix closed", |screen| !screen.contains("Stance matrix"));
+        s.key("q");
+        assert!(s.wait_exit().success());
+    }
+}
+
+#[test]
+fn help_and_the_timeline_fit_the_terminal_at_80x24_and_120x40() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut s = Session::start(
+            &format!("fit-{width}"),
+            &["--open", "manning-sun-2023,gabuev-2024"],
+            width,
+            height,
+        );
+        s.wait_text("pane 1 of 2");
+        s.key("?");
+        // A description longer than the window wraps whole under its column.
+        let screen = s.wait_text("What the marks mean");
+        // The window's text: what stands between its borders, line by line.
+        let text = screen
+            .lines()
+            .filter_map(|l| {
+                let inner: Vec<&str> = l.split('│').collect();
+                (inner.len() > 3).then(|| inner[2].to_string())
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            text.contains("a fact the authors share, not a point they dispute (d skips it)"),
+            "{screen}"
+        );
+        assert!(screen.contains("↓"), "a mark says there is more below: {screen}");
+        s.key("\u{1b}");
+        s.wait_for("help closed", |screen| !screen.contains("What the marks mean"));
+        // The timeline at its last row: full, the rows above shown, a mark for them.
+        s.key("T");
+        s.wait_text("Timeline:");
+        s.key("G");
+        let screen = s.wait_text("9 June 2024");
+        let rows: Vec<&str> = screen.lines().collect();
+        let top = rows.iter().position(|r| r.contains("┌ Timeline:")).unwrap();
+        let bottom = top + 1 + rows[top + 1..].iter().position(|r| r.contains("└─")).unwrap();
+        let blank = rows[top + 1..bottom]
+            .iter()
+            .filter(|r| r.trim_matches(|c: char| c == '│' || c.is_whitespace()).is_empty())
+            .count();
+        // Scrolled: full, with a mark for the rows above; else it all fits.
+        let scrolled = rows[bottom].contains('↑');
+        assert_eq!(scrolled, height == 24, "{width}x{height}: {screen}");
+        if scrolled {
+            assert_eq!(blank, 0, "{width}x{height}: blank rows in the timeline: {screen}");
+        }
+        s.key("\u{1b}");
+        s.key("q");
+        assert!(s.wait_exit().success());
+    }
 }
 
 #[test]
