@@ -537,7 +537,7 @@ fn markdown_with_yaml_or_toml_front_matter_gives_its_metadata_not_a_heading() {
         article.meta.subtitle.as_deref(),
         Some("A short case against the wedge.")
     );
-    assert_eq!(article.meta.source, "https://example.org/wedge");
+    assert_eq!(article.meta.url.as_deref(), Some("https://example.org/wedge"));
     assert_eq!(
         texts(&article),
         ["First paragraph of the post.", "Second paragraph, with emphasis."],
@@ -619,4 +619,33 @@ fn text_copied_from_a_browser_gives_its_paragraphs_title_byline_and_date() {
             "The second paragraph is wrapped too, and its lines are joined into one paragraph again when it is imported.",
         ]
     );
+}
+
+#[test]
+fn a_page_says_where_it_lives_by_its_canonical_link_og_url_or_json_ld_never_a_guess() {
+    let dir = folder("page-url");
+    let body = "<article><p>A paragraph long enough for the extractor to take it as the text of the article.</p><p>And a second paragraph with more words so that it is kept whole.</p></article>";
+    for (name, head, url) in [
+        (
+            "canonical.html",
+            "<link rel=\"canonical\" href=\"https://example.org/a\"><meta property=\"og:url\" content=\"https://example.org/og\">",
+            Some("https://example.org/a"),
+        ),
+        (
+            "og.html",
+            "<meta property=\"og:url\" content=\"https://example.org/og\">",
+            Some("https://example.org/og"),
+        ),
+        (
+            "jsonld.html",
+            "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"url\": \"https://example.org/ld\"}</script>",
+            Some("https://example.org/ld"),
+        ),
+        ("none.html", "<link rel=\"canonical\" href=\"/relative\">", None),
+    ] {
+        let html = format!("<html><head><title>T {name}</title>{head}</head><body>{body}</body></html>");
+        let (written, _) = import_text(&dir, name, &html);
+        let article = parallax::corpus::parse_article(name, written.as_bytes(), &mut Vec::new()).unwrap();
+        assert_eq!(article.meta.url.as_deref(), url, "{name}: {written}");
+    }
 }

@@ -472,5 +472,6 @@ fn parse_meta(name: &str, source: &str, front: &str, diagnostics: &mut Vec<Diagn
         published_note: lines(raw.published_note),
         form: raw.form,
         source: line(raw.source),
+        url: raw.url.map(line).filter(|u| !u.is_empty()),
     })
 }

@@ -25,6 +25,7 @@ pub(super) struct RawMeta {
     pub form: Option<Form>,
     #[serde(default)]
     pub source: String,
+    pub url: Option<String>,
 }
 
 /// What is known about an article.
@@ -47,6 +48,8 @@ pub struct Meta {
     pub form: Option<Form>,
     /// Where the text comes from; empty when not said.
     pub source: String,
+    /// Where the article lives on the web, when known (never guessed).
+    pub url: Option<String>,
 }
 
 impl Meta {

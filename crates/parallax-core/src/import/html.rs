@@ -17,6 +17,7 @@ pub fn extract(html: &str) -> Result<Extracted, String> {
     check_depth(html)?;
     // Furniture that Readability can take for text on a short page goes first.
     let page = Document::from(html);
+    let url = page_url(&page);
     for word in FURNITURE {
         page.select(&format!("body [class*={word}], body [id*={word}]"))
             .remove();
@@ -59,6 +60,7 @@ pub fn extract(html: &str) -> Result<Extracted, String> {
         published: article.published_time.as_deref().and_then(super::date_prefix),
         body,
         speakers: writer.speakers,
+        url,
         ..Extracted::default()
     })
 }
@@ -92,6 +94,36 @@ struct Writer {
 
 fn name(node: &NodeRef) -> String {
     node.node_name().map(|n| n.to_lowercase()).unwrap_or_default()
+}
+
+/// Where the page says it lives: its canonical link, else its Open Graph
+/// `og:url`, else the `url` of its JSON-LD; never guessed from anything else.
+fn page_url(page: &Document) -> Option<String> {
+    let web = |u: &str| {
+        let u = u.trim();
+        (u.starts_with("https://") || u.starts_with("http://")).then(|| u.to_string())
+    };
+    let attr = |selector: &str, name: &str| {
+        page.select(selector)
+            .nodes()
+            .iter()
+            .find_map(|n| n.attr(name).and_then(|v| web(&v)))
+    };
+    attr("link[rel=canonical]", "href")
+        .or_else(|| attr("meta[property='og:url']", "content"))
+        .or_else(|| {
+            page.select("script[type='application/ld+json']")
+                .nodes()
+                .iter()
+                .find_map(|n| {
+                    let json: serde_json::Value = serde_json::from_str(&n.text()).ok()?;
+                    let items = match json {
+                        serde_json::Value::Array(items) => items,
+                        one => vec![one],
+                    };
+                    items.iter().find_map(|item| item.get("url")?.as_str().and_then(web))
+                })
+        })
 }
 
 /// Refuses a page whose elements nest deeper than [`MAX_DEPTH`], in one

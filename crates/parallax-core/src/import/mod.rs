@@ -222,6 +222,8 @@ struct Front<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     published: Option<String>,
     source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     authors: Vec<FrontAuthor<'a>>,
 }
@@ -278,14 +280,12 @@ fn write_article(path: &Path, extracted: Extracted, options: &Options) -> Result
         subtitle: extracted.subtitle.as_deref(),
         outlet: extracted.outlet.as_deref(),
         published: extracted.published.map(|p| p.iso()),
-        source: match &extracted.url {
-            Some(url) => url.clone(),
-            None => format!(
-                "Imported by parallax from {}",
-                path.file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-            ),
-        },
+        source: format!(
+            "Imported by parallax from {}",
+            path.file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        ),
+        url: extracted.url.as_deref(),
         authors,
     };
     let text = format!(
