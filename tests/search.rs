@@ -534,3 +534,25 @@ fn on_clipboard(app: &mut App) -> Option<String> {
         _ => None,
     })
 }
+
+#[test]
+fn shift_y_copies_the_passage_with_a_pandoc_citation() {
+    let mut app = reader();
+    assert_eq!(
+        app.keymap.action(
+            parallax::keymap::Context::Reader,
+            parallax::keymap::Key::parse("Y").unwrap()
+        ),
+        Some(Action::CopyPassagePandoc)
+    );
+    update(&mut app, Action::OpenSearch);
+    type_text(&mut app, "prince alexander nevsky traveled");
+    update(&mut app, Action::Select);
+    update(&mut app, Action::CopyPassagePandoc);
+    let copied = on_clipboard(&mut app).unwrap();
+    assert!(
+        copied.starts_with("““Prince Alexander Nevsky traveled to the Horde"),
+        "{copied}"
+    );
+    assert!(copied.ends_with("” [@gabuev-2024, para. 12]"), "{copied}");
+}

@@ -123,7 +123,7 @@ pub enum Command {
         after_help = "Examples:\n  parallax export --format md > debate.md\n  parallax export --format json --theme wedge | jq .\n  parallax export --format argdown > debate.argdown\n  parallax export --format annotations > mine.jsonld\n  parallax export --format annotations --all > map.jsonld"
     )]
     Export {
-        /// md (Markdown), json, argdown, or annotations (W3C Web Annotation JSON-LD)
+        /// md (Markdown), json, argdown, annotations (W3C Web Annotation JSON-LD) or csl (CSL-JSON)
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
         /// Only this theme
@@ -132,6 +132,11 @@ pub enum Command {
         /// With --format annotations: the bundled map's passages too, not only yours
         #[arg(long)]
         all: bool,
+        /// With --format md: cite as `plain` text under each quote, or as
+        /// `pandoc` citations ([@id, para. 23]) for `pandoc --citeproc
+        /// --bibliography` with what `--format csl` writes
+        #[arg(long, value_enum, default_value_t = CitationStyle::Plain)]
+        citations: CitationStyle,
     },
 
     /// Search passages, themes and articles, as the reader's palette does
@@ -171,6 +176,14 @@ pub enum ExportFormat {
     Annotations,
     /// Argdown: claims as statements, passages as arguments, relations between them
     Argdown,
+    /// CSL-JSON: the articles as a bibliography (Pandoc, Zotero, reference managers)
+    Csl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CitationStyle {
+    Plain,
+    Pandoc,
 }
 
 impl Cli {
@@ -270,14 +283,26 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             write!(out, "{}", crate::debate::timeline::text(&library.corpus, &library.map))?;
             Ok(0)
         }
-        Some(Command::Export { format, ref theme, all }) => {
+        Some(Command::Export {
+            format,
+            ref theme,
+            all,
+            citations,
+        }) => {
             let library = load_valid_warned(&cli.source())?;
             let themes = match theme {
                 Some(id) => vec![crate::boot::find_theme(&library.map, id)?],
                 None => (0..library.map.themes.len()).collect(),
             };
             let text = match format {
-                ExportFormat::Md => crate::export::markdown(&library.corpus, &library.map, &themes),
+                ExportFormat::Md => {
+                    let citations = match citations {
+                        CitationStyle::Plain => crate::export::Citations::Plain,
+                        CitationStyle::Pandoc => crate::export::Citations::Pandoc,
+                    };
+                    crate::export::markdown_cited(&library.corpus, &library.map, &themes, citations)
+                }
+                ExportFormat::Csl => crate::export::csl(&library.corpus),
                 ExportFormat::Json => crate::export::json(&library.corpus, &library.map, &themes),
                 ExportFormat::Argdown => {
                     let mut map = library.map.clone();

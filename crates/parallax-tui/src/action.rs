@@ -74,6 +74,7 @@ actions! {
         CompareDown = "compare_down": "Scroll the compare panel down by an article",
         CompareUp = "compare_up": "Scroll the compare panel up by an article",
         CopyPassage = "copy_passage": "Copy the passage last jumped to (else the paragraph at the top) with its citation, to the terminal's clipboard",
+        CopyPassagePandoc = "copy_passage_pandoc": "Copy the passage with a Pandoc citation beside it ([@id, para. 23]), for Markdown written with pandoc --citeproc",
         StartSelection = "start_selection": "Select sentences from the current one (j/k grow or shrink the selection)",
         ListRelations = "list_relations": "List the relations of the current passage (who answers whom); Enter goes to the other end",
         ToggleFollow = "toggle_follow": "Follow mode: as this pane scrolls, the others move to their passage on the theme at its top",

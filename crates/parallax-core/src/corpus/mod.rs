@@ -231,6 +231,18 @@ impl Block {
         }
     }
 
+    /// Where the block is, as a Pandoc citation's locator says it:
+    /// "para. 23", "n. 4", "sec. 2"; a list item or block quote by its kind.
+    pub fn locator(&self) -> String {
+        let number = self.id.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+        match self.kind {
+            BlockKind::Paragraph => format!("para. {number}"),
+            BlockKind::Note { .. } => format!("n. {number}"),
+            BlockKind::Heading { .. } => format!("sec. {number}"),
+            BlockKind::ListItem | BlockKind::Quote => self.label(),
+        }
+    }
+
     /// Byte ranges of the sentences of the block's text, kept once found.
     pub fn sentences(&self) -> &[Range<usize>] {
         self.sentences.get_or_init(|| sentences::sentences(&self.text))

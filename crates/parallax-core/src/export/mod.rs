@@ -12,8 +12,21 @@ use crate::search::{Hit, Kind, SearchIndex};
 
 mod annotations;
 mod argdown;
+mod csl;
 pub use annotations::annotations;
 pub use argdown::argdown;
+pub use csl::csl;
+
+/// How the Markdown export cites the passages it quotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Citations {
+    /// "— Authors, “Title,” Outlet, date (id, ¶23)" under the quote.
+    #[default]
+    Plain,
+    /// Pandoc's `[@id, para. 23]` beside the quote, for `pandoc --citeproc`
+    /// with the bibliography `export --format csl` writes.
+    Pandoc,
+}
 
 /// One cell of the table: the glyphs of every stance taken, the map's
 /// then the reader's own (marked ✎), and the first one's name; "(yours)"
@@ -74,6 +87,11 @@ pub fn themes_table(corpus: &Corpus, map: &DebateMap) -> String {
 }
 
 pub fn markdown(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
+    markdown_cited(corpus, map, themes, Citations::Plain)
+}
+
+/// The Markdown export, citing as `citations` says.
+pub fn markdown_cited(corpus: &Corpus, map: &DebateMap, themes: &[usize], citations: Citations) -> String {
     let mut out = String::new();
     if !map.question.is_empty() {
         let _ = writeln!(out, "# {}\n", md(&map.question));
@@ -95,18 +113,29 @@ pub fn markdown(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
             let article = &corpus.articles[passage.article];
             let block = &article.blocks[passage.anchor.start_block];
             let yours = if passage.mine { " (yours)" } else { "" };
+            let cited = match citations {
+                Citations::Plain => format!(
+                    "> {}\n>\n> — {} ({}, {})",
+                    passage.text(article),
+                    md(&article.citation()),
+                    article.meta.id,
+                    block.label()
+                ),
+                Citations::Pandoc => format!(
+                    "> {} [@{}, {}]",
+                    passage.text(article),
+                    article.meta.id,
+                    block.locator()
+                ),
+            };
             let _ = writeln!(
                 out,
-                "### {} ({}) — {} {}{yours}\n\n{}\n\n> {}\n>\n> — {} ({}, {})\n",
+                "### {} ({}) — {} {}{yours}\n\n{}\n\n{cited}\n",
                 md(&article.author_names()),
                 article.meta.date(),
                 passage.stance.glyph(),
                 passage.stance,
                 md(&passage.summary),
-                passage.text(article),
-                md(&article.citation()),
-                article.meta.id,
-                block.label()
             );
         }
         if let Some(view) = &theme.view {

@@ -71,7 +71,16 @@ pub fn citation(article: &Article, anchor: &Anchor) -> String {
 
 /// Puts the current passage and its citation where the terminal loop sends
 /// it to the clipboard, and says what was copied.
-pub(super) fn copy(app: &mut App) {
+/// How a copied passage is cited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Cite {
+    /// The quote, then "Authors, “Title,” Outlet, date, ¶23" under it.
+    Plain,
+    /// The quote and Pandoc's `[@id, para. 23]` beside it.
+    Pandoc,
+}
+
+pub(super) fn copy(app: &mut App, cite: Cite) {
     let Some(anchor) = current_passage(app) else {
         app.status = Some("Nothing to copy here".into());
         return;
@@ -89,8 +98,13 @@ pub(super) fn copy(app: &mut App) {
         "Copied “{named}{more}” with its citation ({}, {place})",
         article.meta.id
     ));
-    app.outbox.push(super::Effect::Clipboard(format!(
-        "“{quote}”\n{}",
-        citation(article, &anchor)
-    )));
+    let text = match cite {
+        Cite::Plain => format!("“{quote}”\n{}", citation(article, &anchor)),
+        Cite::Pandoc => format!(
+            "“{quote}” [@{}, {}]",
+            article.meta.id,
+            article.blocks[anchor.start_block].locator()
+        ),
+    };
+    app.outbox.push(super::Effect::Clipboard(text));
 }
