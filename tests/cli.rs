@@ -63,8 +63,12 @@ fn a_users_folder_replaces_the_bundled_articles() {
     let output = parallax(&["list", "--articles", dir.to_str().unwrap()]);
     assert!(output.status.success());
     let text = stdout(&output);
-    assert_eq!(text.lines().count(), 3, "{text}");
+    // The header, an article a line, and which folder the files are named from.
+    let (table, folder) = text.split_once("\n\n").unwrap();
+    assert_eq!(table.lines().count(), 3, "{text}");
     assert!(text.contains("mine") && text.contains("A. Reader") && text.contains("gabuev-2024"));
+    assert!(table.contains("  mine.md  "), "{text}");
+    assert_eq!(folder.trim(), format!("FROM names the files in {}", dir.display()));
 }
 
 #[test]
