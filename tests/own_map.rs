@@ -548,6 +548,19 @@ fn on_clipboard(app: &mut App) -> Option<String> {
     })
 }
 
+/// Finds a sentence of Gabuev's first paragraph, selects it and tags it
+/// with the wedge theme: the form waits for the stance.
+fn tag_a_gabuev_sentence_on_the_wedge(app: &mut App) {
+    update(app, Action::OpenSearch);
+    type_text(app, "ostentatious rapprochement");
+    update(app, Action::Select);
+    update(app, Action::StartSelection);
+    update(app, Action::Tag);
+    type_text(app, "The wedge: can");
+    update(app, Action::Select);
+    assert_eq!(step(app), Some(Step::Stance));
+}
+
 #[test]
 fn the_authors_stance_stays_in_view_beside_your_own_passage() {
     let path = own_path("beside");
@@ -556,14 +569,7 @@ fn the_authors_stance_stays_in_view_beside_your_own_passage() {
     let gabuev = app.corpus.index_of("gabuev-2024").unwrap();
     assert_eq!(app.map.themes[wedge].cell_glyphs(gabuev), "x");
     // A Gabuev sentence of the first paragraph, placed on the wedge as qualifying.
-    update(&mut app, Action::OpenSearch);
-    type_text(&mut app, "ostentatious rapprochement");
-    update(&mut app, Action::Select);
-    update(&mut app, Action::StartSelection);
-    update(&mut app, Action::Tag);
-    type_text(&mut app, "The wedge: can");
-    update(&mut app, Action::Select);
-    assert_eq!(step(&app), Some(Step::Stance));
+    tag_a_gabuev_sentence_on_the_wedge(&mut app);
     update(&mut app, Action::StanceQualifies);
     type_text(&mut app, "An early view Gabuev reports, not his own.");
     update(&mut app, Action::Select);
@@ -591,14 +597,7 @@ fn the_authors_stance_stays_in_view_beside_your_own_passage() {
 fn the_stance_step_restates_the_claim_and_a_change_shows_the_stance_it_has() {
     let path = own_path("restates");
     let mut app = reader(&["gabuev-2024", "manning-sun-2023"], &path);
-    update(&mut app, Action::OpenSearch);
-    type_text(&mut app, "ostentatious rapprochement");
-    update(&mut app, Action::Select);
-    update(&mut app, Action::StartSelection);
-    update(&mut app, Action::Tag);
-    type_text(&mut app, "The wedge: can");
-    update(&mut app, Action::Select);
-    assert_eq!(step(&app), Some(Step::Stance));
+    tag_a_gabuev_sentence_on_the_wedge(&mut app);
     let screen = parallax::cli::snapshot(&app);
     assert!(
         screen.contains("Claim: Washington can pry China and Russia apart"),

@@ -185,14 +185,23 @@ fn unsaved(action: Action) -> Outcome {
         Action::Close => Outcome::Then(Command::Say(
             "Your changes are kept in memory; your next change tries the file again".into(),
         )),
-        Action::Resize(..)
-        | Action::Suspend
-        | Action::Resumed
-        | Action::SearchReady
-        | Action::ArticlesReady
-        | Action::OwnMapReady => Outcome::Ignored,
+        action if arrives_from_outside(action) => Outcome::Ignored,
         _ => Outcome::Stay,
     }
+}
+
+/// What no window stops: a resize, the shell's suspend and resume, and
+/// what arrives from the worker threads.
+fn arrives_from_outside(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Resize(..)
+            | Action::Suspend
+            | Action::Resumed
+            | Action::SearchReady
+            | Action::ArticlesReady
+            | Action::OwnMapReady
+    )
 }
 
 /// A message: any key dismisses it; only resizes, leaving and what arrives
@@ -200,13 +209,8 @@ fn unsaved(action: Action) -> Outcome {
 fn message(action: Action) -> Outcome {
     match action {
         Action::AnyKey | Action::Close | Action::Select => Outcome::Close,
-        Action::Resize(..)
-        | Action::Quit
-        | Action::Suspend
-        | Action::Resumed
-        | Action::SearchReady
-        | Action::ArticlesReady
-        | Action::OwnMapReady => Outcome::Ignored,
+        Action::Quit => Outcome::Ignored,
+        action if arrives_from_outside(action) => Outcome::Ignored,
         _ => Outcome::Stay,
     }
 }
