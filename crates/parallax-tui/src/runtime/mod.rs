@@ -32,7 +32,6 @@ const BATCH: Duration = Duration::from_millis(30);
 pub fn run(app: &mut App, session: Option<&Path>) -> io::Result<()> {
     terminal::install_panic_hook();
     app.search_in_background();
-    app.keep_own_map_in_background();
     // Taken over before the terminal is, so that it is always put back.
     let signals = events::take_signals()?;
     let mut screen = terminal::enter()?;
@@ -71,6 +70,7 @@ fn event_loop(
     screen.draw(|frame| crate::ui::render(frame, app))?;
     fault_injection_after_first_frame();
     // The threads that feed the loop start once the first frame is out.
+    app.keep_own_map_in_background();
     let events = events::channel(app, signals)?;
     let events = &events;
     loop {
