@@ -279,10 +279,17 @@ fn a_kill_during_a_save_leaves_the_previous_session_whole() {
         "the previous session is intact"
     );
 
-    // And it is what the next start takes up, without complaint.
+    // And it is what the next start takes up, without complaint, clearing
+    // away the temporary file the killed save left.
     let s = Session::start_with_state("kill-3", &state, &[]);
     let screen = s.wait_text("pane 1 of 2");
     assert!(!screen.contains("set aside"), "{screen}");
+    let left: Vec<String> = std::fs::read_dir(file.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
 }
 
 #[test]

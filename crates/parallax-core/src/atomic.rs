@@ -17,7 +17,9 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let prefix = format!(".{}.", path.file_name().and_then(|n| n.to_str()).unwrap_or("file"));
+    // The process id in the name lets a later start tell a temporary file
+    // whose writer died from one still being written (see remove_stale).
+    let prefix = format!("{}{}.", temp_prefix(path), std::process::id());
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
     // A new file gets what `File::create` would give it (read-write for

@@ -81,9 +81,11 @@ pub enum Loaded {
     SetAside(String),
 }
 
-/// Reads the saved session. A file that cannot be read as a session of this
-/// version is renamed to `session.toml.bak`, never deleted.
+/// Reads the saved session (first removing what a save killed half-way left
+/// beside it). A file that cannot be read as a session of this version is
+/// renamed to `session.toml.bak`, never deleted.
 pub fn load(path: &Path) -> Loaded {
+    crate::atomic::remove_stale(path);
     let text = match crate::files::read_regular(path, crate::files::LIMIT) {
         Ok(bytes) => bytes,
         Err(crate::files::ReadError::NotFound) => return Loaded::None,
