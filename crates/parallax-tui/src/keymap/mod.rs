@@ -368,12 +368,13 @@ impl Keymap {
                     ));
                     continue;
                 };
-                let here = at(key_text.span().start);
-                if let Some((line, spelled)) = seen.insert((context, key), (here.line, key_text.get_ref().to_string()))
-                {
+                // Where a key was bound is worked out only when it is bound again.
+                let offset = key_text.span().start;
+                if let Some((first, spelled)) = seen.insert((context, key), (offset, key_text.get_ref().to_string())) {
+                    let line = at(first).line;
                     problems.push(Diagnostic::warning(
                         name,
-                        here,
+                        at(offset),
                         format!(
                             "`{}` is the key `{spelled}` bound on line {line} of [{}]; this line wins",
                             key_text.get_ref(),
@@ -495,7 +496,7 @@ fn say_where_names_are_once(problems: &mut [Diagnostic]) {
     }
 }
 
-/// The keys a user file binds, by context: where, and as spelled there.
+/// The keys a user file binds, by context: where (a byte offset), and as spelled there.
 type Seen = std::collections::HashMap<(Context, Key), (usize, String)>;
 
 fn syntax_error(file: &str, error: &toml::de::Error, at: &dyn Fn(usize) -> Location) -> Diagnostic {
