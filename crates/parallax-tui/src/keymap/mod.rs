@@ -240,12 +240,17 @@ impl Keymap {
     fn merge(&mut self, name: &str, text: &str) -> Vec<Diagnostic> {
         let text = crate::sanitize::clean(text);
         match toml::de::DeTable::parse(&text) {
-            Ok(table) => self.merge_table(
-                name,
-                table.get_ref(),
-                &|offset| Location::of_offset(&text, offset),
-                &mut Seen::new(),
-            ),
+            Ok(table) => {
+                // Every binding is located (for a key bound twice): by an
+                // index of the lines, not a scan from the start each time.
+                let lines = crate::diagnostic::LineIndex::new(&text);
+                self.merge_table(
+                    name,
+                    table.get_ref(),
+                    &|offset| lines.location(offset),
+                    &mut Seen::new(),
+                )
+            }
             Err(whole) => {
                 let mut problems = self.merge_lines(name, &text);
                 if problems.is_empty() {
@@ -368,13 +373,12 @@ impl Keymap {
                     ));
                     continue;
                 };
-                // Where a key was bound is worked out only when it is bound again.
-                let offset = key_text.span().start;
-                if let Some((first, spelled)) = seen.insert((context, key), (offset, key_text.get_ref().to_string())) {
-                    let line = at(first).line;
+                let here = at(key_text.span().start);
+                if let Some((line, spelled)) = seen.insert((context, key), (here.line, key_text.get_ref().to_string()))
+                {
                     problems.push(Diagnostic::warning(
                         name,
-                        at(offset),
+                        here,
                         format!(
                             "`{}` is the key `{spelled}` bound on line {line} of [{}]; this line wins",
                             key_text.get_ref(),
@@ -496,7 +500,7 @@ fn say_where_names_are_once(problems: &mut [Diagnostic]) {
     }
 }
 
-/// The keys a user file binds, by context: where (a byte offset), and as spelled there.
+/// The keys a user file binds, by context: on which line, and as spelled there.
 type Seen = std::collections::HashMap<(Context, Key), (usize, String)>;
 
 fn syntax_error(file: &str, error: &toml::de::Error, at: &dyn Fn(usize) -> Location) -> Diagnostic {
