@@ -121,11 +121,7 @@ pub(super) fn close_pane(app: &mut App) {
     app.reading.focused_pane = closed.min(app.reading.panes.len() - 1);
     let back = app
         .keymap
-        .grouped(crate::keymap::Context::Global)
-        .into_iter()
-        .find(|(action, _)| *action == super::Action::JumpBack)
-        .and_then(|(_, keys)| keys.first().map(ToString::to_string))
-        .unwrap_or_else(|| "jump_back".into());
+        .key_for(&[crate::keymap::Context::Global], super::Action::JumpBack);
     app.status = Some(format!(
         "Closed the pane of {} ({back} brings it back)",
         app.corpus.articles[pane.article].meta.id

@@ -432,6 +432,15 @@ impl Keymap {
     }
 
     /// The bindings of one context, sorted by key.
+    /// The first key bound to `action` in the first of `contexts` that binds
+    /// it, as written for a hint; "(unbound)" when none does.
+    pub fn key_for(&self, contexts: &[Context], action: Action) -> String {
+        contexts
+            .iter()
+            .find_map(|&context| self.bindings(context).find(|(_, a)| *a == action))
+            .map_or_else(|| "(unbound)".to_string(), |(key, _)| key.to_string())
+    }
+
     pub fn bindings(&self, context: Context) -> impl Iterator<Item = (Key, Action)> + '_ {
         self.bindings.get(&context).into_iter().flatten().map(|(k, a)| (*k, *a))
     }

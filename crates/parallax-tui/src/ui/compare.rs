@@ -90,23 +90,13 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, area: Rect, theme: 
             parts.push(format!("↓ {below} below"));
         }
         let keys = [Action::CompareDown, Action::CompareUp]
-            .map(|action| key_for(app, action))
+            .map(|action| app.keymap.key_for(&[Context::Reader, Context::Global], action))
             .join("/");
         let more = format!(" {} · {keys} or the wheel ", parts.join(" · "));
         block = block.title_bottom(Line::from(Span::styled(more, theme.dim())).right_aligned());
     }
     frame.render_widget(block, area);
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// The first key bound to `action` for the reading view, for a hint.
-fn key_for(app: &App, action: Action) -> String {
-    [Context::Reader, Context::Global]
-        .into_iter()
-        .flat_map(|context| app.keymap.grouped(context))
-        .find(|(a, _)| *a == action)
-        .and_then(|(_, keys)| keys.first().map(ToString::to_string))
-        .unwrap_or_else(|| "(unbound)".into())
 }
 
 /// The relations one of whose ends is a passage of the theme, in at most

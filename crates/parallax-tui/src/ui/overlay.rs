@@ -198,15 +198,8 @@ pub fn message(frame: &mut Frame, title: &str, body: &[String], hint: &str, them
 /// Asked on leaving when changes to the reader's map could not be written.
 pub fn unsaved(frame: &mut Frame, app: &App, changes: usize, why: &str, theme: Theme) {
     // The key that brought the reader here (global) first, then the choice's.
-    let key = |action| {
-        app.keymap
-            .grouped(crate::keymap::Context::Global)
-            .into_iter()
-            .chain(app.keymap.grouped(crate::keymap::Context::Choice))
-            .find(|(a, _)| *a == action)
-            .and_then(|(_, keys)| keys.first().map(ToString::to_string))
-            .unwrap_or_else(|| "(unbound)".into())
-    };
+    use crate::keymap::Context;
+    let key = |action| app.keymap.key_for(&[Context::Global, Context::Choice], action);
     let body = [
         format!(
             "{changes} change{} to your map could not be written. {why}",
