@@ -26,8 +26,6 @@ pub struct Store {
     undo: Vec<Change>,
     redo: Vec<Change>,
     unsaved: Vec<(Change, Mode)>,
-    /// Why the file must not be written over (it could not be read).
-    blocked: Option<String>,
 }
 
 /// What a change, an undo or a redo came to.
@@ -72,10 +70,11 @@ impl Store {
                 "{problem}; {}, and a new one is started",
                 crate::atomic::set_aside(&target)
             )),
-            Err(Unusable::Unreadable(problem)) => {
-                store.blocked = Some(problem.clone());
-                Some(format!("{problem}; your changes are kept in memory only"))
-            }
+            // Never written over: every save reads it again first, and
+            // writes once it is a map file again, or gone.
+            Err(Unusable::Unreadable(problem)) => Some(format!(
+                "{problem}; your changes are kept in memory until it can be written (move it out of the way)"
+            )),
         };
         (store, notice)
     }
@@ -145,10 +144,6 @@ impl Store {
             self.base = self.map.clone();
             return (outcome, false);
         };
-        if let Some(problem) = &self.blocked {
-            outcome.failed = Some(problem.clone());
-            return (outcome, false);
-        }
         let target = resolve_links(&path);
         let _lock = match lock(&target) {
             Ok(lock) => lock,
@@ -203,7 +198,7 @@ impl Store {
     pub fn refresh(&mut self) -> Option<String> {
         let target = resolve_links(self.path.as_ref()?);
         let now = stamp(&target);
-        if now == self.stamp || self.blocked.is_some() {
+        if now == self.stamp {
             return None;
         }
         self.stamp = now;

@@ -273,6 +273,11 @@ fn a_file_that_cannot_be_read_is_never_written_over_and_changes_stay_in_memory()
     let elsewhere = path.with_file_name("elsewhere.toml");
     store.write_to(&elsewhere).unwrap();
     assert_eq!(quotes(&on_disk(&elsewhere)), ["kept"]);
+    // Once the folder is moved out of the way, the next change writes both.
+    std::fs::rename(&path, path.with_file_name("moved")).unwrap();
+    place(&mut store, "next");
+    assert_eq!(quotes(&on_disk(&path)), ["kept", "next"]);
+    assert_eq!(store.unsaved(), 0);
 }
 
 #[test]
