@@ -35,17 +35,7 @@ fn your_passage_on_a_theme_shows_beside_the_authors_stance_in_the_matrix_at_80x2
         command.args(["--open", "gabuev-2024,manning-sun-2023"]);
         command.env("XDG_DATA_HOME", &data);
         let mut s = Session::start_command(&format!("beside-{width}"), command, width, height);
-        s.wait_text("pane 1 of 2: gabuev-2024");
-        s.key("/");
-        s.wait_text("Search:");
-        s.key("ostentatious rapprochement");
-        s.wait_for("results", |screen| screen.contains("passage gabuev-2024"));
-        s.key("\r");
-        s.wait_for("the jump", |screen| !screen.contains("Search:"));
-        s.key("v");
-        s.wait_text("Selecting:");
-        s.key("t");
-        s.wait_text("Place on a theme");
+        pty::tag_a_gabuev_sentence(&mut s, "ostentatious rapprochement");
         s.key("The wedge: can");
         s.key("\r");
         s.wait_text("The stance toward the claim, one key");

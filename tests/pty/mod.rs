@@ -218,13 +218,14 @@ pub fn run_with_data(data: &std::path::Path, args: &[&str]) -> String {
 
 pub const PEELING: &str = "Any hopes of peeling them away from each other are nothing more than wishful thinking.";
 
-/// Search a Gabuev sentence, select it, place it on a new theme: the keys
-/// of the scenario, as a person types them.
-pub fn place_a_passage(s: &mut Session) {
+/// In a reader whose first pane shows gabuev-2024: searches `words`, goes
+/// to the Gabuev passage found, selects its sentence and opens the form
+/// that places it on a theme.
+pub fn tag_a_gabuev_sentence(s: &mut Session, words: &str) {
     s.wait_text("pane 1 of 2: gabuev-2024");
     s.key("/");
     s.wait_text("Search: # themes only");
-    s.key("peeling them away");
+    s.key(words);
     s.wait_for("results", |screen| screen.contains("passage gabuev-2024"));
     s.key("\r");
     s.wait_for("the jump", |screen| !screen.contains("Search: # themes only"));
@@ -232,6 +233,12 @@ pub fn place_a_passage(s: &mut Session) {
     s.wait_text("Selecting:");
     s.key("t");
     s.wait_text("Place on a theme");
+}
+
+/// Search a Gabuev sentence, select it, place it on a new theme: the keys
+/// of the scenario, as a person types them.
+pub fn place_a_passage(s: &mut Session) {
+    tag_a_gabuev_sentence(s, "peeling them away");
     s.key("Putin's staying power");
     s.wait_text("new theme “Putin's staying power”");
     s.key("\r");
