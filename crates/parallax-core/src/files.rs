@@ -91,15 +91,11 @@ pub fn read_if_there(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, ReadErr
 #[cfg(unix)]
 fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
     use std::os::unix::fs::OpenOptionsExt;
-    // O_NONBLOCK: 0o4000 on Linux, 0x4 on the BSDs and macOS. It only
-    // matters for the open of a FIFO; a regular file reads as always.
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    const O_NONBLOCK: i32 = 0o4000;
-    #[cfg(not(any(target_os = "linux", target_os = "android")))]
-    const O_NONBLOCK: i32 = 0x4;
+    // Non-blocking only matters for the open of a FIFO; a regular file
+    // reads as always.
     std::fs::OpenOptions::new()
         .read(true)
-        .custom_flags(O_NONBLOCK)
+        .custom_flags(libc::O_NONBLOCK)
         .open(path)
 }
 
