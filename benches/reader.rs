@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use parallax::app::{Action, App, update};
 use parallax::corpus::{self, Corpus};
+use parallax::ids::ArticleIx;
 use parallax::keymap::Keymap;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
@@ -200,10 +201,8 @@ fn first_frames(parallax: &str) {
 
 fn scrolling() {
     let bundled = corpus::load(&corpus::bundled_sources()).corpus;
-    let longest = (0..bundled.articles.len())
-        .max_by_key(|&i| bundled.articles[i].word_count())
-        .unwrap();
-    let longest_id = bundled.articles[longest].meta.id.clone();
+    let longest = bundled.indices().max_by_key(|&i| bundled[i].word_count()).unwrap();
+    let longest_id = bundled[longest].meta.id.clone();
     let synthetic = synthetic_article(&bundled, 2 * 1024 * 1024);
     println!("one scroll keypress (update + render of a 160x45 frame), {KEY_PRESSES} presses per place:");
     println!(
@@ -212,7 +211,7 @@ fn scrolling() {
     );
     for (name, corpus, article) in [
         (longest_id.as_str(), bundled, longest),
-        ("synthetic 2 MB", synthetic, 0),
+        ("synthetic 2 MB", synthetic, ArticleIx(0)),
     ] {
         let mut app = App::new(
             corpus,
@@ -310,7 +309,7 @@ fn bare_frames() -> (Duration, Duration) {
 /// An article of about `bytes`, made of the bundled paragraphs repeated.
 fn synthetic_article(bundled: &Corpus, bytes: usize) -> Corpus {
     let paragraphs: Vec<&str> = bundled
-        .articles
+        .articles()
         .iter()
         .flat_map(|a| a.blocks.iter().map(|b| b.text.as_str()))
         .filter(|t| t.len() > 200)

@@ -151,7 +151,7 @@ fn child(dir: &str) {
     let indexed = start.elapsed();
     let samples = keystrokes(Searcher::inline(Arc::clone(&index)), &queries(), None);
     let (median, p99) = median_and_p99(samples.clone());
-    println!("articles {}", library.corpus.articles.len());
+    println!("articles {}", library.corpus.len());
     println!("candidates {}", index.len());
     println!("load_ms {:.1}", loaded.as_secs_f64() * 1e3);
     println!("load_index_ms {:.1}", indexed.as_secs_f64() * 1e3);

@@ -149,7 +149,7 @@ fn duplicate_id_names_both_files() {
         bytes: Cow::Owned(text.clone().into_bytes()),
     });
     let loaded = corpus::load(&files);
-    assert_eq!(loaded.corpus.articles.len(), 1);
+    assert_eq!(loaded.corpus.len(), 1);
     assert_eq!(loaded.diagnostics.len(), 1);
     assert_at(
         &loaded.diagnostics[0],
@@ -179,7 +179,7 @@ fn all_problems_of_all_files_are_reported_at_once() {
     let loaded = corpus::load(&files);
     let files: Vec<&str> = loaded.diagnostics.iter().map(|d| d.file.as_str()).collect();
     assert_eq!(files, ["a.md", "b.md"]);
-    assert_eq!(loaded.corpus.articles.len(), 1);
+    assert_eq!(loaded.corpus.len(), 1);
 }
 
 #[test]

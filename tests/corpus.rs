@@ -166,7 +166,7 @@ fn path_of(bundled_name: &str) -> std::path::PathBuf {
 #[test]
 fn blocks_have_stable_ids_spans_and_sentences() {
     let loaded = corpus::load(&corpus::bundled_sources());
-    for article in &loaded.corpus.articles {
+    for article in loaded.corpus.articles() {
         let mut ids = std::collections::HashSet::new();
         for block in &article.blocks {
             assert!(

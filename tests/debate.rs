@@ -12,6 +12,7 @@ use parallax::app::{Action, App, update};
 use parallax::cli::snapshot;
 use parallax::corpus::{self, Corpus, SourceFile};
 use parallax::debate::{self, DebateMap, NormalizedArticle, Resolution, Selector, Stance, normalize};
+use parallax::ids::{ArticleIx, ThemeIx};
 use parallax::keymap::Keymap;
 use ratatui::layout::Rect;
 
@@ -35,7 +36,7 @@ fn every_anchor_in_the_bundled_map_resolves_to_exactly_one_place() {
     let mut passages = 0;
     for theme in &map.themes {
         for passage in &theme.passages {
-            let article = &corpus.articles[passage.article];
+            let article = &corpus[passage.article];
             let index = NormalizedArticle::new(article);
             let selector = Selector {
                 exact: &passage.quote,
@@ -65,15 +66,15 @@ fn the_map_covers_the_debate() {
     );
     let wedge = &map.themes[0];
     assert_eq!(wedge.id, "wedge", "the central question comes first");
-    for article in 0..corpus.articles.len() {
+    for article in corpus.indices() {
         assert!(
             wedge.stance_of(article).is_some(),
             "{} takes a position on the wedge",
-            corpus.articles[article].meta.id
+            corpus[article].meta.id
         );
     }
     for theme in &map.themes {
-        let mut articles: Vec<usize> = theme.passages.iter().map(|p| p.article).collect();
+        let mut articles: Vec<ArticleIx> = theme.passages.iter().map(|p| p.article).collect();
         articles.dedup();
         assert!(articles.len() >= 2, "{} cites at least two articles", theme.id);
         // A claim divides the authors, or is marked as a fact they share.
@@ -84,8 +85,8 @@ fn the_map_covers_the_debate() {
     }
     // The questions the wedge debate turns on, each spoken to by three articles or more.
     for id in ["china-motive", "price", "asymmetry", "coercion"] {
-        let theme = &map.themes[map.theme_index(id).unwrap_or_else(|| panic!("a theme {id}"))];
-        let mut articles: Vec<usize> = theme.passages.iter().map(|p| p.article).collect();
+        let theme = &map[map.theme_index(id).unwrap_or_else(|| panic!("a theme {id}"))];
+        let mut articles: Vec<ArticleIx> = theme.passages.iter().map(|p| p.article).collect();
         articles.sort();
         articles.dedup();
         assert!(articles.len() >= 3, "{id}: {} articles", articles.len());
@@ -118,21 +119,21 @@ fn the_map_covers_the_debate() {
 #[test]
 fn changes_over_time_are_shared_facts_with_dated_claims_not_disagreements() {
     let (corpus, map) = bundled();
-    let open: Vec<usize> = (0..corpus.articles.len()).collect();
+    let open: Vec<ArticleIx> = corpus.indices().collect();
     for id in ["dependence", "military-aid", "trade"] {
-        let theme = &map.themes[map.theme_index(id).unwrap()];
+        let theme = &map[map.theme_index(id).unwrap()];
         assert!(theme.shared, "{id}");
         assert!(!theme.disagreement_among(&open), "{id} is no disagreement");
         // An earlier observation is a report of its time, never a rebuttal.
         assert!(theme.passages.iter().all(|p| p.stance != Stance::Opposes), "{id}");
     }
     for id in ["dependence", "military-aid"] {
-        let claim = &map.themes[map.theme_index(id).unwrap()].claim;
+        let claim = &map[map.theme_index(id).unwrap()].claim;
         assert!(claim.starts_with("By 2024,"), "{id}: {claim}");
     }
     // Sun's 2022 view of Russia's independence is reported as of its date.
     let sun = corpus.index_of("yun-sun-2022").unwrap();
-    let dependence = &map.themes[map.theme_index("dependence").unwrap()];
+    let dependence = &map[map.theme_index("dependence").unwrap()];
     assert_eq!(dependence.stance_of(sun), Some(Stance::Reports));
     assert!(
         dependence
@@ -148,7 +149,7 @@ fn changes_over_time_are_shared_facts_with_dated_claims_not_disagreements() {
 fn the_known_misreadings_stay_fixed() {
     let (corpus, map) = bundled();
     let id = |a: &str| corpus.index_of(a).unwrap();
-    let theme = |t: &str| &map.themes[map.theme_index(t).unwrap()];
+    let theme = |t: &str| &map[map.theme_index(t).unwrap()];
     // Gurtov argues that China backs the war; Manning and Sun call its line pro-Russian.
     assert_eq!(theme("ukraine").stance_of(id("gurtov-2024")), Some(Stance::Supports));
     assert_ne!(
@@ -234,10 +235,10 @@ fn a_renamed_theme_is_found_by_its_old_id_and_a_shared_fact_is_marked_and_skippe
     let map = "[[themes]]\nid = \"figures\"\naliases = [\"trade\"]\nshared = true\ntitle = \"Figures\"\nclaim = \"C\"\n\n[[passages]]\ntheme = \"trade\"\narticle = \"t\"\nquote = \"Some words of\"\nstance = \"supports\"\nsummary = \"S.\"\n\n[[passages]]\ntheme = \"figures\"\narticle = \"t\"\nquote = \"Other words of\"\nstance = \"opposes\"\nsummary = \"S.\"\n";
     let (map, problems) = debate::load(&corpus, &[source("m.toml", map)]);
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(map.theme_index("trade"), Some(0), "the old id finds the theme");
+    assert_eq!(map.theme_index("trade"), Some(ThemeIx(0)), "the old id finds the theme");
     assert_eq!(map.themes[0].passages.len(), 2, "a map naming the old id adds to it");
     assert!(
-        !map.themes[0].disagreement_among(&[0]),
+        !map.themes[0].disagreement_among(&[ArticleIx(0)]),
         "a shared fact is no disagreement"
     );
     // An alias that another theme already uses is an error.
@@ -257,7 +258,7 @@ fn a_renamed_theme_is_found_by_its_old_id_and_a_shared_fact_is_marked_and_skippe
     assert!(screen.contains("≡ Trade since the invasion"), "{screen}");
     for _ in 0..app.map.themes.len() {
         update(&mut app, Action::NextDisagreement);
-        assert!(!app.map.themes[app.theme().unwrap()].shared);
+        assert!(!app.map[app.theme().unwrap()].shared);
     }
     assert_ne!(app.theme(), Some(trade));
 }
@@ -265,13 +266,13 @@ fn a_renamed_theme_is_found_by_its_old_id_and_a_shared_fact_is_marked_and_skippe
 #[test]
 fn the_wedge_essays_flatly_disagree_and_the_trade_figures_agree() {
     let (corpus, map) = bundled();
-    let wedge = &map.themes[map.theme_index("wedge").unwrap()];
+    let wedge = &map[map.theme_index("wedge").unwrap()];
     let fp = corpus.index_of("manning-sun-2023").unwrap();
     let fa = corpus.index_of("gabuev-2024").unwrap();
     assert_eq!(wedge.stance_of(fp), Some(Stance::Supports));
     assert_eq!(wedge.stance_of(fa), Some(Stance::Opposes));
     assert!(wedge.disagreement_among(&[fp, fa]));
-    let trade = &map.themes[map.theme_index("trade").unwrap()];
+    let trade = &map[map.theme_index("trade").unwrap()];
     let figures = trade.passages.iter().filter(|p| p.quote.contains("$240")).count();
     assert_eq!(figures, 3, "three articles give the same $240 billion");
 }
@@ -317,7 +318,7 @@ fn anchors_survive_rewrapping_and_typography() {
     assert!(problems.is_empty(), "{problems:?}");
     let passage = &map.themes[0].passages[0];
     assert_eq!(
-        passage.text(&corpus.articles[0]),
+        passage.text(&corpus[ArticleIx(0)]),
         "a remarkable ability to manage their differences — so far"
     );
 }
@@ -331,7 +332,7 @@ fn a_changed_word_re_anchors_with_a_warning() {
     assert!(!problems[0].is_error());
     assert!(problems[0].message.contains("re-anchored"), "{}", problems[0]);
     assert_eq!((problems[0].file.as_str(), problems[0].line), ("m.toml", 8));
-    let text = map.themes[0].passages[0].text(&corpus.articles[0]);
+    let text = map.themes[0].passages[0].text(&corpus[ArticleIx(0)]);
     assert!(text.contains("notable ability to manage their differences"), "{text}");
 }
 
@@ -426,7 +427,7 @@ fn a_users_map_adds_passages_to_an_existing_theme() {
 
 fn reader(open: &[&str], width: u16, height: u16) -> App {
     let (corpus, map) = bundled();
-    let open: Vec<usize> = open.iter().map(|id| corpus.index_of(id).unwrap()).collect();
+    let open: Vec<ArticleIx> = open.iter().map(|id| corpus.index_of(id).unwrap()).collect();
     App::new(corpus, map, Keymap::defaults(), &open, Rect::new(0, 0, width, height))
 }
 
@@ -465,7 +466,7 @@ fn selecting_a_theme_moves_every_pane_to_its_passage_at_several_widths() {
         let screen = snapshot(&app);
         for pane in 0..2 {
             let article = app.reading.panes[pane].article;
-            let passage = app.map.themes[wedge].passages_of(article).next().unwrap();
+            let passage = app.map[wedge].passages_of(article).next().unwrap();
             let top = pane_top(&screen, &app, pane, 4);
             let top = top.split_whitespace().collect::<Vec<_>>().join(" ");
             assert!(
@@ -532,17 +533,13 @@ fn next_disagreement_visits_only_themes_that_divide_the_open_articles() {
     for _ in 0..30 {
         update(&mut app, Action::NextDisagreement);
         let theme = app.theme().unwrap();
-        assert!(
-            app.map.themes[theme].disagreement_among(&open),
-            "{}",
-            app.map.themes[theme].id
-        );
+        assert!(app.map[theme].disagreement_among(&open), "{}", app.map[theme].id);
         if seen.contains(&theme) {
             break;
         }
         seen.push(theme);
     }
-    assert_eq!(app.map.themes[seen[0]].id, "wedge");
+    assert_eq!(app.map[seen[0]].id, "wedge");
     let expected = app.map.themes.iter().filter(|t| t.disagreement_among(&open)).count();
     assert_eq!(seen.len(), expected);
 }
@@ -584,11 +581,8 @@ fn the_matrix_shows_glyphs_and_counts_and_opens_a_passage() {
     update(&mut app, Action::SelectLeft);
     update(&mut app, Action::Select);
     assert!(app.overlay.is_none());
-    assert_eq!(app.map.themes[app.theme().unwrap()].id, "price");
-    assert_eq!(
-        app.corpus.articles[app.reading.panes[0].article].meta.id,
-        "yun-sun-2022"
-    );
+    assert_eq!(app.map[app.theme().unwrap()].id, "price");
+    assert_eq!(app.corpus[app.reading.panes[0].article].meta.id, "yun-sun-2022");
     let top = pane_top(&snapshot(&app), &app, 0, 4);
     assert!(
         top.split_whitespace()
@@ -611,7 +605,7 @@ fn the_matrix_opens_a_passage_in_the_pane_that_shows_its_article() {
         .reading
         .panes
         .iter()
-        .map(|p| app.corpus.articles[p.article].meta.id.as_str())
+        .map(|p| app.corpus[p.article].meta.id.as_str())
         .collect();
     assert_eq!(ids, ["manning-sun-2023", "gabuev-2024"], "no pane is replaced");
     assert_eq!(app.reading.focused_pane, 1);
@@ -628,10 +622,7 @@ fn a_pane_opened_while_a_theme_is_selected_starts_at_its_passage() {
     update(&mut app, Action::SelectTheme(kissinger));
     // `a` opens the next article not open: yun-sun-2022, silent on the analogy.
     update(&mut app, Action::AddPane);
-    assert_eq!(
-        app.corpus.articles[app.reading.panes[1].article].meta.id,
-        "yun-sun-2022"
-    );
+    assert_eq!(app.corpus[app.reading.panes[1].article].meta.id, "yun-sun-2022");
     assert_eq!(app.scroll_line(1), 0);
     assert!(app.status.as_deref().unwrap().contains("silent on"), "{:?}", app.status);
     // `o` and Gabuev: the pane opens at his passage on the analogy.
@@ -642,7 +633,7 @@ fn a_pane_opened_while_a_theme_is_selected_starts_at_its_passage() {
     update(&mut app, Action::Select);
     let gabuev = app.corpus.index_of("gabuev-2024").unwrap();
     assert_eq!(app.reading.panes[1].article, gabuev);
-    let passage = app.map.themes[kissinger].passages_of(gabuev).next().unwrap().clone();
+    let passage = app.map[kissinger].passages_of(gabuev).next().unwrap().clone();
     let top = pane_top(&snapshot(&app), &app, 1, 4);
     let top = top.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(top.contains(&words(&passage.quote, 3)), "{top}");
@@ -889,8 +880,8 @@ fn the_matrix_of_a_large_library_has_a_column_per_article_that_speaks_and_scroll
         .collect();
     assert!(shown[0] <= column + 1 && column < shown[1] && shown[2] == 45, "{range}");
     // The wedge row counts every article that opposes, shown or not.
-    let wedge_theme = &app.map.themes[app.map.theme_index("wedge").unwrap()];
-    let opposing: std::collections::HashSet<usize> = wedge_theme
+    let wedge_theme = &app.map[app.map.theme_index("wedge").unwrap()];
+    let opposing: std::collections::HashSet<ArticleIx> = wedge_theme
         .passages
         .iter()
         .filter(|p| p.stance == Stance::Opposes)
@@ -921,10 +912,10 @@ fn an_article_without_authors_is_named_by_its_title_never_by_empty_commas() {
         loaded.corpus,
         map,
         Keymap::defaults(),
-        &[0, 1],
+        &[ArticleIx(0), ArticleIx(1)],
         Rect::new(0, 0, 160, 45),
     );
-    update(&mut app, Action::SelectTheme(0));
+    update(&mut app, Action::SelectTheme(ThemeIx(0)));
     update(&mut app, Action::ToggleCompare);
     let mut screens = vec![snapshot(&app)];
     update(&mut app, Action::OpenMatrix);

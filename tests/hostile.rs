@@ -13,6 +13,7 @@ use parallax::app::{Action, App, update};
 use parallax::corpus::{self, BlockKind, Corpus};
 use parallax::debate::{self, DebateMap};
 use parallax::diagnostic::Diagnostic;
+use parallax::ids::{ArticleIx, ThemeIx};
 use parallax::keymap::{Context, Keymap};
 use parallax::sanitize::is_clean;
 use ratatui::layout::Rect;
@@ -203,12 +204,12 @@ fn a_million_character_paragraph_loads_renders_and_searches() {
         i += 1;
     }
     let corpus = load_one("long", &body);
-    assert_eq!(corpus.articles[0].blocks.len(), 1);
+    assert_eq!(corpus[ArticleIx(0)].blocks.len(), 1);
     let mut app = App::new(
         corpus,
         DebateMap::default(),
         Keymap::defaults(),
-        &[0],
+        &[ArticleIx(0)],
         Rect::new(0, 0, 120, 40),
     );
     update(&mut app, Action::Bottom);
@@ -239,9 +240,15 @@ fn a_map_with_ten_thousand_themes() {
     );
     assert!(problems.is_empty(), "{:?}", &problems[..problems.len().min(3)]);
     assert_eq!(map.themes.len(), 10_000);
-    let mut app = App::new(corpus, map, Keymap::defaults(), &[0], Rect::new(0, 0, 120, 40));
+    let mut app = App::new(
+        corpus,
+        map,
+        Keymap::defaults(),
+        &[ArticleIx(0)],
+        Rect::new(0, 0, 120, 40),
+    );
     update(&mut app, Action::PrevTheme);
-    assert_eq!(app.theme(), Some(9_999));
+    assert_eq!(app.theme(), Some(ThemeIx(9_999)));
     update(&mut app, Action::OpenMatrix);
     let _ = parallax::cli::snapshot(&app);
 }
@@ -263,8 +270,14 @@ fn a_quote_spanning_two_paragraphs_anchors_across_them() {
     assert!(problems.is_empty(), "{problems:?}");
     let passage = &map.themes[0].passages[0];
     assert_eq!((passage.anchor.start_block, passage.anchor.end_block), (0, 1));
-    assert_eq!(passage.text(&corpus.articles[0]), "ends here. The second begins");
-    let mut app = App::new(corpus, map, Keymap::defaults(), &[0], Rect::new(0, 0, 80, 20));
+    assert_eq!(passage.text(&corpus[ArticleIx(0)]), "ends here. The second begins");
+    let mut app = App::new(
+        corpus,
+        map,
+        Keymap::defaults(),
+        &[ArticleIx(0)],
+        Rect::new(0, 0, 80, 20),
+    );
     update(&mut app, Action::NextTheme);
     let _ = parallax::cli::snapshot(&app);
 }
@@ -351,14 +364,12 @@ fn deeply_nested_markdown_does_not_overflow_and_keeps_its_text() {
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         check(&article.blocks);
         let first: String = article.blocks[0].text.chars().take(6).collect();
-        let corpus = Corpus {
-            articles: vec![article],
-        };
+        let corpus = Corpus::new(vec![article]);
         let app = App::new(
             corpus,
             DebateMap::default(),
             Keymap::defaults(),
-            &[0],
+            &[ArticleIx(0)],
             Rect::new(0, 0, 80, 24),
         );
         let screen = parallax::cli::snapshot(&app);
@@ -382,7 +393,13 @@ fn an_article_named_by_a_symlink_loop_is_a_located_error() {
 fn a_saved_search_is_kept_as_written_and_drawn_clean() {
     let corpus = corpus::load(&corpus::bundled_sources()).corpus;
     let (map, _) = debate::load(&corpus, &corpus::bundled_maps());
-    let mut app = App::new(corpus, map, Keymap::defaults(), &[0], Rect::new(0, 0, 160, 45));
+    let mut app = App::new(
+        corpus,
+        map,
+        Keymap::defaults(),
+        &[ArticleIx(0)],
+        Rect::new(0, 0, 160, 45),
+    );
     let written = "\u{1b}[2Jwipe\tit";
     app.reading.recent_searches.push(written.to_string());
     update(&mut app, Action::OpenSearch);

@@ -2,6 +2,7 @@
 //! input, each checked against what it should give; and the round trip
 //! through check, list, search and the reader.
 
+use parallax::ids::ArticleIx;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -322,7 +323,7 @@ fn imported_articles_pass_check_show_in_list_are_found_by_search_and_open_in_the
         library.corpus,
         library.map,
         parallax::keymap::Keymap::defaults(),
-        &[0],
+        &[ArticleIx(0)],
         ratatui::layout::Rect::new(0, 0, 120, 40),
     );
     use parallax::app::{Action, update};
@@ -331,7 +332,7 @@ fn imported_articles_pass_check_show_in_list_are_found_by_search_and_open_in_the
         update(&mut app, Action::Input(c));
     }
     update(&mut app, Action::Select);
-    assert_eq!(app.corpus.articles[app.reading.panes[0].article].meta.id, "holm-2024");
+    assert_eq!(app.corpus[app.reading.panes[0].article].meta.id, "holm-2024");
 }
 
 #[test]

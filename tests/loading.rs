@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use parallax::app::{Action, App, Overlay, Progress, update};
 use parallax::boot::{Options, Wait};
+use parallax::ids::{ArticleIx, ThemeIx};
 use parallax::library::{Source, WHOLE_UP_TO};
 use ratatui::layout::Rect;
 
@@ -44,7 +45,7 @@ fn pane_ids(app: &App) -> Vec<String> {
     app.reading
         .panes
         .iter()
-        .map(|p| app.corpus.articles[p.article].meta.id.clone())
+        .map(|p| app.corpus[p.article].meta.id.clone())
         .collect()
 }
 
@@ -75,24 +76,24 @@ fn the_arrival_moves_nothing_the_reader_holds_and_lists_stay_in_date_order() {
     let wedge = app.map.theme_index("wedge").expect("the wedge theme");
     update(&mut app, Action::SelectTheme(wedge));
     update(&mut app, Action::ToggleFollow);
-    let theme_id = |app: &App, theme: Option<usize>| theme.map(|t| app.map.themes[t].id.clone());
+    let theme_id = |app: &App, theme: Option<ThemeIx>| theme.map(|t| app.map[t].id.clone());
     let followed = theme_id(&app, app.followed_theme());
     assert!(followed.is_some(), "the pane's top is on a theme");
     until_arrived(&mut app);
-    assert_eq!(app.corpus.articles.len(), ARTICLES);
+    assert_eq!(app.corpus.len(), ARTICLES);
     let now: Vec<&str> = app.corpus.ids().take(first.len()).collect();
     assert_eq!(now, first, "the articles read first are where they were");
     assert_eq!(theme_id(&app, app.followed_theme()), followed, "the followed theme");
     let on_theme = match app.sidebar_entry() {
-        Some(SidebarEntry::Theme(t)) => Some(app.map.themes[t].id.clone()),
+        Some(SidebarEntry::Theme(t)) => Some(app.map[t].id.clone()),
         _ => None,
     };
     assert_eq!(on_theme.as_deref(), Some("wedge"), "the sidebar's selection");
-    let date_key = |a: usize| {
-        let meta = &app.corpus.articles[a].meta;
+    let date_key = |a: ArticleIx| {
+        let meta = &app.corpus[a].meta;
         (meta.published, meta.id.clone())
     };
-    let listed: Vec<usize> = app
+    let listed: Vec<ArticleIx> = app
         .sidebar_entries()
         .into_iter()
         .filter_map(|e| match e {
@@ -124,7 +125,7 @@ fn the_first_frame_shows_the_articles_asked_for_and_the_rest_arrive_without_movi
     let mut app = open(&dir, &Options::default(), Wait::No);
     assert_eq!(pane_ids(&app), ["manning-sun-2023", "gabuev-2024"]);
     assert!(
-        app.corpus.articles.len() < ARTICLES,
+        app.corpus.len() < ARTICLES,
         "only what the first frame needs is read before it"
     );
     assert!(matches!(app.progress(), Some(Progress::Loading(_, total)) if total == ARTICLES));
@@ -147,13 +148,13 @@ fn the_first_frame_shows_the_articles_asked_for_and_the_rest_arrive_without_movi
     let shown = panes_shown(&app);
 
     until_arrived(&mut app);
-    assert_eq!(app.corpus.articles.len(), ARTICLES);
+    assert_eq!(app.corpus.len(), ARTICLES);
     assert_eq!(pane_ids(&app), ["manning-sun-2023", "gabuev-2024"]);
     assert_eq!(app.reading.panes.iter().map(|p| p.top).collect::<Vec<_>>(), tops);
-    assert_eq!(app.theme().map(|t| app.map.themes[t].id.as_str()), Some("wedge"));
+    assert_eq!(app.theme().map(|t| app.map[t].id.as_str()), Some("wedge"));
     assert_eq!(panes_shown(&app), shown, "the panes show what they showed");
     // The map is anchored in every article now: the copies' passages too.
-    let wedge = &app.map.themes[app.theme().unwrap()];
+    let wedge = &app.map[app.theme().unwrap()];
     assert!(wedge.passages.len() >= 2);
     // The jump list still goes back to where the theme jump left from.
     update(&mut app, Action::JumpBack);
@@ -200,7 +201,7 @@ fn search_covers_every_article_once_the_library_has_arrived() {
 fn an_open_list_of_places_holds_the_arrival_until_it_closes() {
     let dir = library("hold");
     let mut app = open(&dir, &Options::default(), Wait::No);
-    let first = app.corpus.articles.len();
+    let first = app.corpus.len();
     update(&mut app, Action::OpenTimeline);
     let deadline = Instant::now() + Duration::from_secs(60);
     while app.progress() != Some(Progress::Held(ARTICLES)) {
@@ -209,11 +210,7 @@ fn an_open_list_of_places_holds_the_arrival_until_it_closes() {
         std::thread::sleep(Duration::from_millis(5));
     }
     update(&mut app, Action::ArticlesReady);
-    assert_eq!(
-        app.corpus.articles.len(),
-        first,
-        "the timeline's rows are not moved under it"
-    );
+    assert_eq!(app.corpus.len(), first, "the timeline's rows are not moved under it");
     let status = parallax::cli::snapshot(&app)
         .lines()
         .last()
@@ -227,7 +224,7 @@ fn an_open_list_of_places_holds_the_arrival_until_it_closes() {
     // It was there: the first chance takes it up.
     update(&mut app, Action::ArticlesReady);
     assert!(app.work.loading.is_none());
-    assert_eq!(app.corpus.articles.len(), ARTICLES);
+    assert_eq!(app.corpus.len(), ARTICLES);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -255,7 +252,7 @@ fn an_article_asked_for_under_another_file_name_is_found_in_the_whole_library() 
     let app = open(&dir, &options, Wait::No);
     assert_eq!(pane_ids(&app), ["gurtov-2024"]);
     assert!(app.work.loading.is_none(), "read whole, to look in every file");
-    assert_eq!(app.corpus.articles.len(), ARTICLES);
+    assert_eq!(app.corpus.len(), ARTICLES);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -265,7 +262,7 @@ fn a_broken_file_among_the_rest_is_left_out_and_said_when_the_library_arrives() 
     std::fs::write(dir.join("zz-broken.md"), "no front matter\n").unwrap();
     let mut app = open(&dir, &Options::default(), Wait::No);
     until_arrived(&mut app);
-    assert_eq!(app.corpus.articles.len(), ARTICLES);
+    assert_eq!(app.corpus.len(), ARTICLES);
     let status = app.status.clone().unwrap_or_default();
     assert!(status.contains("1 error"), "{status}");
     let check = format!("parallax check --articles {}", dir.display());
@@ -288,7 +285,7 @@ fn a_snapshot_waits_for_the_whole_library() {
     let dir = library("snapshot");
     let app = open(&dir, &Options::default(), Wait::ForAll);
     assert!(app.work.loading.is_none());
-    assert_eq!(app.corpus.articles.len(), ARTICLES);
+    assert_eq!(app.corpus.len(), ARTICLES);
     assert_eq!(pane_ids(&app), ["manning-sun-2023", "gabuev-2024"]);
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -302,7 +299,7 @@ fn a_message_on_screen_does_not_hold_the_arrival() {
         lines: vec!["a line".into()],
     });
     until_arrived(&mut app);
-    assert_eq!(app.corpus.articles.len(), ARTICLES);
+    assert_eq!(app.corpus.len(), ARTICLES);
     assert!(matches!(app.overlay, Some(Overlay::Message { .. })));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -5,6 +5,7 @@
 
 use parallax::corpus;
 use parallax::debate;
+use parallax::ids::ThemeIx;
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser, Tag};
 
@@ -30,7 +31,7 @@ fn export_with(summary: &str, title: &str) -> String {
     map.themes[0].title = title.to_string();
     map.themes[0].claim = summary.to_string();
     map.themes[0].passages[0].summary = summary.to_string();
-    parallax::export::markdown(&corpus, &map, &[0])
+    parallax::export::markdown(&corpus, &map, &[ThemeIx(0)])
 }
 
 #[test]

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use parallax::app::{Action, App, Overlay, OwnLayer, Step, update};
 use parallax::corpus;
 use parallax::debate::{self, Stance};
+use parallax::ids::{ArticleIx, ThemeIx};
 use parallax::keymap::Keymap;
 use parallax::own_map::keeper::Keeper;
 use parallax::own_map::{OwnMap, Store};
@@ -27,7 +28,7 @@ fn reader(open: &[&str], path: &Path) -> App {
     let own = store.map().source("map.toml");
     let (map, problems) = debate::load_with_own(&corpus, &sources, Some(&own));
     assert!(problems.is_empty(), "{problems:?}");
-    let open: Vec<usize> = open.iter().map(|id| corpus.index_of(id).unwrap()).collect();
+    let open: Vec<ArticleIx> = open.iter().map(|id| corpus.index_of(id).unwrap()).collect();
     let mut app = App::new(corpus, map, Keymap::defaults(), &open, Rect::new(0, 0, 160, 45));
     let keeper = Keeper::inline(store, std::sync::Arc::clone(&app.corpus), sources);
     app.own = Some(OwnLayer::new(keeper));
@@ -60,9 +61,7 @@ fn place_gabuev_on_a_new_theme(app: &mut App) {
     type_text(app, "peeling them away");
     update(app, Action::Select);
     assert_eq!(
-        app.corpus.articles[app.reading.panes[app.reading.focused_pane].article]
-            .meta
-            .id,
+        app.corpus[app.reading.panes[app.reading.focused_pane].article].meta.id,
         "gabuev-2024"
     );
     update(app, Action::StartSelection);
@@ -113,7 +112,7 @@ fn a_passage_placed_from_the_keyboard_is_saved_and_at_once_part_of_the_map() {
 
     // Part of the map: the theme is selected, the passage is Gabuev's, marked as the reader's.
     let theme = app.theme().expect("the new theme is selected");
-    let t = &app.map.themes[theme];
+    let t = &app.map[theme];
     assert!(t.mine);
     let gabuev = app.corpus.index_of("gabuev-2024").unwrap();
     assert_eq!(t.stance_of(gabuev), Some(Stance::Opposes));
@@ -189,7 +188,7 @@ fn what_is_selected_stays_selected_when_a_new_theme_comes_and_goes() {
     }
     place_gabuev_on_a_new_theme(&mut app);
     let new_theme = app.theme().expect("the new theme is selected");
-    assert_eq!(app.map.themes[new_theme].title, "Putin's staying power");
+    assert_eq!(app.map[new_theme].title, "Putin's staying power");
     assert_eq!(
         app.sidebar_entry(),
         Some(SidebarEntry::Article(gurtov)),
@@ -197,7 +196,7 @@ fn what_is_selected_stays_selected_when_a_new_theme_comes_and_goes() {
     );
 
     // A bundled theme selected, then the new one undone: both stay put.
-    update(&mut app, Action::SelectTheme(0));
+    update(&mut app, Action::SelectTheme(ThemeIx(0)));
     let first = app.map.themes[0].id.clone();
     update(&mut app, Action::FocusPrev);
     update(&mut app, Action::SelectNext);
@@ -205,17 +204,17 @@ fn what_is_selected_stays_selected_when_a_new_theme_comes_and_goes() {
     let Some(SidebarEntry::Theme(chosen_theme)) = chosen else {
         panic!("a theme row is chosen: {chosen:?}")
     };
-    let chosen_id = app.map.themes[chosen_theme].id.clone();
+    let chosen_id = app.map[chosen_theme].id.clone();
     update(&mut app, Action::Undo);
     assert!(
         app.map.themes.iter().all(|t| t.title != "Putin's staying power"),
         "undone"
     );
-    assert_eq!(app.theme().map(|t| app.map.themes[t].id.clone()), Some(first));
+    assert_eq!(app.theme().map(|t| app.map[t].id.clone()), Some(first));
     let Some(SidebarEntry::Theme(after)) = app.sidebar_entry() else {
         panic!("still on a theme row")
     };
-    assert_eq!(app.map.themes[after].id, chosen_id);
+    assert_eq!(app.map[after].id, chosen_id);
 }
 
 #[test]
@@ -262,7 +261,7 @@ fn the_selection_grows_and_shrinks_by_sentences_across_paragraphs_and_the_view_f
     }
     let grown = app.reading.selection.unwrap();
     assert_eq!(grown.span(), (0, 40));
-    let anchor = parallax::app::selection_anchor(&app.corpus.articles[grown.article], &grown);
+    let anchor = parallax::app::selection_anchor(&app.corpus[grown.article], &grown);
     assert!(anchor.end_block > anchor.start_block, "across paragraphs");
     assert!(app.scroll_line(0) > 0, "the view followed");
     for _ in 0..39 {
@@ -323,7 +322,8 @@ fn your_view_of_a_claim_is_recorded_shown_and_exported() {
     update(&mut app, Action::ToggleCompare);
     let screen = parallax::cli::snapshot(&app);
     assert!(screen.contains("You: ~ qualifies Only on Ukraine"), "{screen}");
-    let json: serde_json::Value = serde_json::from_str(&parallax::export::json(&app.corpus, &app.map, &[0])).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&parallax::export::json(&app.corpus, &app.map, &[ThemeIx(0)])).unwrap();
     assert_eq!(json["themes"][0]["view"]["stance"], "qualifies");
     assert_eq!(
         json["themes"][0]["view"]["note"],
@@ -365,7 +365,7 @@ fn your_passages_can_be_changed_moved_deleted_and_undone_and_the_bundled_ones_ca
     type_text(&mut app, "wedge pry");
     update(&mut app, Action::Select);
     assert_eq!(on_disk(&path).passages[0].theme, "wedge");
-    let wedge = &app.map.themes[app.map.theme_index("wedge").unwrap()];
+    let wedge = &app.map[app.map.theme_index("wedge").unwrap()];
     assert!(wedge.passages.iter().any(|p| p.mine && p.summary == "Edited."));
     // Delete, after a confirmation; n keeps it.
     update(&mut app, Action::DeletePassage);
@@ -396,7 +396,7 @@ fn your_passages_can_be_changed_moved_deleted_and_undone_and_the_bundled_ones_ca
     assert_eq!(app.status.as_deref(), Some("Nothing to undo in this session"));
 
     // A bundled passage is read-only.
-    update(&mut app, Action::SelectTheme(0));
+    update(&mut app, Action::SelectTheme(ThemeIx(0)));
     update(&mut app, Action::EditPassage);
     assert!(app.overlay.is_none());
     assert!(
@@ -450,11 +450,11 @@ fn a_passage_whose_words_are_gone_is_kept_as_unplaced_and_listed_by_check() {
         library.corpus,
         library.map,
         Keymap::defaults(),
-        &[0],
+        &[ArticleIx(0)],
         Rect::new(0, 0, 160, 45),
     );
     update(&mut app, Action::ToggleCompare);
-    update(&mut app, Action::SelectTheme(0));
+    update(&mut app, Action::SelectTheme(ThemeIx(0)));
     let screen = parallax::cli::snapshot(&app);
     assert!(screen.contains("yours, unplaced"), "{screen}");
 }
@@ -567,14 +567,14 @@ fn the_authors_stance_stays_in_view_beside_your_own_passage() {
     let mut app = reader(&["gabuev-2024", "manning-sun-2023"], &path);
     let wedge = app.map.theme_index("wedge").unwrap();
     let gabuev = app.corpus.index_of("gabuev-2024").unwrap();
-    assert_eq!(app.map.themes[wedge].cell_glyphs(gabuev), "x");
+    assert_eq!(app.map[wedge].cell_glyphs(gabuev), "x");
     // A Gabuev sentence of the first paragraph, placed on the wedge as qualifying.
     tag_a_gabuev_sentence_on_the_wedge(&mut app);
     update(&mut app, Action::StanceQualifies);
     type_text(&mut app, "An early view Gabuev reports, not his own.");
     update(&mut app, Action::Select);
     assert!(app.overlay.is_none(), "saved: {:?}", app.status);
-    let theme = &app.map.themes[wedge];
+    let theme = &app.map[wedge];
     assert_eq!(theme.cell_glyphs(gabuev), "x~✎", "the map's stance, then yours, marked");
     assert_eq!(
         theme.stance_of(gabuev),

@@ -126,7 +126,7 @@ fn one_pane(article: usize, width: u16) -> App {
         corpus,
         map,
         Keymap::defaults(),
-        &[article],
+        &[parallax::ids::ArticleIx(article)],
         Rect::new(0, 0, width + 4, 30),
     );
     update(&mut app, Action::ToggleSidebar);

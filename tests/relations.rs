@@ -7,6 +7,8 @@ use parallax::app::{Action, App, Overlay, update};
 use parallax::cli::snapshot;
 use parallax::corpus::{self, Corpus, SourceFile};
 use parallax::debate::{self, DebateMap, RelationKind, timeline};
+use parallax::ids::ArticleIx;
+use parallax::ids::ThemeIx;
 use parallax::keymap::Keymap;
 use ratatui::layout::Rect;
 
@@ -19,19 +21,19 @@ fn bundled() -> (Corpus, DebateMap) {
 
 fn reader(open: &[&str]) -> App {
     let (corpus, map) = bundled();
-    let open: Vec<usize> = open.iter().map(|id| corpus.index_of(id).unwrap()).collect();
+    let open: Vec<ArticleIx> = open.iter().map(|id| corpus.index_of(id).unwrap()).collect();
     App::new(corpus, map, Keymap::defaults(), &open, Rect::new(0, 0, 160, 45))
 }
 
 fn id(app: &App, pane: usize) -> &str {
-    &app.corpus.articles[app.reading.panes[pane].article].meta.id
+    &app.corpus[app.reading.panes[pane].article].meta.id
 }
 
 #[test]
 fn the_bundled_map_says_who_answers_whom_across_the_articles() {
     let (corpus, map) = bundled();
     assert!(map.relations.len() >= 12, "{}", map.relations.len());
-    let mut pairs: Vec<(usize, usize)> = map
+    let mut pairs: Vec<(ArticleIx, ArticleIx)> = map
         .relations
         .iter()
         .map(|r| (r.from.article.min(r.to.article), r.from.article.max(r.to.article)))
@@ -197,7 +199,7 @@ fn the_timeline_puts_the_articles_in_date_order_with_events_and_relations() {
     let articles: Vec<&str> = rows
         .iter()
         .filter_map(|r| match r {
-            timeline::Row::Article { article, .. } => Some(corpus.articles[*article].meta.id.as_str()),
+            timeline::Row::Article { article, .. } => Some(corpus[*article].meta.id.as_str()),
             _ => None,
         })
         .collect();
@@ -231,7 +233,7 @@ fn the_timeline_puts_the_articles_in_date_order_with_events_and_relations() {
     };
     let gurtov_row = rows
         .iter()
-        .position(|r| matches!(r, timeline::Row::Article { article, .. } if corpus.articles[*article].meta.id == "gurtov-2024"))
+        .position(|r| matches!(r, timeline::Row::Article { article, .. } if corpus[*article].meta.id == "gurtov-2024"))
         .unwrap();
     for _ in selected..gurtov_row {
         update(&mut app, Action::SelectNext);
@@ -258,7 +260,7 @@ fn follow_mode_keeps_the_other_panes_on_the_theme_at_the_top() {
     }
     let theme = followed.expect("the first pane reached a passage");
     let gabuev = app.reading.panes[1].article;
-    let t = &app.map.themes[theme];
+    let t = &app.map[theme];
     match t.passages_of(gabuev).next() {
         Some(_) => {
             // Where selecting that theme puts the pane: its first passage on it.
@@ -286,7 +288,7 @@ fn follow_mode_keeps_the_other_panes_on_the_theme_at_the_top() {
 #[test]
 fn the_json_export_carries_relations_and_events() {
     let (corpus, map) = bundled();
-    let json: serde_json::Value = serde_json::from_str(&parallax::export::json(&corpus, &map, &[0])).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&parallax::export::json(&corpus, &map, &[ThemeIx(0)])).unwrap();
     let relations = json["relations"].as_array().unwrap();
     assert_eq!(relations.len(), map.relations.len());
     for key in ["kind", "summary", "from", "to"] {
@@ -332,9 +334,7 @@ fn the_timeline_keeps_the_selected_row_a_third_of_the_way_down_its_window_and_st
         let height = window.len();
         let key = match row {
             timeline::Row::Event { title, .. } => title.chars().take(20).collect::<String>(),
-            timeline::Row::Article { article, .. } => {
-                app.corpus.articles[*article].meta.title.chars().take(20).collect()
-            }
+            timeline::Row::Article { article, .. } => app.corpus[*article].meta.title.chars().take(20).collect(),
         };
         let at = window
             .iter()
@@ -368,7 +368,7 @@ fn in_follow_mode_the_headers_and_margins_follow_the_theme_the_panes_moved_to() 
     for _ in 0..600 {
         update(&mut app, Action::ScrollDown);
         if let Some(theme) = app.followed_theme().filter(|&t| t != wedge)
-            && app.map.themes[theme].passages_of(gabuev).next().is_some()
+            && app.map[theme].passages_of(gabuev).next().is_some()
         {
             followed = Some(theme);
             break;
@@ -380,7 +380,7 @@ fn in_follow_mode_the_headers_and_margins_follow_the_theme_the_panes_moved_to() 
     let passage = app.header_passage(1).unwrap();
     assert_eq!(passage.article, gabuev);
     assert!(
-        app.map.themes[theme].passages.iter().any(|p| std::ptr::eq(p, passage)),
+        app.map[theme].passages.iter().any(|p| std::ptr::eq(p, passage)),
         "the header is of the followed theme"
     );
     let screen = snapshot(&app);

@@ -3,6 +3,7 @@
 use parallax::app::{Action, App, update};
 use parallax::cli::{buffer_text, snapshot};
 use parallax::corpus;
+use parallax::ids::ArticleIx;
 use parallax::keymap::Keymap;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -12,7 +13,7 @@ use ratatui::style::Color;
 fn app(open: &[&str], width: u16, height: u16) -> App {
     let corpus = corpus::load(&corpus::bundled_sources()).corpus;
     let (map, _) = parallax::debate::load(&corpus, &corpus::bundled_maps());
-    let open: Vec<usize> = open.iter().map(|id| corpus.index_of(id).unwrap()).collect();
+    let open: Vec<ArticleIx> = open.iter().map(|id| corpus.index_of(id).unwrap()).collect();
     App::new(corpus, map, Keymap::defaults(), &open, Rect::new(0, 0, width, height))
 }
 
@@ -152,15 +153,13 @@ fn wide_characters_are_laid_out_by_display_width() {
     let text = "+++\nid = \"wide\"\ntitle = \"中文 Title\"\noutlet = \"O\"\npublished = \"2024\"\nform = \"essay\"\nsource = \"s\"\n\n[[authors]]\nname = \"N\"\n+++\n\n中国和俄罗斯的关系 很好 café naïve e\u{301} 👍🏽 emoji and more words to wrap around the pane.\n";
     let mut diagnostics = Vec::new();
     let article = corpus::parse_article("wide.md", text.as_bytes(), &mut diagnostics).unwrap();
-    let corpus = corpus::Corpus {
-        articles: vec![article],
-    };
+    let corpus = corpus::Corpus::new(vec![article]);
     // Too narrow for the sidebar: the pane takes the screen, 14 columns of text.
     let app = App::new(
         corpus,
         Default::default(),
         Keymap::defaults(),
-        &[0],
+        &[ArticleIx(0)],
         Rect::new(0, 0, 18, 14),
     );
     let mut terminal = Terminal::new(TestBackend::new(18, 14)).unwrap();

@@ -27,10 +27,7 @@ fn top(index: &SearchIndex, corpus: &Corpus, query: &str, n: usize) -> Vec<(Kind
         .take(n)
         .map(|hit| {
             let c = index.candidate(hit.candidate);
-            let article = c
-                .article
-                .map(|a| corpus.articles[a as usize].meta.id.clone())
-                .unwrap_or_default();
+            let article = c.article.map(|a| corpus[a].meta.id.clone()).unwrap_or_default();
             (c.kind, article, index.text(corpus, hit.candidate).to_string())
         })
         .collect()
@@ -310,20 +307,14 @@ fn a_search_jump_to_an_article_open_nowhere_replaces_the_focused_one_and_ctrl_o_
     update(&mut app, Action::OpenSearch);
     type_text(&mut app, "power of siberia");
     update(&mut app, Action::Select);
-    let article = &app.corpus.articles[app.reading.panes[0].article].meta.id;
+    let article = &app.corpus[app.reading.panes[0].article].meta.id;
     assert_eq!(article, "glantz-freeman-2024");
     assert_eq!(app.reading.focused_pane, 0);
     update(&mut app, Action::JumpBack);
-    assert_eq!(
-        app.corpus.articles[app.reading.panes[0].article].meta.id,
-        "manning-sun-2023"
-    );
+    assert_eq!(app.corpus[app.reading.panes[0].article].meta.id, "manning-sun-2023");
     assert_eq!(app.scroll_line(0), 1, "where it was");
     update(&mut app, Action::JumpForward);
-    assert_eq!(
-        app.corpus.articles[app.reading.panes[0].article].meta.id,
-        "glantz-freeman-2024"
-    );
+    assert_eq!(app.corpus[app.reading.panes[0].article].meta.id, "glantz-freeman-2024");
 }
 
 #[test]
@@ -332,11 +323,11 @@ fn enter_on_a_theme_selects_it_and_on_an_article_opens_it() {
     update(&mut app, Action::OpenSearch);
     type_text(&mut app, "#kissinger analogy");
     update(&mut app, Action::Select);
-    assert_eq!(app.map.themes[app.theme().unwrap()].id, "kissinger");
+    assert_eq!(app.map[app.theme().unwrap()].id, "kissinger");
     update(&mut app, Action::OpenSearch);
     type_text(&mut app, "@gurtov");
     update(&mut app, Action::Select);
-    assert_eq!(app.corpus.articles[app.reading.panes[0].article].meta.id, "gurtov-2024");
+    assert_eq!(app.corpus[app.reading.panes[0].article].meta.id, "gurtov-2024");
 }
 
 #[test]
@@ -442,7 +433,7 @@ fn y_copies_the_passage_jumped_to_with_its_citation() {
     update(&mut app, Action::SelectTheme(wedge));
     update(&mut app, Action::CopyPassage);
     let gabuev = app.reading.panes[app.reading.focused_pane].article;
-    let passage = app.map.themes[wedge].passages_of(gabuev).next().unwrap().clone();
+    let passage = app.map[wedge].passages_of(gabuev).next().unwrap().clone();
     let copied = on_clipboard(&mut app).unwrap();
     let words: String = passage.quote.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
     assert!(copied.starts_with(&format!("“{words}")), "{copied}");

@@ -39,7 +39,7 @@ const NAMES: &[&str] = &[
 pub fn vocabulary() -> Vec<String> {
     let corpus = parallax::corpus::load(&parallax::corpus::bundled_sources()).corpus;
     corpus
-        .articles
+        .articles()
         .iter()
         .flat_map(|a| a.blocks.iter())
         .flat_map(|b| b.text.split_whitespace())

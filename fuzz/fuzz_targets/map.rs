@@ -16,7 +16,7 @@ fuzz_target!(|bytes: &[u8]| {
     let (map, diagnostics) = parallax::debate::load(corpus(), &[file]);
     for theme in &map.themes {
         for passage in &theme.passages {
-            let _ = passage.text(&corpus().articles[passage.article]);
+            let _ = passage.text(&corpus()[passage.article]);
         }
     }
     for d in &diagnostics {

@@ -292,7 +292,7 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             let library = load_valid_warned(&cli.source())?;
             let themes = match theme {
                 Some(id) => vec![crate::boot::find_theme(&library.map, id)?],
-                None => (0..library.map.themes.len()).collect(),
+                None => library.map.theme_indices().collect(),
             };
             let text = match format {
                 ExportFormat::Md => {
@@ -306,12 +306,12 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
                 ExportFormat::Json => crate::export::json(&library.corpus, &library.map, &themes),
                 ExportFormat::Argdown => {
                     let mut map = library.map.clone();
-                    map.themes = themes.iter().map(|&t| library.map.themes[t].clone()).collect();
+                    map.themes = themes.iter().map(|&t| library.map[t].clone()).collect();
                     crate::export::argdown(&library.corpus, &map)
                 }
                 ExportFormat::Annotations => {
                     let mut map = library.map.clone();
-                    map.themes = themes.iter().map(|&t| library.map.themes[t].clone()).collect();
+                    map.themes = themes.iter().map(|&t| library.map[t].clone()).collect();
                     crate::export::annotations(&library.corpus, &map, all)
                 }
             };
@@ -344,7 +344,7 @@ pub fn find<'a>(corpus: &'a Corpus, id: &str) -> Result<&'a corpus::Article, Err
 }
 
 fn check(loaded: &Library, out: &mut impl Write) -> std::io::Result<()> {
-    for article in &loaded.corpus.articles {
+    for article in loaded.corpus.articles() {
         writeln!(
             out,
             "ok  {:<22} {:>6} words  {:>3} paragraphs  {:>3} notes",
@@ -366,7 +366,7 @@ fn check(loaded: &Library, out: &mut impl Write) -> std::io::Result<()> {
     }
     let mut lint = crate::debate::lint(&loaded.corpus, &loaded.map);
     // What an imported or hand-written article leaves unknown.
-    for article in &loaded.corpus.articles {
+    for article in loaded.corpus.articles() {
         for (what, help) in article.meta.unknowns() {
             lint.push(crate::diagnostic::Diagnostic::warning(
                 &article.file,
@@ -383,7 +383,7 @@ fn check(loaded: &Library, out: &mut impl Write) -> std::io::Result<()> {
         writeln!(
             out,
             "orphan: your passage on “{}” in {} is no longer found: “{}”",
-            loaded.map.themes[orphan.theme].title, loaded.corpus.articles[orphan.article].meta.id, orphan.quote
+            loaded.map[orphan.theme].title, loaded.corpus[orphan.article].meta.id, orphan.quote
         )?;
     }
     let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
@@ -391,8 +391,8 @@ fn check(loaded: &Library, out: &mut impl Write) -> std::io::Result<()> {
     writeln!(
         out,
         "{} article{} loaded, {errors} error{}, {warnings} warning{}",
-        loaded.corpus.articles.len(),
-        plural(loaded.corpus.articles.len()),
+        loaded.corpus.len(),
+        plural(loaded.corpus.len()),
         plural(errors),
         plural(warnings)
     )
@@ -463,7 +463,7 @@ fn plural(n: usize) -> &'static str {
 fn list(corpus: &Corpus, folder: Option<&std::path::Path>, out: &mut impl Write) -> std::io::Result<()> {
     let unknown = |s: String| if s.is_empty() { "?".to_string() } else { s };
     let rows: Vec<[String; 6]> = corpus
-        .articles
+        .articles()
         .iter()
         .map(|a| {
             [
@@ -492,7 +492,7 @@ fn list(corpus: &Corpus, folder: Option<&std::path::Path>, out: &mut impl Write)
         line.push_str(&row[5]);
         writeln!(out, "{line}")?;
     }
-    if corpus.articles.iter().any(|a| !a.meta.unknowns().is_empty()) {
+    if corpus.articles().iter().any(|a| !a.meta.unknowns().is_empty()) {
         writeln!(out, "\n? not known (parallax check says what to add)")?;
     }
     if let Some(folder) = folder

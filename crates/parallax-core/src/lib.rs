@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod export;
 pub mod files;
+pub mod ids;
 pub mod import;
 pub mod layout;
 pub mod library;

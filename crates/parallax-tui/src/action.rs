@@ -120,7 +120,7 @@ actions! {
         /// The process came back from being suspended.
         Resumed,
         /// Select a theme by index (from `--theme`, a click or the matrix).
-        SelectTheme(usize),
+        SelectTheme(crate::ids::ThemeIx),
     }
 }
 

@@ -11,6 +11,7 @@ use crate::corpus::Corpus;
 use crate::debate::DebateMap;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
+use crate::ids::ArticleIx;
 use crate::keymap::Keymap;
 use crate::library::{Arrival, Library, Opening, Source};
 
@@ -19,13 +20,13 @@ use crate::library::{Arrival, Library, Opening, Source};
 pub const DEFAULT_OPEN: [&str; 2] = ["manning-sun-2023", "gabuev-2024"];
 
 /// Article indices for `--open`, or the default opening.
-pub fn resolve_open(corpus: &Corpus, open: &[String]) -> Result<Vec<usize>, Error> {
+pub fn resolve_open(corpus: &Corpus, open: &[String]) -> Result<Vec<ArticleIx>, Error> {
     if open.is_empty() {
-        let defaults: Vec<usize> = DEFAULT_OPEN.iter().filter_map(|id| corpus.index_of(id)).collect();
+        let defaults: Vec<ArticleIx> = DEFAULT_OPEN.iter().filter_map(|id| corpus.index_of(id)).collect();
         if defaults.len() == DEFAULT_OPEN.len() {
             return Ok(defaults);
         }
-        return Ok((0..corpus.articles.len().min(2)).collect());
+        return Ok(corpus.indices().take(2).collect());
     }
     open.iter()
         .map(|id| {
@@ -146,7 +147,7 @@ pub fn open(source: &Source, options: &Options, size: Rect, wait: Wait) -> Resul
         },
     };
     let mut library = crate::library::valid(library)?;
-    if library.corpus.articles.is_empty() {
+    if library.corpus.articles().is_empty() {
         return Err(Error::NoArticles {
             folder: source
                 .dir
@@ -195,7 +196,7 @@ fn prepare(library: Library, options: &Options, size: Rect, saved: crate::sessio
 }
 
 /// The index of theme `id`, or an error naming the themes there are.
-pub fn find_theme(map: &DebateMap, id: &str) -> Result<usize, Error> {
+pub fn find_theme(map: &DebateMap, id: &str) -> Result<crate::ids::ThemeIx, Error> {
     map.theme_index(id).ok_or_else(|| Error::UnknownTheme {
         id: crate::sanitize::clean_line(id),
         known: map.themes.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", "),

@@ -11,6 +11,6 @@ pub mod ui;
 
 // The floors below, under the names the modules here use for them.
 pub use parallax_core::{
-    Error, atomic, corpus, debate, diagnostic, error, export, files, import, layout, library, own_map, sanitize,
+    Error, atomic, corpus, debate, diagnostic, error, export, files, ids, import, layout, library, own_map, sanitize,
     search, session, show, wake, xdg,
 };

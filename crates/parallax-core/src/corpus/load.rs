@@ -218,7 +218,7 @@ pub fn load_paths_counting(paths: &[PathBuf], max_file_bytes: u64, threads: usiz
 /// error naming both files, and the second article is left out.
 pub fn combine(first: Loaded, second: Loaded) -> Loaded {
     let mut combined = append(first, second);
-    sort_by_date(&mut combined.corpus);
+    combined.corpus = std::mem::take(&mut combined.corpus).sorted_by_date();
     combined
 }
 
@@ -228,53 +228,43 @@ pub fn combine(first: Loaded, second: Loaded) -> Loaded {
 /// order, as read); an id both use is a located error naming both files,
 /// and the second article is left out.
 pub fn append(mut first: Loaded, second: Loaded) -> Loaded {
-    let ids: std::collections::HashMap<String, String> = first
-        .corpus
-        .articles
-        .iter()
-        .map(|a| (a.meta.id.clone(), a.file.clone()))
-        .collect();
     first.diagnostics.extend(second.diagnostics);
     for article in second.corpus.articles {
-        if let Some(other) = ids.get(&article.meta.id) {
+        if let Err((article, at)) = first.corpus.push(article) {
             first.diagnostics.push(Diagnostic::error(
                 &article.file,
                 article.id_at,
-                format!("duplicate id `{}`: {other} uses it too", article.meta.id),
+                format!(
+                    "duplicate id `{}`: {} uses it too",
+                    article.meta.id, first.corpus[at].file
+                ),
                 "give each article its own id (parallax import --id ID chooses one)",
             ));
-            continue;
         }
-        first.corpus.articles.push(article);
     }
     first
 }
 
-/// Articles in date order (the undated first), then by id.
-fn sort_by_date(corpus: &mut super::Corpus) {
-    corpus.articles.sort_by(Article::date_cmp);
-}
-
-/// Gathers parsed files in their order, rejecting a second use of an id.
+/// Gathers parsed files in their order, rejecting a second use of an id,
+/// then puts them in date order (the undated first), then by id.
 fn collect(parsed: Vec<Parsed>) -> Loaded {
     let mut loaded = Loaded::default();
-    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for (name, article, mut diagnostics) in parsed {
         loaded.diagnostics.append(&mut diagnostics);
         let Some(article) = article else { continue };
-        if let Some(first) = seen.get(&article.meta.id) {
+        if let Err((article, at)) = loaded.corpus.push(article) {
             loaded.diagnostics.push(Diagnostic::error(
                 &name,
                 article.id_at,
-                format!("duplicate id `{}`: {first} uses it too", article.meta.id),
+                format!(
+                    "duplicate id `{}`: {} uses it too",
+                    article.meta.id, loaded.corpus[at].file
+                ),
                 "give each article its own id",
             ));
-            continue;
         }
-        seen.insert(article.meta.id.clone(), name);
-        loaded.corpus.articles.push(article);
     }
-    sort_by_date(&mut loaded.corpus);
+    loaded.corpus = std::mem::take(&mut loaded.corpus).sorted_by_date();
     loaded
 }
 

@@ -15,35 +15,105 @@ pub use load::{
 };
 pub use meta::{Author, Form, Meta, Published, Role, TitleSource, is_valid_id, slug, unused_id};
 
+use std::collections::HashMap;
 use std::ops::Range;
 
-/// All articles that loaded. A library read whole is in date order; one
-/// read in two stages keeps the first stage's articles first, where the
-/// reader found them ([`Corpus::date_order`] gives the order to list them in).
+pub use crate::ids::{ArticleIx, BlockIx};
+
+/// All articles that loaded, in the order they arrived: a library read
+/// whole is read in date order, and one read in two stages keeps the first
+/// stage's articles first, where the reader found them. An article's
+/// [`ArticleIx`] never changes once it is in; [`Corpus::date_order`] gives
+/// the order to list them in, and ids are found through a map.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
-    pub articles: Vec<Article>,
+    articles: Vec<Article>,
+    by_id: HashMap<String, ArticleIx>,
 }
 
 impl Corpus {
-    pub fn get(&self, id: &str) -> Option<&Article> {
-        self.articles.iter().find(|a| a.meta.id == id)
+    /// A corpus of `articles` in this order; an id used twice keeps its first.
+    pub fn new(articles: Vec<Article>) -> Corpus {
+        let mut corpus = Corpus::default();
+        for article in articles {
+            // A second article with a used id is left out, as loading does.
+            let _ = corpus.push(article);
+        }
+        corpus
     }
 
-    pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.articles.iter().position(|a| a.meta.id == id)
+    /// Adds `article` after the others, or hands it back when its id is
+    /// taken (the article holding it is at the returned position).
+    pub fn push(&mut self, article: Article) -> Result<ArticleIx, (Box<Article>, ArticleIx)> {
+        if let Some(&at) = self.by_id.get(&article.meta.id) {
+            return Err((Box::new(article), at));
+        }
+        let at = ArticleIx(self.articles.len());
+        self.by_id.insert(article.meta.id.clone(), at);
+        self.articles.push(article);
+        Ok(at)
+    }
+
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// Every article's position, in arrival order.
+    pub fn indices(&self) -> impl DoubleEndedIterator<Item = ArticleIx> + ExactSizeIterator + Clone + use<> {
+        ArticleIx::all(self.articles.len())
+    }
+
+    /// Each article with its position, in arrival order.
+    pub fn enumerate(&self) -> impl Iterator<Item = (ArticleIx, &Article)> {
+        self.articles.iter().enumerate().map(|(at, a)| (ArticleIx(at), a))
+    }
+
+    pub fn article(&self, at: ArticleIx) -> Option<&Article> {
+        self.articles.get(at.0)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Article> {
+        self.index_of(id).map(|at| &self[at])
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<ArticleIx> {
+        self.by_id.get(id).copied()
     }
 
     pub fn ids(&self) -> impl ExactSizeIterator<Item = &str> + Clone {
         self.articles.iter().map(|a| a.meta.id.as_str())
     }
 
-    /// The articles' indices in date order (the undated first), then by id:
-    /// the order lists show them in, whatever order they arrived in.
-    pub fn date_order(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.articles.len()).collect();
-        order.sort_by(|&a, &b| self.articles[a].date_cmp(&self.articles[b]));
+    /// The articles' positions in date order (the undated first), then by
+    /// id: the order lists show them in, whatever order they arrived in.
+    pub fn date_order(&self) -> Vec<ArticleIx> {
+        let mut order: Vec<ArticleIx> = self.indices().collect();
+        order.sort_by(|&a, &b| self[a].date_cmp(&self[b]));
         order
+    }
+
+    /// The corpus in date order: for a library read whole, before the
+    /// reader holds any position in it.
+    pub fn sorted_by_date(self) -> Corpus {
+        let mut articles = self.articles;
+        articles.sort_by(Article::date_cmp);
+        Corpus::new(articles)
+    }
+}
+
+impl std::ops::Index<ArticleIx> for Corpus {
+    type Output = Article;
+
+    fn index(&self, at: ArticleIx) -> &Article {
+        &self.articles[at.0]
     }
 }
 

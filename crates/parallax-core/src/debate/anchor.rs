@@ -6,7 +6,7 @@
 
 use toml::Spanned;
 
-use crate::corpus::{Article, Corpus};
+use crate::corpus::{Article, ArticleIx, Corpus};
 use crate::diagnostic::{ARTICLE, Diagnostic, LineIndex, Location, unknown_name};
 use crate::sanitize::clean_line;
 
@@ -274,13 +274,13 @@ fn closest(text: &str, pattern: &str) -> (usize, usize, usize) {
 /// relation's two ends are two); keeping every article's would cost several
 /// times the corpus.
 #[derive(Default)]
-pub(super) struct Normalized(Vec<(usize, NormalizedArticle)>);
+pub(super) struct Normalized(Vec<(ArticleIx, NormalizedArticle)>);
 
 /// How many articles' normalized texts are kept.
 const NORMALIZED_KEPT: usize = 8;
 
 impl Normalized {
-    fn of(&mut self, index: usize, article: &crate::corpus::Article) -> &NormalizedArticle {
+    fn of(&mut self, index: ArticleIx, article: &crate::corpus::Article) -> &NormalizedArticle {
         let at = match self.0.iter().position(|(i, _)| *i == index) {
             Some(at) => at,
             None => {
@@ -314,7 +314,7 @@ pub(super) fn anchor_quote(
     raw: &QuoteRef,
     normalized: &mut Normalized,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(usize, Anchor, String)> {
+) -> Option<(ArticleIx, Anchor, String)> {
     let at = |offset: usize| lines.location(offset);
     let errors_before = diagnostics.len();
     let Some(article_index) = corpus.index_of(raw.article.get_ref()) else {
@@ -327,7 +327,7 @@ pub(super) fn anchor_quote(
         ));
         return None;
     };
-    let article = &corpus.articles[article_index];
+    let article = &corpus[article_index];
     if normalize(raw.quote.get_ref()).split(' ').count() < 3 {
         diagnostics.push(Diagnostic::error(
             file,
@@ -444,7 +444,7 @@ mod tests {
     #[test]
     fn a_very_long_quote_is_not_searched_for_approximately() {
         let corpus = crate::corpus::load(&crate::corpus::bundled_sources()).corpus;
-        let article = &corpus.articles[0];
+        let article = &corpus.articles()[0];
         let index = NormalizedArticle::new(article);
         let quote = "word ".repeat(2000);
         let resolution = index.resolve(

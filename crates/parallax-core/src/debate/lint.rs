@@ -3,7 +3,7 @@
 //! theme only one article speaks to, and a passage that is not the author's own words in an
 //! interview (the interviewer's question or introduction).
 
-use super::{DebateMap, Origin, Passage, Theme};
+use super::{ArticleIx, DebateMap, Origin, Passage, Theme};
 use crate::corpus::{Article, Corpus, Form, Role};
 use crate::diagnostic::{Diagnostic, Location};
 
@@ -21,7 +21,7 @@ pub fn lint(corpus: &Corpus, map: &DebateMap) -> Vec<Diagnostic> {
             warnings.extend(too_few_articles(theme));
         }
         for passage in &theme.passages {
-            warnings.extend(not_the_authors_words(&corpus.articles[passage.article], passage));
+            warnings.extend(not_the_authors_words(&corpus[passage.article], passage));
         }
     }
     warnings
@@ -60,7 +60,7 @@ fn no_passages(theme: &Theme) -> Diagnostic {
 }
 
 fn too_few_articles(theme: &Theme) -> Option<Diagnostic> {
-    let mut articles: Vec<usize> = theme.passages.iter().map(|p| p.article).collect();
+    let mut articles: Vec<ArticleIx> = theme.passages.iter().map(|p| p.article).collect();
     articles.dedup();
     if articles.len() >= 2 {
         return None;

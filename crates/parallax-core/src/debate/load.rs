@@ -208,9 +208,9 @@ pub fn load_with_own(corpus: &Corpus, files: &[SourceFile], own: Option<&SourceF
         };
         let is_own = parsed[file_index].3;
         // Kept to show the reader's own passage as unplaced if it cannot be anchored.
-        let unplaced = Unplaced {
+        let unplaced = corpus.index_of(raw.article.get_ref()).map(|article| Unplaced {
             theme: theme_index,
-            article: corpus.index_of(raw.article.get_ref()).unwrap_or(usize::MAX),
+            article,
             stance: raw.stance.as_ref().map_or(Stance::Reports, |s| *s.get_ref()),
             quote: clean_line(raw.quote.get_ref()),
             summary: raw
@@ -218,13 +218,13 @@ pub fn load_with_own(corpus: &Corpus, files: &[SourceFile], own: Option<&SourceF
                 .as_ref()
                 .map(|s| clean_line(s.get_ref()))
                 .unwrap_or_default(),
-        };
+        });
         match resolve_passage(corpus, file, lines, raw, &mut normalized, &mut diagnostics) {
             Some(mut passage) => {
                 passage.mine = is_own;
-                map.themes[theme_index].passages.push(passage);
+                map.themes[theme_index.get()].passages.push(passage);
             }
-            None if is_own && unplaced.article != usize::MAX => map.unplaced.push(unplaced),
+            None if is_own => map.unplaced.extend(unplaced),
             None => {}
         }
     }
@@ -232,7 +232,7 @@ pub fn load_with_own(corpus: &Corpus, files: &[SourceFile], own: Option<&SourceF
         let (file, lines) = (&parsed[file_index].0.name, &lines[file_index]);
         match map.theme_index(view.theme.get_ref()) {
             Some(theme) => {
-                map.themes[theme].view = Some(View {
+                map.themes[theme.get()].view = Some(View {
                     stance: view.stance,
                     note: clean_line(&view.note),
                 })

@@ -17,6 +17,8 @@ pub use relations::{End, Event, Relation, RelationKind};
 
 use std::fmt;
 
+pub use crate::ids::{ArticleIx, RelationIx, ThemeIx};
+
 use serde::Deserialize;
 
 /// An author's position toward a theme's claim.
@@ -85,8 +87,8 @@ pub struct DebateMap {
 /// One of the reader's own passages that could not be anchored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unplaced {
-    pub theme: usize,
-    pub article: usize,
+    pub theme: ThemeIx,
+    pub article: ArticleIx,
     pub stance: Stance,
     pub quote: String,
     pub summary: String,
@@ -130,7 +132,7 @@ pub struct Origin {
 #[derive(Debug, Clone)]
 pub struct Passage {
     /// Index into the corpus's articles.
-    pub article: usize,
+    pub article: ArticleIx,
     pub stance: Stance,
     /// The author's position, in the map's own words.
     pub summary: String,
@@ -152,10 +154,10 @@ impl Passage {
 
 impl DebateMap {
     /// The relations one of whose ends overlaps `anchor` in `article`.
-    pub fn relations_at(&self, article: usize, anchor: &Anchor) -> Vec<usize> {
-        (0..self.relations.len())
+    pub fn relations_at(&self, article: ArticleIx, anchor: &Anchor) -> Vec<RelationIx> {
+        RelationIx::all(self.relations.len())
             .filter(|&r| {
-                let relation = &self.relations[r];
+                let relation = &self[r];
                 [&relation.from, &relation.to]
                     .iter()
                     .any(|end| end.article == article && end.anchor.overlaps(anchor))
@@ -166,46 +168,86 @@ impl DebateMap {
     /// The articles of `order` the map places a passage of, in that order:
     /// the stance matrix's columns, so that a library of thousands shows
     /// those that speak to its themes.
-    pub fn mapped_articles(&self, order: &[usize]) -> Vec<usize> {
+    pub fn mapped_articles(&self, order: &[ArticleIx]) -> Vec<ArticleIx> {
         let mut mapped = vec![false; order.len()];
         for passage in self.themes.iter().flat_map(|t| &t.passages) {
-            if let Some(seen) = mapped.get_mut(passage.article) {
+            if let Some(seen) = mapped.get_mut(passage.article.get()) {
                 *seen = true;
             }
         }
         order
             .iter()
             .copied()
-            .filter(|&a| mapped.get(a) == Some(&true))
+            .filter(|&a| mapped.get(a.get()) == Some(&true))
             .collect()
     }
 
     /// The theme with this id, or that had it before (an alias).
-    pub fn theme_index(&self, id: &str) -> Option<usize> {
+    pub fn theme_index(&self, id: &str) -> Option<ThemeIx> {
         self.themes
             .iter()
             .position(|t| t.id == id)
             .or_else(|| self.themes.iter().position(|t| t.aliases.iter().any(|a| a == id)))
+            .map(ThemeIx)
+    }
+
+    /// Every theme's position, in the map's order.
+    pub fn theme_indices(&self) -> impl DoubleEndedIterator<Item = ThemeIx> + ExactSizeIterator + Clone + use<> {
+        ThemeIx::all(self.themes.len())
+    }
+
+    /// Each theme with its position, in the map's order.
+    pub fn enumerate_themes(&self) -> impl DoubleEndedIterator<Item = (ThemeIx, &Theme)> + Clone {
+        self.themes.iter().enumerate().map(|(at, t)| (ThemeIx(at), t))
+    }
+
+    /// Each relation with its position, in the map's order.
+    pub fn enumerate_relations(&self) -> impl DoubleEndedIterator<Item = (RelationIx, &Relation)> + Clone {
+        self.relations.iter().enumerate().map(|(at, r)| (RelationIx(at), r))
+    }
+
+    pub fn theme(&self, at: ThemeIx) -> Option<&Theme> {
+        self.themes.get(at.get())
+    }
+
+    pub fn relation(&self, at: RelationIx) -> Option<&Relation> {
+        self.relations.get(at.get())
+    }
+}
+
+impl std::ops::Index<ThemeIx> for DebateMap {
+    type Output = Theme;
+
+    fn index(&self, at: ThemeIx) -> &Theme {
+        &self.themes[at.get()]
+    }
+}
+
+impl std::ops::Index<RelationIx> for DebateMap {
+    type Output = Relation;
+
+    fn index(&self, at: RelationIx) -> &Relation {
+        &self.relations[at.get()]
     }
 }
 
 impl Theme {
     /// The passages of one article, in reading order.
-    pub fn passages_of(&self, article: usize) -> impl Iterator<Item = &Passage> {
+    pub fn passages_of(&self, article: ArticleIx) -> impl Iterator<Item = &Passage> {
         self.passages.iter().filter(move |p| p.article == article)
     }
 
     /// The article's stance as the map gives it: that of its first passage
     /// in the bundled map (the authors' stance stays in view beside the
     /// reader's own), else of the reader's first, or none when silent.
-    pub fn stance_of(&self, article: usize) -> Option<Stance> {
+    pub fn stance_of(&self, article: ArticleIx) -> Option<Stance> {
         let (map, own) = self.stances_of(article);
         map.first().or(own.first()).copied()
     }
 
     /// The distinct stances of an article's passages on the theme, in
     /// reading order: those of the map files, and the reader's own.
-    pub fn stances_of(&self, article: usize) -> (Vec<Stance>, Vec<Stance>) {
+    pub fn stances_of(&self, article: ArticleIx) -> (Vec<Stance>, Vec<Stance>) {
         let (mut map, mut own) = (Vec::new(), Vec::new());
         for passage in self.passages_of(article) {
             let list = if passage.mine { &mut own } else { &mut map };
@@ -218,7 +260,7 @@ impl Theme {
 
     /// An article's cell in a table of stances: the map's glyphs, then the
     /// reader's own and their mark (`~+✎`); the silent glyph when none.
-    pub fn cell_glyphs(&self, article: usize) -> String {
+    pub fn cell_glyphs(&self, article: ArticleIx) -> String {
         let (map, own) = self.stances_of(article);
         if map.is_empty() && own.is_empty() {
             return SILENT_GLYPH.to_string();
@@ -231,7 +273,7 @@ impl Theme {
     }
 
     /// How many of `articles` support and how many oppose the claim.
-    pub fn agreement(&self, articles: &[usize]) -> (usize, usize) {
+    pub fn agreement(&self, articles: &[ArticleIx]) -> (usize, usize) {
         let mut supports = 0;
         let mut opposes = 0;
         for &article in articles {
@@ -244,7 +286,7 @@ impl Theme {
 
     /// Whether some of `articles` support the claim and others oppose it.
     /// Never for a shared fact.
-    pub fn disagreement_among(&self, articles: &[usize]) -> bool {
+    pub fn disagreement_among(&self, articles: &[ArticleIx]) -> bool {
         let (supports, opposes) = self.agreement(articles);
         !self.shared && supports > 0 && opposes > 0
     }

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::anchor::{Normalized, QuoteRef, anchor_quote};
-use super::{Anchor, Origin};
+use super::{Anchor, ArticleIx, Origin};
 use crate::corpus::{Corpus, Published};
 use crate::diagnostic::{Diagnostic, LineIndex};
 use crate::sanitize::clean_line;
@@ -75,7 +75,7 @@ impl RelationKind {
 /// One end of a relation: an anchored stretch of an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct End {
-    pub article: usize,
+    pub article: ArticleIx,
     pub anchor: Anchor,
     pub quote: String,
 }
@@ -93,7 +93,7 @@ pub struct Relation {
 impl Relation {
     /// The end that is not in `article` (or, when both are, the one that is
     /// not `from`'s).
-    pub fn other_end(&self, article: usize) -> &End {
+    pub fn other_end(&self, article: ArticleIx) -> &End {
         if self.from.article == article {
             &self.to
         } else {
@@ -104,7 +104,7 @@ impl Relation {
     /// The relation as a sentence, its verb agreeing with its subject:
     /// "Gabuev rebuts Manning and Sun", "Glantz and Freeman rebut Manning and Sun".
     pub fn sentence(&self, corpus: &Corpus) -> String {
-        let surnames = |end: &End| corpus.articles[end.article].surnames();
+        let surnames = |end: &End| corpus[end.article].surnames();
         let names = |end: &End| surnames(end).replace(", ", " and ");
         let verb = if surnames(&self.from).contains(", ") {
             self.kind.verb_plural()
@@ -115,16 +115,13 @@ impl Relation {
     }
 
     /// How the relation reads from `article`'s side: "answers Manning and Sun".
-    pub fn described(&self, article: usize, corpus: &Corpus) -> String {
+    pub fn described(&self, article: ArticleIx, corpus: &Corpus) -> String {
         let (verb, other) = if self.from.article == article {
             (self.kind.verb(), &self.to)
         } else {
             (self.kind.passive(), &self.from)
         };
-        format!(
-            "{verb} {}",
-            corpus.articles[other.article].surnames().replace(", ", " and ")
-        )
+        format!("{verb} {}", corpus[other.article].surnames().replace(", ", " and "))
     }
 }
 
@@ -210,7 +207,7 @@ pub(super) fn resolve_relation(
     if summary.is_empty() {
         return None;
     }
-    let end = |(article, anchor, quote): (usize, Anchor, String)| End { article, anchor, quote };
+    let end = |(article, anchor, quote): (ArticleIx, Anchor, String)| End { article, anchor, quote };
     Some(Relation {
         kind: *raw.kind.get_ref(),
         summary,

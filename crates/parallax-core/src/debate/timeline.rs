@@ -1,7 +1,7 @@
 //! The argument in time: the articles in date order, at the precision their
 //! dates are known, the events the map lists, and who answers whom.
 
-use super::DebateMap;
+use super::{ArticleIx, DebateMap, RelationIx};
 use crate::corpus::{Corpus, Published};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,8 +13,8 @@ pub enum Row {
     /// An article, and the relations from its passages to earlier ones
     /// (indices into the map's relations).
     Article {
-        article: usize,
-        relations: Vec<usize>,
+        article: ArticleIx,
+        relations: Vec<RelationIx>,
     },
 }
 
@@ -23,7 +23,7 @@ impl Row {
     pub fn date(&self, corpus: &Corpus) -> Option<Published> {
         match self {
             Row::Event { date, .. } => Some(*date),
-            Row::Article { article, .. } => corpus.articles[*article].meta.published,
+            Row::Article { article, .. } => corpus[*article].meta.published,
         }
     }
 
@@ -33,7 +33,7 @@ impl Row {
     fn place(&self, corpus: &Corpus) -> Option<Published> {
         match self {
             Row::Article { article, .. } => {
-                let meta = &corpus.articles[*article].meta;
+                let meta = &corpus[*article].meta;
                 meta.published_between.map(|(_, last)| last).or(meta.published)
             }
             Row::Event { date, .. } => Some(*date),
@@ -43,7 +43,7 @@ impl Row {
     /// The date as shown, at the precision known.
     pub fn date_text(&self, corpus: &Corpus) -> String {
         if let Row::Article { article, .. } = self
-            && let Some((first, last)) = corpus.articles[*article].meta.published_between
+            && let Some((first, last)) = corpus[*article].meta.published_between
         {
             return window_text(first, last);
         }
@@ -82,9 +82,9 @@ pub fn rows(corpus: &Corpus, map: &DebateMap) -> Vec<Row> {
             title: e.title.clone(),
         })
         .collect();
-    for article in 0..corpus.articles.len() {
-        let relations = (0..map.relations.len())
-            .filter(|&r| map.relations[r].from.article == article && map.relations[r].to.article != article)
+    for article in corpus.indices() {
+        let relations = RelationIx::all(map.relations.len())
+            .filter(|&r| map[r].from.article == article && map[r].to.article != article)
             .collect();
         rows.push(Row::Article { article, relations });
     }
@@ -92,7 +92,7 @@ pub fn rows(corpus: &Corpus, map: &DebateMap) -> Vec<Row> {
     // articles of one date by id; undated articles come last.
     let key = |row: &Row| {
         let id = match row {
-            Row::Article { article, .. } => corpus.articles[*article].meta.id.as_str(),
+            Row::Article { article, .. } => corpus[*article].meta.id.as_str(),
             Row::Event { .. } => "",
         };
         match row.place(corpus) {
@@ -117,7 +117,7 @@ pub fn text(corpus: &Corpus, map: &DebateMap) -> String {
         match &row {
             Row::Event { title, .. } => out.push_str(&format!("{:<17} · {title}\n", row.date_text(corpus))),
             Row::Article { article, relations } => {
-                let a = &corpus.articles[*article];
+                let a = &corpus[*article];
                 out.push_str(&format!(
                     "{:<17} ▶ {} — {} ({}; {})\n",
                     row.date_text(corpus),
@@ -127,8 +127,8 @@ pub fn text(corpus: &Corpus, map: &DebateMap) -> String {
                     a.meta.id
                 ));
                 for &r in relations {
-                    let relation = &map.relations[r];
-                    let other = &corpus.articles[relation.to.article];
+                    let relation = &map[r];
+                    let other = &corpus[relation.to.article];
                     out.push_str(&format!(
                         "{:<17}     {} {} ({}): {}\n",
                         "",

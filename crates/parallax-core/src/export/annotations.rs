@@ -17,7 +17,7 @@ pub fn annotations(corpus: &Corpus, map: &DebateMap, all: bool) -> String {
     let mut items = Vec::new();
     for theme in &map.themes {
         for (n, passage) in theme.passages.iter().enumerate().filter(|(_, p)| all || p.mine) {
-            let article = &corpus.articles[passage.article];
+            let article = &corpus[passage.article];
             let (prefix, suffix) = passage.anchor.context(article, CONTEXT_CHARS);
             let mut annotation = json!({
                 "id": format!("urn:parallax:passage:{}:{}:{n}", theme.id, article.meta.id),

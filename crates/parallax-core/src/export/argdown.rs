@@ -12,21 +12,22 @@ use std::fmt::Write as _;
 
 use crate::corpus::Corpus;
 use crate::debate::{Anchor, DebateMap, End, RelationKind, Stance};
+use crate::ids::{ArticleIx, ThemeIx};
 
 /// An argument of the export: a passage, or a relation's end that is no passage.
 struct Argument {
     title: String,
-    article: usize,
+    article: ArticleIx,
     anchor: Anchor,
     /// The theme and stance, for a passage.
-    on: Option<(usize, Stance)>,
+    on: Option<(ThemeIx, Stance)>,
 }
 
 pub fn argdown(corpus: &Corpus, map: &DebateMap) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "===\ntitle: {}\n===\n", text(&map.question));
     let mut arguments: Vec<Argument> = Vec::new();
-    for (t, theme) in map.themes.iter().enumerate() {
+    for (t, theme) in map.theme_indices().zip(&map.themes) {
         // A heading must have words: a theme without a title goes by its id.
         let heading = text(&theme.title);
         let heading = if heading.trim().is_empty() { &theme.id } else { &heading };
@@ -34,7 +35,7 @@ pub fn argdown(corpus: &Corpus, map: &DebateMap) -> String {
         let _ = writeln!(out, "[{}]: {}", theme.id, text(&theme.claim));
         let mut reports = Vec::new();
         for (n, passage) in theme.passages.iter().enumerate() {
-            let title = format!("{} on {} {}", corpus.articles[passage.article].meta.id, theme.id, n + 1);
+            let title = format!("{} on {} {}", corpus[passage.article].meta.id, theme.id, n + 1);
             let line = format!("<{title}>: {} #{}", text(&passage.summary), passage.stance);
             match passage.stance {
                 Stance::Supports | Stance::Qualifies => {
@@ -85,7 +86,7 @@ pub fn argdown(corpus: &Corpus, map: &DebateMap) -> String {
 
 /// Whether two arguments' articles take one stance on a theme both speak to.
 fn shared_stance(arguments: &[Argument], a: usize, b: usize) -> bool {
-    let on = |i: usize| -> Vec<(usize, Stance)> {
+    let on = |i: usize| -> Vec<(ThemeIx, Stance)> {
         arguments
             .iter()
             .filter(|x| x.article == arguments[i].article && x.anchor.overlaps(&arguments[i].anchor))
@@ -105,7 +106,7 @@ fn argument_for(corpus: &Corpus, arguments: &mut Vec<Argument>, end: &End, out: 
     {
         return found;
     }
-    let article = &corpus.articles[end.article].meta.id;
+    let article = &corpus[end.article].meta.id;
     let title = format!("{article} passage {}", arguments.len() + 1);
     let _ = writeln!(out, "<{title}>: “{}”\n", text(&end.quote));
     arguments.push(Argument {

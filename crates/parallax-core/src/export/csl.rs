@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use crate::corpus::{Article, Corpus, Form};
 
 pub fn csl(corpus: &Corpus) -> String {
-    let items: Vec<Value> = corpus.articles.iter().map(item).collect();
+    let items: Vec<Value> = corpus.articles().iter().map(item).collect();
     let mut text = serde_json::to_string_pretty(&items).expect("plain data");
     text.push('\n');
     text
@@ -72,7 +72,7 @@ mod tests {
     fn every_bundled_article_is_an_item_with_its_authors_split_and_its_date_as_known() {
         let corpus = crate::corpus::load(&crate::corpus::bundled_sources()).corpus;
         let items: Vec<Value> = serde_json::from_str(&csl(&corpus)).unwrap();
-        assert_eq!(items.len(), corpus.articles.len());
+        assert_eq!(items.len(), corpus.len());
         let gabuev = items.iter().find(|i| i["id"] == "gabuev-2024").unwrap();
         assert_eq!(gabuev["author"][0], json!({ "family": "Gabuev", "given": "Alexander" }));
         assert_eq!(gabuev["issued"], json!({ "date-parts": [[2024, 4]] }));

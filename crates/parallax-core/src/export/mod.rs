@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::corpus::Corpus;
 use crate::debate::{DebateMap, SILENT_GLYPH, Theme};
+use crate::ids::{ArticleIx, ThemeIx};
 use crate::search::{Hit, Kind, SearchIndex};
 
 mod annotations;
@@ -31,7 +32,7 @@ pub enum Citations {
 /// One cell of the table: the glyphs of every stance taken, the map's
 /// then the reader's own (marked ✎), and the first one's name; "(yours)"
 /// where only the reader placed passages.
-fn cell(theme: &Theme, article: usize) -> String {
+fn cell(theme: &Theme, article: ArticleIx) -> String {
     let (map, own) = theme.stances_of(article);
     let glyphs = theme.cell_glyphs(article);
     match (map.first(), own.first()) {
@@ -57,7 +58,7 @@ pub fn themes_table(corpus: &Corpus, map: &DebateMap) -> String {
         };
         rows.push(
             std::iter::once(name)
-                .chain((0..corpus.articles.len()).map(|article| cell(theme, article)))
+                .chain(corpus.indices().map(|article| cell(theme, article)))
                 .collect(),
         );
     }
@@ -86,18 +87,18 @@ pub fn themes_table(corpus: &Corpus, map: &DebateMap) -> String {
     out
 }
 
-pub fn markdown(corpus: &Corpus, map: &DebateMap, themes: &[usize]) -> String {
+pub fn markdown(corpus: &Corpus, map: &DebateMap, themes: &[ThemeIx]) -> String {
     markdown_cited(corpus, map, themes, Citations::Plain)
 }
 
 /// The Markdown export, citing as `citations` says.
-pub fn markdown_cited(corpus: &Corpus, map: &DebateMap, themes: &[usize], citations: Citations) -> String {
+pub fn markdown_cited(corpus: &Corpus, map: &DebateMap, themes: &[ThemeIx], citations: Citations) -> String {
     let mut out = String::new();
     if !map.question.is_empty() {
         let _ = writeln!(out, "# {}\n", md(&map.question));
     }
     for &index in themes {
-        let theme = &map.themes[index];
+        let theme = &map[index];
         let shared = if theme.shared {
             " (a fact the authors share)"
         } else {
@@ -110,7 +111,7 @@ pub fn markdown_cited(corpus: &Corpus, map: &DebateMap, themes: &[usize], citati
             md(&theme.claim)
         );
         for passage in &theme.passages {
-            let article = &corpus.articles[passage.article];
+            let article = &corpus[passage.article];
             let block = &article.blocks[passage.anchor.start_block];
             let yours = if passage.mine { " (yours)" } else { "" };
             let cited = match citations {
@@ -147,9 +148,10 @@ pub fn markdown_cited(corpus: &Corpus, map: &DebateMap, themes: &[usize], citati
                 md(&view.note)
             );
         }
-        let silent: Vec<&str> = (0..corpus.articles.len())
+        let silent: Vec<&str> = corpus
+            .indices()
             .filter(|&a| theme.passages_of(a).next().is_none())
-            .map(|a| corpus.articles[a].meta.id.as_str())
+            .map(|a| corpus[a].meta.id.as_str())
             .collect();
         if !silent.is_empty() {
             let _ = writeln!(out, "Silent on this theme: {}\n", silent.join(", "));
@@ -258,11 +260,11 @@ struct JsonPassage<'a> {
     mine: bool,
 }
 
-pub fn json<'a>(corpus: &'a Corpus, map: &'a DebateMap, themes: &[usize]) -> String {
+pub fn json<'a>(corpus: &'a Corpus, map: &'a DebateMap, themes: &[ThemeIx]) -> String {
     let export = JsonExport {
         question: &map.question,
         articles: corpus
-            .articles
+            .articles()
             .iter()
             .map(|a| JsonArticle {
                 id: &a.meta.id,
@@ -276,7 +278,7 @@ pub fn json<'a>(corpus: &'a Corpus, map: &'a DebateMap, themes: &[usize]) -> Str
         themes: themes
             .iter()
             .map(|&i| {
-                let theme = &map.themes[i];
+                let theme = &map[i];
                 JsonTheme {
                     id: &theme.id,
                     title: &theme.title,
@@ -290,7 +292,7 @@ pub fn json<'a>(corpus: &'a Corpus, map: &'a DebateMap, themes: &[usize]) -> Str
                         .passages
                         .iter()
                         .map(|p| {
-                            let article = &corpus.articles[p.article];
+                            let article = &corpus[p.article];
                             JsonPassage {
                                 article: &article.meta.id,
                                 stance: p.stance.name(),
@@ -311,8 +313,8 @@ pub fn json<'a>(corpus: &'a Corpus, map: &'a DebateMap, themes: &[usize]) -> Str
             .iter()
             .map(|r| {
                 let end = |e: &'a crate::debate::End| JsonEnd {
-                    article: &corpus.articles[e.article].meta.id,
-                    quote: e.anchor.text(&corpus.articles[e.article]),
+                    article: &corpus[e.article].meta.id,
+                    quote: e.anchor.text(&corpus[e.article]),
                 };
                 JsonRelation {
                     kind: r.kind.name(),
@@ -352,19 +354,17 @@ struct JsonHit<'a> {
 
 fn json_hit<'a>(corpus: &'a Corpus, map: &'a DebateMap, index: &'a SearchIndex, hit: &Hit) -> JsonHit<'a> {
     let c = index.candidate(hit.candidate);
-    let article = c.article.map(|a| &corpus.articles[a as usize]);
+    let article = c.article.map(|a| &corpus[a]);
     let passage = c.kind == Kind::Passage;
     JsonHit {
         kind: c.kind.name(),
         article: article.map(|a| a.meta.id.as_str()),
         score: hit.score,
         text: index.text(corpus, hit.candidate),
-        block: article
-            .filter(|_| passage)
-            .map(|a| a.blocks[c.block as usize].id.as_str()),
+        block: article.filter(|_| passage).map(|a| a.blocks[c.block.get()].id.as_str()),
         start: passage.then_some(c.start),
         end: passage.then_some(c.end),
-        theme: (c.kind == Kind::Theme).then(|| map.themes[c.theme as usize].id.as_str()),
+        theme: (c.kind == Kind::Theme).then(|| map[c.theme].id.as_str()),
     }
 }
 

@@ -134,8 +134,8 @@ pub fn open(source: &Source, wanted: &[String], required: bool, spare_a_core: bo
         .filter(|(i, _)| first.binary_search(i).is_err())
         .map(|(_, p)| p.clone())
         .collect();
-    let total = shown.corpus.articles.len() + rest.len();
-    let done = Arc::new(AtomicUsize::new(shown.corpus.articles.len()));
+    let total = shown.corpus.len() + rest.len();
+    let done = Arc::new(AtomicUsize::new(shown.corpus.len()));
     let counter = Arc::clone(&done);
     let sent = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&sent);

@@ -307,7 +307,7 @@ fn the_file_is_a_map_in_the_bundled_format() {
     let (merged, problems) =
         crate::debate::load_with_own(&corpus, &crate::corpus::bundled_maps(), Some(&map.source("map.toml")));
     assert!(problems.is_empty(), "{problems:?}");
-    let mine = &merged.themes[merged.theme_index("mine-1").unwrap()];
+    let mine = &merged[merged.theme_index("mine-1").unwrap()];
     assert!(mine.mine);
     let wedge = &merged.themes[0];
     assert_eq!(

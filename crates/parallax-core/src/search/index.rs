@@ -8,6 +8,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use super::{Hit, Query, RESULT_LIMIT, SCORED, fold, folded_string, mask, matcher, subsequence, word_close};
 use crate::corpus::Corpus;
 use crate::debate::DebateMap;
+use crate::ids::{ArticleIx, BlockIx, ThemeIx};
 
 /// Sentences longer than this are cut into candidates of about this size, so
 /// that no single alignment is large.
@@ -37,13 +38,13 @@ impl Kind {
 pub struct Candidate {
     pub kind: Kind,
     /// The article (passages and articles; for a theme's summary, its article).
-    pub article: Option<u32>,
+    pub article: Option<ArticleIx>,
     /// For passages: the block and the byte range of the sentence in its text.
-    pub block: u32,
+    pub block: BlockIx,
     pub start: u32,
     pub end: u32,
     /// For themes: the theme.
-    pub theme: u32,
+    pub theme: ThemeIx,
     /// For themes and articles: index into the index's own texts.
     text: u32,
 }
@@ -89,7 +90,7 @@ impl SearchIndex {
         // Sized up front: growing by doubling would briefly hold twice the
         // folded corpus, the largest part of the index.
         let text_bytes: usize = corpus
-            .articles
+            .articles()
             .iter()
             .flat_map(|a| &a.blocks)
             .map(|b| b.text.len())
@@ -105,7 +106,7 @@ impl SearchIndex {
             texts: Vec::new(),
         };
         index.bounds.push(0);
-        for (a, article) in corpus.articles.iter().enumerate() {
+        for (a, article) in corpus.articles().iter().enumerate() {
             done.store(a, std::sync::atomic::Ordering::Relaxed);
             for (b, block) in article.blocks.iter().enumerate() {
                 for sentence in block.sentences_once() {
@@ -122,23 +123,23 @@ impl SearchIndex {
             }
         }
         index.passages_end = index.candidates.len() as u32;
-        for (t, theme) in map.themes.iter().enumerate() {
+        for (t, theme) in map.theme_indices().zip(&map.themes) {
             index.push_text(None, t, format!("{} — {}", theme.title, theme.claim));
             for passage in &theme.passages {
                 index.push_text(Some(passage.article), t, passage.summary.clone());
             }
         }
         index.themes_end = index.candidates.len() as u32;
-        for (a, article) in corpus.articles.iter().enumerate() {
+        for (a, article) in corpus.enumerate() {
             let text = format!(
                 "{} · {} · {}",
                 article.meta.title,
                 article.author_names(),
                 article.meta.outlet
             );
-            index.push_text(Some(a), 0, text);
+            index.push_text(Some(a), ThemeIx::default(), text);
         }
-        done.store(corpus.articles.len(), std::sync::atomic::Ordering::Relaxed);
+        done.store(corpus.len(), std::sync::atomic::Ordering::Relaxed);
         index.folded.shrink_to_fit();
         index.candidates.shrink_to_fit();
         index.bounds.shrink_to_fit();
@@ -154,10 +155,10 @@ impl SearchIndex {
         self.candidates.push(candidate);
     }
 
-    fn push_text(&mut self, article: Option<usize>, theme: usize, text: String) {
+    fn push_text(&mut self, article: Option<ArticleIx>, theme: ThemeIx, text: String) {
         let candidate = Stored {
-            article: article.map_or(NO_ARTICLE, |a| a as u32),
-            block: theme as u32,
+            article: article.map_or(NO_ARTICLE, |a| a.get() as u32),
+            block: theme.get() as u32,
             start: self.texts.len() as u32,
             end: 0,
         };
@@ -186,24 +187,24 @@ impl SearchIndex {
     pub fn candidate(&self, id: u32) -> Candidate {
         let stored = self.candidates[id as usize];
         let kind = self.kind(id);
-        let article = (stored.article != NO_ARTICLE).then_some(stored.article);
+        let article = (stored.article != NO_ARTICLE).then_some(ArticleIx(stored.article as usize));
         match kind {
             Kind::Passage => Candidate {
                 kind,
                 article,
-                block: stored.block,
+                block: BlockIx(stored.block as usize),
                 start: stored.start,
                 end: stored.end,
-                theme: 0,
+                theme: ThemeIx::default(),
                 text: 0,
             },
             Kind::Theme | Kind::Article => Candidate {
                 kind,
                 article,
-                block: 0,
+                block: BlockIx::default(),
                 start: 0,
                 end: 0,
-                theme: stored.block,
+                theme: ThemeIx(stored.block as usize),
                 text: stored.start,
             },
         }
@@ -214,7 +215,7 @@ impl SearchIndex {
         let c = self.candidate(id);
         match c.kind {
             Kind::Passage => {
-                let block = &corpus.articles[c.article.unwrap_or(0) as usize].blocks[c.block as usize];
+                let block = &corpus[c.article.unwrap_or_default()].blocks[c.block.get()];
                 &block.text[c.start as usize..c.end as usize]
             }
             Kind::Theme | Kind::Article => &self.texts[c.text as usize],
@@ -433,7 +434,7 @@ impl SearchIndex {
 
     /// Every sentence of one article that matches, in reading order: the
     /// places `n` and `N` step through after a search.
-    pub fn hits_in_article(&self, query: &Query, article: usize) -> Vec<u32> {
+    pub fn hits_in_article(&self, query: &Query, article: ArticleIx) -> Vec<u32> {
         let needle = Needle::new(&query.text);
         if needle.bytes.is_empty() {
             return Vec::new();
@@ -442,8 +443,8 @@ impl SearchIndex {
         let pattern = folded_string(&query.text);
         // Passages stand article by article, in order.
         let passages = &self.candidates[..self.passages_end as usize];
-        let first = passages.partition_point(|c| (c.article as usize) < article) as u32;
-        let end = passages.partition_point(|c| (c.article as usize) <= article) as u32;
+        let first = passages.partition_point(|c| (c.article as usize) < article.get()) as u32;
+        let end = passages.partition_point(|c| (c.article as usize) <= article.get()) as u32;
         (first..end)
             .filter(|&id| self.check(&needle, super::Scope::All, id).is_some())
             .filter(|&id| matcher.fuzzy_match(self.folded_text(id), &pattern).is_some())

@@ -129,7 +129,7 @@ impl Searcher {
         let (index_tx, index_rx) = mpsc::channel();
         let index_waker = waker.clone();
         let done = Arc::new(AtomicUsize::new(0));
-        let total = what.corpus.articles.len();
+        let total = what.corpus.len();
         let counter = Arc::clone(&done);
         // Until the index is built, an empty one: no query has results to look up.
         let empty = Arc::new(SearchIndex::build(&Default::default(), &Default::default()));

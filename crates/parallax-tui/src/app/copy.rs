@@ -14,10 +14,7 @@ const NAMED_CHARS: usize = 40;
 fn current_passage(app: &App) -> Option<Anchor> {
     let pane = app.reading.panes.get(app.reading.focused_pane)?;
     if let Some(selection) = app.reading.selection.filter(|s| s.article == pane.article) {
-        return Some(super::selection::anchor_of(
-            &app.corpus.articles[pane.article],
-            &selection,
-        ));
+        return Some(super::selection::anchor_of(&app.corpus[pane.article], &selection));
     }
     if let Some((article, anchor)) = app.reading.current_passage
         && article == pane.article
@@ -27,7 +24,7 @@ fn current_passage(app: &App) -> Option<Anchor> {
     let doc = app.document(app.reading.focused_pane)?;
     let height = app.pane_height(&app.screen(), app.reading.focused_pane);
     let start = app.scroll_line(app.reading.focused_pane);
-    let blocks = &app.corpus.articles[pane.article].blocks;
+    let blocks = &app.corpus[pane.article].blocks;
     let block = doc
         .lines
         .iter()
@@ -85,7 +82,7 @@ pub(super) fn copy(app: &mut App, cite: Cite) {
         app.status = Some("Nothing to copy here".into());
         return;
     };
-    let article = &app.corpus.articles[app.reading.panes[app.reading.focused_pane].article];
+    let article = &app.corpus[app.reading.panes[app.reading.focused_pane].article];
     let quote = quoted_text(article, &anchor);
     if quote.is_empty() {
         app.status = Some("Nothing to copy here".into());

@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 
 use super::App;
 use crate::debate::Passage;
+use crate::ids::ThemeIx;
 use crate::layout::{PANE_HEADER_ROWS, Screen, text_width, wrap};
 
 /// Lines of a summary in a header at most: in a short pane one, in a
@@ -23,7 +24,7 @@ fn summary_lines(pane_height: u16) -> usize {
 impl App {
     /// The theme whose passages a pane marks and heads: in follow mode, the
     /// theme the panes were moved to; else the selected one.
-    pub fn shown_theme(&self) -> Option<usize> {
+    pub fn shown_theme(&self) -> Option<ThemeIx> {
         self.reading
             .follow
             .then(|| self.followed_theme())
@@ -35,7 +36,7 @@ impl App {
     /// if it is the pane's on the theme shown, else its first there.
     pub fn header_passage(&self, pane: usize) -> Option<&Passage> {
         let article = self.reading.panes.get(pane)?.article;
-        let theme = self.map.themes.get(self.shown_theme()?)?;
+        let theme = self.map.theme(self.shown_theme()?)?;
         let current = self.reading.current_passage.filter(|(a, _)| *a == article);
         theme
             .passages_of(article)

@@ -2,6 +2,7 @@
 //! (`ctrl-n`); and the one rule for where a jump to an article lands.
 
 use super::{App, Focus, Pane, Position};
+use crate::ids::ArticleIx;
 
 /// What the panes showed when a jump left, to come back to: a jump may move
 /// several panes (a theme moves every pane) or focus another one.
@@ -82,7 +83,7 @@ pub(super) fn forward(app: &mut App) {
 }
 
 /// Moves a pane (to another article, if given), focuses it, and records the jump.
-pub(super) fn jump_to(app: &mut App, pane: usize, article: Option<usize>, top: Position) {
+pub(super) fn jump_to(app: &mut App, pane: usize, article: Option<ArticleIx>, top: Position) {
     record(app);
     app.reading.focused_pane = pane;
     app.reading.focus = Focus::Pane;
@@ -98,7 +99,7 @@ pub(super) fn jump_to(app: &mut App, pane: usize, article: Option<usize>, top: P
 /// else the first pane that does, else the focused pane, which then opens
 /// it. The jump is recorded, and the pane focused; returns the pane and
 /// whether it had to open the article.
-pub(super) fn to_article(app: &mut App, article: usize) -> (usize, bool) {
+pub(super) fn to_article(app: &mut App, article: ArticleIx) -> (usize, bool) {
     let focused = app.reading.focused_pane.min(app.reading.panes.len().saturating_sub(1));
     let showing = if app.reading.panes.get(focused).is_some_and(|p| p.article == article) {
         Some(focused)
@@ -120,7 +121,7 @@ pub(super) fn to_article(app: &mut App, article: usize) -> (usize, bool) {
 /// Like [`to_article`], but an article no pane shows opens in a new pane
 /// beside the focused one while there is room, so that both ends of a
 /// relation stay in view. Returns the pane.
-pub(super) fn to_article_beside(app: &mut App, article: usize) -> usize {
+pub(super) fn to_article_beside(app: &mut App, article: ArticleIx) -> usize {
     if app.reading.panes.iter().any(|p| p.article == article) || app.reading.panes.len() >= super::MAX_PANES {
         return to_article(app, article).0;
     }
@@ -129,7 +130,7 @@ pub(super) fn to_article_beside(app: &mut App, article: usize) -> usize {
 }
 
 /// Opens `article` in a new pane beside the focused one, and focuses it.
-pub(super) fn insert_pane(app: &mut App, article: usize) -> usize {
+pub(super) fn insert_pane(app: &mut App, article: ArticleIx) -> usize {
     let at = (app.reading.focused_pane + 1).min(app.reading.panes.len());
     app.reading.panes.insert(
         at,

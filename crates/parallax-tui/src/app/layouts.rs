@@ -7,13 +7,14 @@ use std::sync::Arc;
 
 use super::header::pane_area;
 use super::{App, CONTEXT_LINES, Focus, Position};
+use crate::ids::ArticleIx;
 use crate::layout::{ArticleText, Document, Screen, text_width};
 
 /// What has been laid out: kept while a pane shows it, dropped after.
 #[derive(Default)]
 pub(super) struct Layouts {
-    texts: HashMap<usize, Arc<ArticleText>>,
-    documents: HashMap<(usize, u16), Arc<Document>>,
+    texts: HashMap<ArticleIx, Arc<ArticleText>>,
+    documents: HashMap<(ArticleIx, u16), Arc<Document>>,
 }
 
 impl Layouts {
@@ -56,7 +57,7 @@ impl App {
         self.layouts.documents.get(&(article, width)).map(|d| d.as_ref())
     }
 
-    pub fn article_text(&self, article: usize) -> Option<&ArticleText> {
+    pub fn article_text(&self, article: ArticleIx) -> Option<&ArticleText> {
         self.layouts.texts.get(&article).map(|t| t.as_ref())
     }
 
@@ -93,7 +94,7 @@ impl App {
     }
 
     /// Builds (once) what a pane needs to be drawn at its width.
-    fn ensure_document(&mut self, article: usize, width: u16) -> Arc<Document> {
+    fn ensure_document(&mut self, article: ArticleIx, width: u16) -> Arc<Document> {
         if let Some(doc) = self.layouts.documents.get(&(article, width)) {
             return Arc::clone(doc);
         }
@@ -101,7 +102,7 @@ impl App {
             self.layouts
                 .texts
                 .entry(article)
-                .or_insert_with(|| Arc::new(ArticleText::new(&self.corpus.articles[article]))),
+                .or_insert_with(|| Arc::new(ArticleText::new(&self.corpus[article]))),
         );
         let doc = Arc::new(Document::build(&text, width));
         self.layouts.documents.insert((article, width), Arc::clone(&doc));
@@ -111,7 +112,7 @@ impl App {
     /// Lays out every pane at its width and forgets layouts no pane uses.
     pub(super) fn refresh_layouts(&mut self) {
         let screen = self.screen();
-        let wanted: Vec<(usize, u16)> = (0..self.reading.panes.len())
+        let wanted: Vec<(ArticleIx, u16)> = (0..self.reading.panes.len())
             .map(|i| (self.reading.panes[i].article, self.pane_width(&screen, i)))
             .collect();
         for &(article, width) in &wanted {

@@ -42,9 +42,9 @@ fn take_up(app: &mut App, library: Library, loading: &Loading) {
     // (see `corpus::append`), so every place the reader holds stays true.
     debug_assert!(
         app.corpus
-            .articles
+            .articles()
             .iter()
-            .zip(&corpus.articles)
+            .zip(corpus.articles())
             .all(|(before, now)| before.meta.id == now.meta.id)
     );
     app.by_date = corpus.date_order();
@@ -69,7 +69,7 @@ fn take_up(app: &mut App, library: Library, loading: &Loading) {
     if errors + warnings > 0 {
         app.status = Some(format!(
             "{} articles loaded; {} in their files (an article with an error is left out): `{}` lists them",
-            crate::layout::display::thousands(app.corpus.articles.len()),
+            crate::layout::display::thousands(app.corpus.len()),
             problems(errors, warnings),
             loading.check
         ));

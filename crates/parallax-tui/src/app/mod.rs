@@ -45,6 +45,7 @@ use ratatui::layout::Rect;
 
 use crate::corpus::Corpus;
 use crate::debate::DebateMap;
+use crate::ids::{ArticleIx, ThemeIx};
 use crate::keymap::{Context, Keymap};
 use crate::search::{SearchIndex, Searcher};
 use layouts::Layouts;
@@ -61,7 +62,7 @@ pub const MAX_PANES: usize = 5;
 pub struct App {
     pub corpus: Arc<Corpus>,
     /// The corpus's articles in date order, as lists show them.
-    pub by_date: Vec<usize>,
+    pub by_date: Vec<ArticleIx>,
     pub map: DebateMap,
     /// The reader's own map and the files under it; `None` where there is
     /// none to write (a snapshot).
@@ -83,14 +84,20 @@ pub struct App {
 impl App {
     /// A reader on `corpus` with a pane per article of `open` (indices),
     /// laid out for a screen of `size`.
-    pub fn new(corpus: Corpus, map: DebateMap, keymap: Keymap, open: &[usize], size: Rect) -> App {
+    pub fn new(corpus: Corpus, map: DebateMap, keymap: Keymap, open: &[ArticleIx], size: Rect) -> App {
         let index = Arc::new(SearchIndex::build(&corpus, &map));
         App::with_searcher(Arc::new(corpus), map, keymap, open, size, Searcher::inline(index))
     }
 
     /// A reader that draws at once: its search index is built on the search
     /// worker's thread meanwhile, the status line and the palette saying how far.
-    pub fn indexing_in_background(corpus: Corpus, map: DebateMap, keymap: Keymap, open: &[usize], size: Rect) -> App {
+    pub fn indexing_in_background(
+        corpus: Corpus,
+        map: DebateMap,
+        keymap: Keymap,
+        open: &[ArticleIx],
+        size: Rect,
+    ) -> App {
         let corpus = Arc::new(corpus);
         let searcher = Searcher::spawn_building(
             crate::search::Unindexed {
@@ -106,7 +113,7 @@ impl App {
         corpus: Arc<Corpus>,
         map: DebateMap,
         keymap: Keymap,
-        open: &[usize],
+        open: &[ArticleIx],
         size: Rect,
         searcher: Searcher,
     ) -> App {
@@ -141,17 +148,17 @@ impl App {
     }
 
     /// The selected theme (its index in the map), if any.
-    pub fn theme(&self) -> Option<usize> {
+    pub fn theme(&self) -> Option<ThemeIx> {
         self.reading.theme.as_deref().and_then(|id| self.map.theme_index(id))
     }
 
     /// Selects a theme by its index in the map (or none).
-    fn set_theme(&mut self, theme: Option<usize>) {
-        self.reading.theme = theme.and_then(|t| self.map.themes.get(t)).map(|t| t.id.clone());
+    fn set_theme(&mut self, theme: Option<ThemeIx>) {
+        self.reading.theme = theme.and_then(|t| self.map.theme(t)).map(|t| t.id.clone());
     }
 
     /// In follow mode, the theme the other panes were last moved to.
-    pub fn followed_theme(&self) -> Option<usize> {
+    pub fn followed_theme(&self) -> Option<ThemeIx> {
         self.reading
             .followed_theme
             .as_deref()
@@ -171,7 +178,7 @@ impl App {
     /// The articles the stance matrix has a column for, in date order:
     /// those the map places a passage of, so that a library of thousands
     /// shows the articles that speak to its themes.
-    pub fn matrix_columns(&self) -> Vec<usize> {
+    pub fn matrix_columns(&self) -> Vec<ArticleIx> {
         self.map.mapped_articles(&self.by_date)
     }
 }

@@ -41,7 +41,7 @@ pub(super) fn follow(app: &mut App) {
     };
     let labels: Vec<String> = labels_on_screen(app)
         .into_iter()
-        .filter(|l| app.corpus.articles[article].note_index(l).is_some())
+        .filter(|l| app.corpus[article].note_index(l).is_some())
         .collect();
     match labels.as_slice() {
         [] => app.status = Some("No note reference on screen".into()),
@@ -55,7 +55,7 @@ pub(super) fn follow(app: &mut App) {
 /// Goes to the note with `label` in the focused pane's article. A jump.
 pub(super) fn go(app: &mut App, label: &str) {
     let pane = app.reading.focused_pane;
-    let article = &app.corpus.articles[app.reading.panes[pane].article];
+    let article = &app.corpus[app.reading.panes[pane].article];
     if let Some(note) = article.note_index(label) {
         let anchor = crate::debate::Anchor {
             start_block: note,

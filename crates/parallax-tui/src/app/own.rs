@@ -10,6 +10,7 @@ use std::sync::Arc;
 use super::{App, Overlay, selection};
 use super::{Chosen, Form, Step, Target};
 use crate::debate::{Anchor, DebateMap, NormalizedArticle, Resolution, Selector, Stance};
+use crate::ids::{ArticleIx, ThemeIx};
 use crate::own_map::keeper::{Keeper, Request};
 use crate::own_map::{Change, Op, OwnPassage, OwnTheme, OwnView};
 
@@ -57,7 +58,7 @@ pub(super) fn tag(app: &mut App) {
     if layer_missing(app) {
         return;
     }
-    let article = &app.corpus.articles[selected.article];
+    let article = &app.corpus[selected.article];
     let anchor = selection::anchor_of(article, &selected);
     let quote = anchor.text(article);
     let mut form = Form::new(
@@ -74,7 +75,7 @@ pub(super) fn tag(app: &mut App) {
 
 /// The reader's view of a theme: the one selected in the sidebar when it
 /// has focus, else the selected theme.
-pub(super) fn record_view(app: &mut App, theme: Option<usize>) {
+pub(super) fn record_view(app: &mut App, theme: Option<ThemeIx>) {
     let Some(theme) = theme.or(app.theme()) else {
         app.status = Some("Select a theme first".into());
         return;
@@ -82,7 +83,7 @@ pub(super) fn record_view(app: &mut App, theme: Option<usize>) {
     if layer_missing(app) {
         return;
     }
-    let t = &app.map.themes[theme];
+    let t = &app.map[theme];
     let mut form = Form::new(Target::View { theme }, Step::Stance, t.claim.clone());
     if let Some(view) = &t.view {
         form.field = super::TextField::with(&view.note);
@@ -95,11 +96,9 @@ fn current_own(app: &mut App) -> Option<OwnPassage> {
     let (article, anchor) = app.reading.current_passage?;
     // The same words may be a bundled passage and one of the reader's: the
     // reader's comes first, on the selected theme first.
-    let mut here: Vec<(usize, &crate::debate::Theme, &crate::debate::Passage)> = app
+    let mut here: Vec<(ThemeIx, &crate::debate::Theme, &crate::debate::Passage)> = app
         .map
-        .themes
-        .iter()
-        .enumerate()
+        .enumerate_themes()
         .flat_map(|(i, t)| t.passages.iter().map(move |p| (i, t, p)))
         .filter(|(_, _, p)| p.article == article && p.anchor == anchor)
         .collect();
@@ -112,7 +111,7 @@ fn current_own(app: &mut App) -> Option<OwnPassage> {
         app.status = Some("This passage is the bundled map's: only your own can be changed".into());
         return None;
     }
-    let article_id = &app.corpus.articles[article].meta.id;
+    let article_id = &app.corpus[article].meta.id;
     let own = app.own.as_ref()?;
     own.keeper
         .own()
@@ -151,8 +150,8 @@ fn new_theme_id(map: &DebateMap, title: &str) -> String {
 }
 
 /// The quote of an anchor, with context when its words stand more than once.
-fn own_passage(app: &App, article: usize, anchor: &Anchor, theme: String, form: &Form) -> OwnPassage {
-    let a = &app.corpus.articles[article];
+fn own_passage(app: &App, article: ArticleIx, anchor: &Anchor, theme: String, form: &Form) -> OwnPassage {
+    let a = &app.corpus[article];
     let quote = anchor.text(a);
     let ambiguous = matches!(
         NormalizedArticle::new(a).resolve(
@@ -189,7 +188,7 @@ fn own_passage(app: &App, article: usize, anchor: &Anchor, theme: String, form: 
 /// The theme id a form chose, and the new theme to add, if any.
 fn chosen_theme(app: &App, form: &Form) -> Option<(String, Option<OwnTheme>)> {
     match form.theme.as_ref()? {
-        Chosen::Existing(theme) => Some((app.map.themes[*theme].id.clone(), None)),
+        Chosen::Existing(theme) => Some((app.map[*theme].id.clone(), None)),
         Chosen::New(title) => {
             let id = new_theme_id(&app.map, title);
             let theme = OwnTheme {
@@ -263,7 +262,7 @@ fn change_of(app: &mut App, form: &Form) -> Option<(Change, Option<String>)> {
             (ops_said(ops, "Your passage is deleted (u undoes it)"), None)
         }
         Target::View { theme } => {
-            let theme = app.map.themes[*theme].id.clone();
+            let theme = app.map[*theme].id.clone();
             let before = app
                 .own
                 .as_ref()
@@ -304,7 +303,7 @@ pub(super) fn save(app: &mut App, form: Form) {
 fn theme_title(app: &App, id: &str) -> String {
     app.map
         .theme_index(id)
-        .map_or_else(|| id.to_string(), |t| app.map.themes[t].title.clone())
+        .map_or_else(|| id.to_string(), |t| app.map[t].title.clone())
 }
 
 /// `u` and `ctrl-r`.

@@ -7,6 +7,7 @@ use super::jumps::{self, jump_to};
 use super::sidebar::{move_sidebar, select_sidebar};
 use super::{App, Focus, MAX_PANES, Position, list_offset, selection, themes};
 use crate::corpus::BlockKind;
+use crate::ids::ArticleIx;
 
 /// Lines of text a page holds in the focused pane.
 pub(super) fn page(app: &App) -> isize {
@@ -65,7 +66,7 @@ pub(super) fn step_block(app: &mut App, forward: bool, what: &str, wanted: impl 
     let Some(pane) = app.reading.panes.get(app.reading.focused_pane) else {
         return;
     };
-    let article = &app.corpus.articles[pane.article];
+    let article = &app.corpus[pane.article];
     let current = pane.top.block;
     let on_block_start = pane.top.line == 0;
     let found = if forward {
@@ -94,15 +95,15 @@ pub(super) fn add_pane(app: &mut App) {
         return;
     }
     // The next article not already open, or the focused one again.
-    let open: Vec<usize> = app.reading.panes.iter().map(|p| p.article).collect();
+    let open: Vec<ArticleIx> = app.reading.panes.iter().map(|p| p.article).collect();
     let article = app
         .by_date
         .iter()
         .copied()
         .find(|a| !open.contains(a))
         .or(app.reading.panes.get(app.reading.focused_pane).map(|p| p.article))
-        .unwrap_or(0);
-    if app.corpus.articles.is_empty() {
+        .unwrap_or_default();
+    if app.corpus.articles().is_empty() {
         return;
     }
     let at = jumps::insert_pane(app, article);
@@ -124,7 +125,7 @@ pub(super) fn close_pane(app: &mut App) {
         .key_for(&[crate::keymap::Context::Global], super::Action::JumpBack);
     app.status = Some(format!(
         "Closed the pane of {} ({back} brings it back)",
-        app.corpus.articles[pane.article].meta.id
+        app.corpus[pane.article].meta.id
     ));
 }
 

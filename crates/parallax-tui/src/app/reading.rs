@@ -3,6 +3,7 @@
 //! (by id), a selection being made, the current passage, and the jumps.
 
 use super::{JumpList, Selection, SidebarPick};
+use crate::ids::ArticleIx;
 
 /// Where a pane is: the block at its top and the line within that block.
 /// Anchored to a block, not a screen line, so it survives a new width.
@@ -15,7 +16,7 @@ pub struct Position {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pane {
     /// Index into the corpus's articles.
-    pub article: usize,
+    pub article: ArticleIx,
     pub top: Position,
 }
 
@@ -29,7 +30,7 @@ pub enum Focus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchNav {
     pub query: String,
-    pub article: usize,
+    pub article: ArticleIx,
     /// (block, byte range in its text) of each matching sentence, in order.
     pub hits: Vec<(usize, std::ops::Range<usize>)>,
 }
@@ -60,7 +61,7 @@ pub struct Reading {
     pub drag_from: Option<(usize, usize)>,
     /// The passage last jumped to (a theme's, a search hit, a note): its
     /// article and where it stands. What `y` copies.
-    pub current_passage: Option<(usize, crate::debate::Anchor)>,
+    pub current_passage: Option<(ArticleIx, crate::debate::Anchor)>,
     /// The hits that `n` and `N` step through after a search jump.
     pub search_nav: Option<SearchNav>,
     pub jumps: JumpList,
@@ -92,7 +93,7 @@ impl Reading {
     }
 
     /// The articles open in the panes, left to right.
-    pub fn open_articles(&self) -> Vec<usize> {
+    pub fn open_articles(&self) -> Vec<ArticleIx> {
         self.panes.iter().map(|p| p.article).collect()
     }
 }

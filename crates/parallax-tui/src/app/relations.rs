@@ -4,10 +4,11 @@
 
 use super::{App, Overlay, jumps, themes};
 use crate::debate::{Anchor, End, timeline};
+use crate::ids::{ArticleIx, RelationIx, ThemeIx};
 
 /// The relations of the focused pane's current passage, or, when it has
 /// none, those with an end on screen there.
-fn here(app: &App) -> Option<(usize, Vec<usize>)> {
+fn here(app: &App) -> Option<(ArticleIx, Vec<RelationIx>)> {
     let pane = app.reading.focused_pane;
     let article = app.reading.panes.get(pane)?.article;
     if let Some((a, anchor)) = app.reading.current_passage.filter(|(a, _)| *a == article) {
@@ -32,8 +33,8 @@ fn here(app: &App) -> Option<(usize, Vec<usize>)> {
             .map_or(0, |s| s + doc.block_lines(end.anchor.end_block));
         end.article == article && first < bottom && last > top
     };
-    let found: Vec<usize> = (0..app.map.relations.len())
-        .filter(|&r| on_screen(&app.map.relations[r].from) || on_screen(&app.map.relations[r].to))
+    let found: Vec<RelationIx> = RelationIx::all(app.map.relations.len())
+        .filter(|&r| on_screen(&app.map[r].from) || on_screen(&app.map[r].to))
         .collect();
     Some((article, found))
 }
@@ -54,18 +55,15 @@ pub(super) fn list(app: &mut App) {
 
 /// Goes to the other end of a relation: in the pane that shows its article,
 /// or opening it in the focused one. A jump.
-pub(super) fn go(app: &mut App, relation: usize, article: usize) {
+pub(super) fn go(app: &mut App, relation: RelationIx, article: ArticleIx) {
     let End {
         article: target,
         anchor,
         ..
-    } = app.map.relations[relation].other_end(article).clone();
+    } = app.map[relation].other_end(article).clone();
     let pane = jumps::to_article_beside(app, target);
     super::passage::land(app, pane, anchor);
-    app.status = Some(format!(
-        "Here: {}",
-        app.map.relations[relation].described(target, &app.corpus)
-    ));
+    app.status = Some(format!("Here: {}", app.map[relation].described(target, &app.corpus)));
 }
 
 /// `T`: the timeline, at the focused pane's article.
@@ -91,15 +89,13 @@ pub(super) fn toggle_follow(app: &mut App) {
 }
 
 /// The theme of the passage at the top of the focused pane, if one is there.
-fn theme_at_top(app: &mut App) -> Option<usize> {
+fn theme_at_top(app: &mut App) -> Option<ThemeIx> {
     let pane = app.reading.focused_pane;
     let article = app.reading.panes.get(pane)?.article;
     let top = app.scroll_line(pane) + super::CONTEXT_LINES;
-    let passages: Vec<(usize, Anchor)> = app
+    let passages: Vec<(ThemeIx, Anchor)> = app
         .map
-        .themes
-        .iter()
-        .enumerate()
+        .enumerate_themes()
         .flat_map(|(t, theme)| theme.passages_of(article).map(move |p| (t, p.anchor)))
         .collect();
     passages.into_iter().find_map(|(theme, anchor)| {
@@ -120,10 +116,10 @@ pub(super) fn follow(app: &mut App) {
     if app.followed_theme() == Some(theme) {
         return;
     }
-    app.reading.followed_theme = Some(app.map.themes[theme].id.clone());
+    app.reading.followed_theme = Some(app.map[theme].id.clone());
     let focused = app.reading.focused_pane;
     for pane in (0..app.reading.panes.len()).filter(|&p| p != focused) {
         themes::place_at_theme(app, pane, theme);
     }
-    app.status = Some(format!("Following “{}”", app.map.themes[theme].title));
+    app.status = Some(format!("Following “{}”", app.map[theme].title));
 }

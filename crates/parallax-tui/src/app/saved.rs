@@ -1,13 +1,14 @@
 //! The reader's state as a saved session, and back.
 
 use super::{App, Focus, JumpPoint, Position};
+use crate::ids::ArticleIx;
 use crate::session::{self, Jump, Place, Session};
 
 impl App {
     /// What to save of the current state.
     pub fn to_session(&self) -> Session {
-        let place = |article: usize, top: Position| {
-            let article = &self.corpus.articles[article];
+        let place = |article: ArticleIx, top: Position| {
+            let article = &self.corpus[article];
             let block = article.blocks.get(top.block);
             Place {
                 article: article.meta.id.clone(),
@@ -20,7 +21,7 @@ impl App {
             version: session::VERSION,
             panes: self.reading.panes.iter().map(|p| place(p.article, p.top)).collect(),
             focused_pane: self.reading.focused_pane,
-            theme: self.theme().map(|t| self.map.themes[t].id.clone()),
+            theme: self.theme().map(|t| self.map[t].id.clone()),
             jumps: self
                 .reading
                 .jumps
@@ -42,12 +43,12 @@ impl App {
 
     /// Finds a saved place again: the article by id, the block by id if its
     /// text still starts the same, else by its text, else the top.
-    fn find(&self, place: &Place, notices: &mut Vec<String>) -> Option<(usize, Position)> {
+    fn find(&self, place: &Place, notices: &mut Vec<String>) -> Option<(ArticleIx, Position)> {
         let Some(index) = self.corpus.index_of(&place.article) else {
             notices.push(format!("{} is no longer there", place.article));
             return None;
         };
-        let article = &self.corpus.articles[index];
+        let article = &self.corpus[index];
         let same = |b: &crate::corpus::Block| place.fingerprint.is_empty() || b.text.starts_with(&place.fingerprint);
         let block = match article.block_index(&place.block) {
             Some(block) if same(&article.blocks[block]) => Some(block),
@@ -75,7 +76,7 @@ impl App {
     /// Takes up a saved session; returns notices for what could not be.
     pub fn restore(&mut self, saved: &Session) -> Vec<String> {
         let mut notices = Vec::new();
-        let panes: Vec<(usize, Position)> = saved.panes.iter().filter_map(|p| self.find(p, &mut notices)).collect();
+        let panes: Vec<(ArticleIx, Position)> = saved.panes.iter().filter_map(|p| self.find(p, &mut notices)).collect();
         if !panes.is_empty() {
             self.reading.panes = panes
                 .into_iter()
@@ -93,7 +94,7 @@ impl App {
             .filter(|j| j.pane < self.reading.panes.len())
             .filter_map(|j| {
                 let panes = if j.panes.len() == self.reading.panes.len() {
-                    let found: Option<Vec<(usize, Position)>> =
+                    let found: Option<Vec<(ArticleIx, Position)>> =
                         j.panes.iter().map(|p| self.find(p, &mut jump_notices)).collect();
                     found?
                         .into_iter()

@@ -61,16 +61,16 @@ pub(super) fn jump(app: &mut App, candidate: u32, query: &str) {
     match c.kind {
         Kind::Theme => {
             app.reading.search_nav = None;
-            super::themes::select_theme(app, c.theme as usize);
+            super::themes::select_theme(app, c.theme);
         }
         Kind::Article => {
-            let (pane, opened) = jumps::to_article(app, c.article.unwrap_or(0) as usize);
+            let (pane, opened) = jumps::to_article(app, c.article.unwrap_or_default());
             if opened {
                 super::themes::opened_in(app, pane);
             }
         }
         Kind::Passage => {
-            let article = c.article.unwrap_or(0) as usize;
+            let article = c.article.unwrap_or_default();
             let (pane, _) = jumps::to_article(app, article);
             let parsed = Query::parse(query);
             let index = std::sync::Arc::clone(&app.work.searcher.index);
@@ -79,7 +79,7 @@ pub(super) fn jump(app: &mut App, candidate: u32, query: &str) {
                 .into_iter()
                 .map(|id| {
                     let h = index.candidate(id);
-                    (h.block as usize, h.start as usize..h.end as usize)
+                    (h.block.get(), h.start as usize..h.end as usize)
                 })
                 .collect();
             app.reading.search_nav = Some(SearchNav {
@@ -87,7 +87,7 @@ pub(super) fn jump(app: &mut App, candidate: u32, query: &str) {
                 article,
                 hits,
             });
-            place_at(app, pane, c.block as usize, c.start as usize..c.end as usize);
+            place_at(app, pane, c.block.get(), c.start as usize..c.end as usize);
         }
     }
 }

@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::{App, Position};
 use crate::corpus::Article;
 use crate::debate::Anchor;
+use crate::ids::ArticleIx;
 use crate::layout::DocLine;
 
 /// A run of whole sentences of one pane's article: from `anchor`, where it
@@ -14,7 +15,7 @@ use crate::layout::DocLine;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Selection {
     pub pane: usize,
-    pub article: usize,
+    pub article: ArticleIx,
     pub anchor: usize,
     pub cursor: usize,
 }
@@ -57,7 +58,7 @@ pub(super) fn start(app: &mut App) {
     let Some(article) = app.reading.panes.get(pane).map(|p| p.article) else {
         return;
     };
-    let all = sentences(&app.corpus.articles[article]);
+    let all = sentences(&app.corpus[article]);
     if all.is_empty() {
         app.status = Some("This article has no text to select".into());
         return;
@@ -90,7 +91,7 @@ pub(super) fn extend(app: &mut App, forward: bool) {
     let Some(mut selection) = app.reading.selection else {
         return;
     };
-    let count = sentences(&app.corpus.articles[selection.article]).len();
+    let count = sentences(&app.corpus[selection.article]).len();
     selection.cursor = if forward {
         (selection.cursor + 1).min(count.saturating_sub(1))
     } else {
@@ -101,8 +102,8 @@ pub(super) fn extend(app: &mut App, forward: bool) {
 }
 
 /// Scrolls a pane so that sentence `index` is on screen.
-fn follow(app: &mut App, pane: usize, article: usize, index: usize) {
-    let all = sentences(&app.corpus.articles[article]);
+fn follow(app: &mut App, pane: usize, article: ArticleIx, index: usize) {
+    let all = sentences(&app.corpus[article]);
     let Some((block, range)) = all.get(index) else { return };
     let (Some(first), Some(last)) = (
         app.line_showing(pane, *block, range.start),
@@ -149,7 +150,7 @@ pub(super) fn sentence_at(app: &App, pane: usize, column: u16, row: u16) -> Opti
         .nth(skip)
         .map_or(range.end - range.start, |(at, _)| at);
     let offset = shown.text_offset(range.start + in_line);
-    sentences(&app.corpus.articles[article])
+    sentences(&app.corpus[article])
         .iter()
         .position(|(b, r)| *b == *block && offset < r.end.max(r.start + 1))
 }

@@ -4,14 +4,15 @@
 use super::jumps::{self, jump_to};
 use super::{App, Focus, Position, themes};
 use crate::corpus::BlockKind;
+use crate::ids::{ArticleIx, ThemeIx};
 
 /// One row of the sidebar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SidebarEntry {
     ThemesHeader,
-    Theme(usize),
+    Theme(ThemeIx),
     ArticlesHeader,
-    Article(usize),
+    Article(ArticleIx),
     ContentsHeader,
     /// A heading of the focused article (block index).
     Heading(usize),
@@ -35,7 +36,7 @@ pub enum SidebarPick {
     #[default]
     First,
     Theme(String),
-    Article(usize),
+    Article(ArticleIx),
     /// A heading of the focused article (block index).
     Heading(usize),
 }
@@ -69,7 +70,7 @@ impl App {
     /// Puts the sidebar's selection on `entry`.
     pub(super) fn pick(&mut self, entry: SidebarEntry) {
         self.reading.sidebar_selected = match entry {
-            SidebarEntry::Theme(t) => match self.map.themes.get(t) {
+            SidebarEntry::Theme(t) => match self.map.theme(t) {
                 Some(theme) => SidebarPick::Theme(theme.id.clone()),
                 None => return,
             },
@@ -85,12 +86,12 @@ impl App {
         let mut entries = Vec::new();
         if !self.map.themes.is_empty() {
             entries.push(SidebarEntry::ThemesHeader);
-            entries.extend((0..self.map.themes.len()).map(SidebarEntry::Theme));
+            entries.extend(self.map.theme_indices().map(SidebarEntry::Theme));
         }
         entries.push(SidebarEntry::ArticlesHeader);
         entries.extend(self.by_date.iter().map(|&a| SidebarEntry::Article(a)));
         if let Some(pane) = self.reading.panes.get(self.reading.focused_pane) {
-            let article = &self.corpus.articles[pane.article];
+            let article = &self.corpus[pane.article];
             let headings: Vec<SidebarEntry> = article
                 .blocks
                 .iter()

@@ -3,6 +3,7 @@
 
 use super::{App, Overlay, jumps};
 use crate::debate::Passage;
+use crate::ids::ThemeIx;
 
 /// The document line where a passage starts, in a pane showing its article.
 pub(super) fn passage_line(app: &mut App, pane: usize, passage: &Passage) -> Option<usize> {
@@ -11,8 +12,8 @@ pub(super) fn passage_line(app: &mut App, pane: usize, passage: &Passage) -> Opt
 
 /// Selects a theme: every pane whose article speaks to it moves to its
 /// first passage; a silent pane stays where it is. A jump.
-pub(super) fn select_theme(app: &mut App, theme: usize) {
-    if theme >= app.map.themes.len() {
+pub(super) fn select_theme(app: &mut App, theme: ThemeIx) {
+    if app.map.theme(theme).is_none() {
         return;
     }
     jumps::record(app);
@@ -20,7 +21,7 @@ pub(super) fn select_theme(app: &mut App, theme: usize) {
 }
 
 /// Selects a theme without recording a jump (the caller has).
-pub(super) fn show_theme(app: &mut App, theme: usize) {
+pub(super) fn show_theme(app: &mut App, theme: ThemeIx) {
     app.set_theme(Some(theme));
     app.reading.compare_scroll = 0;
     app.reading.search_nav = None;
@@ -32,11 +33,11 @@ pub(super) fn show_theme(app: &mut App, theme: usize) {
 
 /// Moves a pane to its article's first passage on `theme`, if it has one;
 /// returns false when the article is silent on it.
-pub(super) fn place_at_theme(app: &mut App, pane: usize, theme: usize) -> bool {
+pub(super) fn place_at_theme(app: &mut App, pane: usize, theme: ThemeIx) -> bool {
     let Some(article) = app.reading.panes.get(pane).map(|p| p.article) else {
         return false;
     };
-    let Some(anchor) = app.map.themes[theme].passages_of(article).next().map(|p| p.anchor) else {
+    let Some(anchor) = app.map[theme].passages_of(article).next().map(|p| p.anchor) else {
         return false;
     };
     super::passage::land(app, pane, anchor);
@@ -51,7 +52,7 @@ pub(super) fn opened_in(app: &mut App, pane: usize) {
         let article = app.reading.panes[pane].article;
         app.status = Some(format!(
             "{} is silent on “{}”",
-            app.corpus.articles[article].meta.id, app.map.themes[theme].title
+            app.corpus[article].meta.id, app.map[theme].title
         ));
     }
 }
@@ -65,10 +66,10 @@ pub(super) fn step_theme(app: &mut App, forward: bool) {
     let next = match (app.theme(), forward) {
         (None, true) => 0,
         (None, false) => count - 1,
-        (Some(t), true) => (t + 1) % count,
-        (Some(t), false) => (t + count - 1) % count,
+        (Some(t), true) => (t.get() + 1) % count,
+        (Some(t), false) => (t.get() + count - 1) % count,
     };
-    select_theme(app, next);
+    select_theme(app, ThemeIx(next));
 }
 
 /// The next (or previous) passage of the selected theme in the focused pane.
@@ -81,7 +82,7 @@ pub(super) fn step_passage(app: &mut App, forward: bool) {
     let Some(article) = app.reading.panes.get(pane).map(|p| p.article) else {
         return;
     };
-    let passages: Vec<Passage> = app.map.themes[theme].passages_of(article).cloned().collect();
+    let passages: Vec<Passage> = app.map[theme].passages_of(article).cloned().collect();
     if passages.is_empty() {
         app.status = Some("This article is silent on the theme".into());
         return;
@@ -134,10 +135,10 @@ pub(super) fn step_passage(app: &mut App, forward: bool) {
 pub(super) fn next_disagreement(app: &mut App) {
     let open = app.reading.open_articles();
     let count = app.map.themes.len();
-    let start = app.theme().map_or(0, |t| t + 1);
+    let start = app.theme().map_or(0, |t| t.get() + 1);
     let found = (0..count)
-        .map(|i| (start + i) % count)
-        .find(|&t| app.map.themes[t].disagreement_among(&open));
+        .map(|i| ThemeIx((start + i) % count))
+        .find(|&t| app.map[t].disagreement_among(&open));
     match found {
         Some(theme) => select_theme(app, theme),
         None => app.status = Some("No theme divides the open articles".into()),
@@ -149,7 +150,7 @@ pub(super) fn open_matrix(app: &mut App) {
         app.status = Some("No debate map is loaded".into());
         return;
     }
-    let row = app.theme().unwrap_or(0);
+    let row = app.theme().unwrap_or_default().get();
     let focused = app.reading.panes.get(app.reading.focused_pane).map(|p| p.article);
     let column = app
         .matrix_columns()

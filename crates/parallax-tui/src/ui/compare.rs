@@ -13,6 +13,7 @@ use super::text::truncate;
 use crate::action::Action;
 use crate::app::App;
 use crate::debate::SILENT_GLYPH;
+use crate::ids::ArticleIx;
 use crate::keymap::Context;
 use crate::layout::{Screen, wrap};
 
@@ -20,7 +21,7 @@ use crate::layout::{Screen, wrap};
 const RELATIONS_SHOWN: usize = 2;
 
 pub fn render(frame: &mut Frame, app: &App, screen: &Screen, area: Rect, theme: Theme) {
-    let selected = app.theme().and_then(|t| app.map.themes.get(t));
+    let selected = app.theme().and_then(|t| app.map.theme(t));
     let title = match selected {
         Some(t) => format!(" Compare: {} ", t.title),
         None => " Compare ".to_string(),
@@ -150,11 +151,11 @@ fn entry(
     screen: &Screen,
     selected: &crate::debate::Theme,
     pane: usize,
-    article_index: usize,
+    article_index: ArticleIx,
     width: usize,
     theme: Theme,
 ) -> Vec<Line<'static>> {
-    let article = &app.corpus.articles[article_index];
+    let article = &app.corpus[article_index];
     let hidden = if screen.pane(pane).is_some() {
         ""
     } else {
@@ -189,7 +190,10 @@ fn entry(
         lines.extend(wrapped);
     }
     // The reader's passages whose words are no longer found: shown, not dropped.
-    let theme_index = app.map.themes.iter().position(|t| std::ptr::eq(t, selected));
+    let theme_index = app
+        .map
+        .enumerate_themes()
+        .find_map(|(at, t)| std::ptr::eq(t, selected).then_some(at));
     for unplaced in app
         .map
         .unplaced

@@ -53,9 +53,9 @@ pub fn render(frame: &mut Frame, app: &App, form: &Form, theme: Theme) {
     // The theme and its claim, restated at every step: the one chosen, or
     // the one the passage or view being changed is on.
     let on_theme = match (&form.theme, &form.target) {
-        (Some(Chosen::Existing(t)), _) | (None, Target::View { theme: t }) => app.map.themes.get(*t),
+        (Some(Chosen::Existing(t)), _) | (None, Target::View { theme: t }) => app.map.theme(*t),
         (None, Target::Edit { passage } | Target::Move { passage } | Target::Delete { passage }) => {
-            app.map.theme_index(&passage.theme).and_then(|t| app.map.themes.get(t))
+            app.map.theme_index(&passage.theme).and_then(|t| app.map.theme(t))
         }
         _ => None,
     };
@@ -80,7 +80,7 @@ pub fn render(frame: &mut Frame, app: &App, form: &Form, theme: Theme) {
                 .matches
                 .iter()
                 .map(|&t| {
-                    let th = &app.map.themes[t];
+                    let th = &app.map[t];
                     truncate(&format!("{} — {}", th.title, th.claim), width)
                 })
                 .chain(

@@ -14,6 +14,7 @@ use super::overlay::{centered, window};
 use super::text::truncate;
 use crate::app::App;
 use crate::debate::{OWN_MARK, SILENT_GLYPH};
+use crate::ids::ArticleIx;
 
 /// The widest a column's author label may be.
 const MAX_LABEL: usize = 12;
@@ -24,10 +25,10 @@ const LEGEND_ARTICLES: usize = 8;
 
 /// Each column's label: its article's authors' surnames, as the sidebar
 /// names them, cut to fit; the year added where two would read the same.
-fn column_labels(app: &App, columns: &[usize]) -> Vec<String> {
+fn column_labels(app: &App, columns: &[ArticleIx]) -> Vec<String> {
     let mut labels: Vec<String> = columns
         .iter()
-        .map(|&a| truncate(&app.corpus.articles[a].surnames().replace(", ", "/"), MAX_LABEL))
+        .map(|&a| truncate(&app.corpus[a].surnames().replace(", ", "/"), MAX_LABEL))
         .collect();
     let mut uses: HashMap<String, usize> = HashMap::new();
     for label in &labels {
@@ -35,7 +36,7 @@ fn column_labels(app: &App, columns: &[usize]) -> Vec<String> {
     }
     for (label, &a) in labels.iter_mut().zip(columns) {
         if uses[label.as_str()] > 1 {
-            let year = app.corpus.articles[a].meta.published.map_or(0, |p| p.year % 100);
+            let year = app.corpus[a].meta.published.map_or(0, |p| p.year % 100);
             *label = format!("{}'{year:02}", truncate(label, MAX_LABEL - 3));
         }
     }
@@ -47,7 +48,7 @@ fn column_labels(app: &App, columns: &[usize]) -> Vec<String> {
 /// glyph when none. Returns the columns used.
 fn cell_spans(
     debate_theme: &crate::debate::Theme,
-    article: usize,
+    article: ArticleIx,
     selected: bool,
     theme: Theme,
     spans: &mut Vec<Span<'static>>,
@@ -75,8 +76,8 @@ const LEGEND: &str =
     "+ supports  x opposes  ~ qualifies  = reports  · silent  ✎ yours   arrows move, Enter opens the passage";
 
 /// An article's line in the legend: its column's label, id and credit.
-fn legend_line(app: &App, article: usize, label: &str, cell: usize) -> String {
-    let a = &app.corpus.articles[article];
+fn legend_line(app: &App, article: ArticleIx, label: &str, cell: usize) -> String {
+    let a = &app.corpus[article];
     format!("{label:<width$} {} ({})", a.meta.id, a.credit(), width = cell - 1)
 }
 

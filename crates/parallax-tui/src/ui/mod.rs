@@ -67,14 +67,14 @@ fn status_line(frame: &mut Frame, app: &App, screen: &crate::layout::Screen, the
             "pane {} of {}: {}",
             app.reading.focused_pane + 1,
             app.reading.panes.len(),
-            app.corpus.articles[p.article].meta.id
+            app.corpus[p.article].meta.id
         ),
         (Focus::Pane, None) => String::new(),
     };
     let hidden = screen.hidden_before + screen.hidden_after;
     let theme_words = app
         .theme()
-        .and_then(|t| app.map.themes.get(t))
+        .and_then(|t| app.map.theme(t))
         .map(|t| format!("theme: {}", t.id));
     let follow = app.reading.follow.then(|| "follow".to_string());
     let progress = app.progress().map(|p| p.short());

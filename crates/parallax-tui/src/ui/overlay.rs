@@ -79,7 +79,7 @@ pub fn picker(frame: &mut Frame, app: &App, picker: &Picker, theme: Theme) {
     let list_rows = usize::from(inner.height.saturating_sub(2));
     let offset = crate::app::list_offset(picker.selected, list_rows);
     for (i, &article) in picker.matches.iter().enumerate().skip(offset).take(list_rows) {
-        let a = &app.corpus.articles[article];
+        let a = &app.corpus[article];
         let text = format!("{:<20} {} ({})", a.meta.id, a.meta.title, a.byline());
         let style = if i == picker.selected {
             theme.selected()
@@ -144,7 +144,7 @@ pub fn notes(frame: &mut Frame, app: &App, labels: &[String], selected: usize, t
         .reading
         .panes
         .get(app.reading.focused_pane)
-        .map(|p| &app.corpus.articles[p.article]);
+        .map(|p| &app.corpus[p.article]);
     let offset = crate::app::list_offset(selected, usize::from(inner.height));
     let lines: Vec<Line> = labels
         .iter()

@@ -81,23 +81,15 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, theme: Theme) {
             Kind::Article => "article",
         };
         let source = match (candidate.kind, candidate.article) {
-            (Kind::Theme, _) => app
-                .map
-                .themes
-                .get(candidate.theme as usize)
-                .map_or("", |t| t.id.as_str()),
-            (_, Some(a)) => app.corpus.articles[a as usize].meta.id.as_str(),
+            (Kind::Theme, _) => app.map.theme(candidate.theme).map_or("", |t| t.id.as_str()),
+            (_, Some(a)) => app.corpus[a].meta.id.as_str(),
             _ => "",
         };
         let text = app.work.searcher.index.text(&app.corpus, hit.candidate);
         // A summary of the reader's own, or a theme they added, says so.
-        let yours = match (
-            candidate.kind,
-            candidate.article,
-            app.map.themes.get(candidate.theme as usize),
-        ) {
+        let yours = match (candidate.kind, candidate.article, app.map.theme(candidate.theme)) {
             (Kind::Theme, None, Some(t)) => t.mine,
-            (Kind::Theme, Some(a), Some(t)) => t.passages_of(a as usize).any(|p| p.mine && p.summary == text),
+            (Kind::Theme, Some(a), Some(t)) => t.passages_of(a).any(|p| p.mine && p.summary == text),
             _ => false,
         };
         let source = if yours {

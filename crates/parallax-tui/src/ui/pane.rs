@@ -14,6 +14,7 @@ use super::text::truncate;
 use crate::app::{App, Focus};
 use crate::corpus::BlockKind;
 use crate::debate::{SILENT_GLYPH, Stance};
+use crate::ids::ArticleIx;
 use crate::layout::{ArticleText, DocLine, Document, Mark, Screen, display};
 
 /// A stretch of shown text that stands out.
@@ -46,7 +47,7 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, pane: usize, area: 
     let Some(state) = app.reading.panes.get(pane) else {
         return;
     };
-    let article = &app.corpus.articles[state.article];
+    let article = &app.corpus[state.article];
     let (Some(doc), Some(text)) = (app.document(pane), app.article_text(state.article)) else {
         return;
     };
@@ -149,10 +150,10 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, pane: usize, area: 
 
 /// "↔ answers Manning and Sun (r)" when this pane's article holds the
 /// current passage and it has relations.
-fn relation_note(app: &App, article: usize) -> Option<String> {
+fn relation_note(app: &App, article: ArticleIx) -> Option<String> {
     let (_, anchor) = app.reading.current_passage.filter(|(a, _)| *a == article)?;
     let relations = app.map.relations_at(article, &anchor);
-    let first = app.map.relations[*relations.first()?].described(article, &app.corpus);
+    let first = app.map[*relations.first()?].described(article, &app.corpus);
     Some(match relations.len() {
         1 => format!("↔ {first} (r)"),
         n => format!("↔ {first}, and {} more (r)", n - 1),
@@ -160,7 +161,7 @@ fn relation_note(app: &App, article: usize) -> Option<String> {
 }
 
 /// The passages of `article` that are an end of a relation.
-fn relation_ends(app: &App, article: usize) -> Vec<crate::debate::Anchor> {
+fn relation_ends(app: &App, article: ArticleIx) -> Vec<crate::debate::Anchor> {
     app.map
         .relations
         .iter()
@@ -174,7 +175,7 @@ fn relation_ends(app: &App, article: usize) -> Vec<crate::debate::Anchor> {
 /// shown and its whole summary (to a limit, then a word on the compare
 /// panel), its silence, or a rule when no theme is shown.
 fn theme_lines(app: &App, pane: usize, width: usize, height: u16, theme: Theme) -> Vec<Line<'static>> {
-    let Some(shown) = app.shown_theme().and_then(|t| app.map.themes.get(t)) else {
+    let Some(shown) = app.shown_theme().and_then(|t| app.map.theme(t)) else {
         return vec![Line::from(Span::styled("─".repeat(width), theme.border(false)))];
     };
     let Some(passage) = app.header_passage(pane) else {
@@ -206,7 +207,7 @@ fn theme_lines(app: &App, pane: usize, width: usize, height: u16, theme: Theme) 
         .collect()
 }
 
-fn highlights(app: &App, article: usize, text: &ArticleText) -> Vec<Highlight> {
+fn highlights(app: &App, article: ArticleIx, text: &ArticleText) -> Vec<Highlight> {
     let mut out = Vec::new();
     if let Some(nav) = app.reading.search_nav.as_ref().filter(|nav| nav.article == article) {
         for (block, range) in &nav.hits {
@@ -220,10 +221,10 @@ fn highlights(app: &App, article: usize, text: &ArticleText) -> Vec<Highlight> {
         }
     }
     if let Some(selection) = app.reading.selection.filter(|s| s.article == article) {
-        let anchor = crate::app::selection_anchor(&app.corpus.articles[article], &selection);
+        let anchor = crate::app::selection_anchor(&app.corpus[article], &selection);
         push_anchor(&mut out, app, article, text, &anchor, Lit::Selection);
     }
-    let Some(shown) = app.shown_theme().and_then(|t| app.map.themes.get(t)) else {
+    let Some(shown) = app.shown_theme().and_then(|t| app.map.theme(t)) else {
         return out;
     };
     for passage in shown.passages_of(article) {
@@ -243,12 +244,12 @@ fn highlights(app: &App, article: usize, text: &ArticleText) -> Vec<Highlight> {
 fn push_anchor(
     out: &mut Vec<Highlight>,
     app: &App,
-    article: usize,
+    article: ArticleIx,
     text: &ArticleText,
     anchor: &crate::debate::Anchor,
     kind: Lit,
 ) {
-    let blocks = &app.corpus.articles[article].blocks;
+    let blocks = &app.corpus[article].blocks;
     let spanned = blocks
         .iter()
         .enumerate()

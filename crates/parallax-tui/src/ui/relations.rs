@@ -10,8 +10,9 @@ use super::overlay::{centered, window};
 use super::text::truncate;
 use crate::app::App;
 use crate::debate::timeline::{self, Row};
+use crate::ids::{ArticleIx, RelationIx};
 
-pub fn list(frame: &mut Frame, app: &App, article: usize, items: &[usize], selected: usize, theme: Theme) {
+pub fn list(frame: &mut Frame, app: &App, article: ArticleIx, items: &[RelationIx], selected: usize, theme: Theme) {
     let full = frame.area();
     let rows = u16::try_from(items.len() * 2).unwrap_or(u16::MAX).saturating_add(2);
     let area = centered(full, full.width.saturating_sub(4).min(110), rows);
@@ -28,9 +29,9 @@ pub fn list(frame: &mut Frame, app: &App, article: usize, items: &[usize], selec
         .iter()
         .enumerate()
         .flat_map(|(i, &r)| {
-            let relation = &app.map.relations[r];
+            let relation = &app.map[r];
             let other = relation.other_end(article);
-            let date = app.corpus.articles[other.article].meta.date();
+            let date = app.corpus[other.article].meta.date();
             let head = format!(
                 "{} ({date}): “{}”",
                 relation.described(article, &app.corpus),
@@ -95,7 +96,7 @@ pub fn timeline(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
                 theme.dim().patch(style),
             ))),
             Row::Article { article, relations } => {
-                let a = &app.corpus.articles[*article];
+                let a = &app.corpus[*article];
                 let text = format!("{date} ▶ {} — {}", a.surnames(), a.meta.title);
                 lines.push(Line::from(Span::styled(
                     truncate(&text, width),
@@ -105,8 +106,8 @@ pub fn timeline(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
                     let text = format!(
                         "{:<17}   {}: {}",
                         "",
-                        app.map.relations[r].described(*article, &app.corpus),
-                        app.map.relations[r].summary
+                        app.map[r].described(*article, &app.corpus),
+                        app.map[r].summary
                     );
                     lines.push(Line::from(Span::styled(truncate(&text, width), theme.dim())));
                 }

@@ -10,6 +10,7 @@ use super::Theme;
 use super::text::truncate;
 use crate::app::{App, Focus, SidebarEntry, list_offset};
 use crate::debate::{OWN_MARK, SHARED_MARK};
+use crate::ids::ThemeIx;
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     let focused = app.reading.focus == Focus::Sidebar;
@@ -40,7 +41,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
                     };
                     let strip = stance_strip(app, *t, &hidden, theme);
                     // A shared fact is marked as such: it is no point of dispute.
-                    let debate_theme = &app.map.themes[*t];
+                    let debate_theme = &app.map[*t];
                     let marked = match (debate_theme.shared, debate_theme.mine) {
                         (true, _) => format!("{SHARED_MARK} {}", debate_theme.title),
                         (false, true) => format!("{OWN_MARK} {}", debate_theme.title),
@@ -57,7 +58,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
                 SidebarEntry::ArticlesHeader => ("ARTICLES".to_string(), theme.section()),
                 SidebarEntry::ContentsHeader => ("CONTENTS".to_string(), theme.section()),
                 SidebarEntry::Article(a) => {
-                    let article = &app.corpus.articles[*a];
+                    let article = &app.corpus[*a];
                     let panes: String = app
                         .reading
                         .panes
@@ -80,7 +81,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
                     (format!("{marker} {}", parts.join(" · ")), style)
                 }
                 SidebarEntry::Heading(block) => {
-                    let text = focused_article.map_or("", |a| app.corpus.articles[a].blocks[*block].text.as_str());
+                    let text = focused_article.map_or("", |a| app.corpus[a].blocks[*block].text.as_str());
                     (format!("  {text}"), theme.dim())
                 }
             };
@@ -130,8 +131,8 @@ fn themes_header(hidden: &[bool], width: usize, theme: Theme) -> Line<'static> {
 
 /// One glyph per open pane: that article's stance on the theme, by shape
 /// and color; dimmed for a pane not on screen.
-fn stance_strip(app: &App, theme_index: usize, hidden: &[bool], theme: Theme) -> Vec<Span<'static>> {
-    let debate_theme = &app.map.themes[theme_index];
+fn stance_strip(app: &App, theme_index: ThemeIx, hidden: &[bool], theme: Theme) -> Vec<Span<'static>> {
+    let debate_theme = &app.map[theme_index];
     app.reading
         .panes
         .iter()

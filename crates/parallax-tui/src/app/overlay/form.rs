@@ -7,13 +7,14 @@ use fuzzy_matcher::FuzzyMatcher;
 use super::TextField;
 use crate::action::Action;
 use crate::debate::{Anchor, DebateMap, Stance};
+use crate::ids::{ArticleIx, ThemeIx};
 use crate::own_map::OwnPassage;
 
 /// What the form is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     /// Place the selected sentences on a theme.
-    NewPassage { article: usize, anchor: Anchor },
+    NewPassage { article: ArticleIx, anchor: Anchor },
     /// Change the stance and summary of one of the reader's passages (as
     /// their map held it when the form opened).
     Edit { passage: OwnPassage },
@@ -22,7 +23,7 @@ pub enum Target {
     /// Delete one of the reader's passages, once confirmed.
     Delete { passage: OwnPassage },
     /// Record the reader's own view of a theme's claim.
-    View { theme: usize },
+    View { theme: ThemeIx },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +43,7 @@ pub enum Step {
 /// The theme chosen for a passage.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Chosen {
-    Existing(usize),
+    Existing(ThemeIx),
     New(String),
 }
 
@@ -54,7 +55,7 @@ pub struct Form {
     pub quote: String,
     pub field: TextField,
     /// Themes matching the filter, best first; the row after them is "new theme".
-    pub matches: Vec<usize>,
+    pub matches: Vec<ThemeIx>,
     pub selected: usize,
     pub theme: Option<Chosen>,
     pub claim: String,
@@ -101,10 +102,8 @@ impl Form {
         let query = self.field.value().trim();
         let matcher = crate::search::matcher();
         let folded_query = crate::search::folded_string(query);
-        let mut scored: Vec<(i64, usize)> = map
-            .themes
-            .iter()
-            .enumerate()
+        let mut scored: Vec<(i64, ThemeIx)> = map
+            .enumerate_themes()
             .filter_map(|(i, t)| {
                 if query.is_empty() {
                     return Some((0, i));

@@ -4,6 +4,7 @@
 use super::{Command, Ctx, Outcome, list};
 use crate::action::Action;
 use crate::debate::timeline;
+use crate::ids::{ArticleIx, RelationIx};
 
 /// The help screen scrolls; `?` or Esc closes it.
 pub(super) fn help(scroll: &mut usize, action: Action, ctx: &Ctx) -> Outcome {
@@ -51,7 +52,7 @@ pub(super) fn notes(labels: &[String], selected: &mut usize, action: Action) -> 
 }
 
 /// The relations of a passage in `article`: Enter goes to the other end.
-pub(super) fn relations(article: usize, items: &[usize], selected: &mut usize, action: Action) -> Outcome {
+pub(super) fn relations(article: ArticleIx, items: &[RelationIx], selected: &mut usize, action: Action) -> Outcome {
     if let Some(moved) = step(selected, items.len(), action) {
         return moved;
     }

@@ -3,6 +3,7 @@
 
 use super::{Command, Ctx, Outcome, list};
 use crate::action::Action;
+use crate::ids::ThemeIx;
 
 pub(super) fn handle(row: &mut usize, column: &mut usize, action: Action, ctx: &Ctx) -> Outcome {
     let rows = ctx.map.themes.len();
@@ -20,10 +21,13 @@ pub(super) fn handle(row: &mut usize, column: &mut usize, action: Action, ctx: &
             if ctx.map.themes[*row].passages_of(article).next().is_none() {
                 return Outcome::Keep(Command::Say(format!(
                     "{} is silent on this theme",
-                    ctx.corpus.articles[article].meta.id
+                    ctx.corpus[article].meta.id
                 )));
             }
-            return Outcome::Then(Command::GoToThemeIn { theme: *row, article });
+            return Outcome::Then(Command::GoToThemeIn {
+                theme: ThemeIx(*row),
+                article,
+            });
         }
         _ => return Outcome::Ignored,
     }

@@ -23,6 +23,7 @@ use ratatui::layout::Rect;
 use crate::action::Action;
 use crate::corpus::Corpus;
 use crate::debate::DebateMap;
+use crate::ids::{ArticleIx, RelationIx, ThemeIx};
 use crate::keymap::{Context, Keymap};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,8 +45,8 @@ pub enum Overlay {
     /// The relations of the current passage (indices into the map's), to
     /// go to the other end of one.
     Relations {
-        article: usize,
-        items: Vec<usize>,
+        article: ArticleIx,
+        items: Vec<RelationIx>,
         selected: usize,
     },
     /// The articles in date order, the events, who answers whom.
@@ -76,7 +77,7 @@ pub enum Overlay {
 pub struct Ctx<'a> {
     pub corpus: &'a Corpus,
     /// The corpus's articles in date order.
-    pub by_date: &'a [usize],
+    pub by_date: &'a [ArticleIx],
     pub map: &'a DebateMap,
     pub keymap: &'a Keymap,
     pub size: Rect,
@@ -103,13 +104,13 @@ pub enum Outcome {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Command {
     /// Open an article in the focused pane (the picker).
-    OpenHere(usize),
+    OpenHere(ArticleIx),
     /// Go to an article: where a pane shows it, else in the focused pane.
-    GoToArticle(usize),
+    GoToArticle(ArticleIx),
     /// Go to a theme's passage in an article (the matrix).
-    GoToThemeIn { theme: usize, article: usize },
+    GoToThemeIn { theme: ThemeIx, article: ArticleIx },
     /// Go to the other end of a relation, seen from `from`'s article.
-    GoToRelationEnd { relation: usize, from: usize },
+    GoToRelationEnd { relation: RelationIx, from: ArticleIx },
     /// Go to the note with this label in the focused pane.
     FollowNote(String),
     /// Go to a search result and keep its query among the recent ones.

@@ -7,12 +7,13 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use super::{Command, Ctx, Outcome, TextField, list};
 use crate::action::Action;
 use crate::corpus::Corpus;
+use crate::ids::ArticleIx;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Picker {
     pub query: TextField,
     /// Article indices matching the query, best first.
-    pub matches: Vec<usize>,
+    pub matches: Vec<ArticleIx>,
     /// The query `matches` are for.
     pub matched: String,
     pub selected: usize,
@@ -21,7 +22,7 @@ pub struct Picker {
 impl Picker {
     /// A picker over every article (listed in `by_date` order), with
     /// nothing typed.
-    pub fn new(corpus: &Corpus, by_date: &[usize]) -> Picker {
+    pub fn new(corpus: &Corpus, by_date: &[ArticleIx]) -> Picker {
         let mut picker = Picker::default();
         picker.filter(corpus, by_date);
         picker
@@ -61,20 +62,20 @@ impl Picker {
     }
 
     /// Ranks every article against the query (title, authors, outlet, id).
-    pub fn filter(&mut self, corpus: &Corpus, by_date: &[usize]) {
+    pub fn filter(&mut self, corpus: &Corpus, by_date: &[ArticleIx]) {
         self.rank(corpus, by_date, by_date.iter().copied());
     }
 
     /// Ranks the articles `among` against the query; equal scores in date order.
-    fn rank(&mut self, corpus: &Corpus, by_date: &[usize], among: impl Iterator<Item = usize>) {
-        let mut place = vec![0; corpus.articles.len()];
+    fn rank(&mut self, corpus: &Corpus, by_date: &[ArticleIx], among: impl Iterator<Item = ArticleIx>) {
+        let mut place = vec![0; corpus.len()];
         for (at, &article) in by_date.iter().enumerate() {
-            place[article] = at;
+            place[article.get()] = at;
         }
         let matcher = SkimMatcherV2::default();
         let query = self.query.value();
-        let mut scored: Vec<(i64, usize)> = among
-            .map(|i| (i, &corpus.articles[i]))
+        let mut scored: Vec<(i64, ArticleIx)> = among
+            .map(|i| (i, &corpus[i]))
             .filter_map(|(i, a)| {
                 if query.is_empty() {
                     return Some((0, i));
@@ -83,7 +84,7 @@ impl Picker {
                 matcher.fuzzy_match(&haystack, query).map(|score| (score, i))
             })
             .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(place[a.1].cmp(&place[b.1])));
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(place[a.1.get()].cmp(&place[b.1.get()])));
         self.matches = scored.into_iter().map(|(_, i)| i).collect();
         self.matched = query.to_string();
         self.selected = 0;

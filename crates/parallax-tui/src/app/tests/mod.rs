@@ -13,7 +13,7 @@ fn app_with(open: &[&str], width: u16, height: u16) -> App {
     let corpus = corpus::load(&corpus::bundled_sources()).corpus;
     let (map, problems) = crate::debate::load(&corpus, &corpus::bundled_maps());
     assert!(problems.is_empty(), "{problems:?}");
-    let open: Vec<usize> = open.iter().map(|id| corpus.index_of(id).unwrap()).collect();
+    let open: Vec<ArticleIx> = open.iter().map(|id| corpus.index_of(id).unwrap()).collect();
     App::new(corpus, map, Keymap::defaults(), &open, Rect::new(0, 0, width, height))
 }
 
@@ -22,11 +22,11 @@ fn app() -> App {
 }
 
 fn article_id(app: &App, pane: usize) -> &str {
-    &app.corpus.articles[app.reading.panes[pane].article].meta.id
+    &app.corpus[app.reading.panes[pane].article].meta.id
 }
 
 fn top_block(app: &App, pane: usize) -> &crate::corpus::Block {
-    &app.corpus.articles[app.reading.panes[pane].article].blocks[app.reading.panes[pane].top.block]
+    &app.corpus[app.reading.panes[pane].article].blocks[app.reading.panes[pane].top.block]
 }
 
 #[test]
@@ -244,7 +244,7 @@ fn sidebar_selection_opens_articles_and_headings() {
     update(&mut app, Action::FocusPrev);
     assert_eq!(app.reading.focus, Focus::Sidebar);
     // The themes come first, then the articles.
-    assert_eq!(app.sidebar_entry(), Some(SidebarEntry::Theme(0)));
+    assert_eq!(app.sidebar_entry(), Some(SidebarEntry::Theme(ThemeIx(0))));
     let gabuev = app.corpus.index_of("gabuev-2024").unwrap();
     while app.sidebar_entry() != Some(SidebarEntry::Article(gabuev)) {
         let before = app.reading.sidebar_selected.clone();
@@ -303,7 +303,7 @@ fn assert_invariants(app: &App, after: Action) {
         "{after:?}: focused pane"
     );
     for pane in &app.reading.panes {
-        let blocks = app.corpus.articles[pane.article].blocks.len();
+        let blocks = app.corpus[pane.article].blocks.len();
         assert!(
             pane.top.block < blocks,
             "{after:?}: top block {} of {blocks}",

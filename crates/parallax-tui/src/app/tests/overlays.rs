@@ -27,7 +27,7 @@ fn the_cursor_keys_edit_within_the_picker_and_the_search_query() {
         panic!("picker open")
     };
     assert_eq!(picker.query, "gurtov");
-    assert_eq!(app.corpus.articles[picker.matches[0]].meta.id, "gurtov-2024");
+    assert_eq!(app.corpus[picker.matches[0]].meta.id, "gurtov-2024");
     update(&mut app, Action::Close);
 
     update(&mut app, Action::OpenSearch);
@@ -56,7 +56,7 @@ fn the_picker_filters_and_opens_an_article() {
     let Some(Overlay::Picker(picker)) = &app.overlay else {
         panic!("picker open")
     };
-    assert_eq!(app.corpus.articles[picker.matches[0]].meta.id, "gurtov-2024");
+    assert_eq!(app.corpus[picker.matches[0]].meta.id, "gurtov-2024");
     update(&mut app, Action::DeleteChar);
     let Some(Overlay::Picker(picker)) = &app.overlay else {
         panic!("picker open")
