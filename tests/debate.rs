@@ -12,7 +12,7 @@ use parallax::app::{Action, App, update};
 use parallax::cli::snapshot;
 use parallax::corpus::{self, Corpus, SourceFile};
 use parallax::debate::{self, DebateMap, NormalizedArticle, Resolution, Selector, Stance, normalize};
-use parallax::ids::{ArticleIx, ThemeIx};
+use parallax::ids::{ArticleIx, BlockIx, ThemeIx};
 use parallax::keymap::Keymap;
 use ratatui::layout::Rect;
 
@@ -370,7 +370,7 @@ fn a_duplicated_sentence_needs_a_prefix_or_a_position_hint() {
         )],
     );
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(map.themes[0].passages[0].anchor.start_block, 1);
+    assert_eq!(map.themes[0].passages[0].anchor.start_block, BlockIx(1));
 
     let (map, problems) = debate::load(
         &corpus,
@@ -380,7 +380,7 @@ fn a_duplicated_sentence_needs_a_prefix_or_a_position_hint() {
         )],
     );
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(map.themes[0].passages[0].anchor.start_block, 1);
+    assert_eq!(map.themes[0].passages[0].anchor.start_block, BlockIx(1));
 }
 
 #[test]

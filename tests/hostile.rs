@@ -13,7 +13,7 @@ use parallax::app::{Action, App, update};
 use parallax::corpus::{self, BlockKind, Corpus};
 use parallax::debate::{self, DebateMap};
 use parallax::diagnostic::Diagnostic;
-use parallax::ids::{ArticleIx, ThemeIx};
+use parallax::ids::{ArticleIx, BlockIx, ThemeIx};
 use parallax::keymap::{Context, Keymap};
 use parallax::sanitize::is_clean;
 use ratatui::layout::Rect;
@@ -269,7 +269,10 @@ fn a_quote_spanning_two_paragraphs_anchors_across_them() {
     );
     assert!(problems.is_empty(), "{problems:?}");
     let passage = &map.themes[0].passages[0];
-    assert_eq!((passage.anchor.start_block, passage.anchor.end_block), (0, 1));
+    assert_eq!(
+        (passage.anchor.start_block, passage.anchor.end_block),
+        (BlockIx(0), BlockIx(1))
+    );
     assert_eq!(passage.text(&corpus[ArticleIx(0)]), "ends here. The second begins");
     let mut app = App::new(
         corpus,

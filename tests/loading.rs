@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use parallax::app::{Action, App, Overlay, Progress, update};
 use parallax::boot::{Options, Wait};
-use parallax::ids::{ArticleIx, ThemeIx};
+use parallax::ids::{ArticleIx, BlockIx, ThemeIx};
 use parallax::library::{Source, WHOLE_UP_TO};
 use ratatui::layout::Rect;
 
@@ -160,7 +160,7 @@ fn the_first_frame_shows_the_articles_asked_for_and_the_rest_arrive_without_movi
     update(&mut app, Action::JumpBack);
     assert_eq!(pane_ids(&app), ["manning-sun-2023", "gabuev-2024"]);
     assert!(
-        app.reading.panes.iter().all(|p| p.top.block == 0),
+        app.reading.panes.iter().all(|p| p.top.block == BlockIx(0)),
         "{:?}",
         app.reading.panes
     );

@@ -95,8 +95,8 @@ proptest! {
             Resolution::Exact(anchor) => {
                 prop_assert_eq!(occurrences, 1);
                 let mut found = Vec::new();
-                for block in anchor.start_block..=anchor.end_block {
-                    let t = &article.blocks[block].text;
+                for block in anchor.start_block.through(anchor.end_block) {
+                    let t = &article[block].text;
                     if let Some(r) = anchor.range_in(block, t.len()) {
                         found.push(&t[r]);
                     }

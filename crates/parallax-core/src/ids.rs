@@ -18,6 +18,11 @@ macro_rules! position {
                 self.0
             }
 
+            /// The positions from `self` through `last`, both included.
+            pub fn through(self, last: $name) -> impl DoubleEndedIterator<Item = $name> + Clone {
+                (self.0..=last.0).map($name)
+            }
+
             /// The positions `0..count`.
             pub fn all(count: usize) -> impl DoubleEndedIterator<Item = $name> + ExactSizeIterator + Clone {
                 (0..count).map($name)

@@ -127,6 +127,14 @@ pub struct Article {
     pub blocks: Vec<Block>,
 }
 
+impl std::ops::Index<BlockIx> for Article {
+    type Output = Block;
+
+    fn index(&self, at: BlockIx) -> &Block {
+        &self.blocks[at.get()]
+    }
+}
+
 impl Article {
     /// Date order (the undated first), then by id: the order articles are
     /// listed in.
@@ -135,6 +143,15 @@ impl Article {
     }
 
     /// Blocks of the body proper (not the endnotes).
+    pub fn block(&self, at: BlockIx) -> Option<&Block> {
+        self.blocks.get(at.get())
+    }
+
+    /// Each block with its position, in reading order.
+    pub fn enumerate_blocks(&self) -> impl DoubleEndedIterator<Item = (BlockIx, &Block)> + Clone {
+        self.blocks.iter().enumerate().map(|(at, b)| (BlockIx(at), b))
+    }
+
     pub fn body(&self) -> impl Iterator<Item = &Block> {
         self.blocks.iter().filter(|b| !matches!(b.kind, BlockKind::Note { .. }))
     }
@@ -143,14 +160,15 @@ impl Article {
         self.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Note { .. }))
     }
 
-    pub fn note_index(&self, label: &str) -> Option<usize> {
+    pub fn note_index(&self, label: &str) -> Option<BlockIx> {
         self.blocks
             .iter()
             .position(|b| matches!(&b.kind, BlockKind::Note { label: l } if l == label))
+            .map(BlockIx)
     }
 
-    pub fn block_index(&self, id: &str) -> Option<usize> {
-        self.blocks.iter().position(|b| b.id == id)
+    pub fn block_index(&self, id: &str) -> Option<BlockIx> {
+        self.blocks.iter().position(|b| b.id == id).map(BlockIx)
     }
 
     pub fn word_count(&self) -> usize {

@@ -6,16 +6,16 @@
 
 use toml::Spanned;
 
-use crate::corpus::{Article, ArticleIx, Corpus};
+use crate::corpus::{Article, ArticleIx, BlockIx, Corpus};
 use crate::diagnostic::{ARTICLE, Diagnostic, LineIndex, Location, unknown_name};
 use crate::sanitize::clean_line;
 
 /// Where a passage stands: from (block, byte) to (block, byte), end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Anchor {
-    pub start_block: usize,
+    pub start_block: BlockIx,
     pub start: usize,
-    pub end_block: usize,
+    pub end_block: BlockIx,
     pub end: usize,
 }
 
@@ -24,8 +24,8 @@ impl Anchor {
     /// joined by a space.
     pub fn text(&self, article: &Article) -> String {
         let mut parts = Vec::new();
-        for block in self.start_block..=self.end_block {
-            let text = &article.blocks[block].text;
+        for block in self.start_block.through(self.end_block) {
+            let text = &article[block].text;
             if let Some(range) = self.range_in(block, text.len()) {
                 parts.push(&text[range]);
             }
@@ -36,8 +36,8 @@ impl Anchor {
     /// Up to `chars` characters just before and just after the stretch, in
     /// its first and last blocks: a TextQuoteSelector's prefix and suffix.
     pub fn context(&self, article: &Article, chars: usize) -> (String, String) {
-        let before = &article.blocks[self.start_block].text[..self.start];
-        let after = &article.blocks[self.end_block].text[self.end..];
+        let before = &article[self.start_block].text[..self.start];
+        let after = &article[self.end_block].text[self.end..];
         let prefix: Vec<char> = before.chars().rev().take(chars).collect();
         (prefix.into_iter().rev().collect(), after.chars().take(chars).collect())
     }
@@ -49,7 +49,7 @@ impl Anchor {
     }
 
     /// The byte range of `block`'s text that the anchor covers, if any.
-    pub fn range_in(&self, block: usize, text_len: usize) -> Option<std::ops::Range<usize>> {
+    pub fn range_in(&self, block: BlockIx, text_len: usize) -> Option<std::ops::Range<usize>> {
         if block < self.start_block || block > self.end_block {
             return None;
         }
@@ -160,9 +160,9 @@ impl NormalizedArticle {
         let end_text = &article.blocks[end_block as usize].text;
         let last_len = end_text[last_byte as usize..].chars().next().map_or(0, char::len_utf8);
         Anchor {
-            start_block: start_block as usize,
+            start_block: BlockIx(start_block as usize),
             start: start_byte as usize,
-            end_block: end_block as usize,
+            end_block: BlockIx(end_block as usize),
             end: last_byte as usize + last_len,
         }
     }
@@ -338,7 +338,7 @@ pub(super) fn anchor_quote(
     }
     let near = match &raw.near {
         None => None,
-        Some(id) => match article.block_index(id.get_ref()) {
+        Some(id) => match article.block_index(id.get_ref()).map(BlockIx::get) {
             Some(block) => Some(block),
             None => {
                 diagnostics.push(Diagnostic::error(

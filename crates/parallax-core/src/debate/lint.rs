@@ -84,7 +84,7 @@ fn not_the_authors_words(article: &Article, passage: &Passage) -> Option<Diagnos
     if !matches!(article.meta.form, Some(Form::Interview | Form::QuestionAndAnswer)) {
         return None;
     }
-    let block = &article.blocks[passage.anchor.start_block];
+    let block = &article[passage.anchor.start_block];
     let whose = match block.speaker.map(|s| &article.meta.authors[s]) {
         Some(author) if author.role == Role::Interviewer => format!("the interviewer's turn ({})", author.name),
         Some(_) => return None,

@@ -112,7 +112,7 @@ pub fn markdown_cited(corpus: &Corpus, map: &DebateMap, themes: &[ThemeIx], cita
         );
         for passage in &theme.passages {
             let article = &corpus[passage.article];
-            let block = &article.blocks[passage.anchor.start_block];
+            let block = &article[passage.anchor.start_block];
             let yours = if passage.mine { " (yours)" } else { "" };
             let cited = match citations {
                 Citations::Plain => format!(
@@ -298,7 +298,7 @@ pub fn json<'a>(corpus: &'a Corpus, map: &'a DebateMap, themes: &[ThemeIx]) -> S
                                 stance: p.stance.name(),
                                 quote: p.text(article),
                                 summary: &p.summary,
-                                block: &article.blocks[p.anchor.start_block].id,
+                                block: &article[p.anchor.start_block].id,
                                 published: article.meta.iso_date(),
                                 mine: p.mine,
                                 citation: article.citation(),

@@ -4,24 +4,24 @@
 use std::ops::Range;
 
 use super::{Shown, shown, wrap_shown};
-use crate::corpus::{Article, BlockKind};
+use crate::corpus::{Article, BlockIx, BlockKind};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocLine {
     /// A line of a block's shown text: the block, the byte range, the indent.
     Text {
-        block: usize,
+        block: BlockIx,
         range: Range<usize>,
         indent: u16,
     },
     /// Space between blocks; belongs to the block above it.
-    Blank { block: usize },
+    Blank { block: BlockIx },
     /// The "Notes" heading before the endnotes.
-    NotesHeading { block: usize },
+    NotesHeading { block: BlockIx },
 }
 
 impl DocLine {
-    pub fn block(&self) -> usize {
+    pub fn block(&self) -> BlockIx {
         match self {
             DocLine::Text { block, .. } | DocLine::Blank { block } | DocLine::NotesHeading { block } => *block,
         }
@@ -44,13 +44,31 @@ impl ArticleText {
     }
 }
 
+impl std::ops::Index<BlockIx> for ArticleText {
+    type Output = Shown;
+
+    fn index(&self, at: BlockIx) -> &Shown {
+        &self.blocks[at.get()]
+    }
+}
+
+impl ArticleText {
+    pub fn shown(&self, at: BlockIx) -> Option<&Shown> {
+        self.blocks.get(at.get())
+    }
+
+    pub fn kind(&self, at: BlockIx) -> Option<&BlockKind> {
+        self.kinds.get(at.get())
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Document {
     pub width: u16,
     pub lines: Vec<DocLine>,
     /// The first line each block owns: its first text line, or the "Notes"
-    /// heading before the first note.
-    pub block_start: Vec<usize>,
+    /// heading before the first note (see [`Document::start_of`]).
+    block_start: Vec<usize>,
 }
 
 impl Document {
@@ -58,7 +76,7 @@ impl Document {
         let mut lines = Vec::new();
         let mut block_start = Vec::with_capacity(text.blocks.len());
         let mut in_notes = false;
-        for (index, (shown, kind)) in text.blocks.iter().zip(&text.kinds).enumerate() {
+        for (index, (shown, kind)) in BlockIx::all(text.blocks.len()).zip(text.blocks.iter().zip(&text.kinds)) {
             block_start.push(lines.len());
             if matches!(kind, BlockKind::Note { .. }) && !in_notes {
                 in_notes = true;
@@ -88,26 +106,30 @@ impl Document {
     /// Lines a block owns: its text, the blank after it, and the "Notes"
     /// heading before the first note. Every line of the document is owned by
     /// one block, so any line can be the top of a pane.
-    pub fn block_lines(&self, block: usize) -> usize {
-        let start = self.block_start.get(block).copied().unwrap_or(self.lines.len());
-        let end = self.block_start.get(block + 1).copied().unwrap_or(self.lines.len());
+    pub fn block_lines(&self, block: BlockIx) -> usize {
+        let start = self.block_start.get(block.get()).copied().unwrap_or(self.lines.len());
+        let end = self
+            .block_start
+            .get(block.get() + 1)
+            .copied()
+            .unwrap_or(self.lines.len());
         end.saturating_sub(start)
     }
 
     /// The block and line-within-block at an absolute line.
-    pub fn position_of(&self, line: usize) -> (usize, usize) {
+    pub fn position_of(&self, line: usize) -> (BlockIx, usize) {
         match self.lines.get(line) {
-            None => (self.block_start.len().saturating_sub(1), 0),
+            None => (self.last_block(), 0),
             Some(l) => {
                 let block = l.block();
-                (block, line.saturating_sub(self.block_start[block]))
+                (block, line.saturating_sub(self.block_start[block.get()]))
             }
         }
     }
 
     /// The line of `block` that shows byte `shown_offset` of its shown text.
-    pub fn line_showing(&self, block: usize, shown_offset: usize) -> usize {
-        let Some(&first) = self.block_start.get(block) else {
+    pub fn line_showing(&self, block: BlockIx, shown_offset: usize) -> usize {
+        let Some(&first) = self.block_start.get(block.get()) else {
             return 0;
         };
         first
@@ -118,8 +140,18 @@ impl Document {
                 .unwrap_or(0)
     }
 
-    pub fn line_of(&self, block: usize, line_in_block: usize) -> usize {
-        match self.block_start.get(block) {
+    /// The first line `block` owns, if the document has it.
+    pub fn start_of(&self, block: BlockIx) -> Option<usize> {
+        self.block_start.get(block.get()).copied()
+    }
+
+    /// The last block (the first when there is none).
+    pub fn last_block(&self) -> BlockIx {
+        BlockIx(self.block_start.len().saturating_sub(1))
+    }
+
+    pub fn line_of(&self, block: BlockIx, line_in_block: usize) -> usize {
+        match self.block_start.get(block.get()) {
             Some(start) => (start + line_in_block).min(self.lines.len().saturating_sub(1)),
             None => 0,
         }

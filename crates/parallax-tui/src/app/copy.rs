@@ -40,15 +40,15 @@ fn current_passage(app: &App) -> Option<Anchor> {
         start_block: block,
         start: 0,
         end_block: block,
-        end: blocks[block].text.len(),
+        end: blocks[block.get()].text.len(),
     })
 }
 
 /// The passage's words, its blocks apart by a blank line.
 fn quoted_text(article: &Article, anchor: &Anchor) -> String {
-    (anchor.start_block..=anchor.end_block)
+    (anchor.start_block.through(anchor.end_block))
         .filter_map(|b| {
-            let text = &article.blocks.get(b)?.text;
+            let text = &article.block(b)?.text;
             Some(text[anchor.range_in(b, text.len())?].trim())
         })
         .collect::<Vec<_>>()
@@ -57,11 +57,11 @@ fn quoted_text(article: &Article, anchor: &Anchor) -> String {
 
 /// "— Alexander Gabuev, “Putin and Xi’s Unholy Alliance: …,” Foreign Affairs, April 2024, ¶23."
 pub fn citation(article: &Article, anchor: &Anchor) -> String {
-    let start = article.blocks[anchor.start_block].label();
+    let start = article[anchor.start_block].label();
     let place = if anchor.end_block == anchor.start_block {
         start
     } else {
-        format!("{start}–{}", article.blocks[anchor.end_block].label())
+        format!("{start}–{}", article[anchor.end_block].label())
     };
     format!("— {}, {place}.", article.citation())
 }
@@ -90,7 +90,7 @@ pub(super) fn copy(app: &mut App, cite: Cite) {
     }
     let named: String = quote.chars().take(NAMED_CHARS).collect();
     let more = if quote.chars().count() > NAMED_CHARS { "…" } else { "" };
-    let place = article.blocks[anchor.start_block].label();
+    let place = article[anchor.start_block].label();
     app.status = Some(format!(
         "Copied “{named}{more}” with its citation ({}, {place})",
         article.meta.id
@@ -100,7 +100,7 @@ pub(super) fn copy(app: &mut App, cite: Cite) {
         Cite::Pandoc => format!(
             "“{quote}” [@{}, {}]",
             article.meta.id,
-            article.blocks[anchor.start_block].locator()
+            article[anchor.start_block].locator()
         ),
     };
     app.outbox.push(super::Effect::Clipboard(text));

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::header::pane_area;
 use super::{App, CONTEXT_LINES, Focus, Position};
-use crate::ids::ArticleIx;
+use crate::ids::{ArticleIx, BlockIx};
 use crate::layout::{ArticleText, Document, Screen, text_width};
 
 /// What has been laid out: kept while a pane shows it, dropped after.
@@ -70,10 +70,10 @@ impl App {
     }
 
     /// The line of a pane's document that shows byte `offset` of `block`'s text.
-    pub(super) fn line_showing(&mut self, pane: usize, block: usize, offset: usize) -> Option<usize> {
+    pub(super) fn line_showing(&mut self, pane: usize, block: BlockIx, offset: usize) -> Option<usize> {
         let doc = self.pane_document(pane)?;
         let text = self.article_text(self.reading.panes[pane].article)?;
-        let shown = text.blocks.get(block)?.shown_offset(offset);
+        let shown = text.shown(block)?.shown_offset(offset);
         Some(doc.line_showing(block, shown))
     }
 
@@ -126,7 +126,7 @@ impl App {
             let width = self.pane_width(&screen, i);
             let doc = Arc::clone(&self.layouts.documents[&(self.reading.panes[i].article, width)]);
             let top = &mut self.reading.panes[i].top;
-            top.block = top.block.min(doc.block_start.len().saturating_sub(1));
+            top.block = top.block.min(doc.last_block());
             top.line = top.line.min(doc.block_lines(top.block).saturating_sub(1));
         }
     }

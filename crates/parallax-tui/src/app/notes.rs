@@ -21,7 +21,7 @@ fn labels_on_screen(app: &App) -> Vec<String> {
         let DocLine::Text { block, range, .. } = line else {
             continue;
         };
-        for (r, mark) in &text.blocks[*block].marks {
+        for (r, mark) in &text[*block].marks {
             if let Mark::NoteRef(label) = mark
                 && r.start >= range.start
                 && r.start < range.end
@@ -61,7 +61,7 @@ pub(super) fn go(app: &mut App, label: &str) {
             start_block: note,
             start: 0,
             end_block: note,
-            end: article.blocks[note].text.len(),
+            end: article[note].text.len(),
         };
         let article = app.reading.panes[pane].article;
         jump_to(app, pane, None, Position { block: note, line: 0 });

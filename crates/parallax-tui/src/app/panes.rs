@@ -7,7 +7,7 @@ use super::jumps::{self, jump_to};
 use super::sidebar::{move_sidebar, select_sidebar};
 use super::{App, Focus, MAX_PANES, Position, list_offset, selection, themes};
 use crate::corpus::BlockKind;
-use crate::ids::ArticleIx;
+use crate::ids::{ArticleIx, BlockIx};
 
 /// Lines of text a page holds in the focused pane.
 pub(super) fn page(app: &App) -> isize {
@@ -69,12 +69,14 @@ pub(super) fn step_block(app: &mut App, forward: bool, what: &str, wanted: impl 
     let article = &app.corpus[pane.article];
     let current = pane.top.block;
     let on_block_start = pane.top.line == 0;
+    let current = current.get();
     let found = if forward {
         (current + 1..article.blocks.len()).find(|&i| wanted(&article.blocks[i].kind))
     } else {
         let end = if on_block_start { current } else { current + 1 };
         (0..end).rev().find(|&i| wanted(&article.blocks[i].kind))
-    };
+    }
+    .map(BlockIx);
     let none_at_all = !article.blocks.iter().any(|b| wanted(&b.kind));
     match found {
         Some(block) => app.reading.panes[app.reading.focused_pane].top = Position { block, line: 0 },

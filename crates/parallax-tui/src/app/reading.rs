@@ -3,13 +3,13 @@
 //! (by id), a selection being made, the current passage, and the jumps.
 
 use super::{JumpList, Selection, SidebarPick};
-use crate::ids::ArticleIx;
+use crate::ids::{ArticleIx, BlockIx};
 
 /// Where a pane is: the block at its top and the line within that block.
 /// Anchored to a block, not a screen line, so it survives a new width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Position {
-    pub block: usize,
+    pub block: BlockIx,
     pub line: usize,
 }
 
@@ -32,7 +32,7 @@ pub struct SearchNav {
     pub query: String,
     pub article: ArticleIx,
     /// (block, byte range in its text) of each matching sentence, in order.
-    pub hits: Vec<(usize, std::ops::Range<usize>)>,
+    pub hits: Vec<(BlockIx, std::ops::Range<usize>)>,
 }
 
 /// What the reader is looking at and where.

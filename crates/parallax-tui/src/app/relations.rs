@@ -22,14 +22,9 @@ fn here(app: &App) -> Option<(ArticleIx, Vec<RelationIx>)> {
     let doc = app.document(pane)?;
     // By whole blocks: a relation whose paragraph is on screen is here.
     let on_screen = |end: &End| {
-        let first = doc
-            .block_start
-            .get(end.anchor.start_block)
-            .copied()
-            .unwrap_or(usize::MAX);
+        let first = doc.start_of(end.anchor.start_block).unwrap_or(usize::MAX);
         let last = doc
-            .block_start
-            .get(end.anchor.end_block)
+            .start_of(end.anchor.end_block)
             .map_or(0, |s| s + doc.block_lines(end.anchor.end_block));
         end.article == article && first < bottom && last > top
     };

@@ -9,7 +9,7 @@ impl App {
     pub fn to_session(&self) -> Session {
         let place = |article: ArticleIx, top: Position| {
             let article = &self.corpus[article];
-            let block = article.blocks.get(top.block);
+            let block = article.block(top.block);
             Place {
                 article: article.meta.id.clone(),
                 block: block.map(|b| b.id.clone()).unwrap_or_default(),
@@ -51,12 +51,11 @@ impl App {
         let article = &self.corpus[index];
         let same = |b: &crate::corpus::Block| place.fingerprint.is_empty() || b.text.starts_with(&place.fingerprint);
         let block = match article.block_index(&place.block) {
-            Some(block) if same(&article.blocks[block]) => Some(block),
+            Some(block) if same(&article[block]) => Some(block),
             _ if place.fingerprint.is_empty() => None,
             _ => article
-                .blocks
-                .iter()
-                .position(|b| b.text.starts_with(&place.fingerprint)),
+                .enumerate_blocks()
+                .find_map(|(at, b)| b.text.starts_with(&place.fingerprint).then_some(at)),
         };
         match block {
             Some(block) => Some((

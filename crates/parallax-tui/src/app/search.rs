@@ -2,6 +2,7 @@
 //! other hits of a query with `n` and `N`.
 
 use super::{App, Command, Focus, Outcome, Overlay, Palette, SearchNav, jumps};
+use crate::ids::BlockIx;
 use crate::search::{Kind, Query};
 
 pub(super) fn open(app: &mut App) {
@@ -79,7 +80,7 @@ pub(super) fn jump(app: &mut App, candidate: u32, query: &str) {
                 .into_iter()
                 .map(|id| {
                     let h = index.candidate(id);
-                    (h.block.get(), h.start as usize..h.end as usize)
+                    (h.block, h.start as usize..h.end as usize)
                 })
                 .collect();
             app.reading.search_nav = Some(SearchNav {
@@ -87,13 +88,13 @@ pub(super) fn jump(app: &mut App, candidate: u32, query: &str) {
                 article,
                 hits,
             });
-            place_at(app, pane, c.block.get(), c.start as usize..c.end as usize);
+            place_at(app, pane, c.block, c.start as usize..c.end as usize);
         }
     }
 }
 
 /// Puts the sentence at `range` of `block` where a passage lands.
-fn place_at(app: &mut App, pane: usize, block: usize, range: std::ops::Range<usize>) {
+fn place_at(app: &mut App, pane: usize, block: BlockIx, range: std::ops::Range<usize>) {
     let anchor = crate::debate::Anchor {
         start_block: block,
         start: range.start,

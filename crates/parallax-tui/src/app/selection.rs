@@ -8,6 +8,7 @@ use super::{App, Position};
 use crate::corpus::Article;
 use crate::debate::Anchor;
 use crate::ids::ArticleIx;
+use crate::ids::BlockIx;
 use crate::layout::DocLine;
 
 /// A run of whole sentences of one pane's article: from `anchor`, where it
@@ -28,11 +29,9 @@ impl Selection {
 }
 
 /// Every sentence of an article, in reading order: (block, byte range).
-pub fn sentences(article: &Article) -> Vec<(usize, Range<usize>)> {
+pub fn sentences(article: &Article) -> Vec<(BlockIx, Range<usize>)> {
     article
-        .blocks
-        .iter()
-        .enumerate()
+        .enumerate_blocks()
         .flat_map(|(b, block)| block.sentences().iter().map(move |r| (b, r.clone())))
         .collect()
 }
@@ -142,7 +141,7 @@ pub(super) fn sentence_at(app: &App, pane: usize, column: u16, row: u16) -> Opti
     let DocLine::Text { block, range, indent } = doc.lines.get(line)? else {
         return None;
     };
-    let shown = &text.blocks[*block];
+    let shown = &text[*block];
     // The byte of the line at that column (characters, as the line is drawn).
     let skip = usize::from(column - first_column).saturating_sub(usize::from(*indent));
     let in_line = shown.text[range.clone()]

@@ -4,7 +4,7 @@
 use super::jumps::{self, jump_to};
 use super::{App, Focus, Position, themes};
 use crate::corpus::BlockKind;
-use crate::ids::{ArticleIx, ThemeIx};
+use crate::ids::{ArticleIx, BlockIx, ThemeIx};
 
 /// One row of the sidebar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,7 +15,7 @@ pub enum SidebarEntry {
     Article(ArticleIx),
     ContentsHeader,
     /// A heading of the focused article (block index).
-    Heading(usize),
+    Heading(BlockIx),
 }
 
 impl SidebarEntry {
@@ -38,7 +38,7 @@ pub enum SidebarPick {
     Theme(String),
     Article(ArticleIx),
     /// A heading of the focused article (block index).
-    Heading(usize),
+    Heading(BlockIx),
 }
 
 impl App {
@@ -93,9 +93,7 @@ impl App {
         if let Some(pane) = self.reading.panes.get(self.reading.focused_pane) {
             let article = &self.corpus[pane.article];
             let headings: Vec<SidebarEntry> = article
-                .blocks
-                .iter()
-                .enumerate()
+                .enumerate_blocks()
                 .filter(|(_, b)| matches!(b.kind, BlockKind::Heading { .. }))
                 .map(|(i, _)| SidebarEntry::Heading(i))
                 .collect();

@@ -172,7 +172,7 @@ fn entry(
     }
     for passage in passages {
         let label = format!("{} {}", passage.stance.glyph(), passage.stance);
-        let citation = article.blocks[passage.anchor.start_block].label();
+        let citation = article[passage.anchor.start_block].label();
         let yours = if passage.mine { "yours: " } else { "" };
         let text = format!("{label} {yours}{} ({citation})", passage.summary);
         let mut wrapped = wrapped(&text, width, "  ", "    ", Style::new());

@@ -152,7 +152,7 @@ pub fn notes(frame: &mut Frame, app: &App, labels: &[String], selected: usize, t
         .skip(offset)
         .map(|(i, label)| {
             let note = article
-                .and_then(|a| a.note_index(label).map(|n| a.blocks[n].text.as_str()))
+                .and_then(|a| a.note_index(label).map(|n| a[n].text.as_str()))
                 .unwrap_or("");
             let style = if i == selected {
                 theme.selected()

@@ -15,11 +15,12 @@ use crate::app::{App, Focus};
 use crate::corpus::BlockKind;
 use crate::debate::{SILENT_GLYPH, Stance};
 use crate::ids::ArticleIx;
+use crate::ids::BlockIx;
 use crate::layout::{ArticleText, DocLine, Document, Mark, Screen, display};
 
 /// A stretch of shown text that stands out.
 struct Highlight {
-    block: usize,
+    block: BlockIx,
     range: Range<usize>,
     kind: Lit,
 }
@@ -111,7 +112,7 @@ pub fn render(frame: &mut Frame, app: &App, screen: &Screen, pane: usize, area: 
             let DocLine::Text { block, range, .. } = line else {
                 continue;
             };
-            let shown = &text.blocks[*block];
+            let shown = &text[*block];
             let (from, to) = (shown.text_offset(range.start), shown.text_offset(range.end));
             let here = crate::debate::Anchor {
                 start_block: *block,
@@ -211,7 +212,7 @@ fn highlights(app: &App, article: ArticleIx, text: &ArticleText) -> Vec<Highligh
     let mut out = Vec::new();
     if let Some(nav) = app.reading.search_nav.as_ref().filter(|nav| nav.article == article) {
         for (block, range) in &nav.hits {
-            let shown = &text.blocks[*block];
+            let shown = &text[*block];
             let range = shown.shown_offset(range.start)..shown.shown_offset(range.end);
             out.push(Highlight {
                 block: *block,
@@ -249,15 +250,13 @@ fn push_anchor(
     anchor: &crate::debate::Anchor,
     kind: Lit,
 ) {
-    let blocks = &app.corpus[article].blocks;
-    let spanned = blocks
-        .iter()
-        .enumerate()
-        .skip(anchor.start_block)
-        .take(anchor.end_block + 1 - anchor.start_block);
-    for (block, article_block) in spanned {
+    let article = &app.corpus[article];
+    for block in anchor.start_block.through(anchor.end_block) {
+        let Some(article_block) = article.block(block) else {
+            break;
+        };
         if let Some(range) = anchor.range_in(block, article_block.text.len()) {
-            let shown = &text.blocks[block];
+            let shown = &text[block];
             let range = shown.shown_offset(range.start)..shown.shown_offset(range.end);
             out.push(Highlight { block, range, kind });
         }
@@ -287,8 +286,8 @@ fn body_line<'a>(text: &'a ArticleText, line: &DocLine, highlights: &[Highlight]
             _ => (Line::default(), Gutter::None),
         };
     };
-    let shown = &text.blocks[*block];
-    let base = match text.kinds[*block] {
+    let shown = &text[*block];
+    let base = match text.kind(*block).unwrap_or(&BlockKind::Paragraph) {
         BlockKind::Heading { .. } => theme.heading(),
         BlockKind::Quote => theme.quote(),
         BlockKind::Note { .. } => theme.dim(),

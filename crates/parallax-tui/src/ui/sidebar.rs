@@ -81,7 +81,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
                     (format!("{marker} {}", parts.join(" · ")), style)
                 }
                 SidebarEntry::Heading(block) => {
-                    let text = focused_article.map_or("", |a| app.corpus[a].blocks[*block].text.as_str());
+                    let text = focused_article.map_or("", |a| app.corpus[a][*block].text.as_str());
                     (format!("  {text}"), theme.dim())
                 }
             };

@@ -26,7 +26,7 @@ fn article_id(app: &App, pane: usize) -> &str {
 }
 
 fn top_block(app: &App, pane: usize) -> &crate::corpus::Block {
-    &app.corpus[app.reading.panes[pane].article].blocks[app.reading.panes[pane].top.block]
+    &app.corpus[app.reading.panes[pane].article][app.reading.panes[pane].top.block]
 }
 
 #[test]
@@ -211,7 +211,7 @@ fn resizing_keeps_the_paragraph_at_the_top() {
         update(&mut app, Action::Resize(w, h));
         assert_eq!(app.reading.panes[0].top.block, block, "at {w}x{h}");
         let doc = app.document(0).unwrap();
-        assert_eq!(app.scroll_line(0), doc.block_start[block]);
+        assert_eq!(Some(app.scroll_line(0)), doc.start_of(block));
     }
 }
 
@@ -305,7 +305,7 @@ fn assert_invariants(app: &App, after: Action) {
     for pane in &app.reading.panes {
         let blocks = app.corpus[pane.article].blocks.len();
         assert!(
-            pane.top.block < blocks,
+            pane.top.block.get() < blocks,
             "{after:?}: top block {} of {blocks}",
             pane.top.block
         );
