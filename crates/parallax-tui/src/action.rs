@@ -119,6 +119,8 @@ actions! {
         AnyKey,
         /// The process came back from being suspended.
         Resumed,
+        /// The runtime's periodic save of the session failed, for this reason.
+        SessionNotSaved(std::io::ErrorKind),
         /// Select a theme by index (from `--theme`, a click or the matrix).
         SelectTheme(crate::ids::ThemeIx),
     }

@@ -20,7 +20,12 @@ pub fn update(app: &mut App, action: Action) {
     // events (a resize, results arriving) do not clear it.
     if !matches!(
         action,
-        Action::Resize(..) | Action::SearchReady | Action::ArticlesReady | Action::OwnMapReady | Action::Resumed
+        Action::Resize(..)
+            | Action::SearchReady
+            | Action::ArticlesReady
+            | Action::OwnMapReady
+            | Action::Resumed
+            | Action::SessionNotSaved(_)
     ) {
         app.status = None;
     }
@@ -130,6 +135,9 @@ fn handle_main(app: &mut App, action: Action) {
         Action::Quit => own::quit(app),
         Action::Suspend => app.outbox.push(Effect::Suspend),
         Action::Resumed => {}
+        Action::SessionNotSaved(why) => {
+            app.status = Some(format!("The session could not be saved: {why}"));
+        }
         Action::Resize(width, height) => {
             app.size = Rect::new(0, 0, width, height);
             if app.screen().sidebar.is_none() {

@@ -77,7 +77,7 @@ fn event_loop(
         if saver.due() {
             // A failed periodic save is said once; the save on quit says it again.
             if let Err(e) = saver.save(app) {
-                app.status = Some(format!("The session could not be saved: {e}"));
+                update(app, Action::SessionNotSaved(e.kind()));
             }
         }
         // Sleep until something happens; while articles load or are

@@ -199,6 +199,7 @@ fn arrives_from_outside(action: Action) -> bool {
         Action::Resize(..)
             | Action::Suspend
             | Action::Resumed
+            | Action::SessionNotSaved(_)
             | Action::SearchReady
             | Action::ArticlesReady
             | Action::OwnMapReady

@@ -289,6 +289,23 @@ fn quit_and_suspend() {
     assert_eq!(app.outbox.take(), [Effect::Quit]);
 }
 
+#[test]
+fn a_failed_session_save_is_said_over_an_open_window_and_stays_until_a_key() {
+    let mut app = app();
+    update(&mut app, Action::Help);
+    update(&mut app, Action::SessionNotSaved(std::io::ErrorKind::PermissionDenied));
+    assert!(app.overlay.is_some(), "the window stays open");
+    let said = app.status.clone().expect("the failure is said");
+    assert!(
+        said.contains("session could not be saved") && said.contains("permission denied"),
+        "{said}"
+    );
+    update(&mut app, Action::Resize(120, 40));
+    assert_eq!(app.status.as_deref(), Some(said.as_str()), "a resize keeps it");
+    update(&mut app, Action::Close);
+    assert_eq!(app.status, None, "a key clears it");
+}
+
 /// What must hold after any action: panes within bounds, each on a block of
 /// its article, the sidebar's selection on a row it has, a selection in a
 /// pane that shows its article.
