@@ -45,7 +45,7 @@ fn pane_ids(app: &App) -> Vec<String> {
     app.reading
         .panes
         .iter()
-        .map(|p| app.corpus[p.article].meta.id.clone())
+        .map(|p| app.corpus[p.article].meta.id.to_string())
         .collect()
 }
 

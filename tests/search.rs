@@ -27,7 +27,7 @@ fn top(index: &SearchIndex, corpus: &Corpus, query: &str, n: usize) -> Vec<(Kind
         .take(n)
         .map(|hit| {
             let c = index.candidate(hit.candidate);
-            let article = c.article.map(|a| corpus[a].meta.id.clone()).unwrap_or_default();
+            let article = c.article.map(|a| corpus[a].meta.id.to_string()).unwrap_or_default();
             (c.kind, article, index.text(corpus, hit.candidate).to_string())
         })
         .collect()

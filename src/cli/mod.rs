@@ -467,7 +467,7 @@ fn list(corpus: &Corpus, folder: Option<&std::path::Path>, out: &mut impl Write)
         .iter()
         .map(|a| {
             [
-                a.meta.id.clone(),
+                a.meta.id.to_string(),
                 a.meta.published.map_or_else(|| "?".to_string(), |p| p.iso()),
                 unknown(crate::sanitize::clean_line(&a.meta.outlet)),
                 unknown(crate::sanitize::clean_line(&a.author_names())),

@@ -54,3 +54,141 @@ position!(
     /// A block's place in its article.
     BlockIx
 );
+
+macro_rules! name {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = str;
+
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            // `pad`, so that widths and alignment apply as they do to a str.
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.pad(&self.0)
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(id: String) -> $name {
+                $name(id)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(id: &str) -> $name {
+                $name(id.to_string())
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl PartialEq<String> for $name {
+            fn eq(&self, other: &String) -> bool {
+                &self.0 == other
+            }
+        }
+
+        impl PartialEq<$name> for str {
+            fn eq(&self, other: &$name) -> bool {
+                self == other.0
+            }
+        }
+
+        impl PartialEq<$name> for &str {
+            fn eq(&self, other: &$name) -> bool {
+                *self == other.0
+            }
+        }
+
+        impl PartialEq<$name> for String {
+            fn eq(&self, other: &$name) -> bool {
+                *self == other.0
+            }
+        }
+    };
+}
+
+name!(
+    /// An article's id: its file's name without `.md`, as maps, sessions
+    /// and the command line name it.
+    ArticleId
+);
+name!(
+    /// A theme's id, as maps, sessions and the reader's own map name it.
+    ThemeId
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_id_lines_up_in_a_table_as_its_text_would() {
+        let id = ArticleId::from("gabuev-2024");
+        assert_eq!(format!("{id:<14}|"), "gabuev-2024   |");
+        assert_eq!(format!("{id:>14}|"), "   gabuev-2024|");
+        assert_eq!(format!("{:.6}", ThemeId::from("kissinger")), "kissin");
+    }
+
+    #[test]
+    fn an_id_compares_with_the_text_that_names_it() {
+        let id = ThemeId::from("wedge");
+        let text = String::from("wedge");
+        assert_eq!(id, "wedge");
+        assert_eq!("wedge", id);
+        assert_eq!(id, text);
+        assert_ne!(id, "kissinger");
+        let ids: std::collections::HashMap<ArticleId, ArticleIx> = [(ArticleId::from("a"), ArticleIx(3))].into();
+        assert_eq!(ids.get("a"), Some(&ArticleIx(3)), "found by a borrowed str");
+    }
+
+    #[test]
+    fn positions_count_through_their_last() {
+        let blocks: Vec<BlockIx> = BlockIx(2).through(BlockIx(4)).collect();
+        assert_eq!(blocks, [BlockIx(2), BlockIx(3), BlockIx(4)]);
+        assert_eq!(ThemeIx::all(2).collect::<Vec<_>>(), [ThemeIx(0), ThemeIx(1)]);
+    }
+}

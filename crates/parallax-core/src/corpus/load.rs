@@ -440,7 +440,7 @@ fn parse_meta(name: &str, source: &str, front: &str, diagnostics: &mut Vec<Diagn
     let line = |s: String| clean_line(&s);
     let lines = |s: Option<String>| s.map(line);
     ok.then(|| Meta {
-        id: raw.id.into_inner(),
+        id: raw.id.into_inner().into(),
         title: line(raw.title),
         title_source: raw.title_source,
         title_note: lines(raw.title_note),

@@ -3,6 +3,8 @@
 use std::fmt;
 
 use serde::Deserialize;
+
+use crate::ids::ArticleId;
 use toml::Spanned;
 
 /// The front matter as written in the file.
@@ -31,7 +33,7 @@ pub(super) struct RawMeta {
 /// What is known about an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Meta {
-    pub id: String,
+    pub id: ArticleId,
     pub title: String,
     pub title_source: TitleSource,
     pub title_note: Option<String>,

@@ -18,7 +18,7 @@ pub use meta::{Author, Form, Meta, Published, Role, TitleSource, is_valid_id, sl
 use std::collections::HashMap;
 use std::ops::Range;
 
-pub use crate::ids::{ArticleIx, BlockIx};
+pub use crate::ids::{ArticleId, ArticleIx, BlockIx};
 
 /// All articles that loaded, in the order they arrived: a library read
 /// whole is read in date order, and one read in two stages keeps the first
@@ -28,7 +28,7 @@ pub use crate::ids::{ArticleIx, BlockIx};
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
     articles: Vec<Article>,
-    by_id: HashMap<String, ArticleIx>,
+    by_id: HashMap<ArticleId, ArticleIx>,
 }
 
 impl Corpus {

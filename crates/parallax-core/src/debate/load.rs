@@ -6,7 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::anchor::{Normalized, QuoteRef, anchor_quote};
-use super::{DebateMap, Origin, Passage, Stance, Theme, Unplaced, View};
+use super::{DebateMap, Origin, Passage, Stance, Theme, ThemeId, Unplaced, View};
 use crate::corpus::{Corpus, SourceFile};
 use crate::diagnostic::{Diagnostic, LineIndex, Location, Severity, THEME, unknown_name};
 use crate::sanitize::clean_line;
@@ -154,7 +154,7 @@ pub fn load_with_own(corpus: &Corpus, files: &[SourceFile], own: Option<&SourceF
                 theme_files.insert((*name).clone(), file.name.clone());
             }
             map.themes.push(Theme {
-                id: id.clone(),
+                id: ThemeId::from(id.clone()),
                 aliases: theme.aliases.clone(),
                 title: clean_line(&theme.title),
                 claim: clean_line(&theme.claim),
@@ -174,7 +174,7 @@ pub fn load_with_own(corpus: &Corpus, files: &[SourceFile], own: Option<&SourceF
         relations.extend(raw.relations.drain(..).map(|r| (file_index, r)));
         events.extend(raw.events.drain(..).map(|e| (file_index, e)));
     }
-    let theme_ids: Vec<String> = map.themes.iter().map(|t| t.id.clone()).collect();
+    let theme_ids: Vec<String> = map.themes.iter().map(|t| t.id.to_string()).collect();
     let lines: Vec<LineIndex> = parsed.iter().map(|(_, text, _, _)| LineIndex::new(text)).collect();
     // Article by article, so that each article's text is normalized once.
     pending.sort_by(|a, b| a.2.article.get_ref().cmp(b.2.article.get_ref()));

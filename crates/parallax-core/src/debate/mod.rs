@@ -17,7 +17,7 @@ pub use relations::{End, Event, Relation, RelationKind};
 
 use std::fmt;
 
-pub use crate::ids::{ArticleIx, RelationIx, ThemeIx};
+pub use crate::ids::{ArticleIx, RelationIx, ThemeId, ThemeIx};
 
 use serde::Deserialize;
 
@@ -103,7 +103,7 @@ pub struct View {
 
 #[derive(Debug, Clone)]
 pub struct Theme {
-    pub id: String,
+    pub id: ThemeId,
     /// Ids the theme had before it was renamed or folded into another, so
     /// saved sessions and readers' maps that name them still find it.
     pub aliases: Vec<String>,

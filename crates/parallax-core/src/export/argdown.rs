@@ -30,7 +30,11 @@ pub fn argdown(corpus: &Corpus, map: &DebateMap) -> String {
     for (t, theme) in map.theme_indices().zip(&map.themes) {
         // A heading must have words: a theme without a title goes by its id.
         let heading = text(&theme.title);
-        let heading = if heading.trim().is_empty() { &theme.id } else { &heading };
+        let heading = if heading.trim().is_empty() {
+            theme.id.as_str()
+        } else {
+            &heading
+        };
         let _ = writeln!(out, "# {}\n", heading.trim());
         let _ = writeln!(out, "[{}]: {}", theme.id, text(&theme.claim));
         let mut reports = Vec::new();

@@ -54,7 +54,7 @@ pub fn themes_table(corpus: &Corpus, map: &DebateMap) -> String {
         let name = match (theme.shared, theme.mine) {
             (true, _) => format!("{} {}", theme.id, crate::debate::SHARED_MARK),
             (false, true) => format!("{} (yours)", theme.id),
-            (false, false) => theme.id.clone(),
+            (false, false) => theme.id.to_string(),
         };
         rows.push(
             std::iter::once(name)

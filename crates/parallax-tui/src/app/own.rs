@@ -10,6 +10,7 @@ use std::sync::Arc;
 use super::{App, Overlay, selection};
 use super::{Chosen, Form, Step, Target};
 use crate::debate::{Anchor, DebateMap, NormalizedArticle, Resolution, Selector, Stance};
+use crate::ids::ThemeId;
 use crate::ids::{ArticleIx, ThemeIx};
 use crate::own_map::keeper::{Keeper, Request};
 use crate::own_map::{Change, Op, OwnPassage, OwnTheme, OwnView};
@@ -24,7 +25,7 @@ const CONTEXT_CHARS: usize = 32;
 pub struct OwnLayer {
     pub keeper: Keeper,
     /// The theme to select once the map with a placed or moved passage comes.
-    select: Option<String>,
+    select: Option<ThemeId>,
     /// Changes the keeper could not write, as it last said, and why.
     pub unsaved: usize,
     failed: Option<String>,
@@ -176,7 +177,7 @@ fn own_passage(app: &App, article: ArticleIx, anchor: &Anchor, theme: String, fo
     OwnPassage {
         id,
         theme,
-        article: a.meta.id.clone(),
+        article: a.meta.id.to_string(),
         quote,
         prefix: prefix.filter(|p| !p.is_empty()),
         suffix: suffix.filter(|s| !s.is_empty()),
@@ -188,7 +189,7 @@ fn own_passage(app: &App, article: ArticleIx, anchor: &Anchor, theme: String, fo
 /// The theme id a form chose, and the new theme to add, if any.
 fn chosen_theme(app: &App, form: &Form) -> Option<(String, Option<OwnTheme>)> {
     match form.theme.as_ref()? {
-        Chosen::Existing(theme) => Some((app.map[*theme].id.clone(), None)),
+        Chosen::Existing(theme) => Some((app.map[*theme].id.to_string(), None)),
         Chosen::New(title) => {
             let id = new_theme_id(&app.map, title);
             let theme = OwnTheme {
@@ -262,7 +263,7 @@ fn change_of(app: &mut App, form: &Form) -> Option<(Change, Option<String>)> {
             (ops_said(ops, "Your passage is deleted (u undoes it)"), None)
         }
         Target::View { theme } => {
-            let theme = app.map[*theme].id.clone();
+            let theme = app.map[*theme].id.to_string();
             let before = app
                 .own
                 .as_ref()
@@ -296,7 +297,7 @@ pub(super) fn save(app: &mut App, form: Form) {
         return;
     };
     let Some(own) = app.own.as_mut() else { return };
-    own.select = select;
+    own.select = select.map(ThemeId::from);
     send(app, Request::Change(change));
 }
 

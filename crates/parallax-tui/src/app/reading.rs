@@ -3,7 +3,7 @@
 //! (by id), a selection being made, the current passage, and the jumps.
 
 use super::{JumpList, Selection, SidebarPick};
-use crate::ids::{ArticleIx, BlockIx};
+use crate::ids::{ArticleIx, BlockIx, ThemeId};
 
 /// Where a pane is: the block at its top and the line within that block.
 /// Anchored to a block, not a screen line, so it survives a new width.
@@ -50,11 +50,11 @@ pub struct Reading {
     pub compare_scroll: usize,
     /// The selected theme, by id: it stays selected when the map is rebuilt
     /// or the library arrives. `App::theme` gives its index.
-    pub(super) theme: Option<String>,
+    pub(super) theme: Option<ThemeId>,
     /// Whether the other panes follow the focused one to the theme of the
     /// passage at its top, and the theme they were last moved to (by id).
     pub follow: bool,
-    pub(super) followed_theme: Option<String>,
+    pub(super) followed_theme: Option<ThemeId>,
     /// Sentences being selected in a pane.
     pub selection: Option<Selection>,
     /// Where a mouse press in a pane's text was: (pane, sentence).

@@ -11,7 +11,7 @@ impl App {
             let article = &self.corpus[article];
             let block = article.block(top.block);
             Place {
-                article: article.meta.id.clone(),
+                article: article.meta.id.to_string(),
                 block: block.map(|b| b.id.clone()).unwrap_or_default(),
                 line: top.line,
                 fingerprint: block.map(|b| session::fingerprint(&b.text)).unwrap_or_default(),
@@ -21,7 +21,7 @@ impl App {
             version: session::VERSION,
             panes: self.reading.panes.iter().map(|p| place(p.article, p.top)).collect(),
             focused_pane: self.reading.focused_pane,
-            theme: self.theme().map(|t| self.map[t].id.clone()),
+            theme: self.theme().map(|t| self.map[t].id.to_string()),
             jumps: self
                 .reading
                 .jumps

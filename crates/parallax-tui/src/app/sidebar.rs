@@ -4,7 +4,7 @@
 use super::jumps::{self, jump_to};
 use super::{App, Focus, Position, themes};
 use crate::corpus::BlockKind;
-use crate::ids::{ArticleIx, BlockIx, ThemeIx};
+use crate::ids::{ArticleIx, BlockIx, ThemeId, ThemeIx};
 
 /// One row of the sidebar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +35,7 @@ pub enum SidebarPick {
     /// Nothing chosen yet: the first row that can be.
     #[default]
     First,
-    Theme(String),
+    Theme(ThemeId),
     Article(ArticleIx),
     /// A heading of the focused article (block index).
     Heading(BlockIx),
