@@ -25,6 +25,9 @@ pub enum RelationKind {
     BuildsOn,
     /// Cites the same fact or figure.
     SameEvidence,
+    /// The same author's later view of it, changed: not an answer to
+    /// someone else.
+    Revises,
 }
 
 impl RelationKind {
@@ -35,6 +38,7 @@ impl RelationKind {
             RelationKind::Supports => "supports",
             RelationKind::BuildsOn => "builds-on",
             RelationKind::SameEvidence => "same-evidence",
+            RelationKind::Revises => "revises",
         }
     }
 
@@ -46,6 +50,7 @@ impl RelationKind {
             RelationKind::Supports => "supports",
             RelationKind::BuildsOn => "builds on",
             RelationKind::SameEvidence => "cites the same evidence as",
+            RelationKind::Revises => "revises",
         }
     }
 
@@ -57,6 +62,7 @@ impl RelationKind {
             RelationKind::Supports => "support",
             RelationKind::BuildsOn => "build on",
             RelationKind::SameEvidence => "cite the same evidence as",
+            RelationKind::Revises => "revise",
         }
     }
 
@@ -68,6 +74,7 @@ impl RelationKind {
             RelationKind::Supports => "supported by",
             RelationKind::BuildsOn => "built on by",
             RelationKind::SameEvidence => "cites the same evidence as",
+            RelationKind::Revises => "revised by",
         }
     }
 }
@@ -87,6 +94,9 @@ pub struct Relation {
     pub summary: String,
     pub from: End,
     pub to: End,
+    /// Why the relation holds where it might seem not to (an answer across
+    /// dates, say), in the map's own words.
+    pub note: Option<String>,
     pub origin: Origin,
 }
 
@@ -138,6 +148,7 @@ pub(super) struct RawRelation {
     kind: Spanned<RelationKind>,
     #[serde(default)]
     summary: String,
+    note: Option<String>,
     from: RawEnd,
     to: RawEnd,
 }
@@ -213,6 +224,11 @@ pub(super) fn resolve_relation(
         summary,
         from: end(from),
         to: end(to),
+        note: raw
+            .note
+            .as_deref()
+            .map(|n| clean_line(n.trim()))
+            .filter(|n| !n.is_empty()),
         origin: Origin {
             file: file.to_string(),
             line: at.line,

@@ -11,7 +11,7 @@
 use std::fmt::Write as _;
 
 use crate::corpus::Corpus;
-use crate::debate::{Anchor, DebateMap, End, RelationKind, Stance};
+use crate::debate::{Anchor, DebateMap, End, Relation, RelationKind, Stance};
 use crate::ids::{ArticleIx, ThemeIx};
 
 /// An argument of the export: a passage, or a relation's end that is no passage.
@@ -67,8 +67,19 @@ pub fn argdown(corpus: &Corpus, map: &DebateMap) -> String {
     }
     out.push_str("# Who answers whom\n\n");
     for relation in &map.relations {
-        let from = argument_for(corpus, &mut arguments, &relation.from, &mut out);
-        let to = argument_for(corpus, &mut arguments, &relation.to, &mut out);
+        let (from, to) = arguments_for(corpus, &mut arguments, relation, &mut out);
+        if relation.kind == RelationKind::Revises {
+            // An author's change of view is neither support nor attack.
+            let _ = writeln!(
+                out,
+                "// {}: {}\n// <{}> revises <{}>\n",
+                relation.kind.name(),
+                text(&relation.summary),
+                arguments[from].title,
+                arguments[to].title
+            );
+            continue;
+        }
         let agree = arguments[from].on.zip(arguments[to].on).is_some_and(|(a, b)| a == b)
             || shared_stance(&arguments, from, to);
         let arrow = match relation.kind {
@@ -101,15 +112,42 @@ fn shared_stance(arguments: &[Argument], a: usize, b: usize) -> bool {
     left.iter().any(|l| right.contains(l))
 }
 
-/// The argument for a relation's end: a passage it overlaps, or a new one
-/// (written out) for words no theme holds.
-fn argument_for(corpus: &Corpus, arguments: &mut Vec<Argument>, end: &End, out: &mut String) -> usize {
-    if let Some(found) = arguments
+/// The arguments for a relation's two ends. Where the same words are
+/// passages on several themes, the pair on one theme is taken (a relation
+/// on the price of a wedge joins the passages on that theme, not those on
+/// the Kissinger analogy that quote the same sentence).
+fn arguments_for(
+    corpus: &Corpus,
+    arguments: &mut Vec<Argument>,
+    relation: &Relation,
+    out: &mut String,
+) -> (usize, usize) {
+    let overlapping = |arguments: &[Argument], end: &End| -> Vec<usize> {
+        (0..arguments.len())
+            .filter(|&i| arguments[i].article == end.article && arguments[i].anchor.overlaps(&end.anchor))
+            .collect()
+    };
+    let (from_found, to_found) = (
+        overlapping(arguments, &relation.from),
+        overlapping(arguments, &relation.to),
+    );
+    let theme = |i: usize| arguments[i].on.map(|(theme, _)| theme);
+    let on_one_theme = from_found
         .iter()
-        .position(|a| a.article == end.article && a.anchor.overlaps(&end.anchor))
-    {
-        return found;
-    }
+        .flat_map(|&f| to_found.iter().map(move |&t| (f, t)))
+        .find(|&(f, t)| theme(f).is_some() && theme(f) == theme(t));
+    let (from, to) = match on_one_theme {
+        Some(pair) => (Some(pair.0), Some(pair.1)),
+        None => (from_found.first().copied(), to_found.first().copied()),
+    };
+    let from = from.unwrap_or_else(|| new_argument(corpus, arguments, &relation.from, out));
+    let to = to.unwrap_or_else(|| new_argument(corpus, arguments, &relation.to, out));
+    (from, to)
+}
+
+/// A new argument (written out) for words of a relation's end that no
+/// theme holds.
+fn new_argument(corpus: &Corpus, arguments: &mut Vec<Argument>, end: &End, out: &mut String) -> usize {
     let article = &corpus[end.article].meta.id;
     let title = format!("{article} passage {}", arguments.len() + 1);
     let _ = writeln!(out, "<{title}>: “{}”\n", text(&end.quote));
