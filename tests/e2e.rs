@@ -632,6 +632,10 @@ fn r_and_enter_go_from_an_answer_to_the_passage_it_answers() {
         140,
         40,
     );
+    // Gabuev's first passage on the theme answers nobody; the next one
+    // (Kissinger's offer set against what cannot be offered now) does.
+    s.wait_text("x opposes · Gabuev recalls");
+    s.key("n");
     s.wait_text("↔ answers Manning and Sun");
     s.key("r");
     s.wait_text("Who answers whom here");

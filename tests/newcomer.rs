@@ -136,7 +136,7 @@ fn a_panes_header_says_the_whole_position_at_120x40_and_cuts_it_with_a_mark_at_8
             })
             .collect::<Vec<_>>()
             .join(" ");
-        assert_eq!(pane.contains("the partnership is there to stay."), whole, "{pane}");
+        assert_eq!(pane.contains("that they can split the two."), whole, "{pane}");
         let summary = pane.split("x opposes · ").nth(1).unwrap_or_default();
         let summary = summary.split("xTo come").next().unwrap_or_default();
         assert_eq!(summary.contains('…'), !whole, "{summary}");
