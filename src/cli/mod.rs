@@ -4,6 +4,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
+
+mod export;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
@@ -119,25 +121,8 @@ pub enum Command {
     Timeline,
 
     /// Export the comparison of each theme: claim, stances, summaries, quotes with citations
-    #[command(
-        after_help = "Examples:\n  parallax export --format md > debate.md\n  parallax export --format json --theme wedge | jq .\n  parallax export --format argdown > debate.argdown\n  parallax export --format annotations > mine.jsonld\n  parallax export --format annotations --all > map.jsonld"
-    )]
-    Export {
-        /// md (Markdown), json, argdown, annotations (W3C Web Annotation JSON-LD) or csl (CSL-JSON)
-        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
-        format: ExportFormat,
-        /// Only this theme
-        #[arg(long, value_name = "ID")]
-        theme: Option<String>,
-        /// With --format annotations: the bundled map's passages too, not only yours
-        #[arg(long)]
-        all: bool,
-        /// With --format md: cite as `plain` text under each quote, or as
-        /// `pandoc` citations ([@id, para. 23]) for `pandoc --citeproc
-        /// --bibliography` with what `--format csl` writes
-        #[arg(long, value_enum, default_value_t = CitationStyle::Plain)]
-        citations: CitationStyle,
-    },
+    #[command(after_help = export::EXAMPLES)]
+    Export(export::ExportArgs),
 
     /// Search passages, themes and articles, as the reader's palette does
     #[command(
@@ -166,24 +151,6 @@ pub enum Command {
         #[arg(long, default_value_t = 45, value_parser = clap::value_parser!(u16).range(1..))]
         height: u16,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportFormat {
-    Md,
-    Json,
-    /// W3C Web Annotations (JSON-LD) of your own passages (with --all, every passage)
-    Annotations,
-    /// Argdown: claims as statements, passages as arguments, relations between them
-    Argdown,
-    /// CSL-JSON: the articles as a bibliography (Pandoc, Zotero, reference managers)
-    Csl,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum CitationStyle {
-    Plain,
-    Pandoc,
 }
 
 impl Cli {
@@ -283,40 +250,9 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             write!(out, "{}", crate::debate::timeline::text(&library.corpus, &library.map))?;
             Ok(0)
         }
-        Some(Command::Export {
-            format,
-            ref theme,
-            all,
-            citations,
-        }) => {
+        Some(Command::Export(ref args)) => {
             let library = load_valid_warned(&cli.source())?;
-            let themes = match theme {
-                Some(id) => vec![crate::boot::find_theme(&library.map, id)?],
-                None => library.map.theme_indices().collect(),
-            };
-            let text = match format {
-                ExportFormat::Md => {
-                    let citations = match citations {
-                        CitationStyle::Plain => crate::export::Citations::Plain,
-                        CitationStyle::Pandoc => crate::export::Citations::Pandoc,
-                    };
-                    crate::export::markdown_cited(&library.corpus, &library.map, &themes, citations)
-                }
-                ExportFormat::Csl => crate::export::csl(&library.corpus),
-                ExportFormat::Json => crate::export::json(&library.corpus, &library.map, &themes),
-                ExportFormat::Argdown => {
-                    let mut map = library.map.clone();
-                    map.themes = themes.iter().map(|&t| library.map[t].clone()).collect();
-                    crate::export::argdown(&library.corpus, &map)
-                }
-                ExportFormat::Annotations => {
-                    let mut map = library.map.clone();
-                    map.themes = themes.iter().map(|&t| library.map[t].clone()).collect();
-                    crate::export::annotations(&library.corpus, &map, all)
-                }
-            };
-            write!(out, "{text}")?;
-            Ok(0)
+            export::run(args, &library, &mut out)
         }
         Some(Command::Check) => {
             let library = load(&cli.source())?;

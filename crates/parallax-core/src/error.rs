@@ -27,6 +27,14 @@ pub enum Error {
     #[error("no theme has the id `{id}`; the themes are: {known}")]
     UnknownTheme { id: String, known: String },
 
+    #[error("cannot write {path}: {source}")]
+    WriteFile { path: String, source: std::io::Error },
+
+    #[error(
+        "{format} is a zip archive, not text: name the file to write it to (parallax export --format {format} debate.{format})"
+    )]
+    ArchiveNeedsFile { format: String },
+
     #[error("{0}")]
     Terminal(#[from] std::io::Error),
 }

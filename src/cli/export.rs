@@ -1,0 +1,89 @@
+//! `parallax export`: the comparison in the formats other tools read.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::error::Error;
+use crate::library::Library;
+
+pub const EXAMPLES: &str = "Examples:
+  parallax export --format md > debate.md
+  parallax export --format json --theme wedge | jq .
+  parallax export --format argdown > debate.argdown
+  parallax export --format annotations > mine.jsonld
+  parallax export --format annotations --all > map.jsonld
+  parallax export --format csl > refs.json
+  parallax export --format md --citations pandoc > debate.md";
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// md (Markdown), json, argdown, annotations (W3C Web Annotation JSON-LD) or csl (CSL-JSON)
+    #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+    format: ExportFormat,
+    /// Only this theme
+    #[arg(long, value_name = "ID")]
+    theme: Option<String>,
+    /// With --format annotations: the bundled map's passages too, not only yours
+    #[arg(long)]
+    all: bool,
+    /// With --format md: cite as `plain` text under each quote, or as
+    /// `pandoc` citations ([@id, para. 23]) for `pandoc --citeproc
+    /// --bibliography` with what `--format csl` writes
+    #[arg(long, value_enum, default_value_t = CitationStyle::Plain)]
+    citations: CitationStyle,
+    /// Write to this file instead of standard output
+    #[arg(value_name = "FILE")]
+    file: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Json,
+    /// W3C Web Annotations (JSON-LD) of your own passages (with --all, every passage)
+    Annotations,
+    /// Argdown: claims as statements, passages as arguments, relations between them
+    Argdown,
+    /// CSL-JSON: the articles as a bibliography (Pandoc, Zotero, reference managers)
+    Csl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CitationStyle {
+    Plain,
+    Pandoc,
+}
+
+pub fn run(args: &ExportArgs, library: &Library, out: &mut impl Write) -> Result<i32, Error> {
+    let themes = match &args.theme {
+        Some(id) => vec![crate::boot::find_theme(&library.map, id)?],
+        None => library.map.theme_indices().collect(),
+    };
+    // The map narrowed to the themes asked for.
+    let narrowed = || {
+        let mut map = library.map.clone();
+        map.themes = themes.iter().map(|&t| library.map[t].clone()).collect();
+        map
+    };
+    let bytes = match args.format {
+        ExportFormat::Md => {
+            let citations = match args.citations {
+                CitationStyle::Plain => crate::export::Citations::Plain,
+                CitationStyle::Pandoc => crate::export::Citations::Pandoc,
+            };
+            crate::export::markdown_cited(&library.corpus, &library.map, &themes, citations).into_bytes()
+        }
+        ExportFormat::Csl => crate::export::csl(&library.corpus).into_bytes(),
+        ExportFormat::Json => crate::export::json(&library.corpus, &library.map, &themes).into_bytes(),
+        ExportFormat::Argdown => crate::export::argdown(&library.corpus, &narrowed()).into_bytes(),
+        ExportFormat::Annotations => crate::export::annotations(&library.corpus, &narrowed(), args.all).into_bytes(),
+    };
+    match &args.file {
+        Some(path) => crate::atomic::write(path, &bytes).map_err(|source| Error::WriteFile {
+            path: path.display().to_string(),
+            source,
+        })?,
+        None => out.write_all(&bytes)?,
+    }
+    Ok(0)
+}
