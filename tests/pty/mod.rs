@@ -111,13 +111,18 @@ impl Session {
         self.parser.lock().unwrap().screen().contents()
     }
 
+    /// The screen once `found` holds and two reads 20 ms apart agree: a
+    /// frame is written in several pieces, and a screen read between them
+    /// would hold half of it.
     pub fn wait_for(&self, what: &str, found: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + Duration::from_secs(10);
+        let mut last = String::new();
         loop {
             let screen = self.screen();
-            if found(&screen) {
+            if found(&screen) && screen == last {
                 return screen;
             }
+            last = screen.clone();
             assert!(
                 Instant::now() < deadline,
                 "timed out waiting for {what}; the screen:\n{screen}"
