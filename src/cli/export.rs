@@ -13,11 +13,14 @@ pub const EXAMPLES: &str = "Examples:
   parallax export --format annotations > mine.jsonld
   parallax export --format annotations --all > map.jsonld
   parallax export --format csl > refs.json
-  parallax export --format md --citations pandoc > debate.md";
+  parallax export --format md --citations pandoc > debate.md
+  parallax export --format qdpx debate.qdpx
+  parallax export --format qdc > themes.qdc";
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// md (Markdown), json, argdown, annotations (W3C Web Annotation JSON-LD) or csl (CSL-JSON)
+    /// md (Markdown), json, argdown, annotations (W3C Web Annotation JSON-LD),
+    /// csl (CSL-JSON), qdpx (a REFI-QDA project) or qdc (a REFI-QDA codebook)
     #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
     format: ExportFormat,
     /// Only this theme
@@ -31,9 +34,20 @@ pub struct ExportArgs {
     /// --bibliography` with what `--format csl` writes
     #[arg(long, value_enum, default_value_t = CitationStyle::Plain)]
     citations: CitationStyle,
-    /// Write to this file instead of standard output
+    /// With --format qdpx: how the articles' lines end, `lf` as REFI-QDA
+    /// has it, or `crlf` for desktop tools that count a line ending as two
+    /// characters when they place a coded selection
+    #[arg(long, value_enum, default_value_t = LineEndings::Lf)]
+    line_endings: LineEndings,
+    /// Write to this file instead of standard output (needed for qdpx)
     #[arg(value_name = "FILE")]
     file: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LineEndings {
+    Lf,
+    Crlf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -46,6 +60,11 @@ pub enum ExportFormat {
     Argdown,
     /// CSL-JSON: the articles as a bibliography (Pandoc, Zotero, reference managers)
     Csl,
+    /// REFI-QDA project: articles, codes, coded passages, notes and links
+    /// for MAXQDA, NVivo, ATLAS.ti, QualCoder
+    Qdpx,
+    /// REFI-QDA codebook: the themes and their stances as codes
+    Qdc,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -77,6 +96,17 @@ pub fn run(args: &ExportArgs, library: &Library, out: &mut impl Write) -> Result
         ExportFormat::Json => crate::export::json(&library.corpus, &library.map, &themes).into_bytes(),
         ExportFormat::Argdown => crate::export::argdown(&library.corpus, &narrowed()).into_bytes(),
         ExportFormat::Annotations => crate::export::annotations(&library.corpus, &narrowed(), args.all).into_bytes(),
+        ExportFormat::Qdc => crate::export::refi_qda::qdc(&narrowed()).into_bytes(),
+        ExportFormat::Qdpx => {
+            if args.file.is_none() {
+                return Err(Error::ArchiveNeedsFile { format: "qdpx".into() });
+            }
+            let ending = match args.line_endings {
+                LineEndings::Lf => crate::export::refi_qda::LineEnding::Lf,
+                LineEndings::Crlf => crate::export::refi_qda::LineEnding::CrLf,
+            };
+            crate::export::refi_qda::qdpx(&library.corpus, &narrowed(), ending)?
+        }
     };
     match &args.file {
         Some(path) => crate::atomic::write(path, &bytes).map_err(|source| Error::WriteFile {

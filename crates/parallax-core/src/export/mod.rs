@@ -14,6 +14,7 @@ use crate::search::{Hit, Kind, SearchIndex};
 mod annotations;
 mod argdown;
 mod csl;
+pub mod refi_qda;
 pub use annotations::annotations;
 pub use argdown::argdown;
 pub use csl::csl;
