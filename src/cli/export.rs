@@ -15,12 +15,14 @@ pub const EXAMPLES: &str = "Examples:
   parallax export --format csl > refs.json
   parallax export --format md --citations pandoc > debate.md
   parallax export --format qdpx debate.qdpx
-  parallax export --format qdc > themes.qdc";
+  parallax export --format qdc > themes.qdc
+  parallax export --format aif > debate.json";
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     /// md (Markdown), json, argdown, annotations (W3C Web Annotation JSON-LD),
-    /// csl (CSL-JSON), qdpx (a REFI-QDA project) or qdc (a REFI-QDA codebook)
+    /// csl (CSL-JSON), qdpx (a REFI-QDA project), qdc (a REFI-QDA codebook)
+    /// or aif (xAIF JSON)
     #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
     format: ExportFormat,
     /// Only this theme
@@ -65,6 +67,9 @@ pub enum ExportFormat {
     Qdpx,
     /// REFI-QDA codebook: the themes and their stances as codes
     Qdc,
+    /// AIF (xAIF JSON): locutions, propositions, inferences and conflicts
+    /// for the argument-mining and argument-mapping tools
+    Aif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -97,6 +102,7 @@ pub fn run(args: &ExportArgs, library: &Library, out: &mut impl Write) -> Result
         ExportFormat::Argdown => crate::export::argdown(&library.corpus, &narrowed()).into_bytes(),
         ExportFormat::Annotations => crate::export::annotations(&library.corpus, &narrowed(), args.all).into_bytes(),
         ExportFormat::Qdc => crate::export::refi_qda::qdc(&narrowed()).into_bytes(),
+        ExportFormat::Aif => crate::export::aif(&library.corpus, &narrowed()).into_bytes(),
         ExportFormat::Qdpx => {
             if args.file.is_none() {
                 return Err(Error::ArchiveNeedsFile { format: "qdpx".into() });

@@ -11,10 +11,12 @@ use crate::debate::{DebateMap, SILENT_GLYPH, Theme};
 use crate::ids::{ArticleIx, ThemeIx};
 use crate::search::{Hit, Kind, SearchIndex};
 
+mod aif;
 mod annotations;
 mod argdown;
 mod csl;
 pub mod refi_qda;
+pub use aif::aif;
 pub use annotations::annotations;
 pub use argdown::argdown;
 pub use csl::csl;
