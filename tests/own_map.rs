@@ -470,8 +470,11 @@ fn annotations_are_w3c_web_annotations_with_text_quote_selectors() {
     assert_eq!(mine["total"], 1);
     let annotation = &mine["first"]["items"][0];
     assert_eq!(annotation["type"], "Annotation");
+    assert_eq!(annotation["motivation"], "classifying");
     assert_eq!(annotation["target"]["source"], "urn:parallax:article:gabuev-2024");
-    let selector = &annotation["target"]["selector"];
+    // The quote, and beside it the position in parallax's text of the article.
+    let selector = &annotation["target"]["selector"][0];
+    assert_eq!(annotation["target"]["selector"][1]["type"], "TextPositionSelector");
     assert_eq!(selector["type"], "TextQuoteSelector");
     assert_eq!(selector["exact"], SENTENCE);
     assert!(

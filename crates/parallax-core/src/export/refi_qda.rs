@@ -17,29 +17,11 @@ use std::io::Write as _;
 
 use quick_xml::escape::escape;
 
-use crate::corpus::{Article, BlockKind, Corpus};
-use crate::debate::{Anchor, DebateMap, End, Stance};
-use crate::ids::{ArticleIx, BlockIx};
-
-/// How lines end in the sources' text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum LineEnding {
-    /// `\n`, as the standard has it.
-    #[default]
-    Lf,
-    /// `\r\n`, for desktop tools that count a line ending as two characters
-    /// when they place a selection.
-    CrLf,
-}
-
-impl LineEnding {
-    fn as_str(self) -> &'static str {
-        match self {
-            LineEnding::Lf => "\n",
-            LineEnding::CrLf => "\r\n",
-        }
-    }
-}
+pub use super::plain_text::LineEnding;
+use super::plain_text::PlainText;
+use crate::corpus::{Article, Corpus};
+use crate::debate::{DebateMap, End, Stance};
+use crate::ids::ArticleIx;
 
 const STANCES: [(Stance, &str, &str); 4] = [
     (Stance::Supports, "#2E7D32", "The passage supports the theme's claim."),
@@ -70,67 +52,6 @@ fn theme_code(theme: &str) -> String {
 
 fn stance_code(theme: &str, stance: Stance) -> String {
     guid(&format!("code/{theme}/{stance}"))
-}
-
-/// An article's plain text, as written under `sources/`: its blocks apart
-/// by a blank line, each note after its label.
-pub struct PlainText {
-    pub text: String,
-    /// Where each block's own text starts, in code points.
-    starts: Vec<usize>,
-    ending: LineEnding,
-}
-
-impl PlainText {
-    pub fn of(article: &Article, ending: LineEnding) -> PlainText {
-        let mut text = String::new();
-        let mut chars = 0;
-        let mut starts = Vec::with_capacity(article.blocks.len());
-        let push = |text: &mut String, chars: &mut usize, piece: &str| {
-            for line in piece.split_inclusive('\n') {
-                let (body, ended) = match line.strip_suffix('\n') {
-                    Some(body) => (body, true),
-                    None => (line, false),
-                };
-                text.push_str(body);
-                *chars += body.chars().count();
-                if ended {
-                    text.push_str(ending.as_str());
-                    *chars += ending.as_str().len();
-                }
-            }
-        };
-        for (i, block) in article.blocks.iter().enumerate() {
-            if i > 0 {
-                push(&mut text, &mut chars, "\n\n");
-            }
-            if let BlockKind::Note { label } = &block.kind {
-                push(&mut text, &mut chars, &format!("[{label}] "));
-            }
-            starts.push(chars);
-            push(&mut text, &mut chars, &block.text);
-        }
-        text.push_str(ending.as_str());
-        PlainText { text, starts, ending }
-    }
-
-    /// The code point at byte `offset` of block `block`'s text.
-    fn position(&self, article: &Article, block: BlockIx, offset: usize) -> usize {
-        let before = &article[block].text[..offset];
-        let extra = match self.ending {
-            LineEnding::Lf => 0,
-            LineEnding::CrLf => before.matches('\n').count(),
-        };
-        self.starts[block.get()] + before.chars().count() + extra
-    }
-
-    /// The start and end (exclusive) of an anchored stretch, in code points.
-    pub fn span(&self, article: &Article, anchor: &Anchor) -> (usize, usize) {
-        (
-            self.position(article, anchor.start_block, anchor.start),
-            self.position(article, anchor.end_block, anchor.end),
-        )
-    }
 }
 
 /// `project.qde` and the sources' texts, zipped.
