@@ -16,7 +16,8 @@ pub const EXAMPLES: &str = "Examples:
   parallax export --format md --citations pandoc > debate.md
   parallax export --format qdpx debate.qdpx
   parallax export --format qdc > themes.qdc
-  parallax export --format aif > debate.json";
+  parallax export --format aif > debate.json
+  parallax export --format hypothesis > for-hypothesis.json";
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
@@ -28,7 +29,8 @@ pub struct ExportArgs {
     /// Only this theme
     #[arg(long, value_name = "ID")]
     theme: Option<String>,
-    /// With --format annotations: the bundled map's passages too, not only yours
+    /// With --format annotations or hypothesis: the bundled map's passages
+    /// too, not only yours
     #[arg(long)]
     all: bool,
     /// With --format md: cite as `plain` text under each quote, or as
@@ -70,6 +72,9 @@ pub enum ExportFormat {
     /// AIF (xAIF JSON): locutions, propositions, inferences and conflicts
     /// for the argument-mining and argument-mapping tools
     Aif,
+    /// Hypothesis export: your passages (with --all, every one) as
+    /// annotations of their articles' pages, for Hypothesis's import
+    Hypothesis,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -103,6 +108,18 @@ pub fn run(args: &ExportArgs, library: &Library, out: &mut impl Write) -> Result
         ExportFormat::Annotations => crate::export::annotations(&library.corpus, &narrowed(), args.all).into_bytes(),
         ExportFormat::Qdc => crate::export::refi_qda::qdc(&narrowed()).into_bytes(),
         ExportFormat::Aif => crate::export::aif(&library.corpus, &narrowed()).into_bytes(),
+        ExportFormat::Hypothesis => {
+            let export = crate::export::hypothesis::hypothesis(
+                &library.corpus,
+                &narrowed(),
+                args.all,
+                &crate::export::hypothesis::now(),
+            );
+            for left_out in &export.left_out {
+                eprintln!("parallax: left out: {left_out}");
+            }
+            export.json.into_bytes()
+        }
         ExportFormat::Qdpx => {
             if args.file.is_none() {
                 return Err(Error::ArchiveNeedsFile { format: "qdpx".into() });

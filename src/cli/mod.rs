@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+mod annotations;
 mod export;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
@@ -115,6 +116,10 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+
+    /// Add annotations made in Hypothesis (or W3C Web Annotations) to your own map
+    #[command(after_help = annotations::EXAMPLES)]
+    ImportAnnotations(annotations::ImportAnnotationsArgs),
 
     /// Print the articles in date order, the events they refer to, and who answers whom
     #[command(after_help = "Examples:\n  parallax timeline\n  parallax timeline --articles ~/my-articles")]
@@ -245,6 +250,7 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             ref id,
             force,
         }) => import(&cli, files, into.as_deref(), id.as_deref(), force, &mut out),
+        Some(Command::ImportAnnotations(ref args)) => annotations::run(args, &cli.source(), &mut out),
         Some(Command::Timeline) => {
             let library = load_valid_warned(&cli.source())?;
             write!(out, "{}", crate::debate::timeline::text(&library.corpus, &library.map))?;

@@ -35,6 +35,14 @@ pub enum Error {
     )]
     ArchiveNeedsFile { format: String },
 
+    #[error("{path} holds no annotations parallax can read: {why}")]
+    NotAnnotations { path: String, why: String },
+
+    #[error(
+        "there is no place for your own map: set XDG_DATA_HOME or HOME (it is kept in $XDG_DATA_HOME/parallax/map.toml)"
+    )]
+    NoOwnMap,
+
     #[error("{0}")]
     Terminal(#[from] std::io::Error),
 }

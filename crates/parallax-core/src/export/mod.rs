@@ -15,6 +15,7 @@ mod aif;
 mod annotations;
 mod argdown;
 mod csl;
+pub mod hypothesis;
 pub mod plain_text;
 pub mod refi_qda;
 pub use aif::aif;

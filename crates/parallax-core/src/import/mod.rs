@@ -3,6 +3,7 @@
 //! format, word for word, with what could be found of who wrote them, where
 //! and when, and nothing invented.
 
+pub mod annotations;
 mod front_matter;
 mod html;
 mod markdown;
