@@ -263,11 +263,22 @@ fn an_existing_article_is_never_replaced_without_force() {
     let into = dir.to_str().unwrap();
     let page = fixture("jsonld.html");
     assert!(parallax(&["import", &page, "--into", into], &dir).status.success());
+    // The same page again is already there: left as it is, not doubled.
     let again = parallax(&["import", &page, "--into", into], &dir);
+    assert!(again.status.success());
     assert!(
-        stdout(&again).contains("imported holm-2024-2"),
-        "a suffix when taken: {}",
+        stdout(&again).contains("jsonld.html: already there, as holm-2024"),
+        "{}",
         stdout(&again)
+    );
+    // Another file whose article would take the same id gets a suffix.
+    let copy = dir.join("another.html");
+    std::fs::copy(&page, &copy).unwrap();
+    let other = parallax(&["import", copy.to_str().unwrap(), "--into", into], &dir);
+    assert!(
+        stdout(&other).contains("imported holm-2024-2"),
+        "a suffix when taken: {}",
+        stdout(&other)
     );
     let mine = parallax(&["import", &page, "--into", into, "--id", "holm-2024"], &dir);
     assert_eq!(mine.status.code(), Some(1));

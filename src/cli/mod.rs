@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod annotations;
 mod export;
+mod import;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
@@ -98,24 +99,9 @@ pub enum Command {
     )]
     Themes,
 
-    /// Import saved web pages (.html), text (.txt) or Markdown (.md) as articles
-    #[command(
-        after_help = "Examples:\n  parallax import ~/Downloads/article.html\n  parallax import notes.txt --id smith-2024\n  parallax import *.html --into ~/my-articles\n\nBy default the articles go to $XDG_DATA_HOME/parallax/articles/ (~/.local/share/parallax/articles/),\nwhich the reader reads beside the bundled articles. An existing file is never replaced without --force.\nExit status: 0 when every file was imported, 1 otherwise."
-    )]
-    Import {
-        /// The files to import
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-        /// The folder to write the articles to (default: your own articles folder)
-        #[arg(long, value_name = "DIR")]
-        into: Option<PathBuf>,
-        /// The id of the article (one file only)
-        #[arg(long, value_name = "ID")]
-        id: Option<String>,
-        /// Replace an article of the same id
-        #[arg(long)]
-        force: bool,
-    },
+    /// Import web pages (an address, or saved .html), text (.txt) or Markdown (.md) as articles
+    #[command(after_help = import::EXAMPLES)]
+    Import(import::ImportArgs),
 
     /// Add annotations made in Hypothesis (or W3C Web Annotations) to your own map
     #[command(after_help = annotations::EXAMPLES)]
@@ -244,12 +230,7 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             write!(out, "{}", crate::export::themes_table(&library.corpus, &library.map))?;
             Ok(0)
         }
-        Some(Command::Import {
-            ref files,
-            ref into,
-            ref id,
-            force,
-        }) => import(&cli, files, into.as_deref(), id.as_deref(), force, &mut out),
+        Some(Command::Import(ref args)) => import::run(args, cli.max_file_mb, &mut out),
         Some(Command::ImportAnnotations(ref args)) => annotations::run(args, &cli.source(), &mut out),
         Some(Command::Timeline) => {
             let library = load_valid_warned(&cli.source())?;
@@ -338,63 +319,6 @@ fn check(loaded: &Library, out: &mut impl Write) -> std::io::Result<()> {
         plural(errors),
         plural(warnings)
     )
-}
-
-fn import(
-    cli: &Cli,
-    files: &[PathBuf],
-    into: Option<&std::path::Path>,
-    id: Option<&str>,
-    force: bool,
-    out: &mut impl Write,
-) -> Result<i32, Error> {
-    if id.is_some() && files.len() > 1 {
-        writeln!(out, "--id names one article: import one file with it")?;
-        return Ok(2);
-    }
-    let Some(folder) = into
-        .map(std::path::Path::to_path_buf)
-        .or_else(crate::import::default_folder)
-    else {
-        writeln!(
-            out,
-            "no folder to import into: give one with --into DIR (HOME is not set)"
-        )?;
-        return Ok(2);
-    };
-    // Into the reader's own folder, the bundled articles' ids are taken too.
-    let taken = if into.is_none() {
-        crate::corpus::load(&crate::corpus::bundled_sources())
-            .corpus
-            .ids()
-            .map(String::from)
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let options = crate::import::Options {
-        into: folder,
-        id: id.map(String::from),
-        force,
-        max_bytes: cli.max_file_mb.saturating_mul(1024 * 1024),
-        taken,
-    };
-    let mut failed = 0;
-    for file in files {
-        match crate::import::import_file(file, &options) {
-            Ok(imported) => {
-                writeln!(out, "imported {} -> {}", imported.id, imported.path.display())?;
-                for note in &imported.notes {
-                    writeln!(out, "  {note}")?;
-                }
-            }
-            Err(e) => {
-                failed += 1;
-                writeln!(out, "{}", crate::sanitize::clean_line(&format!("error: {e}")))?;
-            }
-        }
-    }
-    Ok(i32::from(failed > 0))
 }
 
 fn plural(n: usize) -> &'static str {

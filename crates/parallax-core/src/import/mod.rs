@@ -4,6 +4,7 @@
 //! and when, and nothing invented.
 
 pub mod annotations;
+pub mod fetch;
 mod front_matter;
 mod html;
 mod markdown;
@@ -11,6 +12,7 @@ mod text;
 
 pub use html::extract as extract_html;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -37,7 +39,7 @@ pub struct Extracted {
 }
 
 /// Where and how to import.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Options {
     pub into: PathBuf,
     pub id: Option<String>,
@@ -45,6 +47,87 @@ pub struct Options {
     pub max_bytes: u64,
     /// Ids taken besides the folder's files (the bundled articles').
     pub taken: Vec<String>,
+    /// The articles already in the folder, by where they were imported from
+    /// and their title: read once, on the first import.
+    pub already: std::sync::OnceLock<std::sync::Mutex<HashMap<String, String>>>,
+}
+
+impl Options {
+    pub fn new(into: PathBuf, max_bytes: u64) -> Options {
+        Options {
+            into,
+            id: None,
+            force: false,
+            max_bytes,
+            taken: Vec::new(),
+            already: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The article already imported from `from` under `title`, if any.
+    fn already_there(&self, from: &str, title: &str) -> Option<String> {
+        let key = format!("Imported by parallax from {from}\n{title}");
+        self.already().lock().ok()?.get(&key).cloned()
+    }
+
+    fn note_imported(&self, from: &str, title: &str, id: &str) {
+        if let Ok(mut already) = self.already().lock() {
+            already.insert(format!("Imported by parallax from {from}\n{title}"), id.to_string());
+        }
+    }
+
+    fn already(&self) -> &std::sync::Mutex<HashMap<String, String>> {
+        self.already.get_or_init(|| {
+            let mut found = HashMap::new();
+            let files = crate::corpus::read_folder(&self.into, self.max_bytes)
+                .map(|f| f.articles)
+                .unwrap_or_default();
+            for file in files {
+                let Ok(bytes) = std::fs::read(&file) else { continue };
+                let mut ignored = Vec::new();
+                if let Some(article) = crate::corpus::parse_article("", &bytes, &mut ignored) {
+                    found.insert(
+                        format!("{}\n{}", article.meta.source, article.meta.title),
+                        article.meta.id.to_string(),
+                    );
+                }
+            }
+            std::sync::Mutex::new(found)
+        })
+    }
+}
+
+/// The files below `dir` that import reads (saved pages, text, Markdown), in
+/// name order; hidden files and folders passed by.
+pub fn files_below(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder)? {
+            let entry = entry?;
+            let path = entry.path();
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                folders.push(path);
+            } else if kind.is_file() && IMPORTED.contains(&extension_of(&path).as_str()) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// The kinds of file import reads.
+const IMPORTED: [&str; 6] = ["html", "htm", "txt", "text", "md", "markdown"];
+
+fn extension_of(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
 }
 
 /// An article written.
@@ -66,6 +149,8 @@ pub enum ImportError {
     },
     #[error("{file}: {source}")]
     Io { file: String, source: std::io::Error },
+    #[error("{file}: already there, as {id}")]
+    AlreadyThere { file: String, id: String },
 }
 
 fn refused(file: &Path, problem: impl Into<String>, help: &'static str) -> ImportError {
@@ -91,6 +176,37 @@ pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportErr
         ),
         e => refused(path, e.to_string(), e.help()),
     })?;
+    let extension = extension_of(path);
+    let from = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    import_bytes(path, &bytes, &extension, &from, None, options)
+}
+
+/// Fetches the page at `url` and imports it as a saved page; the page's own
+/// canonical address, else `url` after redirects, becomes the article's.
+pub fn import_url(url: &str, options: &Options, timeout: std::time::Duration) -> Result<Imported, ImportError> {
+    let page = fetch::fetch(url, options.max_bytes, timeout).map_err(|why| ImportError::Refused {
+        file: url.to_string(),
+        problem: why.problem,
+        help: why.help,
+    })?;
+    // The address names the page in messages; its last part stands in for a title.
+    let named = Path::new(page.url.trim_end_matches('/'));
+    import_bytes(named, &page.bytes, page.kind, &page.url, Some(&page.url), options)
+}
+
+/// Imports the text of a file or page: `path` names it in messages and
+/// stands in for a title, `from` says where it came from, `url` is its
+/// address when it was fetched.
+fn import_bytes(
+    path: &Path,
+    bytes: &[u8],
+    extension: &str,
+    from: &str,
+    url: Option<&str>,
+    options: &Options,
+) -> Result<Imported, ImportError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(refused(
             path,
@@ -105,12 +221,11 @@ pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportErr
             "import a saved web page (.html), a text file (.txt) or Markdown (.md)",
         ));
     }
-    let extension = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    let (mut extracted, replaced) = convert(&String::from_utf8_lossy(&bytes), &extension)
+    let (mut extracted, replaced) = convert(&String::from_utf8_lossy(bytes), extension)
         .map_err(|Refusal { problem, help }| refused(path, problem, help))?;
+    if extracted.url.is_none() {
+        extracted.url = url.map(String::from);
+    }
     if replaced > 0 {
         extracted.guesses.push(format!(
             "{replaced} control or direction character{} (raw, or written as entities) {} shown as visible placeholders such as ␛ or ⟨U+202E⟩, so that no terminal, pager or diff acts on {}",
@@ -119,7 +234,7 @@ pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportErr
             if replaced == 1 { "it" } else { "them" },
         ));
     }
-    write_article(path, extracted, options)
+    write_article(path, extracted, from, options)
 }
 
 /// Why a file's text makes no article, and what to do.
@@ -236,7 +351,7 @@ struct FrontAuthor<'a> {
     speaker: Vec<&'a str>,
 }
 
-fn write_article(path: &Path, extracted: Extracted, options: &Options) -> Result<Imported, ImportError> {
+fn write_article(path: &Path, extracted: Extracted, from: &str, options: &Options) -> Result<Imported, ImportError> {
     let mut notes = extracted.guesses.clone();
     let stem = path
         .file_stem()
@@ -257,6 +372,15 @@ fn write_article(path: &Path, extracted: Extracted, options: &Options) -> Result
     }
     if extracted.published.is_none() {
         notes.push("no date found: add published if you know it".into());
+    }
+    if !options.force
+        && options.id.is_none()
+        && let Some(id) = options.already_there(from, &title)
+    {
+        return Err(ImportError::AlreadyThere {
+            file: path.display().to_string(),
+            id,
+        });
     }
     let id = choose_id(path, &extracted, &title, options)?;
     let file = options.into.join(format!("{id}.md"));
@@ -281,11 +405,7 @@ fn write_article(path: &Path, extracted: Extracted, options: &Options) -> Result
         subtitle: extracted.subtitle.as_deref(),
         outlet: extracted.outlet.as_deref(),
         published: extracted.published.map(|p| p.iso()),
-        source: format!(
-            "Imported by parallax from {}",
-            path.file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-        ),
+        source: format!("Imported by parallax from {from}"),
         url: extracted.url.as_deref(),
         authors,
     };
@@ -315,6 +435,7 @@ fn write_article(path: &Path, extracted: Extracted, options: &Options) -> Result
         file: file.display().to_string(),
         source,
     })?;
+    options.note_imported(from, &title, &id);
     Ok(Imported { id, path: file, notes })
 }
 
