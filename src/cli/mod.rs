@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 mod annotations;
 mod export;
 mod import;
+mod suggest;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
@@ -102,6 +103,10 @@ pub enum Command {
     /// Import web pages (an address, or saved .html), text (.txt) or Markdown (.md) as articles
     #[command(after_help = import::EXAMPLES)]
     Import(import::ImportArgs),
+
+    /// Where an article likely speaks to the themes it is silent on
+    #[command(after_help = suggest::EXAMPLES)]
+    Suggest(suggest::SuggestArgs),
 
     /// Add annotations made in Hypothesis (or W3C Web Annotations) to your own map
     #[command(after_help = annotations::EXAMPLES)]
@@ -231,6 +236,10 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             Ok(0)
         }
         Some(Command::Import(ref args)) => import::run(args, cli.max_file_mb, &mut out),
+        Some(Command::Suggest(ref args)) => {
+            let library = load_valid_warned(&cli.source())?;
+            suggest::run(args, &library, &mut out)
+        }
         Some(Command::ImportAnnotations(ref args)) => annotations::run(args, &cli.source(), &mut out),
         Some(Command::Timeline) => {
             let library = load_valid_warned(&cli.source())?;

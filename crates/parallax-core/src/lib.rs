@@ -19,6 +19,7 @@ pub mod sanitize;
 pub mod search;
 pub mod session;
 pub mod show;
+pub mod suggest;
 pub mod wake;
 pub mod xdg;
 

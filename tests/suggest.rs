@@ -1,0 +1,70 @@
+//! Suggested passages: for each bundled article in turn, its own passages
+//! hidden, how often the passage it truly has on a theme is among the first
+//! suggestions; and `parallax suggest` as a user runs it.
+
+use std::process::Command;
+
+use parallax::suggest::{Weights, recall};
+
+fn bundled() -> (parallax::corpus::Corpus, parallax::debate::DebateMap) {
+    let corpus = parallax::corpus::load(&parallax::corpus::bundled_sources()).corpus;
+    let (map, problems) = parallax::debate::load(&corpus, &parallax::corpus::bundled_maps());
+    assert!(problems.is_empty(), "{problems:?}");
+    (corpus, map)
+}
+
+#[test]
+fn the_true_passage_is_mostly_among_the_first_five_and_the_map_teaches_more_than_the_claim() {
+    let (corpus, map) = bundled();
+    let (claim_only, cells) = recall(&corpus, &map, Weights::CLAIM_ONLY, &[5, 10]);
+    let (taught, _) = recall(&corpus, &map, Weights::DEFAULT, &[5, 10]);
+    println!(
+        "{cells} cells; recall@5 / @10: claim alone {:.2} / {:.2}, with the map's passages {:.2} / {:.2}",
+        claim_only[0], claim_only[1], taught[0], taught[1]
+    );
+    assert!(cells > 80, "{cells}");
+    assert!(taught[0] >= RECALL_AT_5, "recall@5 {:.2}", taught[0]);
+    assert!(taught[0] > claim_only[0] + 0.05, "{taught:?} against {claim_only:?}");
+    assert!(taught[1] >= taught[0]);
+}
+
+/// What the ranking reaches on the bundled map (see README, "Suggested passages").
+const RECALL_AT_5: f64 = 0.55;
+
+#[test]
+fn parallax_suggest_ranks_an_articles_sentences_for_the_themes_it_is_silent_on() {
+    let data = std::env::temp_dir().join(format!("parallax-suggest-{}", std::process::id()));
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args([
+            "suggest",
+            "gabuev-2024",
+            "--theme",
+            "kissinger",
+            "--json",
+            "--limit",
+            "3",
+        ])
+        .env("XDG_DATA_HOME", &data)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let texts: Vec<&str> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts.len(), 3);
+    assert!(texts.iter().any(|t| t.contains("Kissinger")), "{texts:?}");
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["suggest", "gurtov-2024"])
+        .env("XDG_DATA_HOME", &data)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("gurtov-2024: where it likely speaks to "), "{text}");
+    // Only the themes it is silent on.
+    assert!(text.contains("\nkissinger — The Kissinger analogy\n  1. ¶"), "{text}");
+    assert!(!text.contains("\nwedge — "), "{text}");
+}
