@@ -367,3 +367,56 @@ fn a_folder_without_articles_says_what_an_article_is() {
     assert!(message.contains("parallax import"), "{message}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_library_whose_files_are_named_otherwise_opens_in_two_stages_once_it_was_read_whole() {
+    let dir = library("named-otherwise");
+    // No file named after its article.
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "md") {
+            n += 1;
+            std::fs::rename(&path, dir.join(format!("saved-{n:04}.md"))).unwrap();
+        }
+    }
+    let names = dir.with_extension("names");
+    let source = Source {
+        dir: Some(dir.clone()),
+        names: Some(names.clone()),
+        ..Source::default()
+    };
+    let options = Options {
+        open: vec!["gurtov-2024".into()],
+        ..Options::default()
+    };
+    let opened = || {
+        parallax::boot::open(&source, &options, Rect::new(0, 0, 120, 36), Wait::No)
+            .expect("the library opens")
+            .app
+    };
+    let first = opened();
+    assert!(first.work.loading.is_none(), "the first time, read whole to find it");
+    assert_eq!(pane_ids(&first), ["gurtov-2024"]);
+    let mut second = opened();
+    assert!(
+        second.work.loading.is_some(),
+        "then in two stages, by the name remembered"
+    );
+    assert!(second.corpus.len() < 10, "{}", second.corpus.len());
+    assert_eq!(pane_ids(&second), ["gurtov-2024"]);
+    until_arrived(&mut second);
+    assert_eq!(second.corpus.len(), ARTICLES);
+    // A remembered name that no longer holds its article: read whole again.
+    let holder = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains("id = \"gurtov-2024\"")))
+        .unwrap();
+    std::fs::rename(&holder, dir.join("moved-again.md")).unwrap();
+    let third = opened();
+    assert!(third.work.loading.is_none());
+    assert_eq!(pane_ids(&third), ["gurtov-2024"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&names);
+}

@@ -154,6 +154,7 @@ impl Cli {
         crate::library::Source {
             dir: self.articles.clone(),
             max_file_mb: self.max_file_mb,
+            names: crate::library::names::user_folder(),
         }
     }
 }

@@ -31,6 +31,10 @@ pub struct Source {
     pub dir: Option<PathBuf>,
     /// Files larger than this are refused with a located error.
     pub max_file_mb: u64,
+    /// The folder where which file holds which article is remembered, for
+    /// large libraries whose files are not named after their articles
+    /// (none: not remembered).
+    pub names: Option<PathBuf>,
 }
 
 impl Default for Source {
@@ -38,6 +42,7 @@ impl Default for Source {
         Source {
             dir: None,
             max_file_mb: corpus::DEFAULT_MAX_FILE_MB,
+            names: None,
         }
     }
 }
@@ -83,6 +88,10 @@ struct Files {
     /// The reader's own map: where it is kept, and its contents as read now.
     own_path: Option<PathBuf>,
     own: Option<crate::own_map::OwnMap>,
+    /// The folder the article files are listed from.
+    folder: Option<PathBuf>,
+    /// Where which file holds which article is remembered.
+    names: Option<PathBuf>,
 }
 
 fn files(source: &Source) -> Result<Files, Error> {
@@ -95,6 +104,8 @@ fn files(source: &Source) -> Result<Files, Error> {
         max_bytes,
         own_path: source.own_map(),
         own: None,
+        folder: None,
+        names: source.names.clone(),
     };
     // The bundled articles, and beside them the reader's own; or a folder's.
     let folder = match &source.dir {
@@ -110,6 +121,7 @@ fn files(source: &Source) -> Result<Files, Error> {
         files.paths = listed.articles;
         files.maps.extend(listed.maps);
         files.diagnostics = listed.diagnostics;
+        files.folder = Some(folder);
     }
     match files.own_path.as_deref().map(crate::own_map::peek) {
         Some(Ok(map)) => files.own = map,
@@ -158,7 +170,18 @@ impl Files {
             corpus::load(&self.bundled),
             corpus::load_paths(&self.paths, self.max_bytes),
         );
-        self.assemble(loaded)
+        let library = self.assemble(loaded);
+        self.remember_names(&library);
+        library
+    }
+
+    /// Remembers which file holds which article, for the next opening.
+    fn remember_names(&self, library: &Library) {
+        if let (Some(folder), Some(names)) = (&self.folder, &self.names)
+            && self.paths.len() > staged::WHOLE_UP_TO
+        {
+            names::remember(names, folder, &library.corpus);
+        }
     }
 }
 
@@ -184,6 +207,7 @@ pub fn valid(library: Library) -> Result<Library, Error> {
     Ok(library)
 }
 
+pub mod names;
 mod staged;
 
 pub use staged::{Arrival, Loading, Opening, WHOLE_UP_TO, open};

@@ -88,14 +88,23 @@ pub fn open(source: &Source, wanted: &[String], required: bool, spare_a_core: bo
         return Ok(Opening::Whole(files.read_whole()));
     }
     let bundled = corpus::load(&files.bundled);
-    // Each wanted id: bundled, or the position of its file `ID.md`.
+    let remembered = match (&files.names, &files.folder) {
+        (Some(names), Some(folder)) => super::names::remembered(names, folder),
+        _ => Default::default(),
+    };
+    // Each wanted id: bundled, or the position of its file, `ID.md` or the
+    // one the last whole reading found it in.
     let places: Vec<(bool, Option<usize>)> = wanted
         .iter()
         .map(|id| {
             let by_name = files
                 .paths
                 .iter()
-                .position(|p| p.file_stem().is_some_and(|stem| stem == id.as_str()));
+                .position(|p| p.file_stem().is_some_and(|stem| stem == id.as_str()))
+                .or_else(|| {
+                    let file = remembered.get(id.as_str())?;
+                    files.paths.iter().position(|p| p == file)
+                });
             (bundled.corpus.get(id).is_some(), by_name)
         })
         .collect();
@@ -151,6 +160,7 @@ pub fn open(source: &Source, wanted: &[String], required: bool, spare_a_core: bo
     std::thread::Builder::new().name("load".into()).spawn(move || {
         let rest = corpus::load_paths_counting(&rest, files.max_bytes, threads, &counter);
         let library = files.assemble(corpus::append(shown, rest));
+        files.remember_names(&library);
         if sender.send(library).is_ok() {
             flag.store(true, Ordering::Release);
         }
