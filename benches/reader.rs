@@ -208,7 +208,7 @@ fn first_frames(parallax: &str) {
         }
     }
     let folder = renamed.display().to_string();
-    let args = ["--articles", folder.as_str(), "--open", "gurtov-2024"];
+    let args = ["--articles", folder.as_str(), "--open", "gurtov-2024,manning-sun-2023"];
     let kept = root.join("home-kept");
     for (name, remembered) in [
         (format!("{LARGE_LIBRARY} named otherwise, first start"), false),

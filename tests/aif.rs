@@ -3,7 +3,10 @@
 //! the argument relation the export documents, and what AIF cannot hold
 //! named in the output.
 
-use std::path::{Path, PathBuf};
+#[path = "support/clients.rs"]
+mod clients;
+
+use std::path::PathBuf;
 use std::process::Command;
 
 use parallax::debate::{RelationKind, Stance};
@@ -20,20 +23,6 @@ fn data_home() -> PathBuf {
     home
 }
 
-fn read_back(file: &Path) -> Value {
-    let out = Command::new("python3")
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/.ci/aif/check.py"))
-        .arg(file)
-        .output()
-        .expect("python3 is needed for this test (with the packages in .ci/aif/requirements.txt)");
-    assert!(
-        out.status.success(),
-        "xaif refused the export (pip install -r .ci/aif/requirements.txt if it is missing): {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 #[test]
 fn xaif_reads_every_passage_stance_and_relation_back() {
     let data = data_home();
@@ -46,15 +35,8 @@ fn xaif_reads_every_passage_stance_and_relation_back() {
     let file = data.join("debate.json");
     std::fs::write(&file, &out.stdout).unwrap();
     let exported: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let report = read_back(&file);
-
-    let corpus = parallax::corpus::load(&parallax::corpus::bundled_sources()).corpus;
-    let own = parallax::corpus::SourceFile {
-        name: "map.toml".into(),
-        bytes: std::borrow::Cow::Owned(std::fs::read(data.join("parallax/map.toml")).unwrap()),
-    };
-    let (map, problems) = parallax::debate::load_with_own(&corpus, &parallax::corpus::bundled_maps(), Some(&own));
-    assert!(problems.is_empty(), "{problems:?}");
+    let report = clients::read_back("aif", &[&file]);
+    let (corpus, map) = clients::bundled_with_own(&data.join("parallax/map.toml"));
 
     let locutions = report["locutions"].as_array().unwrap();
     let relations = report["relations"].as_array().unwrap();

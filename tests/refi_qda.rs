@@ -4,6 +4,9 @@
 //! plain text the project carries, is the passage's quote: nothing shifted,
 //! in code points, whatever the characters.
 
+#[path = "support/clients.rs"]
+mod clients;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -35,19 +38,8 @@ fn export(args: &[&str], data: &Path) -> std::process::Output {
 
 /// What the REFI-QDA reader finds in the project (and the codebook).
 fn read_back(qdpx: &Path, qdc: Option<&Path>) -> Value {
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/.ci/refi-qda/check.py");
-    let out = Command::new("python3")
-        .arg(script)
-        .arg(qdpx)
-        .args(qdc)
-        .output()
-        .expect("python3 is needed for this test (with the packages in .ci/refi-qda/requirements.txt)");
-    assert!(
-        out.status.success(),
-        "the REFI-QDA reader refused the project (pip install -r .ci/refi-qda/requirements.txt if it is missing): {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let files: Vec<&Path> = std::iter::once(qdpx).chain(qdc).collect();
+    clients::read_back("refi-qda", &files)
 }
 
 fn words(text: &str) -> String {
@@ -87,13 +79,7 @@ fn the_project_validates_and_every_coded_span_is_the_passages_quote() {
     let report = read_back(&qdpx, Some(&qdc));
 
     // The library as the command saw it: the bundled map and the own map above.
-    let corpus = parallax::corpus::load(&parallax::corpus::bundled_sources()).corpus;
-    let own = parallax::corpus::SourceFile {
-        name: "map.toml".into(),
-        bytes: std::borrow::Cow::Owned(std::fs::read(data.join("parallax/map.toml")).unwrap()),
-    };
-    let (map, problems) = parallax::debate::load_with_own(&corpus, &parallax::corpus::bundled_maps(), Some(&own));
-    assert!(problems.is_empty(), "{problems:?}");
+    let (corpus, map) = clients::bundled_with_own(&data.join("parallax/map.toml"));
     assert!(
         map.themes[0].passages.iter().any(|p| p.mine),
         "the reader's own passage is in"

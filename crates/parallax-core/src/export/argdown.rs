@@ -68,43 +68,35 @@ pub fn argdown(corpus: &Corpus, map: &DebateMap) -> String {
     out.push_str("# Who answers whom\n\n");
     for relation in &map.relations {
         let (from, to) = arguments_for(corpus, &mut arguments, relation, &mut out);
-        if relation.kind == RelationKind::Revises {
+        let (from, to) = (&arguments[from], &arguments[to]);
+        let link = if relation.kind == RelationKind::Revises {
             // An author's change of view is neither support nor attack.
-            let _ = writeln!(
-                out,
-                "// {}: {}\n// <{}> revises <{}>\n",
-                relation.kind.name(),
-                text(&relation.summary),
-                arguments[from].title,
-                arguments[to].title
-            );
-            continue;
-        }
-        let agree = arguments[from].on.zip(arguments[to].on).is_some_and(|(a, b)| a == b)
-            || shared_stance(&arguments, from, to);
-        let arrow = match relation.kind {
-            RelationKind::Rebuts => "->",
-            RelationKind::Answers if !agree => "->",
-            _ => "+>",
+            format!("// <{}> revises <{}>", from.title, to.title)
+        } else {
+            let agree = from.on.zip(to.on).is_some_and(|(a, b)| a == b) || shared_stance(&arguments, from, to);
+            let arrow = match relation.kind {
+                RelationKind::Rebuts => "->",
+                RelationKind::Answers if !agree => "->",
+                _ => "+>",
+            };
+            format!("<{}>\n  {arrow} <{}>", from.title, to.title)
         };
         let _ = writeln!(
             out,
-            "// {}: {}\n<{}>\n  {arrow} <{}>\n",
+            "// {}: {}\n{link}\n",
             relation.kind.name(),
-            text(&relation.summary),
-            arguments[from].title,
-            arguments[to].title
+            text(&relation.summary)
         );
     }
     out
 }
 
 /// Whether two arguments' articles take one stance on a theme both speak to.
-fn shared_stance(arguments: &[Argument], a: usize, b: usize) -> bool {
-    let on = |i: usize| -> Vec<(ThemeIx, Stance)> {
+fn shared_stance(arguments: &[Argument], a: &Argument, b: &Argument) -> bool {
+    let on = |end: &Argument| -> Vec<(ThemeIx, Stance)> {
         arguments
             .iter()
-            .filter(|x| x.article == arguments[i].article && x.anchor.overlaps(&arguments[i].anchor))
+            .filter(|x| x.article == end.article && x.anchor.overlaps(&end.anchor))
             .filter_map(|x| x.on)
             .collect()
     };
