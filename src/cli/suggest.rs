@@ -58,6 +58,13 @@ pub fn run(args: &SuggestArgs, library: &Library, out: &mut impl Write) -> Resul
     };
     let rarity = Rarity::of(&library.corpus, &Words::new(&library.corpus));
     let suggester = Suggester::new(&library.corpus, &rarity, at);
+    // What the reader turned down in the review is not suggested again.
+    let rejected = library
+        .own_map
+        .as_deref()
+        .and_then(|path| crate::own_map::peek(path).ok().flatten())
+        .map(|own| own.rejected)
+        .unwrap_or_default();
     let mut json = Vec::new();
     if !args.json {
         writeln!(
@@ -70,7 +77,18 @@ pub fn run(args: &SuggestArgs, library: &Library, out: &mut impl Write) -> Resul
     }
     for t in themes {
         let theme = &library.map[t];
-        let ranked = suggester.rank(theme, Weights::DEFAULT, args.limit);
+        let turned_down = |anchor: &crate::debate::Anchor| {
+            let quote = anchor.text(article);
+            rejected
+                .iter()
+                .any(|r| r.theme == theme.id.as_str() && r.article == article.meta.id.as_str() && r.quote == quote)
+        };
+        let ranked: Vec<_> = suggester
+            .rank(theme, Weights::DEFAULT, args.limit + rejected.len())
+            .into_iter()
+            .filter(|s| !turned_down(&s.anchor))
+            .take(args.limit)
+            .collect();
         if !args.json {
             writeln!(out, "{} — {}", theme.id, crate::sanitize::clean_line(&theme.title))?;
             if ranked.is_empty() {

@@ -150,11 +150,17 @@ pub struct Rarity {
 
 impl Rarity {
     pub fn of(corpus: &Corpus, words: &Words) -> Rarity {
+        Rarity::of_articles(corpus, words, corpus.indices())
+    }
+
+    /// Over some articles only: in a large library, those the map places
+    /// passages of and the one suggestions are for are enough.
+    pub fn of_articles(corpus: &Corpus, words: &Words, articles: impl Iterator<Item = ArticleIx>) -> Rarity {
         let mut rarity = Rarity {
             sentences: 0.0,
             containing: HashMap::new(),
         };
-        for article in corpus.articles() {
+        for article in articles.map(|a| &corpus[a]) {
             for block in &article.blocks {
                 for range in block.sentences() {
                     let mut seen: Vec<String> = words.of(&block.text[range.clone()]);

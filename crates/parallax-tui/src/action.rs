@@ -33,6 +33,8 @@ actions! {
         Quit = "quit": "Quit parallax",
         Suspend = "suspend": "Suspend to the shell (resume with fg)",
         Help = "help": "Show the key bindings",
+        ReviewSuggestions = "review_suggestions": "Review the passages suggested for the focused article, theme by theme",
+        RejectSuggestion = "reject_suggestion": "Turn this suggestion down (it is not suggested again)",
         FocusNext = "focus_next": "Focus the next pane (the sidebar comes first)",
         FocusPrev = "focus_prev": "Focus the previous pane",
         OpenPicker = "open_picker": "Choose the article shown in the focused pane",

@@ -12,5 +12,5 @@ pub mod ui;
 // The floors below, under the names the modules here use for them.
 pub use parallax_core::{
     Error, atomic, corpus, debate, diagnostic, error, export, files, ids, import, layout, library, own_map, sanitize,
-    search, session, show, wake, xdg,
+    search, session, show, suggest, wake, xdg,
 };

@@ -33,6 +33,9 @@ struct RawMap {
     /// sides at once (see `own_map::change`); not part of the map.
     #[serde(default, rename = "set_aside")]
     _set_aside: Vec<toml::Value>,
+    /// In the reader's own map: suggestions turned down; not part of the map.
+    #[serde(default, rename = "rejected")]
+    _rejected: Vec<toml::Value>,
 }
 
 #[derive(Debug, Deserialize)]

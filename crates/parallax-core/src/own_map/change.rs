@@ -9,7 +9,7 @@
 //! the status. Undo and redo are careful: they change only what still is as
 //! this reader left it, and say what they leave.
 
-use super::{OwnMap, OwnPassage, OwnTheme, OwnView, SetAside};
+use super::{OwnMap, OwnPassage, OwnTheme, OwnView, Rejected, SetAside};
 
 /// One operation on the records of the own map.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +24,9 @@ pub enum Op {
         before: OwnPassage,
         after: OwnPassage,
     },
+    /// A suggestion turned down, and its taking back.
+    Reject(Rejected),
+    Unreject(Rejected),
     /// The view of `theme`, from what it was to what it is to be.
     SetView {
         theme: String,
@@ -80,6 +83,8 @@ impl Op {
                 before: after.clone(),
                 after: before.clone(),
             },
+            Op::Reject(r) => Op::Unreject(r.clone()),
+            Op::Unreject(r) => Op::Reject(r.clone()),
         }
     }
 
@@ -130,6 +135,16 @@ impl Op {
             }
             Op::SetPassage { before, after } => set_passage(map, before, after, mode),
             Op::SetView { theme, before, after } => set_view(map, theme, before, after, mode),
+            Op::Reject(rejected) => {
+                if !map.rejected.contains(rejected) {
+                    map.rejected.push(rejected.clone());
+                }
+                None
+            }
+            Op::Unreject(rejected) => {
+                map.rejected.retain(|r| r != rejected);
+                None
+            }
         }
     }
 }

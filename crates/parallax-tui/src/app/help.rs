@@ -76,6 +76,7 @@ fn context_title(context: Context) -> &'static str {
         Context::Field => "In a text field of a form (placing a passage, a view)",
         Context::Choice => "Choosing a stance, or confirming, in a form",
         Context::Message => "In a message",
+        Context::Review => "Reviewing suggested passages (S)",
     }
 }
 

@@ -19,6 +19,7 @@ mod saved;
 mod search;
 mod selection;
 mod sidebar;
+mod suggestions;
 mod themes;
 mod update;
 mod work;
@@ -30,7 +31,7 @@ pub use help::{HelpLine, HelpRow, help_lines, help_rows, window_width};
 pub use jumps::{JumpList, JumpPoint};
 pub use outbox::{Effect, Outbox};
 pub use overlay::{
-    Chosen, Command, Ctx, Form, Outcome, Overlay, Palette, Picker, Step, Target, TextField, list_offset,
+    Chosen, Command, Ctx, Form, Outcome, Overlay, Palette, Picker, Review, Step, Target, TextField, list_offset,
 };
 pub use own::OwnLayer;
 pub use reading::{Focus, Pane, Position, Reading, SearchNav};

@@ -12,7 +12,7 @@ use super::panes::{
 };
 use super::sidebar::{move_sidebar, select_sidebar, sidebar_end};
 use super::{Action, App, Effect, Focus, Position, SidebarEntry};
-use super::{loading, notes, own, relations, search, selection, themes};
+use super::{loading, notes, own, relations, search, selection, suggestions, themes};
 use crate::corpus::BlockKind;
 
 pub fn update(app: &mut App, action: Action) {
@@ -121,6 +121,14 @@ fn apply(app: &mut App, command: Command) {
         Command::Search { generation, query } => app.work.searcher.submit(generation, &query),
         Command::SaveForm(form) => own::save(app, *form),
         Command::Say(text) => app.status = Some(text),
+        Command::ShowSuggestion { article, anchor } => suggestions::show(app, article, anchor),
+        Command::TakeSuggestion {
+            article,
+            anchor,
+            theme,
+            stance,
+        } => suggestions::take(app, article, anchor, &theme, stance),
+        Command::RejectSuggestion { article, anchor, theme } => suggestions::reject(app, article, anchor, &theme),
         Command::Leave { write_elsewhere } => {
             if write_elsewhere && let Some(own) = &app.own {
                 app.outbox.push(Effect::WriteAside(own.keeper.own().to_toml()));
@@ -145,6 +153,7 @@ fn handle_main(app: &mut App, action: Action) {
             }
         }
         Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::ReviewSuggestions => suggestions::open(app),
         Action::OpenPicker => app.overlay = Some(Overlay::Picker(Picker::new(&app.corpus, &app.by_date))),
         Action::FocusNext => cycle_focus(app, true),
         Action::FocusPrev => cycle_focus(app, false),
@@ -232,6 +241,7 @@ fn handle_main(app: &mut App, action: Action) {
         | Action::StanceQualifies
         | Action::StanceReports
         | Action::Confirm
+        | Action::RejectSuggestion
         | Action::CursorLeft
         | Action::CursorRight
         | Action::CursorStart

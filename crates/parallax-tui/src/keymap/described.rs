@@ -89,6 +89,39 @@ const IN_CONTEXT: &[(Context, Action, &str)] = &[
     (Context::List, Action::Select, "Go to the selected entry"),
     (Context::List, Action::Close, "Close the list"),
     (Context::Message, Action::Close, "Dismiss the message"),
+    (
+        Context::Review,
+        Action::SelectNext,
+        "The next suggestion for this theme",
+    ),
+    (Context::Review, Action::SelectPrev, "The previous suggestion"),
+    (
+        Context::Review,
+        Action::NextTheme,
+        "The next theme the article is silent on",
+    ),
+    (Context::Review, Action::PrevTheme, "The previous theme"),
+    (
+        Context::Review,
+        Action::StanceSupports,
+        "Take it as your passage: it supports the claim",
+    ),
+    (
+        Context::Review,
+        Action::StanceOpposes,
+        "Take it as your passage: it opposes the claim",
+    ),
+    (
+        Context::Review,
+        Action::StanceQualifies,
+        "Take it as your passage: it qualifies the claim",
+    ),
+    (
+        Context::Review,
+        Action::StanceReports,
+        "Take it as your passage: it reports, taking no side",
+    ),
+    (Context::Review, Action::Close, "Close the review"),
 ];
 
 impl Keymap {

@@ -40,10 +40,11 @@ pub enum Context {
     Field,
     Choice,
     Message,
+    Review,
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::Global,
         Context::Reader,
         Context::Sidebar,
@@ -56,6 +57,7 @@ impl Context {
         Context::Field,
         Context::Choice,
         Context::Message,
+        Context::Review,
     ];
 
     pub fn name(self) -> &'static str {
@@ -66,6 +68,7 @@ impl Context {
             Context::Picker => "picker",
             Context::Help => "help",
             Context::Matrix => "matrix",
+            Context::Review => "review",
             Context::Search => "search",
             Context::List => "list",
             Context::Selection => "selection",

@@ -7,6 +7,7 @@ mod overlay;
 mod palette;
 mod pane;
 mod relations;
+mod review;
 mod sidebar;
 mod snapshot;
 mod style;
@@ -52,6 +53,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Overlay::Timeline { selected }) => relations::timeline(frame, app, *selected, theme),
         Some(Overlay::Notes { labels, selected }) => overlay::notes(frame, app, labels, *selected, theme),
         Some(Overlay::Search(palette)) => palette::render(frame, app, palette, theme),
+        Some(Overlay::Review(review)) => review::render(frame, app, review, theme),
         None => {}
     }
 }

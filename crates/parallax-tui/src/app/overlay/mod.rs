@@ -11,19 +11,21 @@ mod lists;
 mod matrix;
 mod palette;
 mod picker;
+mod review;
 
 pub use field::TextField;
 pub use form::{Chosen, Form, Step, Target};
 pub use list::offset as list_offset;
 pub use palette::Palette;
 pub use picker::Picker;
+pub use review::Review;
 
 use ratatui::layout::Rect;
 
 use crate::action::Action;
 use crate::corpus::Corpus;
-use crate::debate::DebateMap;
-use crate::ids::{ArticleIx, RelationIx, ThemeIx};
+use crate::debate::{Anchor, DebateMap, Stance};
+use crate::ids::{ArticleIx, RelationIx, ThemeId, ThemeIx};
 use crate::keymap::{Context, Keymap};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +73,8 @@ pub enum Overlay {
         row: usize,
         column: usize,
     },
+    /// Suggested passages for an article, theme by theme.
+    Review(Box<Review>),
 }
 
 /// What an overlay reads to answer: never the reader's state itself.
@@ -125,6 +129,21 @@ pub enum Command {
     Say(String),
     /// Leave the reader, first writing the reader's map elsewhere if asked.
     Leave { write_elsewhere: bool },
+    /// Show a suggested passage in the pane that shows its article.
+    ShowSuggestion { article: ArticleIx, anchor: Anchor },
+    /// Take a suggestion as the reader's own passage: its summary is asked for.
+    TakeSuggestion {
+        article: ArticleIx,
+        anchor: Anchor,
+        theme: ThemeId,
+        stance: Stance,
+    },
+    /// Turn a suggestion down, for good.
+    RejectSuggestion {
+        article: ArticleIx,
+        anchor: Anchor,
+        theme: ThemeId,
+    },
 }
 
 impl Overlay {
@@ -135,6 +154,7 @@ impl Overlay {
             Overlay::Help { .. } => Context::Help,
             Overlay::Message { .. } => Context::Message,
             Overlay::Matrix { .. } => Context::Matrix,
+            Overlay::Review(_) => Context::Review,
             Overlay::Search(_) => Context::Search,
             Overlay::Notes { .. } | Overlay::Relations { .. } | Overlay::Timeline { .. } => Context::List,
             Overlay::Form(form) if form.takes_text() => Context::Field,
@@ -153,6 +173,7 @@ impl Overlay {
                 | Overlay::Notes { .. }
                 | Overlay::Matrix { .. }
                 | Overlay::Form(_)
+                | Overlay::Review(_)
         )
     }
 
@@ -173,6 +194,10 @@ impl Overlay {
             Overlay::Matrix { row, column } => matrix::handle(row, column, action, ctx),
             Overlay::Form(form) => form_outcome(form, action, ctx),
             Overlay::Unsaved { .. } => unsaved(action),
+            Overlay::Review(review) => match action {
+                action if arrives_from_outside(action) => Outcome::Ignored,
+                action => review.handle(action, ctx),
+            },
         }
     }
 }
