@@ -126,3 +126,28 @@ fn a_suggestion_is_shown_taken_with_a_stance_or_turned_down_for_good() {
     assert!(!review(&app).themes.iter().any(|(t, _)| *t == taken_theme));
     let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }
+
+#[path = "pty/mod.rs"]
+mod pty;
+
+#[test]
+fn in_a_terminal_s_reviews_d_turns_down_and_the_map_keeps_it() {
+    let data = pty::state_dir("review-data");
+    let mut s = pty::start_with_data("review", &data, &["--open", "gurtov-2024,manning-sun-2023"], &[]);
+    s.wait_text("pane 1 of 2: gurtov-2024");
+    s.key("S");
+    let screen = s.wait_text("Suggestions for gurtov-2024 · theme 1 of");
+    assert!(screen.contains("d: not this one"), "{screen}");
+    s.key("d");
+    s.wait_text("Turned down: it is not suggested again");
+    s.key("\x1b");
+    s.key("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    let kept = std::fs::read_to_string(data.join("parallax/map.toml")).unwrap();
+    assert!(
+        kept.contains("[[rejected]]") && kept.contains("article = \"gurtov-2024\""),
+        "{kept}"
+    );
+    let _ = std::fs::remove_dir_all(&data);
+}

@@ -99,11 +99,14 @@ pub(super) fn reject(app: &mut App, article: ArticleIx, anchor: Anchor, theme: &
         article: text.meta.id.to_string(),
         quote: anchor.text(text),
     };
+    let said = "Turned down: it is not suggested again (u undoes it once the review is closed)";
     let change = Change {
         ops: vec![Op::Reject(rejected)],
-        said: "Not suggested again (u undoes it once the review is closed)".into(),
+        said: said.into(),
     };
     own::send(app, crate::own_map::keeper::Request::Change(change));
+    // Said now: what the keeper reports waits until the review closes.
+    app.status = Some(said.into());
     let next = match &app.overlay {
         Some(Overlay::Review(review)) => review.current().map(|(_, anchor)| (review.article, *anchor)),
         _ => None,
