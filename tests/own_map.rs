@@ -2,38 +2,18 @@
 //! select sentences, place them on a theme with a stance and a summary,
 //! record a view, change, move, delete, undo; kept in the reader's own map.
 
-use std::path::{Path, PathBuf};
+#[path = "support/own_reader.rs"]
+mod own_reader;
 
-use parallax::app::{Action, App, Overlay, OwnLayer, Step, update};
-use parallax::corpus;
+use std::path::Path;
+
+use own_reader::{own_path, reader};
+use parallax::app::{Action, App, Overlay, Step, update};
 use parallax::debate::{self, Stance};
 use parallax::ids::{ArticleIx, ThemeIx};
 use parallax::keymap::Keymap;
-use parallax::own_map::keeper::Keeper;
-use parallax::own_map::{OwnMap, Store};
+use parallax::own_map::OwnMap;
 use ratatui::layout::Rect;
-
-fn own_path(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("parallax-own-map-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir.join("map.toml")
-}
-
-/// A reader on the bundled articles whose own map is kept at `path`, as
-/// the reader is started: the map read over the bundled one.
-fn reader(open: &[&str], path: &Path) -> App {
-    let corpus = corpus::load(&corpus::bundled_sources()).corpus;
-    let sources = corpus::bundled_maps();
-    let (store, _) = Store::open(Some(path));
-    let own = store.map().source("map.toml");
-    let (map, problems) = debate::load_with_own(&corpus, &sources, Some(&own));
-    assert!(problems.is_empty(), "{problems:?}");
-    let open: Vec<ArticleIx> = open.iter().map(|id| corpus.index_of(id).unwrap()).collect();
-    let mut app = App::new(corpus, map, Keymap::defaults(), &open, Rect::new(0, 0, 160, 45));
-    let keeper = Keeper::inline(store, std::sync::Arc::clone(&app.corpus), sources);
-    app.own = Some(OwnLayer::new(keeper));
-    app
-}
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {

@@ -2,36 +2,14 @@
 //! candidates theme by theme in its pane; a stance key takes one through
 //! the tagging form, `d` turns one down for good, in the reader's map.
 
-use std::path::{Path, PathBuf};
+#[path = "support/own_reader.rs"]
+mod own_reader;
 
-use parallax::app::{Action, App, Overlay, OwnLayer, Step, update};
-use parallax::corpus;
-use parallax::debate;
-use parallax::ids::ArticleIx;
-use parallax::keymap::Keymap;
-use parallax::own_map::{OwnMap, Store, keeper::Keeper};
-use ratatui::layout::Rect;
+use std::path::Path;
 
-fn own_path(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("parallax-review-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir.join("map.toml")
-}
-
-/// A reader on the bundled articles with an own map at `path`.
-fn reader(open: &[&str], path: &Path) -> App {
-    let corpus = corpus::load(&corpus::bundled_sources()).corpus;
-    let sources = corpus::bundled_maps();
-    let (store, _) = Store::open(Some(path));
-    let own = store.map().source("map.toml");
-    let (map, problems) = debate::load_with_own(&corpus, &sources, Some(&own));
-    assert!(problems.is_empty(), "{problems:?}");
-    let open: Vec<ArticleIx> = open.iter().map(|id| corpus.index_of(id).unwrap()).collect();
-    let mut app = App::new(corpus, map, Keymap::defaults(), &open, Rect::new(0, 0, 160, 45));
-    let keeper = Keeper::inline(store, std::sync::Arc::clone(&app.corpus), sources);
-    app.own = Some(OwnLayer::new(keeper));
-    app
-}
+use own_reader::{own_path, reader};
+use parallax::app::{Action, App, Overlay, Step, update};
+use parallax::own_map::OwnMap;
 
 fn review(app: &App) -> &parallax::app::Review {
     match &app.overlay {
