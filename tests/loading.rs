@@ -242,16 +242,20 @@ fn the_picker_open_when_the_library_arrives_lists_every_article() {
 }
 
 #[test]
-fn an_article_asked_for_under_another_file_name_is_found_in_the_whole_library() {
+fn an_article_asked_for_under_another_file_name_is_found_by_the_head_of_its_file() {
     let dir = library("renamed");
     std::fs::rename(dir.join("gurtov-2024.md"), dir.join("renamed.md")).unwrap();
     let options = Options {
         open: vec!["gurtov-2024".into()],
         ..Options::default()
     };
-    let app = open(&dir, &options, Wait::No);
+    let mut app = open(&dir, &options, Wait::No);
     assert_eq!(pane_ids(&app), ["gurtov-2024"]);
-    assert!(app.work.loading.is_none(), "read whole, to look in every file");
+    assert!(
+        app.work.loading.is_some(),
+        "in two stages: found without reading every article"
+    );
+    until_arrived(&mut app);
     assert_eq!(app.corpus.len(), ARTICLES);
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -369,7 +373,7 @@ fn a_folder_without_articles_says_what_an_article_is() {
 }
 
 #[test]
-fn a_library_whose_files_are_named_otherwise_opens_in_two_stages_once_it_was_read_whole() {
+fn a_library_whose_files_are_named_otherwise_opens_in_two_stages_every_time() {
     let dir = library("named-otherwise");
     // No file named after its article.
     let mut n = 0;
@@ -395,9 +399,13 @@ fn a_library_whose_files_are_named_otherwise_opens_in_two_stages_once_it_was_rea
             .expect("the library opens")
             .app
     };
-    let first = opened();
-    assert!(first.work.loading.is_none(), "the first time, read whole to find it");
+    // The first time, found by the heads of the files; the whole library,
+    // once arrived, remembers which file holds which article.
+    let mut first = opened();
+    assert!(first.work.loading.is_some(), "in two stages");
     assert_eq!(pane_ids(&first), ["gurtov-2024"]);
+    until_arrived(&mut first);
+    assert!(std::fs::read_dir(&names).unwrap().count() == 1, "the names remembered");
     let mut second = opened();
     assert!(
         second.work.loading.is_some(),
@@ -407,7 +415,7 @@ fn a_library_whose_files_are_named_otherwise_opens_in_two_stages_once_it_was_rea
     assert_eq!(pane_ids(&second), ["gurtov-2024"]);
     until_arrived(&mut second);
     assert_eq!(second.corpus.len(), ARTICLES);
-    // A remembered name that no longer holds its article: read whole again.
+    // A remembered name that no longer holds its article: found by the heads again.
     let holder = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -415,7 +423,7 @@ fn a_library_whose_files_are_named_otherwise_opens_in_two_stages_once_it_was_rea
         .unwrap();
     std::fs::rename(&holder, dir.join("moved-again.md")).unwrap();
     let third = opened();
-    assert!(third.work.loading.is_none());
+    assert!(third.work.loading.is_some());
     assert_eq!(pane_ids(&third), ["gurtov-2024"]);
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&names);

@@ -61,3 +61,73 @@ pub fn remember(names: &Path, folder: &Path, corpus: &Corpus) {
         let _ = crate::atomic::write(&at, text.as_bytes());
     }
 }
+
+/// The files of `paths` that hold the articles `wanted`, found by reading
+/// only each file's front matter head (its first few kilobytes), on every
+/// core, stopping once all are found: a library's first opening need not
+/// read every article to find the few its first frame shows.
+pub fn find_by_head(paths: &[PathBuf], wanted: &[&str]) -> HashMap<String, usize> {
+    if wanted.is_empty() {
+        return HashMap::new();
+    }
+    let found = std::sync::Mutex::new(HashMap::new());
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = paths.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        for (c, part) in paths.chunks(chunk).enumerate() {
+            let (found, done) = (&found, &done);
+            scope.spawn(move || {
+                for (i, path) in part.iter().enumerate() {
+                    if done.load(std::sync::atomic::Ordering::Relaxed) {
+                        return;
+                    }
+                    let Some(id) = id_in_head(path) else { continue };
+                    if wanted.contains(&id.as_str())
+                        && let Ok(mut found) = found.lock()
+                    {
+                        found.entry(id).or_insert(c * chunk + i);
+                        if found.len() == wanted.len() {
+                            done.store(true, std::sync::atomic::Ordering::Relaxed);
+                        }
+                    }
+                }
+            });
+        }
+    });
+    found.into_inner().unwrap_or_default()
+}
+
+/// The id an article file's front matter gives, read from its head alone.
+fn id_in_head(path: &Path) -> Option<String> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(HEAD);
+    std::fs::File::open(path)
+        .ok()?
+        .take(HEAD as u64)
+        .read_to_end(&mut head)
+        .ok()?;
+    let text = String::from_utf8_lossy(&head);
+    let mut lines = text.lines();
+    if lines.next()?.trim_end() != "+++" {
+        return None;
+    }
+    for line in lines.take_while(|l| l.trim_end() != "+++") {
+        let Some(rest) = line.trim_start().strip_prefix("id") else {
+            continue;
+        };
+        let Some(value) = rest.trim_start().strip_prefix('=') else {
+            continue;
+        };
+        let value = value.trim();
+        return value
+            .strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .filter(|v| !v.contains(['"', '\\']))
+            .map(str::to_string);
+    }
+    None
+}
+
+/// How much of a file is read to find its id.
+const HEAD: usize = 4096;

@@ -108,6 +108,21 @@ pub fn open(source: &Source, wanted: &[String], required: bool, spare_a_core: bo
             (bundled.corpus.get(id).is_some(), by_name)
         })
         .collect();
+    // Those still not found, when they must be shown (asked for, or the last
+    // session's): in the heads of the files, which is quick.
+    let missing: Vec<&str> = wanted
+        .iter()
+        .zip(&places)
+        .filter(|(_, (bundled, by_name))| !bundled && by_name.is_none())
+        .map(|(id, _)| id.as_str())
+        .filter(|_| required)
+        .collect();
+    let by_head = super::names::find_by_head(&files.paths, &missing);
+    let places: Vec<(bool, Option<usize>)> = wanted
+        .iter()
+        .zip(places)
+        .map(|(id, (bundled, by_name))| (bundled, by_name.or_else(|| by_head.get(id.as_str()).copied())))
+        .collect();
     let found = places
         .iter()
         .filter(|(bundled, by_name)| *bundled || by_name.is_some())
