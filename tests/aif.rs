@@ -17,7 +17,7 @@ fn data_home() -> PathBuf {
     std::fs::create_dir_all(home.join("parallax")).unwrap();
     std::fs::write(
         home.join("parallax/map.toml"),
-        "[[passages]]\nid = \"f0e1d2c3b4\"\ntheme = \"wedge\"\narticle = \"glantz-freeman-2024\"\nquote = \"The door remains wide open to U.S. policy initiatives.\"\nstance = \"supports\"\nsummary = \"Mine: the door is open.\"\n",
+        "[[passages]]\nid = \"f0e1d2c3b4\"\ntheme = \"wedge\"\narticle = \"glantz-freeman-2024\"\nquote = \"The door remains wide open to U.S. policy initiatives.\"\nstance = \"supports\"\nsummary = \"Mine: the door is open.\"\n\n[[views]]\ntheme = \"wedge\"\nstance = \"opposes\"\nnote = \"Mine: no wedge will hold.\"\n",
     )
     .unwrap();
     home
@@ -76,6 +76,14 @@ fn xaif_reads_every_passage_stance_and_relation_back() {
         locutions.iter().any(|l| l["proposition"] == "Mine: the door is open."),
         "the reader's own passage"
     );
+    // The reader's view: a locution of theirs, in conflict with the claim it opposes.
+    let view = locutions
+        .iter()
+        .find(|l| l["proposition"] == "Mine: no wedge will hold.")
+        .expect("the reader's view");
+    assert_eq!(view["speaker"], "The Reader");
+    let wedge = &map[map.theme_index("wedge").unwrap()];
+    assert_eq!(related("Mine: no wedge will hold.", &wedge.claim), ["Default Conflict"]);
     // Between passages: inferences and conflicts by kind, answers as transitions.
     let between = relations
         .iter()

@@ -1,7 +1,8 @@
 //! The map in the Argument Interchange Format, as xAIF JSON (the shape the
 //! ARG-tech tools exchange): each passage a locution (L) by its article's
 //! authors as participants, asserting (YA) its summary as a proposition (I);
-//! each theme's claim a proposition; a passage that supports the claim an
+//! each theme's claim a proposition; the reader's own view of a claim a
+//! locution of theirs (participant "The Reader"); a passage or view that supports the claim an
 //! inference (RA) to it, one that opposes it a conflict (CA). Relations
 //! between passages: `supports` and `builds-on` an inference, `rebuts` a
 //! conflict, `answers` a transition (TA) from the locution answered to the
@@ -59,6 +60,24 @@ impl Graph {
         self.edge(middle, to);
     }
 
+    /// `i`'s stance toward `claim`, as AIF holds it; what it cannot hold,
+    /// named (`what` says whose).
+    fn stance(&mut self, i: usize, stance: Stance, claim: usize, what: &str) {
+        match stance {
+            Stance::Supports => self.through(i, "RA", "Default Inference", claim),
+            Stance::Opposes => self.through(i, "CA", "Default Conflict", claim),
+            Stance::Qualifies => {
+                self.through(i, "RA", "Qualified Inference", claim);
+                self.not_held.push(format!(
+                    "qualifies: {what}: an inference named \"Qualified Inference\" (AIF has no partial support)"
+                ));
+            }
+            Stance::Reports => self
+                .not_held
+                .push(format!("reports: {what}: no edge to the claim (it takes no side)")),
+        }
+    }
+
     fn participant(&mut self, name: &str) -> usize {
         if let Some(&(_, id)) = self.participants.iter().find(|(n, _)| n == name) {
             return id;
@@ -81,6 +100,9 @@ impl Graph {
         (l, i)
     }
 }
+
+/// Who speaks the reader's own views.
+const READER: &str = "The Reader";
 
 /// Who speaks in an article: its authors, but for an interview's interviewer.
 fn voices(article: &Article) -> Vec<&crate::corpus::Author> {
@@ -126,6 +148,15 @@ pub fn aif(corpus: &Corpus, map: &DebateMap) -> String {
     let mut placed: Vec<Placed> = Vec::new();
     for (t, theme) in map.themes.iter().enumerate() {
         let claim = graph.node("I", &theme.claim);
+        // The reader's own view of the claim: a locution of theirs.
+        if let Some(view) = &theme.view {
+            let l = graph.node("L", &view.note);
+            let person = graph.participant(READER);
+            graph.locutions.push(json!({ "nodeID": l, "personID": person }));
+            let i = graph.node("I", &view.note);
+            graph.through(l, "YA", "Asserting", i);
+            graph.stance(i, view.stance, claim, &format!("your view on {}", theme.id));
+        }
         for passage in &theme.passages {
             let article = &corpus[passage.article];
             let (l, i) = graph.locution(article, &passage.quote, &passage.summary);
@@ -136,21 +167,12 @@ pub fn aif(corpus: &Corpus, map: &DebateMap) -> String {
                 l,
                 i,
             });
-            match passage.stance {
-                Stance::Supports => graph.through(i, "RA", "Default Inference", claim),
-                Stance::Opposes => graph.through(i, "CA", "Default Conflict", claim),
-                Stance::Qualifies => {
-                    graph.through(i, "RA", "Qualified Inference", claim);
-                    graph.not_held.push(format!(
-                        "qualifies: {} on {}: an inference named \"Qualified Inference\" (AIF has no partial support)",
-                        article.meta.id, theme.id
-                    ));
-                }
-                Stance::Reports => graph.not_held.push(format!(
-                    "reports: {} on {}: no edge to the claim (it takes no side)",
-                    article.meta.id, theme.id
-                )),
-            }
+            graph.stance(
+                i,
+                passage.stance,
+                claim,
+                &format!("{} on {}", article.meta.id, theme.id),
+            );
         }
     }
     for relation in &map.relations {
