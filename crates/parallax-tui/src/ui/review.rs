@@ -38,11 +38,14 @@ pub fn render(frame: &mut Frame, app: &App, review: &Review, theme: Theme) {
         return;
     };
     let count = review.themes[review.theme_at].1.len();
+    // The claim takes what the title leaves of the line.
+    let title = truncate(&shown.title, width / 2);
+    let claim = truncate(&shown.claim, width.saturating_sub(title.chars().count() + 3));
     let lines = vec![
         Line::from(vec![
-            Span::styled(truncate(&shown.title, width / 2), theme.title()),
+            Span::styled(title, theme.title()),
             Span::raw(" — "),
-            Span::raw(truncate(&shown.claim, width.saturating_sub(width / 2 + 3))),
+            Span::raw(claim),
         ]),
         Line::from(Span::styled(
             truncate(
