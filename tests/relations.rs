@@ -465,3 +465,41 @@ fn a_relation_reads_as_a_sentence_whose_verb_agrees_with_its_authors() {
         "{sentences:?}"
     );
 }
+
+#[test]
+fn exports_join_a_relations_ends_on_one_theme_where_the_same_words_stand_on_several() {
+    let (_, map) = bundled();
+    let held = |end: &debate::End| -> Vec<ThemeIx> {
+        map.enumerate_themes()
+            .filter(|(_, t)| {
+                t.passages
+                    .iter()
+                    .any(|p| p.article == end.article && p.anchor.overlaps(&end.anchor))
+            })
+            .map(|(ix, _)| ix)
+            .collect()
+    };
+    let mut chosen_over_the_first = 0;
+    for relation in &map.relations {
+        let (from_themes, to_themes) = (held(&relation.from), held(&relation.to));
+        let (from, to) = map.relation_passages(relation);
+        for (end, at) in [(&relation.from, from), (&relation.to, to)] {
+            if let Some(at) = at {
+                let passage = map.passage(at);
+                assert!(passage.article == end.article && passage.anchor.overlaps(&end.anchor));
+            }
+        }
+        assert_eq!(from.is_some(), !from_themes.is_empty(), "{}", relation.summary);
+        assert_eq!(to.is_some(), !to_themes.is_empty(), "{}", relation.summary);
+        if from_themes.iter().any(|t| to_themes.contains(t)) {
+            let (from, to) = (from.unwrap(), to.unwrap());
+            assert_eq!(from.theme, to.theme, "{}", relation.summary);
+            if from.theme != from_themes[0] || to.theme != to_themes[0] {
+                chosen_over_the_first += 1;
+            }
+        }
+    }
+    // The bundled map has such a relation: Gabuev's sentence on Kissinger's
+    // offer is a passage on two themes and answers Manning and Sun on one.
+    assert!(chosen_over_the_first > 0);
+}

@@ -13,7 +13,7 @@ pub mod timeline;
 pub use anchor::{Anchor, NormalizedArticle, Resolution, Selector, max_edits, normalize};
 pub use lint::lint;
 pub use load::{load, load_with_own};
-pub use relations::{End, Event, Relation, RelationKind};
+pub use relations::{End, Event, PassageAt, Relation, RelationKind};
 
 use std::fmt;
 

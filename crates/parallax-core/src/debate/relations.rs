@@ -6,7 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::anchor::{Normalized, QuoteRef, anchor_quote};
-use super::{Anchor, ArticleIx, Origin};
+use super::{Anchor, ArticleIx, DebateMap, Origin, Passage, ThemeIx};
 use crate::corpus::{Corpus, Published};
 use crate::diagnostic::{Diagnostic, LineIndex};
 use crate::sanitize::clean_line;
@@ -98,6 +98,50 @@ pub struct Relation {
     /// dates, say), in the map's own words.
     pub note: Option<String>,
     pub origin: Origin,
+}
+
+/// A passage of the map: its theme, and its place among the theme's passages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PassageAt {
+    pub theme: ThemeIx,
+    pub index: usize,
+}
+
+impl DebateMap {
+    pub fn passage(&self, at: PassageAt) -> &Passage {
+        &self[at.theme].passages[at.index]
+    }
+
+    /// The passages an end overlaps, in the map's order.
+    fn passages_at_end(&self, end: &End) -> Vec<PassageAt> {
+        self.enumerate_themes()
+            .flat_map(|(theme, t)| {
+                t.passages
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.article == end.article && p.anchor.overlaps(&end.anchor))
+                    .map(move |(index, _)| PassageAt { theme, index })
+            })
+            .collect()
+    }
+
+    /// The passages a relation's two ends stand on, as an export joins
+    /// them: where the same words are passages on several themes, the pair
+    /// on one theme (a relation on the price of a wedge joins the passages
+    /// on that theme, not those on the Kissinger analogy that quote the
+    /// same sentence); else the first passage each end overlaps, or none
+    /// for an end no passage holds.
+    pub fn relation_passages(&self, relation: &Relation) -> (Option<PassageAt>, Option<PassageAt>) {
+        let (from, to) = (self.passages_at_end(&relation.from), self.passages_at_end(&relation.to));
+        let on_one_theme = from
+            .iter()
+            .flat_map(|f| to.iter().map(move |t| (*f, *t)))
+            .find(|(f, t)| f.theme == t.theme);
+        match on_one_theme {
+            Some((f, t)) => (Some(f), Some(t)),
+            None => (from.first().copied(), to.first().copied()),
+        }
+    }
 }
 
 impl Relation {

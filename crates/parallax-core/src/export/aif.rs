@@ -15,19 +15,18 @@
 //! by nothing; `same-evidence` and `revises` relations have no AIF
 //! counterpart and are left out.
 
+use std::collections::HashMap;
+
 use serde_json::{Value, json};
 
 use crate::corpus::{Article, Corpus, Role};
-use crate::debate::{Anchor, DebateMap, End, RelationKind, Stance};
+use crate::debate::{Anchor, DebateMap, End, PassageAt, RelationKind, Stance};
 use crate::ids::ArticleIx;
 
-/// A locution placed in the graph: a passage (on a theme) or a relation's
-/// end that is no passage.
-#[derive(Clone, Copy)]
-struct Placed {
+/// A relation's end that is no passage, as a locution of its own.
+struct Unplaced {
     article: ArticleIx,
     anchor: Anchor,
-    theme: Option<usize>,
     l: usize,
     i: usize,
 }
@@ -87,12 +86,16 @@ impl Graph {
         id
     }
 
-    /// A locution of `article`'s authors asserting `proposition`: its L and
-    /// I nodes.
-    fn locution(&mut self, article: &Article, text: &str, proposition: &str) -> (usize, usize) {
+    /// A locution of `speakers` asserting `proposition`: its L and I nodes.
+    fn locution<'a>(
+        &mut self,
+        speakers: impl Iterator<Item = &'a str>,
+        text: &str,
+        proposition: &str,
+    ) -> (usize, usize) {
         let l = self.node("L", text);
-        for author in voices(article) {
-            let person = self.participant(&author.name);
+        for speaker in speakers {
+            let person = self.participant(speaker);
             self.locutions.push(json!({ "nodeID": l, "personID": person }));
         }
         let i = self.node("I", proposition);
@@ -105,68 +108,52 @@ impl Graph {
 const READER: &str = "The Reader";
 
 /// Who speaks in an article: its authors, but for an interview's interviewer.
-fn voices(article: &Article) -> Vec<&crate::corpus::Author> {
-    let voices: Vec<_> = article
+fn voices(article: &Article) -> impl Iterator<Item = &str> {
+    let interviewed = article.meta.authors.iter().any(|a| a.role != Role::Interviewer);
+    article
         .meta
         .authors
         .iter()
-        .filter(|a| a.role != Role::Interviewer)
-        .collect();
-    if voices.is_empty() {
-        article.meta.authors.iter().collect()
-    } else {
-        voices
-    }
+        .filter(move |a| !interviewed || a.role != Role::Interviewer)
+        .map(|a| a.name.as_str())
 }
 
-/// The passages an end overlaps (a relation on one theme joins the passages
-/// on that theme), else a locution of its own for words no theme holds.
-fn ends(corpus: &Corpus, graph: &mut Graph, placed: &mut Vec<Placed>, end: &End) -> Vec<Placed> {
-    let found: Vec<Placed> = placed
+/// The locution of a relation's end that no passage holds: one made for
+/// words it overlaps before, else its own.
+fn unplaced(corpus: &Corpus, graph: &mut Graph, unplaced: &mut Vec<Unplaced>, end: &End) -> (usize, usize) {
+    if let Some(u) = unplaced
         .iter()
-        .filter(|p| p.article == end.article && p.anchor.overlaps(&end.anchor))
-        .copied()
-        .collect();
-    if !found.is_empty() {
-        return found;
+        .find(|u| u.article == end.article && u.anchor.overlaps(&end.anchor))
+    {
+        return (u.l, u.i);
     }
-    let (l, i) = graph.locution(&corpus[end.article], &end.quote, &end.quote);
-    let own = Placed {
+    let (l, i) = graph.locution(voices(&corpus[end.article]), &end.quote, &end.quote);
+    unplaced.push(Unplaced {
         article: end.article,
         anchor: end.anchor,
-        theme: None,
         l,
         i,
-    };
-    placed.push(own);
-    vec![own]
+    });
+    (l, i)
 }
 
 /// The map as xAIF JSON.
 pub fn aif(corpus: &Corpus, map: &DebateMap) -> String {
     let mut graph = Graph::default();
-    let mut placed: Vec<Placed> = Vec::new();
-    for (t, theme) in map.themes.iter().enumerate() {
+    // Each passage's L and I nodes; the ends no passage holds.
+    let mut placed: HashMap<PassageAt, (usize, usize)> = HashMap::new();
+    let mut ends: Vec<Unplaced> = Vec::new();
+    for (t, theme) in map.enumerate_themes() {
         let claim = graph.node("I", &theme.claim);
         // The reader's own view of the claim: a locution of theirs.
         if let Some(view) = &theme.view {
-            let l = graph.node("L", &view.note);
-            let person = graph.participant(READER);
-            graph.locutions.push(json!({ "nodeID": l, "personID": person }));
-            let i = graph.node("I", &view.note);
-            graph.through(l, "YA", "Asserting", i);
+            let (_, i) = graph.locution(std::iter::once(READER), &view.note, &view.note);
             graph.stance(i, view.stance, claim, &format!("your view on {}", theme.id));
         }
-        for passage in &theme.passages {
+        for (index, passage) in theme.passages.iter().enumerate() {
             let article = &corpus[passage.article];
-            let (l, i) = graph.locution(article, &passage.quote, &passage.summary);
-            placed.push(Placed {
-                article: passage.article,
-                anchor: passage.anchor,
-                theme: Some(t),
-                l,
-                i,
-            });
+            let (l, i) = graph.locution(voices(article), &passage.quote, &passage.summary);
+            placed.insert(PassageAt { theme: t, index }, (l, i));
             graph.stance(
                 i,
                 passage.stance,
@@ -191,19 +178,17 @@ pub fn aif(corpus: &Corpus, map: &DebateMap) -> String {
                 continue;
             }
         };
-        // The passage each end overlaps, on one theme where there is one.
-        let from = ends(corpus, &mut graph, &mut placed, &relation.from);
-        let to = ends(corpus, &mut graph, &mut placed, &relation.to);
-        let (from, to) = from
-            .iter()
-            .flat_map(|f| to.iter().map(move |t| (*f, *t)))
-            .find(|(f, t)| f.theme.is_some() && f.theme == t.theme)
-            .unwrap_or((from[0], to[0]));
+        let (from, to) = map.relation_passages(relation);
+        let mut nodes = |at: Option<PassageAt>, end: &End| match at {
+            Some(at) => placed[&at],
+            None => unplaced(corpus, &mut graph, &mut ends, end),
+        };
+        let ((from_l, from_i), (to_l, to_i)) = (nodes(from, &relation.from), nodes(to, &relation.to));
         if scheme_kind == "TA" {
             // A transition runs in dialogue order: from what is answered to the answer.
-            graph.through(to.l, scheme_kind, scheme, from.l);
+            graph.through(to_l, scheme_kind, scheme, from_l);
         } else {
-            graph.through(from.i, scheme_kind, scheme, to.i);
+            graph.through(from_i, scheme_kind, scheme, to_i);
         }
     }
     let participants: Vec<Value> = graph

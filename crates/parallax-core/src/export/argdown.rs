@@ -8,10 +8,11 @@
 //! on a theme they share. Each relation's kind and summary stand in a
 //! comment above it.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::corpus::Corpus;
-use crate::debate::{Anchor, DebateMap, End, Relation, RelationKind, Stance};
+use crate::debate::{Anchor, DebateMap, End, PassageAt, RelationKind, Stance};
 use crate::ids::{ArticleIx, ThemeIx};
 
 /// An argument of the export: a passage, or a relation's end that is no passage.
@@ -27,6 +28,8 @@ pub fn argdown(corpus: &Corpus, map: &DebateMap) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "===\ntitle: {}\n===\n", text(&map.question));
     let mut arguments: Vec<Argument> = Vec::new();
+    // Each passage's argument.
+    let mut of_passage: HashMap<PassageAt, usize> = HashMap::new();
     for (t, theme) in map.theme_indices().zip(&map.themes) {
         // A heading must have words: a theme without a title goes by its id.
         let heading = text(&theme.title);
@@ -50,6 +53,7 @@ pub fn argdown(corpus: &Corpus, map: &DebateMap) -> String {
                 }
                 Stance::Reports => reports.push(line),
             }
+            of_passage.insert(PassageAt { theme: t, index: n }, arguments.len());
             arguments.push(Argument {
                 title,
                 article: passage.article,
@@ -67,7 +71,12 @@ pub fn argdown(corpus: &Corpus, map: &DebateMap) -> String {
     }
     out.push_str("# Who answers whom\n\n");
     for relation in &map.relations {
-        let (from, to) = arguments_for(corpus, &mut arguments, relation, &mut out);
+        let (from, to) = map.relation_passages(relation);
+        let mut argument = |at: Option<PassageAt>, end: &End| match at {
+            Some(at) => of_passage[&at],
+            None => argument_of_end(corpus, &mut arguments, end, &mut out),
+        };
+        let (from, to) = (argument(from, &relation.from), argument(to, &relation.to));
         let (from, to) = (&arguments[from], &arguments[to]);
         let link = if relation.kind == RelationKind::Revises {
             // An author's change of view is neither support nor attack.
@@ -104,42 +113,15 @@ fn shared_stance(arguments: &[Argument], a: &Argument, b: &Argument) -> bool {
     left.iter().any(|l| right.contains(l))
 }
 
-/// The arguments for a relation's two ends. Where the same words are
-/// passages on several themes, the pair on one theme is taken (a relation
-/// on the price of a wedge joins the passages on that theme, not those on
-/// the Kissinger analogy that quote the same sentence).
-fn arguments_for(
-    corpus: &Corpus,
-    arguments: &mut Vec<Argument>,
-    relation: &Relation,
-    out: &mut String,
-) -> (usize, usize) {
-    let overlapping = |arguments: &[Argument], end: &End| -> Vec<usize> {
-        (0..arguments.len())
-            .filter(|&i| arguments[i].article == end.article && arguments[i].anchor.overlaps(&end.anchor))
-            .collect()
-    };
-    let (from_found, to_found) = (
-        overlapping(arguments, &relation.from),
-        overlapping(arguments, &relation.to),
-    );
-    let theme = |i: usize| arguments[i].on.map(|(theme, _)| theme);
-    let on_one_theme = from_found
+/// The argument for words of a relation's end that no theme holds: one
+/// written out before for words it overlaps, else a new one, written out.
+fn argument_of_end(corpus: &Corpus, arguments: &mut Vec<Argument>, end: &End, out: &mut String) -> usize {
+    if let Some(found) = arguments
         .iter()
-        .flat_map(|&f| to_found.iter().map(move |&t| (f, t)))
-        .find(|&(f, t)| theme(f).is_some() && theme(f) == theme(t));
-    let (from, to) = match on_one_theme {
-        Some(pair) => (Some(pair.0), Some(pair.1)),
-        None => (from_found.first().copied(), to_found.first().copied()),
-    };
-    let from = from.unwrap_or_else(|| new_argument(corpus, arguments, &relation.from, out));
-    let to = to.unwrap_or_else(|| new_argument(corpus, arguments, &relation.to, out));
-    (from, to)
-}
-
-/// A new argument (written out) for words of a relation's end that no
-/// theme holds.
-fn new_argument(corpus: &Corpus, arguments: &mut Vec<Argument>, end: &End, out: &mut String) -> usize {
+        .position(|a| a.on.is_none() && a.article == end.article && a.anchor.overlaps(&end.anchor))
+    {
+        return found;
+    }
     let article = &corpus[end.article].meta.id;
     let title = format!("{article} passage {}", arguments.len() + 1);
     let _ = writeln!(out, "<{title}>: “{}”\n", text(&end.quote));

@@ -12,6 +12,7 @@
 //! every GUID is a UUID v5 of a stable name, so that a re-export diffs
 //! cleanly.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::Write as _;
 
@@ -20,8 +21,7 @@ use quick_xml::escape::escape;
 pub use super::plain_text::LineEnding;
 use super::plain_text::PlainText;
 use crate::corpus::{Article, Corpus};
-use crate::debate::{DebateMap, End, Stance};
-use crate::ids::ArticleIx;
+use crate::debate::{DebateMap, End, PassageAt, Stance};
 
 const STANCES: [(Stance, &str, &str); 4] = [
     (Stance::Supports, "#2E7D32", "The passage supports the theme's claim."),
@@ -219,19 +219,22 @@ fn cases(out: &mut String, corpus: &Corpus) {
 }
 
 /// Every passage as a selection of its article, and every relation as a
-/// link between selections: the passage an end overlaps (on one theme with
-/// the other end's where there is one), else a selection of its own.
+/// link between the passages its ends stand on
+/// ([`DebateMap::relation_passages`]), an end no passage holds being a
+/// selection of its own.
 fn selections_and_links<'a>(
     corpus: &Corpus,
     map: &'a DebateMap,
     texts: &[PlainText],
 ) -> (Vec<Vec<Selection<'a>>>, Vec<String>) {
     let mut selections: Vec<Vec<Selection>> = corpus.indices().map(|_| Vec::new()).collect();
-    for theme in &map.themes {
-        for passage in &theme.passages {
+    let mut of_passage = HashMap::new();
+    for (theme_ix, theme) in map.enumerate_themes() {
+        for (index, passage) in theme.passages.iter().enumerate() {
             let article = &corpus[passage.article];
             let name = format!("selection/{}/{}/{}", theme.id, article.meta.id, passage.quote);
             let yours = if passage.mine { "yours: " } else { "" };
+            of_passage.insert(PassageAt { theme: theme_ix, index }, guid(&name));
             selections[passage.article.get()].push(Selection {
                 guid: guid(&name),
                 theme: &theme.id,
@@ -246,49 +249,27 @@ fn selections_and_links<'a>(
             });
         }
     }
+    let mut unheld_ends = HashSet::new();
+    let mut guid_of = |end: &End, at: Option<PassageAt>| -> String {
+        if let Some(at) = at {
+            return of_passage[&at].clone();
+        }
+        let article = &corpus[end.article];
+        let end_guid = guid(&format!("end/{}/{}", article.meta.id, end.quote));
+        if unheld_ends.insert(end_guid.clone()) {
+            selections[end.article.get()].push(Selection {
+                guid: end_guid.clone(),
+                theme: "",
+                stance: None,
+                span: texts[end.article.get()].span(article, &end.anchor),
+                description: "The end of a relation that is no passage of the map.".into(),
+            });
+        }
+        end_guid
+    };
     let mut links = Vec::new();
     for relation in &map.relations {
-        let overlapping = |selections: &[Vec<Selection>], end: &End| -> Vec<usize> {
-            let article = &corpus[end.article];
-            let span = texts[end.article.get()].span(article, &end.anchor);
-            (0..selections[end.article.get()].len())
-                .filter(|&i| {
-                    let s = &selections[end.article.get()][i];
-                    s.stance.is_some() && s.span.0 < span.1 && span.0 < s.span.1
-                })
-                .collect()
-        };
-        let (from, to) = (
-            overlapping(&selections, &relation.from),
-            overlapping(&selections, &relation.to),
-        );
-        let theme = |article: ArticleIx, i: usize| selections[article.get()][i].theme;
-        let pair = from
-            .iter()
-            .flat_map(|&f| to.iter().map(move |&t| (f, t)))
-            .find(|&(f, t)| theme(relation.from.article, f) == theme(relation.to.article, t));
-        let (from, to) = match pair {
-            Some((f, t)) => (Some(f), Some(t)),
-            None => (from.first().copied(), to.first().copied()),
-        };
-        let mut guid_of = |end: &End, found: Option<usize>| -> String {
-            let list = &mut selections[end.article.get()];
-            match found {
-                Some(i) => list[i].guid.clone(),
-                None => {
-                    let article = &corpus[end.article];
-                    let name = format!("end/{}/{}", article.meta.id, end.quote);
-                    list.push(Selection {
-                        guid: guid(&name),
-                        theme: "",
-                        stance: None,
-                        span: texts[end.article.get()].span(article, &end.anchor),
-                        description: "The end of a relation that is no passage of the map.".into(),
-                    });
-                    guid(&name)
-                }
-            }
-        };
+        let (from, to) = map.relation_passages(relation);
         let (origin, target) = (guid_of(&relation.from, from), guid_of(&relation.to, to));
         links.push(format!(
             "<Link guid=\"{}\" name=\"{}\" direction=\"OneWay\" originGUID=\"{origin}\" targetGUID=\"{target}\"/>\n",
