@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use parallax::suggest::{Rarity, Suggester, Weights, Words, recall};
+use parallax::suggest::{Rarity, Suggester, Weights, recall};
 
 fn main() {
     let corpus = parallax::corpus::load(&parallax::corpus::bundled_sources()).corpus;
@@ -29,14 +29,14 @@ fn main() {
         println!("  {name:<44} {:>10.2} {:>10.2}   ({cells} cells)", found[0], found[1]);
     }
     let started = Instant::now();
-    let rarity = Rarity::of(&corpus, &Words::new(&corpus));
+    let rarity = Rarity::of(&corpus);
     let rarity_took = started.elapsed();
     let started = Instant::now();
     let mut ranked = 0;
     for article in corpus.indices() {
         let suggester = Suggester::new(&corpus, &rarity, article);
         for theme in &map.themes {
-            ranked += suggester.rank(theme, Weights::DEFAULT, 10).len();
+            ranked += suggester.rank(theme, Weights::DEFAULT, 10, &[]).len();
         }
     }
     println!(

@@ -68,3 +68,46 @@ fn parallax_suggest_ranks_an_articles_sentences_for_the_themes_it_is_silent_on()
     assert!(text.contains("\nkissinger — The Kissinger analogy\n  1. ¶"), "{text}");
     assert!(!text.contains("\nwedge — "), "{text}");
 }
+
+#[test]
+fn parallax_suggest_leaves_out_what_the_reader_turned_down_and_still_gives_the_limit() {
+    let data = std::env::temp_dir().join(format!("parallax-suggest-rejected-{}", std::process::id()));
+    let suggest = || -> Vec<String> {
+        let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args([
+                "suggest",
+                "gabuev-2024",
+                "--theme",
+                "kissinger",
+                "--json",
+                "--limit",
+                "3",
+            ])
+            .env("XDG_DATA_HOME", &data)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        found
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let before = suggest();
+    std::fs::create_dir_all(data.join("parallax")).unwrap();
+    let turned_down = toml::to_string(&toml::toml! {
+        [[rejected]]
+        theme = "kissinger"
+        article = "gabuev-2024"
+        quote = (before[0].as_str())
+    })
+    .unwrap();
+    std::fs::write(data.join("parallax/map.toml"), turned_down).unwrap();
+    let after = suggest();
+    assert_eq!(after.len(), 3, "{after:?}");
+    assert!(!after.contains(&before[0]), "{after:?}");
+    assert_eq!(after[..2], before[1..], "the rest move up");
+    let _ = std::fs::remove_dir_all(&data);
+}

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::library::Library;
-use crate::suggest::{Rarity, Suggester, Weights, Words};
+use crate::suggest::{Rarity, Suggester, Weights};
 
 pub const EXAMPLES: &str = "Examples:
   parallax suggest okafor-2024
@@ -56,7 +56,7 @@ pub fn run(args: &SuggestArgs, library: &Library, out: &mut impl Write) -> Resul
             .map(|(i, _)| i)
             .collect(),
     };
-    let rarity = Rarity::of(&library.corpus, &Words::new(&library.corpus));
+    let rarity = Rarity::of(&library.corpus);
     let suggester = Suggester::new(&library.corpus, &rarity, at);
     // What the reader turned down in the review is not suggested again.
     let rejected = library
@@ -77,18 +77,7 @@ pub fn run(args: &SuggestArgs, library: &Library, out: &mut impl Write) -> Resul
     }
     for t in themes {
         let theme = &library.map[t];
-        let turned_down = |anchor: &crate::debate::Anchor| {
-            let quote = anchor.text(article);
-            rejected
-                .iter()
-                .any(|r| r.theme == theme.id.as_str() && r.article == article.meta.id.as_str() && r.quote == quote)
-        };
-        let ranked: Vec<_> = suggester
-            .rank(theme, Weights::DEFAULT, args.limit + rejected.len())
-            .into_iter()
-            .filter(|s| !turned_down(&s.anchor))
-            .take(args.limit)
-            .collect();
+        let ranked = suggester.rank(theme, Weights::DEFAULT, args.limit, &rejected);
         if !args.json {
             writeln!(out, "{} — {}", theme.id, crate::sanitize::clean_line(&theme.title))?;
             if ranked.is_empty() {

@@ -11,6 +11,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use crate::corpus::{Article, BlockKind, Corpus};
 use crate::debate::{Anchor, DebateMap, Theme};
 use crate::ids::ArticleIx;
+use crate::own_map::Rejected;
 
 /// BM25's saturation of a term's frequency, and its length normalization.
 const K1: f64 = 1.2;
@@ -54,7 +55,7 @@ pub struct Suggestion {
 
 /// Words as the ranking compares them: lowercased, stemmed, without the
 /// words every sentence has.
-pub struct Words {
+struct Words {
     stemmer: Stemmer,
     /// The authors' names: the map's summaries name them, the articles
     /// seldom do, and a name says nothing of a theme.
@@ -62,7 +63,7 @@ pub struct Words {
 }
 
 impl Words {
-    pub fn new(corpus: &Corpus) -> Words {
+    fn new(corpus: &Corpus) -> Words {
         let mut names: Vec<String> = corpus
             .articles()
             .iter()
@@ -79,7 +80,7 @@ impl Words {
         }
     }
 
-    pub fn of(&self, text: &str) -> Vec<String> {
+    fn of(&self, text: &str) -> Vec<String> {
         text.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
@@ -142,28 +143,31 @@ impl Sentences {
     }
 }
 
-/// How rare each word is among the corpus's sentences: BM25's idf.
+/// How rare each word is among the corpus's sentences (BM25's idf), in
+/// the words the ranking compares.
 pub struct Rarity {
+    words: Words,
     sentences: f64,
     containing: HashMap<String, usize>,
 }
 
 impl Rarity {
-    pub fn of(corpus: &Corpus, words: &Words) -> Rarity {
-        Rarity::of_articles(corpus, words, corpus.indices())
+    pub fn of(corpus: &Corpus) -> Rarity {
+        Rarity::of_articles(corpus, corpus.indices())
     }
 
     /// Over some articles only: in a large library, those the map places
     /// passages of and the one suggestions are for are enough.
-    pub fn of_articles(corpus: &Corpus, words: &Words, articles: impl Iterator<Item = ArticleIx>) -> Rarity {
+    pub fn of_articles(corpus: &Corpus, articles: impl Iterator<Item = ArticleIx>) -> Rarity {
         let mut rarity = Rarity {
+            words: Words::new(corpus),
             sentences: 0.0,
             containing: HashMap::new(),
         };
         for article in articles.map(|a| &corpus[a]) {
             for block in &article.blocks {
                 for range in block.sentences() {
-                    let mut seen: Vec<String> = words.of(&block.text[range.clone()]);
+                    let mut seen: Vec<String> = rarity.words.of(&block.text[range.clone()]);
                     seen.sort();
                     seen.dedup();
                     rarity.sentences += 1.0;
@@ -193,78 +197,67 @@ fn add(query: &mut Query, words: &Words, text: &str, weight: f64) {
     }
 }
 
-/// What a theme is about: its title and claim as one query, and each
-/// passage other articles have on it (its quote and summary) as another,
-/// to be blended;
-/// `except` is the article whose passages are no examples (the one
-/// suggestions are for).
-fn queries(theme: &Theme, corpus: &Corpus, except: ArticleIx, words: &Words, weights: Weights) -> (Query, Vec<Query>) {
-    let mut stated = Query::new();
-    add(&mut stated, words, &theme.title, weights.title);
-    add(&mut stated, words, &theme.claim, weights.claim);
-    let examples = theme
-        .passages
-        .iter()
-        .filter(|p| p.article != except && weights.examples > 0.0)
-        .map(|passage| {
-            let mut example = Query::new();
-            add(&mut example, words, &passage.text(&corpus[passage.article]), 1.0);
-            add(&mut example, words, &passage.summary, 1.0);
-            example
-        })
-        .collect();
-    (stated, examples)
+/// What a theme is about: its title and claim, and the passages other
+/// articles have on it (their quotes and summaries), each passage weighing
+/// the same; `except` is the article whose passages are no examples (the
+/// one suggestions are for).
+fn query(theme: &Theme, corpus: &Corpus, except: ArticleIx, words: &Words, weights: Weights) -> Query {
+    let mut query = Query::new();
+    add(&mut query, words, &theme.title, weights.title);
+    add(&mut query, words, &theme.claim, weights.claim);
+    let examples: Vec<_> = theme.passages.iter().filter(|p| p.article != except).collect();
+    let each = weights.examples / examples.len().max(1) as f64;
+    for passage in examples {
+        add(&mut query, words, &passage.text(&corpus[passage.article]), each);
+        add(&mut query, words, &passage.summary, each);
+    }
+    query
 }
 
 /// The ranking of one article's sentences: built once, asked per theme.
 pub struct Suggester<'a> {
     corpus: &'a Corpus,
     article: ArticleIx,
-    words: Words,
     rarity: &'a Rarity,
     sentences: Sentences,
 }
 
 impl<'a> Suggester<'a> {
     pub fn new(corpus: &'a Corpus, rarity: &'a Rarity, article: ArticleIx) -> Suggester<'a> {
-        let words = Words::new(corpus);
-        let sentences = Sentences::of(&corpus[article], &words);
         Suggester {
             corpus,
             article,
-            words,
             rarity,
-            sentences,
+            sentences: Sentences::of(&corpus[article], &rarity.words),
         }
     }
 
-    /// The article's sentences, best first, for `theme`.
-    pub fn rank(&self, theme: &Theme, weights: Weights, limit: usize) -> Vec<Suggestion> {
-        let (stated, examples) = queries(theme, self.corpus, self.article, &self.words, weights);
+    /// The article's sentences, best first, for `theme`, but for those the
+    /// reader turned down.
+    pub fn rank(&self, theme: &Theme, weights: Weights, limit: usize, rejected: &[Rejected]) -> Vec<Suggestion> {
+        let query = query(theme, self.corpus, self.article, &self.rarity.words, weights);
         let average = self.sentences.lengths.iter().sum::<usize>() as f64 / self.sentences.lengths.len().max(1) as f64;
-        let bm25 = |s: usize, query: &Query| -> f64 {
-            let length = self.sentences.lengths[s] as f64;
-            query
-                .iter()
-                .map(|(word, weight)| {
-                    let tf = self.sentences.terms[s].get(word).copied().unwrap_or(0) as f64;
-                    if tf == 0.0 {
-                        return 0.0;
-                    }
-                    weight * self.rarity.idf(word) * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / average))
-                })
-                .sum()
-        };
-        // The examples blended into one query, each weighing the same.
-        let mut blend = Query::new();
-        for example in &examples {
-            for (word, weight) in example {
-                *blend.entry(word.clone()).or_insert(0.0) += weight / examples.len() as f64;
-            }
-        }
         // A sentence like the claim, or like the passages others have on it.
         let own: Vec<f64> = (0..self.sentences.anchors.len())
-            .map(|s| bm25(s, &stated) + weights.examples * bm25(s, &blend))
+            .map(|s| {
+                let length = self.sentences.lengths[s] as f64;
+                query
+                    .iter()
+                    .map(|(word, weight)| {
+                        let tf = self.sentences.terms[s].get(word).copied().unwrap_or(0) as f64;
+                        if tf == 0.0 {
+                            return 0.0;
+                        }
+                        weight * self.rarity.idf(word) * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / average))
+                    })
+                    .sum()
+            })
+            .collect();
+        let article = &self.corpus[self.article];
+        let turned_down: Vec<&str> = rejected
+            .iter()
+            .filter(|r| r.theme == theme.id.as_str() && r.article == article.meta.id.as_str())
+            .map(|r| r.quote.as_str())
             .collect();
         let mut scored: Vec<Suggestion> = (0..own.len())
             .map(|s| {
@@ -282,7 +275,9 @@ impl<'a> Suggester<'a> {
                     score: own[s] + weights.context * around,
                 }
             })
-            .filter(|s| s.score > 0.0)
+            .filter(|s| {
+                s.score > 0.0 && (turned_down.is_empty() || !turned_down.contains(&s.anchor.text(article).as_str()))
+            })
             .collect();
         scored.sort_by(|a, b| {
             b.score
@@ -298,7 +293,7 @@ impl<'a> Suggester<'a> {
 /// first `k` suggestions when its own passages are hidden: over every
 /// (theme, article) cell of the map that holds a passage, for each `k`.
 pub fn recall(corpus: &Corpus, map: &DebateMap, weights: Weights, ks: &[usize]) -> (Vec<f64>, usize) {
-    let rarity = Rarity::of(corpus, &Words::new(corpus));
+    let rarity = Rarity::of(corpus);
     let mut hits = vec![0usize; ks.len()];
     let mut cells = 0;
     let deepest = ks.iter().copied().max().unwrap_or(0);
@@ -310,7 +305,7 @@ pub fn recall(corpus: &Corpus, map: &DebateMap, weights: Weights, ks: &[usize]) 
                 continue;
             }
             cells += 1;
-            let ranked = suggester.rank(theme, weights, deepest);
+            let ranked = suggester.rank(theme, weights, deepest, &[]);
             let first_hit = ranked.iter().position(|s| truth.iter().any(|t| t.overlaps(&s.anchor)));
             for (i, &k) in ks.iter().enumerate() {
                 hits[i] += usize::from(first_hit.is_some_and(|at| at < k));

@@ -8,7 +8,7 @@ use super::{App, Overlay, jumps, own, passage};
 use crate::debate::{Anchor, Stance};
 use crate::ids::{ArticleIx, ThemeId};
 use crate::own_map::{Change, Op, Rejected};
-use crate::suggest::{Rarity, Suggester, Weights, Words};
+use crate::suggest::{Rarity, Suggester, Weights};
 
 /// Candidates shown per theme.
 const PER_THEME: usize = 5;
@@ -22,12 +22,11 @@ pub(super) fn open(app: &mut App) {
         app.status = Some("Your own map is not available here".into());
         return;
     }
-    let words = Words::new(&app.corpus);
     let mut over = app.map.mapped_articles(&app.by_date);
     if !over.contains(&article) {
         over.push(article);
     }
-    let rarity = Rarity::of_articles(&app.corpus, &words, over.into_iter());
+    let rarity = Rarity::of_articles(&app.corpus, over.into_iter());
     let suggester = Suggester::new(&app.corpus, &rarity, article);
     let text = &app.corpus[article];
     let rejected: &[Rejected] = app.own.as_ref().map_or(&[], |own| &own.keeper.own().rejected);
@@ -37,18 +36,10 @@ pub(super) fn open(app: &mut App) {
         .iter()
         .filter(|t| t.passages_of(article).next().is_none())
         .filter_map(|theme| {
-            let turned_down = |anchor: &Anchor| {
-                let quote = anchor.text(text);
-                rejected
-                    .iter()
-                    .any(|r| r.theme == theme.id.as_str() && r.article == text.meta.id.as_str() && r.quote == quote)
-            };
             let candidates: Vec<Anchor> = suggester
-                .rank(theme, Weights::DEFAULT, PER_THEME + rejected.len())
+                .rank(theme, Weights::DEFAULT, PER_THEME, rejected)
                 .into_iter()
                 .map(|s| s.anchor)
-                .filter(|a| !turned_down(a))
-                .take(PER_THEME)
                 .collect();
             (!candidates.is_empty()).then(|| (theme.id.clone(), candidates))
         })
