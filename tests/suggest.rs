@@ -34,27 +34,7 @@ const RECALL_AT_5: f64 = 0.55;
 #[test]
 fn parallax_suggest_ranks_an_articles_sentences_for_the_themes_it_is_silent_on() {
     let data = std::env::temp_dir().join(format!("parallax-suggest-{}", std::process::id()));
-    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args([
-            "suggest",
-            "gabuev-2024",
-            "--theme",
-            "kissinger",
-            "--json",
-            "--limit",
-            "3",
-        ])
-        .env("XDG_DATA_HOME", &data)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let texts: Vec<&str> = found
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["text"].as_str().unwrap())
-        .collect();
+    let texts = suggested(&data, "gabuev-2024", "kissinger", 3);
     assert_eq!(texts.len(), 3);
     assert!(texts.iter().any(|t| t.contains("Kissinger")), "{texts:?}");
     let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
@@ -72,29 +52,7 @@ fn parallax_suggest_ranks_an_articles_sentences_for_the_themes_it_is_silent_on()
 #[test]
 fn parallax_suggest_leaves_out_what_the_reader_turned_down_and_still_gives_the_limit() {
     let data = std::env::temp_dir().join(format!("parallax-suggest-rejected-{}", std::process::id()));
-    let suggest = || -> Vec<String> {
-        let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
-            .args([
-                "suggest",
-                "gabuev-2024",
-                "--theme",
-                "kissinger",
-                "--json",
-                "--limit",
-                "3",
-            ])
-            .env("XDG_DATA_HOME", &data)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        found
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|s| s["text"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let suggest = || suggested(&data, "gabuev-2024", "kissinger", 3);
     let before = suggest();
     std::fs::create_dir_all(data.join("parallax")).unwrap();
     let turned_down = toml::to_string(&toml::toml! {
@@ -110,4 +68,29 @@ fn parallax_suggest_leaves_out_what_the_reader_turned_down_and_still_gives_the_l
     assert!(!after.contains(&before[0]), "{after:?}");
     assert_eq!(after[..2], before[1..], "the rest move up");
     let _ = std::fs::remove_dir_all(&data);
+}
+
+/// What `parallax suggest --json` gives an article on a theme: the sentences.
+fn suggested(data: &std::path::Path, article: &str, theme: &str, limit: usize) -> Vec<String> {
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args([
+            "suggest",
+            article,
+            "--theme",
+            theme,
+            "--json",
+            "--limit",
+            &limit.to_string(),
+        ])
+        .env("XDG_DATA_HOME", data)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap().to_string())
+        .collect()
 }
