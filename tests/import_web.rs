@@ -1,6 +1,11 @@
 //! `parallax import` of a page at an address, against an HTTP server the
 //! test starts (a page, a redirect, a 404, a page too slow, one too large,
-//! an image), and of a folder of files, each outcome counted.
+//! an image, a PDF), and of a folder of files, each outcome counted.
+
+// Only a one-column report is served here.
+#[allow(dead_code)]
+#[path = "support/pdf.rs"]
+mod pdf;
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
@@ -11,16 +16,32 @@ use std::time::Duration;
 
 const PAGE: &str = include_str!("fixtures/import/plain.html");
 
+/// A one-page report as a PDF.
+fn report() -> Vec<u8> {
+    pdf::make(&pdf::Report {
+        title: Some("Ledgers of the Lower Valley".into()),
+        byline: Some("By Lee Park".into()),
+        blocks: vec![
+            pdf::Block::Paragraph("The ledgers of the lower valley were kept in two hands for a century.".into()),
+            pdf::Block::Paragraph("Reconciling them took the archivists a decade of patient work.".into()),
+        ],
+        columns: 1,
+        ..pdf::Report::default()
+    })
+}
+
 /// A server on a free local port; returns its address and the User-Agents it saw.
 fn serve() -> (String, Arc<Mutex<Vec<String>>>) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let address = format!("http://{}", listener.local_addr().unwrap());
     let agents = Arc::new(Mutex::new(Vec::new()));
     let seen = Arc::clone(&agents);
+    let report = Arc::new(report());
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let Ok(mut stream) = stream else { continue };
             let seen = Arc::clone(&seen);
+            let report = Arc::clone(&report);
             std::thread::spawn(move || {
                 let mut reader = BufReader::new(stream.try_clone().unwrap());
                 let mut request = String::new();
@@ -61,6 +82,7 @@ fn serve() -> (String, Arc<Mutex<Vec<String>>>) {
                         respond(&mut stream, "200 OK", "text/html", "", body.as_bytes());
                     }
                     "/image" => respond(&mut stream, "200 OK", "image/png", "", b"\x89PNG\r\n"),
+                    "/ledgers" => respond(&mut stream, "200 OK", "application/pdf", "", &report),
                     _ => respond(&mut stream, "404 Not Found", "text/html", "", b"<p>gone</p>"),
                 }
             });
@@ -144,6 +166,16 @@ fn a_page_at_an_address_is_fetched_and_imported_with_its_address() {
         1,
         "nothing written for the refused"
     );
+    // A PDF at an address is a report, its address the article's.
+    let out = import("/ledgers");
+    assert!(said(&out).contains("imported park"), "{}", said(&out));
+    let text = std::fs::read_to_string(into.join("park.md")).unwrap();
+    assert!(text.contains(&format!("url = \"{server}/ledgers\"")), "{text}");
+    assert!(text.contains("title = \"Ledgers of the Lower Valley\""), "{text}");
+    assert!(
+        text.contains("The ledgers of the lower valley were kept in two hands for a century.\n\nReconciling"),
+        "{text}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -159,7 +191,7 @@ fn a_folder_is_imported_whole_one_bad_file_stopping_nothing() {
     )
     .unwrap();
     std::fs::write(from.join("sub/empty.txt"), "  \n").unwrap();
-    std::fs::write(from.join("sub/report.pdf"), b"%PDF-1.4").unwrap();
+    std::fs::write(from.join("sub/report.pdf"), report()).unwrap();
     std::fs::write(from.join("sub/.hidden/secret.txt"), "Not to be read.\n").unwrap();
     let into = dir.join("articles");
     let args = ["import", from.to_str().unwrap(), "--into", into.to_str().unwrap()];
@@ -167,14 +199,15 @@ fn a_folder_is_imported_whole_one_bad_file_stopping_nothing() {
     assert_eq!(out.status.code(), Some(1), "one refused: {}", said(&out));
     let text = said(&out);
     assert!(text.contains("empty.txt: the file is empty"), "{text}");
-    assert!(text.ends_with("2 imported, 0 already there, 1 refused\n"), "{text}");
-    assert!(!text.contains("secret") && !text.contains("report.pdf"), "{text}");
+    assert!(text.ends_with("3 imported, 0 already there, 1 refused\n"), "{text}");
+    assert!(text.contains("imported park"), "{text}");
+    assert!(!text.contains("secret"), "{text}");
     let again = parallax(&args, &dir);
     assert!(
-        said(&again).ends_with("0 imported, 2 already there, 1 refused\n"),
+        said(&again).ends_with("0 imported, 3 already there, 1 refused\n"),
         "{}",
         said(&again)
     );
-    assert_eq!(std::fs::read_dir(&into).unwrap().count(), 2);
+    assert_eq!(std::fs::read_dir(&into).unwrap().count(), 3);
     let _ = std::fs::remove_dir_all(&dir);
 }

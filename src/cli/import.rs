@@ -10,13 +10,14 @@ use crate::import::{ImportError, Imported, Options, fetch, files_below, import_f
 
 pub const EXAMPLES: &str = "Examples:
   parallax import ~/Downloads/article.html
+  parallax import ~/Downloads/report.pdf
   parallax import https://www.example.org/2024/05/an-essay
   parallax import notes.txt --id smith-2024
   parallax import ~/Downloads/reports --into ~/my-articles
 
 By default the articles go to $XDG_DATA_HOME/parallax/articles/ (~/.local/share/parallax/articles/),
-which the reader reads beside the bundled articles. A folder is read whole, every saved page, text
-and Markdown file below it. An article already imported from the same file or address, with the
+which the reader reads beside the bundled articles. A folder is read whole, every PDF, saved page,
+text and Markdown file below it. A PDF must have text in it: run OCR on a scan first. An article already imported from the same file or address, with the
 same title, is left as it is; an existing file is never replaced without --force.
 Exit status: 0 when nothing was refused, 1 otherwise.";
 

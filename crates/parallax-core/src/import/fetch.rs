@@ -12,7 +12,7 @@ pub struct Page {
     pub bytes: Vec<u8>,
     /// Where it came from in the end, after redirects.
     pub url: String,
-    /// The kind of file it is, as an import reads it: html, txt or md.
+    /// The kind of file it is, as an import reads it: html, txt, md or pdf.
     pub kind: &'static str,
 }
 
@@ -63,10 +63,11 @@ pub fn fetch(url: &str, max_bytes: u64, timeout: Duration) -> Result<Page, Unfet
         "text/html" | "application/xhtml+xml" => "html",
         "text/plain" => "txt",
         "text/markdown" | "text/x-markdown" => "md",
+        "application/pdf" => "pdf",
         other => {
             return Err(Unfetched {
                 problem: format!("it is {other}, not a web page"),
-                help: "import web pages (text/html), text or Markdown; a PDF must be saved and imported as a file",
+                help: "import web pages (text/html), PDFs, text or Markdown",
             });
         }
     };

@@ -8,6 +8,7 @@ pub mod fetch;
 mod front_matter;
 mod html;
 mod markdown;
+mod pdf;
 mod text;
 
 pub use html::extract as extract_html;
@@ -122,7 +123,7 @@ pub fn files_below(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 }
 
 /// The kinds of file import reads.
-const IMPORTED: [&str; 6] = ["html", "htm", "txt", "text", "md", "markdown"];
+const IMPORTED: [&str; 7] = ["html", "htm", "txt", "text", "md", "markdown", "pdf"];
 
 fn extension_of(path: &Path) -> String {
     path.extension()
@@ -214,15 +215,19 @@ fn import_bytes(
             "import a file with an article's text in it",
         ));
     }
-    if bytes.contains(&0) {
-        return Err(refused(
-            path,
-            "the file is binary, not text",
-            "import a saved web page (.html), a text file (.txt) or Markdown (.md)",
-        ));
-    }
-    let (mut extracted, replaced) = convert(&String::from_utf8_lossy(bytes), extension)
-        .map_err(|Refusal { problem, help }| refused(path, problem, help))?;
+    let (mut extracted, replaced) = if extension == "pdf" || bytes.starts_with(b"%PDF-") {
+        convert_pdf(bytes).map_err(|Refusal { problem, help }| refused(path, problem, help))?
+    } else {
+        if bytes.contains(&0) {
+            return Err(refused(
+                path,
+                "the file is binary, not text",
+                "import a PDF (.pdf), a saved web page (.html), a text file (.txt) or Markdown (.md)",
+            ));
+        }
+        convert(&String::from_utf8_lossy(bytes), extension)
+            .map_err(|Refusal { problem, help }| refused(path, problem, help))?
+    };
     if extracted.url.is_none() {
         extracted.url = url.map(String::from);
     }
@@ -274,7 +279,7 @@ pub fn convert(raw: &str, extension: &str) -> Result<(Extracted, usize), Refusal
         _ => {
             return Err(Refusal::new(
                 format!("unknown kind of file `.{extension}`"),
-                "import a saved web page (.html, .htm), a text file (.txt) or Markdown (.md)",
+                "import a PDF (.pdf), a saved web page (.html, .htm), a text file (.txt) or Markdown (.md)",
             ));
         }
     };
@@ -292,6 +297,12 @@ pub fn convert(raw: &str, extension: &str) -> Result<(Extracted, usize), Refusal
     };
     let (extracted, replaced) = clean_extracted(extracted);
     Ok((extracted, replaced + in_text))
+}
+
+/// A PDF's article, made safe as `convert` makes a text's: the whole of
+/// importing a PDF but the writing.
+pub fn convert_pdf(bytes: &[u8]) -> Result<(Extracted, usize), Refusal> {
+    pdf::from_pdf(bytes).map(clean_extracted)
 }
 
 /// The date at the start of an ISO timestamp, at the precision it gives.

@@ -158,7 +158,7 @@ fn looks_like_heading(line: &str) -> bool {
 
 /// "By Dmitri Trenin", "Dmitri Trenin", "By Mary Glantz and Carla Freeman":
 /// the names, when the line is a byline and nothing more.
-fn byline(line: &str) -> Option<Vec<String>> {
+pub(super) fn byline(line: &str) -> Option<Vec<String>> {
     let names = line
         .strip_prefix("By ")
         .or_else(|| line.strip_prefix("by "))
@@ -187,7 +187,7 @@ fn byline(line: &str) -> Option<Vec<String>> {
 
 /// A date standing alone on its line: "August 24, 2021", "24 August 2021",
 /// "Aug. 24, 2021", "2021-08-24", "March 2023".
-fn date_alone(line: &str) -> Option<Published> {
+pub(super) fn date_alone(line: &str) -> Option<Published> {
     let line = line.trim().trim_end_matches('.');
     if let Some(date) = date_prefix(line).filter(|_| line.len() <= 10) {
         return Some(date);
