@@ -5,7 +5,7 @@
 //! paragraph; a word broken by a hyphen at a line's end is joined unless
 //! the document writes it with the hyphen.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::lines::{Line, Page, body_size, drop_furniture, lines_of, normalized, plain};
 use super::metadata::Described;
@@ -89,16 +89,24 @@ fn reading_order(mut page: Vec<Line>, width: f64) -> (Vec<Line>, Vec<Column>) {
     (ordered, columns)
 }
 
+/// Where most lines of a column start, and where nine in ten end: a
+/// heading hung to the left or a wide table does not move the edges that
+/// indents and short lines are measured from.
 fn bounds<'a>(lines: impl Iterator<Item = &'a Line>) -> Column {
-    let mut column = Column {
-        left: f64::MAX,
-        right: f64::MIN,
-    };
+    let mut starts: HashMap<i64, usize> = HashMap::new();
+    let mut ends: Vec<f64> = Vec::new();
     for line in lines {
-        column.left = column.left.min(line.x0);
-        column.right = column.right.max(line.x1);
+        *starts.entry(line.x0.round() as i64).or_default() += 1;
+        ends.push(line.x1);
     }
-    column
+    ends.sort_by(f64::total_cmp);
+    Column {
+        left: starts
+            .into_iter()
+            .max_by_key(|&(x, count)| (count, -x))
+            .map_or(0.0, |(x, _)| x as f64),
+        right: ends.get(ends.len() * 9 / 10).copied().unwrap_or(0.0),
+    }
 }
 
 /// The x of a gutter between two columns, if the page has one: where the
@@ -203,7 +211,7 @@ fn blocks(body: &[Line], notes: &[Line], columns: &[Vec<Column>], body_size: f64
         let previous = n.checked_sub(1).map(|p| &body[p]);
         if line.size >= 1.12 * body_size {
             if !paragraph.is_empty() {
-                out.push(numbering.text(&join(&paragraph, &vocabulary), line.page));
+                out.push(paragraph_text(&paragraph, &vocabulary, &mut numbering));
                 paragraph.clear();
             }
             let continues = heading.last().is_some_and(|h| {
@@ -225,19 +233,22 @@ fn blocks(body: &[Line], notes: &[Line], columns: &[Vec<Column>], body_size: f64
                 let column = column_of(line);
                 let same_column = last.page == line.page && last.column == line.column;
                 let gap = same_column && line.y - last.y > 1.4 * leading;
-                let indented = line.x0 > column.left + 0.8 * line.size && line.x1 > column.right - 2.0 * line.size
-                    || line.x0 > column.left + 0.8 * line.size
-                        && same_column
-                        && last.x0 <= column.left + 0.8 * line.size;
+                // An indented line opens a paragraph; lines indented alike
+                // (a quotation set in), or under a list item's bullet, go
+                // on with it.
+                let under_bullet = bullet(&paragraph[0].text).is_some() && line.x0 > paragraph[0].x0 + 1.0;
+                let indented = line.x0 > column.left + 0.8 * line.size
+                    && !(same_column && (last.x0 - line.x0).abs() < 1.0)
+                    && !under_bullet;
                 let last_column = column_of(last);
                 let short = last.x1 < last_column.right - 2.5 * last.size && ends_sentence(&last.text);
                 let resized = (last.size - line.size).abs() > 0.5;
-                gap || indented || short || resized
+                gap || indented || short || resized || bullet(&line.text).is_some()
             }
             _ => false,
         };
         if breaks && !paragraph.is_empty() {
-            out.push(numbering.text(&join(&paragraph, &vocabulary), paragraph[0].page));
+            out.push(paragraph_text(&paragraph, &vocabulary, &mut numbering));
             paragraph.clear();
         }
         paragraph.push(line);
@@ -246,7 +257,7 @@ fn blocks(body: &[Line], notes: &[Line], columns: &[Vec<Column>], body_size: f64
         out.push(heading_line(&heading, &heading_sizes, &vocabulary));
     }
     if !paragraph.is_empty() {
-        out.push(numbering.text(&join(&paragraph, &vocabulary), paragraph[0].page));
+        out.push(paragraph_text(&paragraph, &vocabulary, &mut numbering));
     }
     let mut written_notes = Vec::new();
     let mut note: Option<(u32, usize, Vec<&Line>)> = None;
@@ -276,6 +287,21 @@ fn blocks(body: &[Line], notes: &[Line], columns: &[Vec<Column>], body_size: f64
         .collect::<Vec<_>>();
     text.extend(written_notes.into_iter().map(|(_, note)| numbering.resolve(&note)));
     text.join("\n\n")
+}
+
+/// A paragraph's Markdown; one that opens with a bullet is a list item.
+fn paragraph_text(lines: &[&Line], vocabulary: &HashSet<String>, numbering: &mut Numbering) -> String {
+    let text = join(lines, vocabulary);
+    match bullet(&text) {
+        Some(rest) => format!("- {}", numbering.text(rest, lines[0].page)),
+        None => numbering.text(&text, lines[0].page),
+    }
+}
+
+/// The text after a list item's bullet.
+fn bullet(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix(['•', '◦', '▪', '‣', '●'])?;
+    rest.strip_prefix(' ').map(str::trim_start)
 }
 
 fn heading_line(lines: &[&Line], sizes: &[i64], vocabulary: &HashSet<String>) -> String {
@@ -386,6 +412,13 @@ mod tests {
             page: 0,
             column: 0,
         }
+    }
+
+    #[test]
+    fn a_bullet_opens_a_list_item() {
+        assert_eq!(bullet("• A standard way."), Some("A standard way."));
+        assert_eq!(bullet("•Not spaced"), None);
+        assert_eq!(bullet("A plain line"), None);
     }
 
     #[test]

@@ -43,6 +43,8 @@ pub(super) fn lines_of(page_number: usize, page: &Page) -> Vec<Line> {
     let mut last_end = 0.0;
     let mut space = false;
     let mut call = String::new();
+    // How many glyphs of the current line are set in each size.
+    let mut sizes: HashMap<i64, usize> = HashMap::new();
     for glyph in &page.glyphs {
         let text: String = glyph
             .text
@@ -72,6 +74,7 @@ pub(super) fn lines_of(page_number: usize, page: &Page) -> Vec<Line> {
                 line.text = format!("{CALL_OPEN}{}{CALL_CLOSE}", line.text);
                 line.size = glyph.size;
                 line.y = glyph.y;
+                sizes.clear();
             }
             if near && ((glyph.y - line.y).abs() <= 0.5 * line.size || led_by_number) {
                 if !call.is_empty() {
@@ -83,6 +86,7 @@ pub(super) fn lines_of(page_number: usize, page: &Page) -> Vec<Line> {
                     line.text.push(' ');
                 }
                 line.text.push_str(&text);
+                *sizes.entry(quarter_points(glyph.size)).or_default() += 1;
                 last_end = glyph.x + glyph.advance;
                 line.x1 = line.x1.max(last_end);
                 space = false;
@@ -90,9 +94,11 @@ pub(super) fn lines_of(page_number: usize, page: &Page) -> Vec<Line> {
             }
         }
         if let Some(mut line) = current.take() {
-            close_call(&mut line, &mut call);
+            finish(&mut line, &mut call, &sizes);
             lines.push(line);
         }
+        sizes.clear();
+        sizes.insert(quarter_points(glyph.size), 1);
         last_end = glyph.x + glyph.advance;
         space = false;
         current = Some(Line {
@@ -106,7 +112,7 @@ pub(super) fn lines_of(page_number: usize, page: &Page) -> Vec<Line> {
         });
     }
     if let Some(mut line) = current {
-        close_call(&mut line, &mut call);
+        finish(&mut line, &mut call, &sizes);
         lines.push(line);
     }
     for line in &mut lines {
@@ -116,20 +122,29 @@ pub(super) fn lines_of(page_number: usize, page: &Page) -> Vec<Line> {
     lines
 }
 
-fn close_call(line: &mut Line, call: &mut String) {
+/// A line's last call closed, and its size the one most of its glyphs are
+/// set in (a bullet or a word in another face does not make it another).
+fn finish(line: &mut Line, call: &mut String, sizes: &HashMap<i64, usize>) {
     if !call.is_empty() {
         line.text.push(CALL_OPEN);
         line.text.push_str(call);
         line.text.push(CALL_CLOSE);
         call.clear();
     }
+    if let Some((&size, _)) = sizes.iter().max_by_key(|&(&size, &count)| (count, size)) {
+        line.size = size as f64 / 4.0;
+    }
+}
+
+fn quarter_points(size: f64) -> i64 {
+    (size * 4.0).round() as i64
 }
 
 /// The size most of the text is set in.
 pub(super) fn body_size(pages: &[Vec<Line>]) -> f64 {
     let mut weights: HashMap<i64, usize> = HashMap::new();
     for line in pages.iter().flatten() {
-        *weights.entry((line.size * 4.0).round() as i64).or_default() += line.text.chars().count();
+        *weights.entry(quarter_points(line.size)).or_default() += line.text.chars().count();
     }
     weights
         .into_iter()
@@ -229,6 +244,37 @@ pub(super) fn plain(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn glyphs(at: (f64, f64), size: f64, text: &str) -> Vec<Glyph> {
+        let advance = 0.5 * size;
+        text.chars()
+            .enumerate()
+            .map(|(n, c)| Glyph {
+                x: at.0 + n as f64 * advance,
+                y: at.1,
+                size,
+                advance,
+                text: c.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_line_takes_the_size_most_of_it_is_set_in_and_a_raised_number_is_a_call() {
+        let mut on_page = glyphs((72.0, 100.0), 14.0, "•");
+        on_page.extend(glyphs((82.0, 100.0), 10.0, "an item that ends."));
+        on_page.extend(glyphs((172.0, 96.5), 6.0, "4"));
+        let page = Page {
+            width: 612.0,
+            height: 792.0,
+            glyphs: on_page,
+        };
+        let lines = lines_of(0, &page);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].size, 10.0);
+        assert_eq!(plain(&lines[0].text), "• an item that ends.4");
+        assert!(lines[0].text.ends_with("\u{e000}4\u{e001}"), "{:?}", lines[0].text);
+    }
 
     #[test]
     fn page_numbers_in_their_usual_forms_are_known_and_text_is_not() {
