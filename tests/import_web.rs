@@ -209,5 +209,27 @@ fn a_folder_is_imported_whole_one_bad_file_stopping_nothing() {
         said(&again)
     );
     assert_eq!(std::fs::read_dir(&into).unwrap().count(), 3);
+    // Two articles of one import that would take the same id each get one
+    // of their own, though neither is in place until the end.
+    let twins = dir.join("twins");
+    std::fs::create_dir_all(&twins).unwrap();
+    std::fs::write(twins.join("one.html"), PAGE).unwrap();
+    std::fs::write(twins.join("two.html"), PAGE).unwrap();
+    let into = dir.join("twin-articles");
+    let out = parallax(
+        &["import", twins.to_str().unwrap(), "--into", into.to_str().unwrap()],
+        &dir,
+    );
+    assert!(
+        said(&out).ends_with("2 imported, 0 already there, 0 refused\n"),
+        "{}",
+        said(&out)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&into)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["okafor-2.md", "okafor.md"]);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -74,6 +74,10 @@ pub fn run(args: &ImportArgs, max_file_mb: u64, out: &mut impl Write) -> Result<
         return Ok(2);
     };
     let mut options = Options::new(folder, max_file_mb.saturating_mul(1024 * 1024));
+    // Many articles are put in place together, with one flush for all.
+    if items.len() > 1 {
+        options = options.in_batch();
+    }
     options.id = args.id.clone();
     options.force = args.force;
     // Into the reader's own folder, the bundled articles' ids are taken too.
@@ -114,6 +118,14 @@ pub fn run(args: &ImportArgs, max_file_mb: u64, out: &mut impl Write) -> Result<
     }
     if let Some(bar) = bar {
         bar.finish_and_clear();
+    }
+    if let Err(e) = options.commit() {
+        writeln!(
+            out,
+            "the imported articles could not all be put in place in {}: {e}; import again (those in place are left as they are)",
+            crate::sanitize::clean_line(&options.into.display().to_string())
+        )?;
+        return Ok(1);
     }
     if items.len() > 1 {
         writeln!(

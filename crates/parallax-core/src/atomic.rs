@@ -180,3 +180,125 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
     }
 }
+
+/// Files written together, as a bulk import writes them: each to a
+/// temporary name in its folder, not yet flushed; `commit` flushes them
+/// all with one sync of the file system, renames each into place and
+/// flushes the folders once. Until then no file is seen under its name, and
+/// a crash leaves only temporary files (removed as `remove_stale` does);
+/// after it, every file is whole. One sync for the batch, not two a file.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pending: Vec<(tempfile::TempPath, std::path::PathBuf)>,
+    /// The names the pending files will take.
+    names: std::collections::HashSet<std::path::PathBuf>,
+}
+
+impl Batch {
+    /// Writes `bytes` to a temporary file that `commit` will rename to `path`.
+    pub fn write(&mut self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        let dir = folder_of(path);
+        std::fs::create_dir_all(dir)?;
+        let prefix = format!("{}{}.", temp_prefix(path), std::process::id());
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".tmp");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let mut temp = builder.tempfile_in(dir)?;
+        if let Ok(existing) = std::fs::metadata(path) {
+            temp.as_file().set_permissions(existing.permissions())?;
+        }
+        temp.write_all(bytes)?;
+        if !self.names.insert(path.to_path_buf()) {
+            self.pending.retain(|(_, to)| to != path);
+        }
+        self.pending.push((temp.into_temp_path(), path.to_path_buf()));
+        Ok(())
+    }
+
+    /// Whether a file for `path` waits to be committed.
+    pub fn holds(&self, path: &Path) -> bool {
+        self.names.contains(path)
+    }
+
+    /// Flushes every file written, then puts each in place. On an error the
+    /// files not yet renamed are removed, and the error says how many were.
+    pub fn commit(self) -> std::io::Result<usize> {
+        let Some((_, first)) = self.pending.first() else {
+            return Ok(0);
+        };
+        sync_files(folder_of(first), &self.pending)?;
+        let mut folders: Vec<std::path::PathBuf> = Vec::new();
+        let mut placed = 0;
+        for (temp, to) in self.pending {
+            temp.persist(&to).map_err(|e| e.error)?;
+            placed += 1;
+            let folder = folder_of(&to).to_path_buf();
+            if !folders.contains(&folder) {
+                folders.push(folder);
+            }
+        }
+        for folder in folders {
+            std::fs::File::open(folder)?.sync_all()?;
+        }
+        Ok(placed)
+    }
+}
+
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Every file's data on disk: on Linux one `syncfs` of the file system
+/// they are on (they share a folder's), elsewhere each file flushed.
+fn sync_files(folder: &Path, files: &[(tempfile::TempPath, std::path::PathBuf)]) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    if files.iter().all(|(_, to)| folder_of(to) == folder) && rustix::fs::syncfs(std::fs::File::open(folder)?).is_ok() {
+        return Ok(());
+    }
+    for (temp, _) in files {
+        std::fs::File::open(temp)?.sync_all()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod batch_tests {
+    use super::*;
+
+    #[test]
+    fn a_batch_shows_nothing_until_committed_then_every_file_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.md"), dir.path().join("b.md"));
+        std::fs::write(&b, "old").unwrap();
+        let mut batch = Batch::default();
+        batch.write(&a, b"first").unwrap();
+        batch.write(&b, b"second").unwrap();
+        batch.write(&a, b"first, again").unwrap();
+        assert!(batch.holds(&a) && batch.holds(&b));
+        assert!(!a.exists(), "nothing under its name before the commit");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "old");
+        assert_eq!(batch.commit().unwrap(), 2);
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "first, again");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "second");
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2, "no temporary file left: {names:?}");
+    }
+
+    #[test]
+    fn a_batch_dropped_uncommitted_leaves_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut batch = Batch::default();
+        batch.write(&dir.path().join("a.md"), b"text").unwrap();
+        drop(batch);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}

@@ -51,6 +51,9 @@ pub struct Options {
     /// The articles already in the folder, by where they were imported from
     /// and their title: read once, on the first import.
     pub already: std::sync::OnceLock<std::sync::Mutex<HashMap<String, String>>>,
+    /// Where many imports wait to be put in place together (`commit`);
+    /// without it each article is written and flushed on its own.
+    pub batch: Option<std::sync::Mutex<crate::atomic::Batch>>,
 }
 
 impl Options {
@@ -62,7 +65,36 @@ impl Options {
             max_bytes,
             taken: Vec::new(),
             already: std::sync::OnceLock::new(),
+            batch: None,
         }
+    }
+
+    /// Imports from here on wait to be put in place by `commit`.
+    pub fn in_batch(mut self) -> Options {
+        self.batch = Some(std::sync::Mutex::new(crate::atomic::Batch::default()));
+        self
+    }
+
+    /// Puts the articles of the batch in place, with one flush for all;
+    /// returns how many.
+    pub fn commit(&mut self) -> std::io::Result<usize> {
+        match self.batch.take() {
+            Some(batch) => batch
+                .into_inner()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .commit(),
+            None => Ok(0),
+        }
+    }
+
+    /// Whether an article file is there, or waits in the batch.
+    fn file_taken(&self, file: &Path) -> bool {
+        file.exists()
+            || self
+                .batch
+                .as_ref()
+                .and_then(|b| b.lock().ok())
+                .is_some_and(|b| b.holds(file))
     }
 
     /// The article already imported from `from` under `title`, if any.
@@ -442,7 +474,14 @@ fn write_article(path: &Path, extracted: Extracted, from: &str, options: &Option
         file: options.into.display().to_string(),
         source,
     })?;
-    crate::atomic::write(&file, text.as_bytes()).map_err(|source| ImportError::Io {
+    let written = match &options.batch {
+        Some(batch) => batch
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .write(&file, text.as_bytes()),
+        None => crate::atomic::write(&file, text.as_bytes()),
+    };
+    written.map_err(|source| ImportError::Io {
         file: file.display().to_string(),
         source,
     })?;
@@ -453,7 +492,8 @@ fn write_article(path: &Path, extracted: Extracted, from: &str, options: &Option
 /// `--id`, else the first author's surname and the year, else a slug of
 /// the title; a suffix where it is taken.
 fn choose_id(path: &Path, extracted: &Extracted, title: &str, options: &Options) -> Result<String, ImportError> {
-    let exists = |id: &str| options.into.join(format!("{id}.md")).exists() || options.taken.iter().any(|t| t == id);
+    let exists =
+        |id: &str| options.file_taken(&options.into.join(format!("{id}.md"))) || options.taken.iter().any(|t| t == id);
     if let Some(id) = &options.id {
         if !crate::corpus::is_valid_id(id) {
             return Err(refused(
