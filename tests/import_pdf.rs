@@ -335,6 +335,10 @@ fn a_scan_and_a_damaged_file_are_refused_by_name_and_a_folder_goes_on_past_them(
         ..Report::default()
     };
     std::fs::write(from.join("river.pdf"), pdf::make(&whole)).unwrap();
+    // Found by the fuzz target: a damaged report whose only text left is its
+    // title, byline and date.
+    let title_only = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/title-only.pdf");
+    std::fs::copy(title_only, from.join("cover.pdf")).unwrap();
     let into = dir.join("articles");
     let out = parallax(
         &["import", from.to_str().unwrap(), "--into", into.to_str().unwrap()],
@@ -347,7 +351,8 @@ fn a_scan_and_a_damaged_file_are_refused_by_name_and_a_folder_goes_on_past_them(
     assert!(text.contains("damaged.pdf: it is not a PDF that can be read"), "{text}");
     assert!(text.contains("cut.pdf: "), "{text}");
     assert!(!text.contains("panicked"), "{text}");
-    assert!(text.ends_with("1 imported, 0 already there, 3 refused\n"), "{text}");
+    assert!(text.contains("cover.pdf: no article text was found in it"), "{text}");
+    assert!(text.ends_with("1 imported, 0 already there, 4 refused\n"), "{text}");
     assert_eq!(std::fs::read_dir(&into).unwrap().count(), 1);
     let _ = std::fs::remove_dir_all(&dir);
 }

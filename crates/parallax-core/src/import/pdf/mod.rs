@@ -67,7 +67,15 @@ pub fn from_pdf(bytes: &[u8]) -> Result<Extracted, Refusal> {
         ));
     }
     let described = metadata::read(&doc);
-    Ok(layout::rebuild(&pages, described))
+    let extracted = layout::rebuild(&pages, described);
+    // A title and a byline alone make no article.
+    if extracted.body.trim().is_empty() {
+        return Err(Refusal::new(
+            "no article text was found in it, only a title or a byline",
+            "import the PDF that holds the article's text",
+        ));
+    }
+    Ok(extracted)
 }
 
 /// Runs `read` with a panic in it caught and its message kept off the
