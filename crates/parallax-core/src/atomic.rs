@@ -12,10 +12,18 @@ use std::path::Path;
 /// and the clock), so threads and processes writing at once never share
 /// one. A file that already exists keeps its permissions.
 pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = folder_of(path);
+    let temp = temp_with(path, bytes)?;
+    temp.as_file().sync_all()?;
+    pause_for_tests();
+    // A failed rename removes the temporary file as the error is dropped.
+    temp.persist(path).map_err(|e| e.error)?;
+    std::fs::File::open(dir)?.sync_all()
+}
+
+/// A temporary file beside `path` holding `bytes`, not yet flushed.
+fn temp_with(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
+    let dir = folder_of(path);
     std::fs::create_dir_all(dir)?;
     // The process id in the name lets a later start tell a temporary file
     // whose writer died from one still being written (see remove_stale).
@@ -34,11 +42,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         temp.as_file().set_permissions(existing.permissions())?;
     }
     temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    pause_for_tests();
-    // A failed rename removes the temporary file as the error is dropped.
-    temp.persist(path).map_err(|e| e.error)?;
-    std::fs::File::open(dir)?.sync_all()
+    Ok(temp)
 }
 
 /// The start of the names of `path`'s temporary files: `.NAME.`.
@@ -197,21 +201,7 @@ pub struct Batch {
 impl Batch {
     /// Writes `bytes` to a temporary file that `commit` will rename to `path`.
     pub fn write(&mut self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-        let dir = folder_of(path);
-        std::fs::create_dir_all(dir)?;
-        let prefix = format!("{}{}.", temp_prefix(path), std::process::id());
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(&prefix).suffix(".tmp");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            builder.permissions(std::fs::Permissions::from_mode(0o666));
-        }
-        let mut temp = builder.tempfile_in(dir)?;
-        if let Ok(existing) = std::fs::metadata(path) {
-            temp.as_file().set_permissions(existing.permissions())?;
-        }
-        temp.write_all(bytes)?;
+        let temp = temp_with(path, bytes)?;
         if !self.names.insert(path.to_path_buf()) {
             self.pending.retain(|(_, to)| to != path);
         }

@@ -60,12 +60,7 @@ pub fn from_text(text: &str) -> Extracted {
         } else if found.authors.is_empty()
             && let Some(authors) = byline(line)
         {
-            found.guesses.push(format!(
-                "the author{} \"{}\" {} read from the line under the title: check",
-                if authors.len() == 1 { "" } else { "s" },
-                authors.join("\", \""),
-                if authors.len() == 1 { "is" } else { "are" }
-            ));
+            found.guesses.push(byline_read(&authors));
             found.authors = authors;
             rest = others;
         } else {
@@ -154,6 +149,16 @@ fn looks_like_heading(line: &str) -> bool {
         && line.split_whitespace().count() <= HEADING_WORDS
         && !line.ends_with(['.', ',', ';', ':', '!', '?', '…', '"', '”'])
         && begins_sentence(line)
+}
+
+/// What import says of authors it read from a byline.
+pub(super) fn byline_read(authors: &[String]) -> String {
+    format!(
+        "the author{} \"{}\" {} read from the line under the title: check",
+        if authors.len() == 1 { "" } else { "s" },
+        authors.join("\", \""),
+        if authors.len() == 1 { "is" } else { "are" }
+    )
 }
 
 /// "By Dmitri Trenin", "Dmitri Trenin", "By Mary Glantz and Carla Freeman":

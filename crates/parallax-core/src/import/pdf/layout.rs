@@ -174,12 +174,7 @@ fn front(mut body: Vec<Line>, body_size: f64, described: &Described, found: &mut
             taken += 1;
         } else if let Some(names) = text::byline(&shown).filter(|_| shown.len() < 100 && taken > 0) {
             if found.authors.is_empty() {
-                found.guesses.push(format!(
-                    "the author{} \"{}\" {} read from the line under the title: check",
-                    if names.len() == 1 { "" } else { "s" },
-                    names.join("\", \""),
-                    if names.len() == 1 { "is" } else { "are" }
-                ));
+                found.guesses.push(text::byline_read(&names));
                 found.authors = names;
             }
             taken += 1;
