@@ -17,8 +17,9 @@ pub const EXAMPLES: &str = "Examples:
 
 By default the articles go to $XDG_DATA_HOME/parallax/articles/ (~/.local/share/parallax/articles/),
 which the reader reads beside the bundled articles. A folder is read whole, every PDF, saved page,
-text and Markdown file below it. A PDF must have text in it: run OCR on a scan first. An article already imported from the same file or address, with the
-same title, is left as it is; an existing file is never replaced without --force.
+text and Markdown file below it. A PDF must have text in it: run OCR on a scan first. An article
+already imported from the same file or address, with the same title, is left as it is; an existing
+file is never replaced without --force.
 Exit status: 0 when nothing was refused, 1 otherwise.";
 
 #[derive(Debug, clap::Args)]

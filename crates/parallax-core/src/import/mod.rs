@@ -53,7 +53,7 @@ pub struct Options {
     pub already: std::sync::OnceLock<std::sync::Mutex<HashMap<String, String>>>,
     /// Where many imports wait to be put in place together (`commit`);
     /// without it each article is written and flushed on its own.
-    pub batch: Option<std::sync::Mutex<crate::atomic::Batch>>,
+    batch: Option<std::sync::Mutex<crate::atomic::Batch>>,
 }
 
 impl Options {

@@ -202,8 +202,7 @@ fn blocks(body: &[Line], notes: &[Line], columns: &[Vec<Column>], body_size: f64
             right: l.x1,
         })
     };
-    for (n, line) in body.iter().enumerate() {
-        let previous = n.checked_sub(1).map(|p| &body[p]);
+    for line in body {
         if line.size >= 1.12 * body_size {
             if !paragraph.is_empty() {
                 out.push(paragraph_text(&paragraph, &vocabulary, &mut numbering));
@@ -223,8 +222,8 @@ fn blocks(body: &[Line], notes: &[Line], columns: &[Vec<Column>], body_size: f64
             out.push(heading_line(&heading, &heading_sizes, &vocabulary));
             heading.clear();
         }
-        let breaks = match (paragraph.last(), previous) {
-            (Some(last), Some(_)) => {
+        let breaks = match paragraph.last() {
+            Some(last) => {
                 let column = column_of(line);
                 let same_column = last.page == line.page && last.column == line.column;
                 let gap = same_column && line.y - last.y > 1.4 * leading;
@@ -240,9 +239,9 @@ fn blocks(body: &[Line], notes: &[Line], columns: &[Vec<Column>], body_size: f64
                 let resized = (last.size - line.size).abs() > 0.5;
                 gap || indented || short || resized || bullet(&line.text).is_some()
             }
-            _ => false,
+            None => false,
         };
-        if breaks && !paragraph.is_empty() {
+        if breaks {
             out.push(paragraph_text(&paragraph, &vocabulary, &mut numbering));
             paragraph.clear();
         }

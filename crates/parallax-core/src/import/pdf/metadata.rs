@@ -175,15 +175,8 @@ fn from_xmp(packet: &[u8]) -> Described {
             Event::GeneralRef(r) => {
                 if let Ok(Some(c)) = r.resolve_char_ref() {
                     text.push(c);
-                } else {
-                    text.push_str(match r.as_ref() {
-                        "amp" => "&",
-                        "lt" => "<",
-                        "gt" => ">",
-                        "quot" => "\"",
-                        "apos" => "'",
-                        _ => "",
-                    });
+                } else if let Some(entity) = quick_xml::escape::resolve_predefined_entity(&r) {
+                    text.push_str(entity);
                 }
             }
             Event::End(_) => {
