@@ -1,6 +1,6 @@
 //! Bulk import: 1,000 saved pages imported into a folder on the disk, each
 //! article written and flushed on its own (two syncs a file, as a single
-//! import does) against one batch put in place with one flush for all (as
+//! import does) against batches put in place with one flush each (as
 //! `parallax import DIR` does), interleaved in the same run; then the real
 //! binary on the same folder. Figures are pages a second.
 
@@ -44,7 +44,7 @@ fn main() {
     println!("import of {PAGES} saved pages, median of {ROUNDS} interleaved rounds:");
     println!("  each article flushed on its own: {single:>7.0} pages/s");
     println!(
-        "  one batch, one flush:            {batched:>7.0} pages/s ({:.1}x)",
+        "  in batches, one flush each:      {batched:>7.0} pages/s ({:.1}x)",
         batched / single
     );
     let into = root.join("cli");

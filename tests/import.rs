@@ -661,3 +661,37 @@ fn a_page_says_where_it_lives_by_its_canonical_link_og_url_or_json_ld_never_a_gu
         assert_eq!(article.meta.url.as_deref(), url, "{name}: {written}");
     }
 }
+
+#[test]
+fn a_bulk_import_puts_articles_in_place_as_it_goes_so_a_stopped_one_keeps_them() {
+    let dir = folder("batched");
+    let from = dir.join("notes");
+    std::fs::create_dir_all(&from).unwrap();
+    let into = dir.join("articles");
+    let options = parallax::import::Options::new(into.clone(), 1024 * 1024).in_batch();
+    let in_place = || {
+        std::fs::read_dir(&into).map_or(0, |d| {
+            d.filter(|e| !e.as_ref().unwrap().file_name().to_string_lossy().starts_with('.'))
+                .count()
+        })
+    };
+    let import = |n: usize| {
+        let file = from.join(format!("note-{n:03}.txt"));
+        std::fs::write(&file, format!("Note {n}\n\nThe note numbered {n} says one thing.\n")).unwrap();
+        parallax::import::import_file(&file, &options).unwrap();
+    };
+    for n in 0..3 {
+        import(n);
+    }
+    // A batch a second old goes in place with the next article.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    import(3);
+    assert_eq!(in_place(), 4);
+    // What waits is lost only if the import is stopped before the end.
+    import(4);
+    drop(options);
+    assert!((4..=5).contains(&in_place()));
+    let hidden = std::fs::read_dir(&into).unwrap().count() - in_place();
+    assert_eq!(hidden, 0, "no temporary file left behind");
+    let _ = std::fs::remove_dir_all(&dir);
+}

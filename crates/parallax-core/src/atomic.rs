@@ -53,24 +53,39 @@ fn temp_prefix(path: &Path) -> String {
 /// Removes the temporary files beside `path` left by writers that are no
 /// longer running (killed between writing and renaming).
 pub fn remove_stale(path: &Path) {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
     let prefix = temp_prefix(path);
+    remove_stale_where(folder_of(path), |name| name.starts_with(&prefix));
+}
+
+/// Removes every temporary file in `dir`, whatever file it was for, left
+/// by writers no longer running: what a killed bulk import left.
+pub fn remove_stale_in(dir: &Path) {
+    remove_stale_where(dir, |_| true);
+}
+
+fn remove_stale_where(dir: &Path, wanted: impl Fn(&str) -> bool) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.filter_map(Result::ok) {
         let name = entry.file_name();
-        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+        let Some(name) = name.to_str().filter(|n| wanted(n)) else {
             continue;
         };
-        let Some(pid) = rest.strip_suffix(".tmp").and_then(|r| r.split('.').next()) else {
-            continue;
-        };
-        if pid.parse::<u32>().is_ok_and(|pid| !running(pid)) {
+        if writer_of(name).is_some_and(|pid| !running(pid)) {
             let _ = std::fs::remove_file(entry.path());
         }
     }
+}
+
+/// The process that wrote a temporary file, from its name
+/// `.NAME.PID.RANDOM.tmp`; None for any other name.
+fn writer_of(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let mut parts = rest.rsplitn(3, '.');
+    let (_random, pid, file) = (parts.next()?, parts.next()?, parts.next()?);
+    if file.is_empty() {
+        return None;
+    }
+    pid.parse().ok()
 }
 
 /// Whether a process with this id runs (where that cannot be told, it is
@@ -189,16 +204,27 @@ mod tests {
 /// temporary name in its folder, not yet flushed; `commit` flushes them
 /// all with one sync of the file system, renames each into place and
 /// flushes the folders once. Until then no file is seen under its name, and
-/// a crash leaves only temporary files (removed as `remove_stale` does);
+/// a crash leaves only temporary files (which `remove_stale_in` removes);
 /// after it, every file is whole. One sync for the batch, not two a file.
 #[derive(Debug, Default)]
 pub struct Batch {
     pending: Vec<(tempfile::TempPath, std::path::PathBuf)>,
     /// The names the pending files will take.
     names: std::collections::HashSet<std::path::PathBuf>,
+    /// When the first pending file was written.
+    since: Option<std::time::Instant>,
 }
 
+/// A batch is put in place once it is this old, so that an import stopped
+/// halfway loses at most about this much of what it had done.
+const BATCH_AGE: std::time::Duration = std::time::Duration::from_secs(1);
+
 impl Batch {
+    /// Whether the batch is due to be committed: its first file is old enough.
+    pub fn due(&self) -> bool {
+        self.since.is_some_and(|t| t.elapsed() >= BATCH_AGE)
+    }
+
     /// Writes `bytes` to a temporary file that `commit` will rename to `path`.
     pub fn write(&mut self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let temp = temp_with(path, bytes)?;
@@ -206,6 +232,7 @@ impl Batch {
             self.pending.retain(|(_, to)| to != path);
         }
         self.pending.push((temp.into_temp_path(), path.to_path_buf()));
+        self.since.get_or_insert_with(std::time::Instant::now);
         Ok(())
     }
 
@@ -281,6 +308,42 @@ mod batch_tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         assert_eq!(names.len(), 2, "no temporary file left: {names:?}");
+    }
+
+    #[test]
+    fn temporary_files_of_writers_that_died_are_removed_and_no_other_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        let mine = std::process::id();
+        let names = [
+            format!(".smith-2024.md.{dead}.aB3xYz.tmp"),
+            format!(".jones.md.{mine}.Qw7eRt.tmp"),
+            format!(".notes.{dead}.tmp"),
+            "smith-2024.md".to_string(),
+        ];
+        for name in &names {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        remove_stale_in(dir.path());
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, [names[1].clone(), names[2].clone(), names[3].clone()]);
+    }
+
+    #[test]
+    fn a_batch_is_due_once_its_first_file_is_a_second_old() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut batch = Batch::default();
+        assert!(!batch.due(), "an empty batch is never due");
+        batch.write(&dir.path().join("a.md"), b"x").unwrap();
+        batch.since = std::time::Instant::now().checked_sub(BATCH_AGE * 2);
+        batch.write(&dir.path().join("b.md"), b"x").unwrap();
+        assert!(batch.due(), "a later write does not make the batch younger");
     }
 
     #[test]

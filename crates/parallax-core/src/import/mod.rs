@@ -69,8 +69,11 @@ impl Options {
         }
     }
 
-    /// Imports from here on wait to be put in place by `commit`.
+    /// Imports from here on are put in place together, a batch at a time
+    /// and the rest by `commit`; what an import killed before left in the
+    /// folder is cleared away first.
     pub fn in_batch(mut self) -> Options {
+        crate::atomic::remove_stale_in(&self.into);
         self.batch = Some(std::sync::Mutex::new(crate::atomic::Batch::default()));
         self
     }
@@ -475,10 +478,18 @@ fn write_article(path: &Path, extracted: Extracted, from: &str, options: &Option
         source,
     })?;
     let written = match &options.batch {
-        Some(batch) => batch
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .write(&file, text.as_bytes()),
+        Some(batch) => {
+            let mut batch = batch.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            // Put in place as it goes: an import stopped halfway keeps most
+            // of what it did.
+            batch.write(&file, text.as_bytes()).and_then(|()| {
+                if batch.due() {
+                    std::mem::take(&mut *batch).commit().map(drop)
+                } else {
+                    Ok(())
+                }
+            })
+        }
         None => crate::atomic::write(&file, text.as_bytes()),
     };
     written.map_err(|source| ImportError::Io {
