@@ -2,30 +2,15 @@
 //! input, each checked against what it should give; and the round trip
 //! through check, list, search and the reader.
 
+#[path = "support/import_run.rs"]
+mod import_run;
+use import_run::{folder, parallax, said};
+
 use parallax::ids::ArticleIx;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");
-
-fn folder(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("parallax-import-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
-}
-
-fn parallax(args: &[&str], data: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(args)
-        .env("XDG_DATA_HOME", data)
-        .env("XDG_STATE_HOME", data.join("state"))
-        .output()
-        .unwrap()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 fn fixture(name: &str) -> String {
     format!("{FIXTURES}/{name}")
@@ -35,7 +20,7 @@ fn fixture(name: &str) -> String {
 fn import(name: &str, into: &Path) -> (parallax::corpus::Article, String) {
     let data = into.join("data");
     let out = parallax(&["import", &fixture(name), "--into", into.to_str().unwrap()], &data);
-    let said = stdout(&out);
+    let said = said(&out);
     assert!(out.status.success(), "{said}");
     let file = said
         .lines()
@@ -210,7 +195,7 @@ fn text_that_looks_like_markup_comes_through_word_for_word() {
         &["import", source.to_str().unwrap(), "--into", dir.to_str().unwrap()],
         &dir,
     );
-    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(out.status.success(), "{}", said(&out));
     let bytes = std::fs::read(dir.join("tricky.md")).unwrap();
     let mut diagnostics = Vec::new();
     let article = parallax::corpus::parse_article("tricky.md", &bytes, &mut diagnostics).unwrap();
@@ -228,7 +213,7 @@ fn bad_input_is_refused_by_name_and_the_other_files_are_still_imported() {
     args.extend(files.iter().map(String::as_str));
     args.push(big.to_str().unwrap());
     let out = parallax(&args, &dir);
-    let said = stdout(&out);
+    let said = said(&out);
     assert_eq!(out.status.code(), Some(1), "{said}");
     for (file, problem) in [
         ("empty.txt", "the file is empty"),
@@ -267,28 +252,28 @@ fn an_existing_article_is_never_replaced_without_force() {
     let again = parallax(&["import", &page, "--into", into], &dir);
     assert!(again.status.success());
     assert!(
-        stdout(&again).contains("jsonld.html: already there, as holm-2024"),
+        said(&again).contains("jsonld.html: already there, as holm-2024"),
         "{}",
-        stdout(&again)
+        said(&again)
     );
     // Another file whose article would take the same id gets a suffix.
     let copy = dir.join("another.html");
     std::fs::copy(&page, &copy).unwrap();
     let other = parallax(&["import", copy.to_str().unwrap(), "--into", into], &dir);
     assert!(
-        stdout(&other).contains("imported holm-2024-2"),
+        said(&other).contains("imported holm-2024-2"),
         "a suffix when taken: {}",
-        stdout(&other)
+        said(&other)
     );
     let mine = parallax(&["import", &page, "--into", into, "--id", "holm-2024"], &dir);
     assert_eq!(mine.status.code(), Some(1));
     assert!(
-        stdout(&mine).contains("an article `holm-2024` is there already"),
+        said(&mine).contains("an article `holm-2024` is there already"),
         "{}",
-        stdout(&mine)
+        said(&mine)
     );
     let forced = parallax(&["import", &page, "--into", into, "--id", "holm-2024", "--force"], &dir);
-    assert!(forced.status.success(), "{}", stdout(&forced));
+    assert!(forced.status.success(), "{}", said(&forced));
 }
 
 #[test]
@@ -303,20 +288,16 @@ fn imported_articles_pass_check_show_in_list_are_found_by_search_and_open_in_the
         );
     }
     let check = parallax(&["check", "--articles", into], &dir);
-    assert!(check.status.success(), "{}", stdout(&check));
-    assert!(
-        stdout(&check).contains("5 articles loaded, 0 errors"),
-        "{}",
-        stdout(&check)
-    );
-    let list = stdout(&parallax(&["list", "--articles", into], &dir));
+    assert!(check.status.success(), "{}", said(&check));
+    assert!(said(&check).contains("5 articles loaded, 0 errors"), "{}", said(&check));
+    let list = said(&parallax(&["list", "--articles", into], &dir));
     assert!(
         list.contains("holm-2024") && list.contains("The Polar Review"),
         "{list}"
     );
-    let search = stdout(&parallax(&["search", "icebreaker", "--articles", into], &dir));
+    let search = said(&parallax(&["search", "icebreaker", "--articles", into], &dir));
     assert!(search.contains("holm-2024"), "{search}");
-    let screen = stdout(&parallax(
+    let screen = said(&parallax(
         &["snapshot", "--articles", into, "--open", "ellis-2023,holm-2024"],
         &dir,
     ));
@@ -350,10 +331,10 @@ fn imported_articles_pass_check_show_in_list_are_found_by_search_and_open_in_the
 fn by_default_articles_go_to_your_own_folder_read_beside_the_bundled_ones() {
     let data = folder("own");
     let out = parallax(&["import", &fixture("meta.html")], &data);
-    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(out.status.success(), "{}", said(&out));
     let own = data.join("parallax/articles/ellis-2023.md");
-    assert!(own.exists(), "{}", stdout(&out));
-    let list = stdout(&parallax(&["list"], &data));
+    assert!(own.exists(), "{}", said(&out));
+    let list = said(&parallax(&["list"], &data));
     let row = list
         .lines()
         .find(|l| l.starts_with("ellis-2023"))
@@ -380,7 +361,7 @@ fn by_default_articles_go_to_your_own_folder_read_beside_the_bundled_ones() {
         ],
         &data,
     );
-    assert_eq!(again.status.code(), Some(1), "{}", stdout(&again));
+    assert_eq!(again.status.code(), Some(1), "{}", said(&again));
     // ...and a file written by hand with such an id is a located error naming both files.
     std::fs::write(
         data.join("parallax/articles/dup.md"),
@@ -388,7 +369,7 @@ fn by_default_articles_go_to_your_own_folder_read_beside_the_bundled_ones() {
     )
     .unwrap();
     let check = parallax(&["check"], &data);
-    let said = stdout(&check);
+    let said = said(&check);
     assert_eq!(check.status.code(), Some(1), "{said}");
     assert!(
         said.contains("dup.md:2:6: error: duplicate id `gabuev-2024`: articles/gabuev-2024.md uses it too"),
@@ -437,7 +418,7 @@ fn import_page(dir: &Path, name: &str, html: &str) -> (Output, String) {
         ],
         &dir.join("data"),
     );
-    let said = format!("{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+    let said = format!("{}{}", said(&out), String::from_utf8_lossy(&out.stderr));
     (out, said)
 }
 

@@ -5,13 +5,15 @@
 //! against the text it was made from; what the document says of itself;
 //! scans and damaged files refused by name.
 
+#[path = "support/import_run.rs"]
+mod import_run;
+use import_run::{folder, parallax, said};
+
 #[path = "support/pdf.rs"]
 mod pdf;
 
 use parallax::corpus::{Article, BlockKind};
 use pdf::{Block, Report};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 /// The report's text: paragraphs long enough to wrap over pages, with
 /// quotation marks, dashes and long words to break.
@@ -53,30 +55,6 @@ fn paragraphs(copies: usize) -> Vec<String> {
     (0..copies)
         .flat_map(|_| PARAGRAPHS.iter().map(|p| p.to_string()))
         .collect()
-}
-
-fn folder(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("parallax-import-pdf-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn parallax(args: &[&str], data: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(args)
-        .env("XDG_DATA_HOME", data)
-        .env("XDG_STATE_HOME", data.join("state"))
-        .output()
-        .unwrap()
-}
-
-fn said(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
 }
 
 /// Makes the PDF, imports it, and reads the article back with what import said.

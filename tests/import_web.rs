@@ -2,6 +2,10 @@
 //! test starts (a page, a redirect, a 404, a page too slow, one too large,
 //! an image, a PDF), and of a folder of files, each outcome counted.
 
+#[path = "support/import_run.rs"]
+mod import_run;
+use import_run::{folder, parallax, said};
+
 // Only a one-column report is served here.
 #[allow(dead_code)]
 #[path = "support/pdf.rs"]
@@ -9,8 +13,6 @@ mod pdf;
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -89,25 +91,6 @@ fn serve() -> (String, Arc<Mutex<Vec<String>>>) {
         }
     });
     (address, agents)
-}
-
-fn folder(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("parallax-import-web-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
-}
-
-fn parallax(args: &[&str], data: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(args)
-        .env("XDG_DATA_HOME", data)
-        .env("XDG_STATE_HOME", data)
-        .output()
-        .unwrap()
-}
-
-fn said(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]
