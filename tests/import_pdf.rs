@@ -131,6 +131,7 @@ fn one_column_gives_its_paragraphs_heading_notes_and_the_first_pages_title_bylin
         title: Some("Who Pays for the River".into()),
         byline: Some("By Ann Writer and Bo Reader".into()),
         date_line: Some("May 17, 2024".into()),
+        info: vec![("CreationDate", "D:20250102090000Z".into())],
         blocks: body(),
         notes: NOTES.iter().map(|(n, t)| (*n, t.to_string())).collect(),
         columns: 1,
@@ -151,6 +152,8 @@ fn one_column_gives_its_paragraphs_heading_notes_and_the_first_pages_title_bylin
     assert_eq!(authors, ["Ann Writer", "Bo Reader"]);
     assert_eq!(article.meta.published.map(|p| p.iso()).as_deref(), Some("2024-05-17"));
     assert!(said.contains("is the first page's largest line"), "{said}");
+    // The date the page shows, not when the PDF was made.
+    assert!(!said.contains("when the PDF was made"), "{said}");
     assert!(said.contains("no outlet found"), "{said}");
 }
 

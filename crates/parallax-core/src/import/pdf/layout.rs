@@ -37,8 +37,17 @@ pub fn rebuild(pages: &[Page], described: Described) -> Extracted {
     guesses.append(&mut found.guesses);
     found.guesses = guesses;
     found.outlet = described.outlet;
-    if found.published.is_none() {
-        found.published = described.published;
+    // The publication date the document gives, else the one its first page
+    // shows, else when the PDF was made, said to be so.
+    found.published = described.published.or(found.published);
+    if found.published.is_none()
+        && let Some(made) = described.made
+    {
+        found.guesses.push(format!(
+            "the date {} is when the PDF was made: check it is when the article was published",
+            made.iso()
+        ));
+        found.published = Some(made);
     }
     found.body = blocks(&body, &notes, &columns, body_size);
     found

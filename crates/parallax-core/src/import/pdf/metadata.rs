@@ -14,7 +14,10 @@ pub struct Described {
     pub title: Option<String>,
     pub authors: Vec<String>,
     pub outlet: Option<String>,
+    /// When it was published, as the XMP says (PRISM or Dublin Core).
     pub published: Option<Published>,
+    /// When the PDF was made: a stand-in for the publication date, at best.
+    pub made: Option<Published>,
     /// What was passed over or guessed, to be checked.
     pub notes: Vec<String>,
 }
@@ -37,22 +40,12 @@ pub fn read(doc: &Document) -> Described {
     } else {
         xmp.authors
     };
-    let published = match (xmp.published, info.published) {
-        (Some(date), _) => Some(date),
-        (None, Some(date)) => {
-            notes.push(format!(
-                "the date {} is when the PDF was made: check it is when the article was published",
-                date.iso()
-            ));
-            Some(date)
-        }
-        (None, None) => None,
-    };
     Described {
         title,
         authors,
         outlet: xmp.outlet,
-        published,
+        published: xmp.published,
+        made: xmp.made.or(info.made),
         notes,
     }
 }
@@ -85,7 +78,7 @@ fn from_info(info: &Dictionary) -> Described {
     Described {
         title: text(b"Title").map(|t| t.trim().to_string()),
         authors: text(b"Author").map(|a| split_authors(&a)).unwrap_or_default(),
-        published: text(b"CreationDate").and_then(|d| pdf_date(&d)),
+        made: text(b"CreationDate").and_then(|d| pdf_date(&d)),
         ..Described::default()
     }
 }
@@ -141,8 +134,8 @@ fn xmp_packet(doc: &Document) -> Option<Vec<u8>> {
         .or_else(|| Some(stream.content.clone()))
 }
 
-/// Dublin Core title and creators, PRISM's outlet and date, else the
-/// date the document was made.
+/// Dublin Core title and creators, PRISM's outlet and date, and the date
+/// the document was made.
 fn from_xmp(packet: &[u8]) -> Described {
     let mut reader = Reader::from_reader(packet);
     let mut found = Described::default();
@@ -206,7 +199,8 @@ fn from_xmp(packet: &[u8]) -> Described {
         }
         buf.clear();
     }
-    found.published = dated.or(made);
+    found.published = dated;
+    found.made = made;
     found
 }
 
@@ -239,6 +233,7 @@ mod tests {
         assert_eq!(found.authors, ["Ann Writer", "Bo Reader"]);
         assert_eq!(found.outlet.as_deref(), Some("Journal of Tests"));
         assert_eq!(found.published.map(|p| p.iso()).as_deref(), Some("2024-05-17"));
+        assert_eq!(found.made.map(|p| p.iso()).as_deref(), Some("2024-06-01"));
     }
 
     #[test]
