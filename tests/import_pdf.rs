@@ -166,12 +166,8 @@ fn two_columns_with_running_headers_and_page_numbers_read_in_column_order_withou
             ("Author", "Ann Writer; Bo Reader".into()),
             ("CreationDate", "D:20240517120000Z".into()),
         ],
-        blocks: (0..4)
-            .flat_map(|copy| body().into_iter().map(move |b| renumbered(b, copy)))
-            .collect(),
-        notes: (0..4)
-            .flat_map(|copy| NOTES.iter().map(move |(n, t)| (n + 2 * copy as u32, t.to_string())))
-            .collect(),
+        blocks: copies(4),
+        notes: copies_notes(4),
         columns: 2,
         running_header: Some("Valley Studies Quarterly, Spring 2024".into()),
         page_numbers: true,
@@ -204,6 +200,40 @@ fn two_columns_with_running_headers_and_page_numbers_read_in_column_order_withou
     assert_eq!(authors, ["Ann Writer", "Bo Reader"]);
     assert_eq!(article.meta.published.map(|p| p.iso()).as_deref(), Some("2024-05-17"));
     assert!(said.contains("is when the PDF was made"), "{said}");
+}
+
+#[test]
+fn a_running_header_that_repeats_the_title_goes_and_the_title_stays() {
+    let report = Report {
+        title: Some("Who Pays for the River".into()),
+        blocks: copies(4),
+        notes: copies_notes(4),
+        columns: 1,
+        running_header: Some("Who Pays for the River".into()),
+        page_numbers: true,
+        ..Report::default()
+    };
+    assert!(pdf_pages(&pdf::make(&report)) >= 3);
+    let (article, said) = import("header-is-title", &report);
+    assert_eq!(article.meta.title, "Who Pays for the River", "{said}");
+    assert_eq!(body_paragraphs(&article).len(), 4 * PARAGRAPHS.len());
+    assert!(
+        !article.blocks.iter().any(|b| b.text.contains("Who Pays")),
+        "the header is in no block"
+    );
+}
+
+/// The body `n` times over, its notes numbered on from copy to copy.
+fn copies(n: usize) -> Vec<Block> {
+    (0..n)
+        .flat_map(|copy| body().into_iter().map(move |b| renumbered(b, copy)))
+        .collect()
+}
+
+fn copies_notes(n: usize) -> Vec<(u32, String)> {
+    (0..n)
+        .flat_map(|copy| NOTES.iter().map(move |(k, t)| (k + 2 * copy as u32, t.to_string())))
+        .collect()
 }
 
 /// The text of the `copy`th copy of the report, its notes numbered on.

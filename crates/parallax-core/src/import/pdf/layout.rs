@@ -205,12 +205,8 @@ fn blocks(body: &[Line], notes: &[Line], columns: &[Vec<Column>], body_size: f64
     let mut out: Vec<String> = Vec::new();
     let mut paragraph: Vec<&Line> = Vec::new();
     let mut heading: Vec<&Line> = Vec::new();
-    let column_of = |l: &Line| {
-        columns[l.page].get(l.column).copied().unwrap_or(Column {
-            left: l.x0,
-            right: l.x1,
-        })
-    };
+    // Every page has its columns, and every line one of them.
+    let column_of = |l: &Line| columns[l.page][l.column];
     for line in body {
         if line.size >= 1.12 * body_size {
             if !paragraph.is_empty() {

@@ -155,12 +155,12 @@ pub(super) fn body_size(pages: &[Vec<Line>]) -> f64 {
 /// Takes away, from the top and the foot of every page, lines that are
 /// only a page number or that repeat at the top or foot of other pages.
 pub(super) fn drop_furniture(pages: &mut [Vec<Line>], sizes: &[Page]) {
-    let edge_texts = |pages: &[Vec<Line>]| -> HashMap<String, usize> {
-        let mut seen: HashMap<String, usize> = HashMap::new();
+    let edge_texts = |pages: &[Vec<Line>]| -> HashMap<(i64, String), usize> {
+        let mut seen: HashMap<(i64, String), usize> = HashMap::new();
         for page in pages {
             let mut on_page = HashSet::new();
             for line in edges(page) {
-                on_page.insert(normalized(&page[line].text));
+                on_page.insert(furniture_key(&page[line]));
             }
             for text in on_page {
                 *seen.entry(text).or_default() += 1;
@@ -172,17 +172,14 @@ pub(super) fn drop_furniture(pages: &mut [Vec<Line>], sizes: &[Page]) {
     for _ in 0..2 {
         let seen = edge_texts(pages);
         for (page, size) in pages.iter_mut().zip(sizes) {
-            let mut gone: Vec<usize> = edges(page)
+            let gone: Vec<usize> = edges(page)
                 .into_iter()
                 .filter(|&n| {
                     let line = &page[n];
                     let near_edge = line.y < 0.15 * size.height || line.y > 0.85 * size.height;
-                    near_edge
-                        && (is_page_number(&line.text) || seen.get(&normalized(&line.text)).is_some_and(|&c| c >= 2))
+                    near_edge && (is_page_number(&line.text) || seen.get(&furniture_key(line)).is_some_and(|&c| c >= 2))
                 })
                 .collect();
-            gone.sort_unstable();
-            gone.dedup();
             for n in gone.into_iter().rev() {
                 page.remove(n);
             }
@@ -190,7 +187,14 @@ pub(super) fn drop_furniture(pages: &mut [Vec<Line>], sizes: &[Page]) {
     }
 }
 
-/// The topmost and the bottommost lines of a page.
+/// What a running header or footer repeats: its words, numbers aside, in
+/// its size (a title set large on the first page is not the small running
+/// header that repeats it).
+fn furniture_key(line: &Line) -> (i64, String) {
+    (quarter_points(line.size), normalized(&line.text))
+}
+
+/// The topmost and the bottommost lines of a page, in order.
 fn edges(page: &[Line]) -> Vec<usize> {
     let (Some(top), Some(bottom)) = (
         page.iter().map(|l| l.y).reduce(f64::min),

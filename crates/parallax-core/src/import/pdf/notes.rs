@@ -10,15 +10,15 @@ use crate::import::escape;
 /// their page that they share room with, the first beginning with a number.
 pub(super) fn split_notes(lines: Vec<Line>, body_size: f64) -> (Vec<Line>, Vec<Line>) {
     let small = |l: &Line| l.size < 0.92 * body_size;
-    let mut lowest_body: HashMap<usize, Vec<(f64, f64, f64)>> = HashMap::new();
+    let mut body_lines: HashMap<usize, Vec<(f64, f64, f64)>> = HashMap::new();
     for line in lines.iter().filter(|l| !small(l)) {
-        lowest_body
+        body_lines
             .entry(line.page)
             .or_default()
             .push((line.x0, line.x1, line.y));
     }
     let below_body = |l: &Line| {
-        lowest_body
+        body_lines
             .get(&l.page)
             .is_some_and(|body| body.iter().all(|&(x0, x1, y)| y < l.y || x1 < l.x0 || x0 > l.x1))
     };
@@ -46,9 +46,10 @@ pub(super) fn note_number(text: &str) -> Option<(u32, &str)> {
             (&text[..end], rest.strip_prefix('.').unwrap_or(rest).strip_prefix(' ')?)
         }
     };
-    (!number.is_empty() && number.len() <= 3)
-        .then(|| number.parse().ok().map(|n| (n, rest.trim_start())))
-        .flatten()
+    if number.is_empty() || number.len() > 3 {
+        return None;
+    }
+    Some((number.parse().ok()?, rest.trim_start()))
 }
 
 /// Notes numbered in the order they are called: a call on a page is
