@@ -350,6 +350,9 @@ fn a_scan_and_a_damaged_file_are_refused_by_name_and_a_folder_goes_on_past_them(
     // title, byline and date.
     let title_only = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/title-only.pdf");
     std::fs::copy(title_only, from.join("cover.pdf")).unwrap();
+    // Locked against editing only (no password to open): read as any other.
+    std::fs::write(from.join("locked.pdf"), pdf::locked(&pdf::make(&whole), "")).unwrap();
+    std::fs::write(from.join("secret.pdf"), pdf::locked(&pdf::make(&whole), "secret")).unwrap();
     let into = dir.join("articles");
     let out = parallax(
         &["import", from.to_str().unwrap(), "--into", into.to_str().unwrap()],
@@ -363,8 +366,11 @@ fn a_scan_and_a_damaged_file_are_refused_by_name_and_a_folder_goes_on_past_them(
     assert!(text.contains("cut.pdf: "), "{text}");
     assert!(!text.contains("panicked"), "{text}");
     assert!(text.contains("cover.pdf: no article text was found in it"), "{text}");
-    assert!(text.ends_with("1 imported, 0 already there, 4 refused\n"), "{text}");
-    assert_eq!(std::fs::read_dir(&into).unwrap().count(), 1);
+    assert!(text.contains("secret.pdf: it is protected by a password"), "{text}");
+    assert!(text.contains("save an unprotected copy"), "{text}");
+    assert!(text.contains("imported who-pays-for-the-river"), "{text}");
+    assert!(text.ends_with("2 imported, 0 already there, 5 refused\n"), "{text}");
+    assert_eq!(std::fs::read_dir(&into).unwrap().count(), 2);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

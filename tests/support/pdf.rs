@@ -493,3 +493,28 @@ fn write(pages: &[Page], report: &Report) -> Vec<u8> {
     doc.save_to(&mut bytes).expect("a PDF written to memory");
     bytes
 }
+
+/// The PDF `bytes` locked with RC4 encryption: opened with `user_password`
+/// (none when empty, as PDFs that only forbid editing are).
+pub fn locked(bytes: &[u8], user_password: &str) -> Vec<u8> {
+    let mut doc = Document::load_mem(bytes).expect("a PDF made here");
+    doc.trailer.set(
+        "ID",
+        vec![
+            Object::string_literal(b"0123456789abcdef".to_vec()),
+            Object::string_literal(b"0123456789abcdef".to_vec()),
+        ],
+    );
+    let version = lopdf::EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "owner",
+        user_password,
+        key_length: 128,
+        permissions: lopdf::Permissions::PRINTABLE,
+    };
+    let state = lopdf::EncryptionState::try_from(version).expect("an encryption state");
+    doc.encrypt(&state).expect("encrypted");
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("a PDF written to memory");
+    out
+}

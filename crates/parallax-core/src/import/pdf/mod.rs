@@ -48,7 +48,7 @@ pub fn from_pdf(bytes: &[u8]) -> Result<Extracted, Refusal> {
     })?
     .map_err(|e| {
         Refusal::new(
-            format!("its pages could not be read ({e:?})"),
+            format!("its pages could not be read ({e})"),
             "open it in a PDF viewer and save or print it to a new PDF, then import that",
         )
     })?;
