@@ -428,3 +428,66 @@ fn a_library_whose_files_are_named_otherwise_opens_in_two_stages_every_time() {
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&names);
 }
+
+/// Results on screen when the library arrives came from the index over the
+/// articles read first; the palette asks again over the whole library, and
+/// never shows a result from one index looked up in another.
+#[test]
+fn a_search_on_screen_when_the_library_arrives_is_asked_again_over_the_whole_library() {
+    let dir = library("search-arrival");
+    let mut app = open(&dir, &Options::default(), Wait::No);
+    // As the reader runs: the index is built and searched on a thread, the
+    // own map kept on another.
+    app.search_in_background();
+    app.keep_own_map_in_background();
+    update(&mut app, Action::OpenSearch);
+    for c in "reverse kissinger".chars() {
+        update(&mut app, Action::Input(c));
+    }
+    let answered = |app: &mut App| {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            update(app, Action::SearchReady);
+            if let Some(Overlay::Search(palette)) = &app.overlay
+                && !palette.searching()
+            {
+                return palette.hits.clone();
+            }
+            assert!(Instant::now() < deadline, "no results");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    };
+    assert!(!answered(&mut app).is_empty(), "results over the articles read first");
+    until_arrived(&mut app);
+    // The own map's keeper answers from its thread with the map over the
+    // whole library, and a search index over it.
+    let first_stage = std::sync::Arc::clone(&app.work.searcher.index);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while std::sync::Arc::ptr_eq(&first_stage, &app.work.searcher.index) {
+        assert!(Instant::now() < deadline, "the keeper never answered");
+        std::thread::sleep(Duration::from_millis(5));
+        update(&mut app, Action::OwnMapReady);
+    }
+    let Some(Overlay::Search(palette)) = &app.overlay else {
+        panic!("the palette stays open")
+    };
+    assert!(
+        palette.searching()
+            || palette.hits
+                == app
+                    .work
+                    .searcher
+                    .index
+                    .search(&parallax::search::Query::parse("reverse kissinger")),
+        "results from another index"
+    );
+    // Drawn as it is (this panicked when the results were of the old index).
+    assert!(parallax::cli::snapshot(&app).contains("reverse kissinger"));
+    let hits = answered(&mut app);
+    let articles: std::collections::HashSet<_> = hits
+        .iter()
+        .filter_map(|h| app.work.searcher.index.candidate(h.candidate).article)
+        .collect();
+    assert!(articles.len() > 5, "hits in {} articles", articles.len());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -58,12 +58,11 @@ fn take_up(app: &mut App, library: Library, loading: &Loading) {
     if app.own.is_some() {
         own::send(app, Request::Corpus(Arc::clone(&app.corpus)));
     } else {
-        app.work.searcher = app.work.searcher.rebuilt(Arc::clone(&app.corpus), app.map.clone());
+        search::reindex(app);
     }
     if let Some(Overlay::Picker(picker)) = &mut app.overlay {
         picker.filter(&app.corpus, &app.by_date);
     }
-    search::resubmit(app);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     if errors + warnings > 0 {

@@ -5,8 +5,6 @@
 //! this thread, and its report is taken up here, so that the change shows
 //! everywhere at once.
 
-use std::sync::Arc;
-
 use super::{App, Overlay, selection};
 use super::{Chosen, Form, Step, Target};
 use crate::debate::{Anchor, DebateMap, NormalizedArticle, Resolution, Selector, Stance};
@@ -332,7 +330,7 @@ pub(super) fn receive(app: &mut App) {
     }
     while let Some(report) = app.own.as_mut().and_then(|own| own.keeper.try_recv()) {
         app.map = report.map;
-        app.work.searcher = app.work.searcher.rebuilt(Arc::clone(&app.corpus), app.map.clone());
+        super::search::reindex(app);
         if let Some(said) = &report.said {
             app.status = Some(said.clone());
         }

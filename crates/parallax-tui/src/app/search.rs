@@ -38,6 +38,17 @@ pub(super) fn remember(app: &mut App, query: &str) {
     app.reading.recent_searches.drain(..excess);
 }
 
+/// A new searcher over the articles and the map as they are now; the
+/// palette's query is asked again of it, since results are looked up in
+/// the index they came from.
+pub(super) fn reindex(app: &mut App) {
+    app.work.searcher = app
+        .work
+        .searcher
+        .rebuilt(std::sync::Arc::clone(&app.corpus), app.map.clone());
+    resubmit(app);
+}
+
 /// Asks again for the palette's query, over a new index: its results so
 /// far were over the old one.
 pub(super) fn resubmit(app: &mut App) {
