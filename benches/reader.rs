@@ -1,12 +1,9 @@
 //! Reader speed: startup of `parallax snapshot`, and the cost of one scroll
 //! keypress (update + render) at the start, middle and end of an article.
+//! What a user sees in a terminal (first frames, keys, memory, idle) is
+//! measured by `cargo bench --bench terminal`.
 //!
 //! Run with `cargo bench --bench reader`. It prints figures; it asserts nothing.
-
-#[path = "support/copies.rs"]
-mod copies;
-#[path = "support/first_frame.rs"]
-mod first_frame;
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -24,70 +21,9 @@ const KEY_PRESSES: usize = 2000;
 
 fn main() {
     println!("parallax reader benchmark (2-core machine figures vary; compare within one run)\n");
-    let parallax = startup();
-    println!();
-    first_frames(&parallax);
-    println!();
-    idle(&parallax);
+    startup();
     println!();
     scrolling();
-}
-
-/// How long an idle reader is watched.
-const IDLE_WINDOW: Duration = Duration::from_secs(3);
-
-/// CPU taken while nothing happens, beside `less` on an article.
-fn idle(parallax: &str) {
-    let root = std::env::temp_dir().join(format!("parallax-bench-idle-{}", std::process::id()));
-    let article = format!("{}/articles/gabuev-2024.md", env!("CARGO_MANIFEST_DIR"));
-    println!(
-        "share of a core while idle in a 120x36 pseudo-terminal, over {} s:",
-        IDLE_WINDOW.as_secs()
-    );
-    let cases = [
-        (
-            "parallax, nothing pressed",
-            first_frame::Idle {
-                program: parallax,
-                args: vec![],
-                drawn: "pane 1 of 2",
-                keys: b"",
-                answered: "pane 1 of 2",
-                quit: &[b"q"],
-            },
-        ),
-        (
-            "parallax, search palette open on results",
-            first_frame::Idle {
-                program: parallax,
-                args: vec![],
-                drawn: "pane 1 of 2",
-                keys: b"/nevsky",
-                answered: "results",
-                quit: &[b"\x1b", b"q"],
-            },
-        ),
-        (
-            "less on one article",
-            first_frame::Idle {
-                program: "less",
-                args: vec![article.as_str()],
-                drawn: "+++",
-                keys: b"",
-                answered: "+++",
-                quit: &[b"q"],
-            },
-        ),
-    ];
-    for (name, case) in cases {
-        if case.program == "less" && Command::new("less").arg("--version").output().is_err() {
-            println!("  {name:<44} less is not installed");
-            continue;
-        }
-        let share = first_frame::idle_cpu(&case, &root, IDLE_WINDOW);
-        println!("  {name:<44} {share:>6.2}%");
-    }
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 fn median_and_p99(mut samples: Vec<Duration>) -> (Duration, Duration) {
@@ -111,8 +47,8 @@ fn time_process(program: &str, args: &[&str]) -> Duration {
     median_and_p99(samples).0
 }
 
-/// Times the process start, and returns the path of the release binary.
-fn startup() -> String {
+/// Times the process start beside a bare ratatui program.
+fn startup() {
     let root = env!("CARGO_MANIFEST_DIR");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let built = Command::new(cargo)
@@ -143,107 +79,6 @@ fn startup() -> String {
         "  ratio                                     {:>8.2}x (target: within 3x)",
         ms(ours) / ms(baseline)
     );
-    parallax
-}
-
-const FIRST_FRAME_RUNS: usize = 15;
-const LARGE_LIBRARY: usize = 5000;
-
-/// The first frame in a pseudo-terminal, on the bundled corpus and on a
-/// library of 5,000 articles (the bundled ones copied under new ids), and
-/// a key pressed right after it.
-fn first_frames(parallax: &str) {
-    let root = std::env::temp_dir().join(format!("parallax-bench-first-frame-{}", std::process::id()));
-    let library = root.join("library");
-    let bytes = copies::write_copies(&library, LARGE_LIBRARY);
-    println!(
-        "first frame in a 120x36 pseudo-terminal, then `j` until the pane moves; median of {FIRST_FRAME_RUNS} starts:"
-    );
-    println!(
-        "  {:<40} {:>12} {:>12} {:>14}",
-        "library", "first frame", "key", "key answered"
-    );
-    let mut medians = Vec::new();
-    let folder = library.display().to_string();
-    let large = format!("{} articles ({:.0} MB)", LARGE_LIBRARY, bytes as f64 / 1e6);
-    for (name, args) in [
-        ("bundled (5 articles)".to_string(), vec![]),
-        (large, vec!["--articles", folder.as_str()]),
-    ] {
-        let mut frames = Vec::new();
-        let mut keys = Vec::new();
-        let mut while_loading = 0;
-        for run in 0..FIRST_FRAME_RUNS {
-            let home = root.join(format!("home-{run}"));
-            let start = first_frame::start(parallax, &args, &home);
-            let _ = std::fs::remove_dir_all(&home);
-            frames.push(start.first_frame);
-            keys.push(start.key);
-            while_loading += usize::from(start.key_while_loading);
-        }
-        let (frame, _) = median_and_p99(frames);
-        let (key, _) = median_and_p99(keys);
-        println!(
-            "  {:<40} {:>9.1} ms {:>9.1} ms {:>14}",
-            name,
-            ms(frame),
-            ms(key),
-            format!("{while_loading} of {FIRST_FRAME_RUNS} loading")
-        );
-        medians.push(frame);
-    }
-    println!(
-        "  ratio, {LARGE_LIBRARY} articles to bundled               {:>8.2}x (target: within 2x)",
-        ms(medians[1]) / ms(medians[0])
-    );
-    // The same library with no file named after its article, opened on two
-    // articles: the first start finds them by the heads of the files; later
-    // starts by the names the first remembered.
-    let renamed = root.join("renamed");
-    copies::write_copies(&renamed, LARGE_LIBRARY);
-    for (n, entry) in std::fs::read_dir(&renamed).unwrap().enumerate() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "md") {
-            std::fs::rename(&path, renamed.join(format!("saved-{n:05}.md"))).unwrap();
-        }
-    }
-    let folder = renamed.display().to_string();
-    let args = ["--articles", folder.as_str(), "--open", "gurtov-2024,manning-sun-2023"];
-    let kept = root.join("home-kept");
-    for (name, remembered) in [
-        (format!("{LARGE_LIBRARY} named otherwise, first start"), false),
-        (format!("{LARGE_LIBRARY} named otherwise, later starts"), true),
-    ] {
-        if remembered {
-            // The library read whole once (as `check` does), its names remembered.
-            let checked = std::process::Command::new(parallax)
-                .args(["--articles", folder.as_str(), "check"])
-                .env("XDG_STATE_HOME", kept.join("state"))
-                .output()
-                .expect("parallax check runs");
-            assert!(checked.status.success() || checked.status.code() == Some(1));
-        }
-        let mut frames = Vec::new();
-        for run in 0..FIRST_FRAME_RUNS {
-            let home = if remembered {
-                kept.clone()
-            } else {
-                root.join(format!("home-renamed-{run}"))
-            };
-            frames.push(first_frame::start(parallax, &args, &home).first_frame);
-            if !remembered {
-                let _ = std::fs::remove_dir_all(&home);
-            }
-        }
-        let (frame, _) = median_and_p99(frames);
-        println!("  {name:<40} {:>9.1} ms", ms(frame));
-        medians.push(frame);
-    }
-    println!(
-        "  ratio, later starts named otherwise to bundled {:>6.2}x (target: within 2x)",
-        ms(medians[3]) / ms(medians[0])
-    );
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 fn scrolling() {
