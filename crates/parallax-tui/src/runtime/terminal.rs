@@ -1,7 +1,7 @@
 //! The terminal: taken and put back whatever happens (quit, a panic, a
 //! signal), given to the shell on ctrl-z, and its clipboard set.
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, Write};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
@@ -9,7 +9,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-pub type Screen = Terminal<CrosstermBackend<Stdout>>;
+pub type Screen = Terminal<CrosstermBackend<FrameWriter>>;
 
 pub fn enter() -> io::Result<Screen> {
     terminal::enable_raw_mode()?;
@@ -18,7 +18,31 @@ pub fn enter() -> io::Result<Screen> {
         restore();
         return Err(e);
     }
-    Terminal::new(CrosstermBackend::new(stdout))
+    Terminal::new(CrosstermBackend::new(FrameWriter::default()))
+}
+
+/// Holds a frame's bytes until the frame is done, then writes them in one
+/// go: the terminal gets whole frames (standard output alone would pass
+/// them on a kilobyte at a time), and a frame cut short by a panic is
+/// dropped, not written over the screen the panic hook has put back (as
+/// `BufWriter` would on its way out).
+#[derive(Default)]
+pub struct FrameWriter {
+    frame: Vec<u8>,
+}
+
+impl Write for FrameWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.frame.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let mut stdout = io::stdout().lock();
+        let written = stdout.write_all(&self.frame).and_then(|()| stdout.flush());
+        self.frame.clear();
+        written
+    }
 }
 
 /// Puts the terminal back: main screen, cursor shown, cooked mode, no mouse.
