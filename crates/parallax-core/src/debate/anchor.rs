@@ -91,22 +91,59 @@ pub enum Resolution {
     TooLong,
 }
 
-/// The text of an article, normalized, with each byte's origin.
+/// The text of an article, normalized, with where each byte came from.
 pub struct NormalizedArticle {
     text: String,
-    /// (block, byte offset in the block's text) for each byte of `text`.
-    origin: Vec<(u32, u32)>,
+    /// Where the text came from, in runs sorted by `at` (see [`Run`]).
+    runs: Vec<Run>,
+}
+
+/// From normalized byte `at` up to the next run, the text came from the
+/// text of block `block`, from byte `byte` on: one byte for one when
+/// `linear`, else all from the character at `byte` (as "..." from "…").
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    at: u32,
+    block: u32,
+    byte: u32,
+    linear: bool,
 }
 
 /// Quotes, dashes and white space as matching sees them.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    push_normalized(text, &mut out, &mut |_, _| {});
+    push_normalized(text, &mut out, &mut |_, _, _| {});
     out.trim().to_string()
 }
 
-fn push_normalized(text: &str, out: &mut String, on_push: &mut impl FnMut(usize, usize)) {
-    for (at, c) in text.char_indices() {
+/// Appends `text` normalized to `out`. Before each piece it appends,
+/// `on_piece(where in out, where in text, linear)` is told where it comes
+/// from: a piece is linear when its bytes stand for as many bytes of `text`
+/// one for one, else it stands for the one character at that place.
+fn push_normalized(text: &str, out: &mut String, on_piece: &mut impl FnMut(usize, usize, bool)) {
+    // Most text is plain ASCII words between single spaces: each run of it
+    // is copied whole, so that only what normalizing changes goes a
+    // character at a time.
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while from < bytes.len() {
+        let mut end = from;
+        let mut after_space = out.is_empty() || out.ends_with(' ');
+        while let Some(&b) = bytes.get(end) {
+            match b {
+                b' ' if !after_space => after_space = true,
+                b if b.is_ascii() && !b.is_ascii_whitespace() => after_space = false,
+                _ => break,
+            }
+            end += 1;
+        }
+        if end > from {
+            on_piece(out.len(), from, true);
+            out.push_str(&text[from..end]);
+            from = end;
+            continue;
+        }
+        let c = text[from..].chars().next().expect("a character starts here");
         let replacement: &str = match c {
             '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => "\"",
             '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => "'",
@@ -114,23 +151,23 @@ fn push_normalized(text: &str, out: &mut String, on_push: &mut impl FnMut(usize,
             '\u{2026}' => "...",
             c if c.is_whitespace() => {
                 if out.is_empty() || out.ends_with(' ') {
-                    continue;
+                    ""
+                } else {
+                    " "
                 }
-                " "
             }
             _ => {
-                let before = out.len();
+                on_piece(out.len(), from, true);
                 out.push(c);
-                for _ in before..out.len() {
-                    on_push(at, 0);
-                }
+                from += c.len_utf8();
                 continue;
             }
         };
-        for _ in 0..replacement.len() {
-            on_push(at, 0);
+        if !replacement.is_empty() {
+            on_piece(out.len(), from, replacement.len() == 1);
+            out.push_str(replacement);
         }
-        out.push_str(replacement);
+        from += c.len_utf8();
     }
 }
 
@@ -139,24 +176,52 @@ impl NormalizedArticle {
         // Normalizing only ever shortens text: sized once, never grown.
         let bytes = article.blocks.iter().map(|b| b.text.len() + 1).sum();
         let mut text = String::with_capacity(bytes);
-        let mut origin = Vec::with_capacity(bytes);
+        let mut runs: Vec<Run> = Vec::new();
+        let mut record = |at: usize, block: usize, byte: usize, linear: bool| {
+            let (at, block, byte) = (at as u32, block as u32, byte as u32);
+            // A piece that carries on the run before it, one for one, adds nothing.
+            let carries_on = runs
+                .last()
+                .is_some_and(|r| r.linear && linear && r.block == block && r.byte + (at - r.at) == byte);
+            if !carries_on {
+                runs.push(Run {
+                    at,
+                    block,
+                    byte,
+                    linear,
+                });
+            }
+        };
         for (index, block) in article.blocks.iter().enumerate() {
             if !text.is_empty() && !text.ends_with(' ') {
-                text.push(' ');
                 let previous = index.saturating_sub(1);
-                origin.push((previous as u32, article.blocks[previous].text.len() as u32));
+                record(text.len(), previous, article.blocks[previous].text.len(), true);
+                text.push(' ');
             }
-            push_normalized(&block.text, &mut text, &mut |at, _| {
-                origin.push((index as u32, at as u32))
+            push_normalized(&block.text, &mut text, &mut |at, byte, linear| {
+                record(at, index, byte, linear)
             });
         }
-        NormalizedArticle { text, origin }
+        NormalizedArticle { text, runs }
     }
 
-    /// The anchor of normalized bytes `start..end`.
+    /// The block and the byte in its text that normalized byte `at` came
+    /// from (`at` within the text).
+    fn origin(&self, at: usize) -> (u32, u32) {
+        let run = self.runs[self.runs.partition_point(|r| r.at as usize <= at) - 1];
+        let byte = if run.linear {
+            run.byte + (at as u32 - run.at)
+        } else {
+            run.byte
+        };
+        (run.block, byte)
+    }
+
+    /// The anchor of normalized bytes `start..end` (character boundaries).
     fn anchor(&self, article: &Article, start: usize, end: usize) -> Anchor {
-        let (start_block, start_byte) = self.origin[start];
-        let (end_block, last_byte) = self.origin[end - 1];
+        let (start_block, start_byte) = self.origin(start);
+        let last = self.text[..end].chars().next_back().map_or(1, char::len_utf8);
+        let (end_block, last_byte) = self.origin(end - last);
         let end_text = &article.blocks[end_block as usize].text;
         let last_len = end_text[last_byte as usize..].chars().next().map_or(0, char::len_utf8);
         Anchor {
@@ -188,9 +253,9 @@ impl NormalizedArticle {
             (several, Some(near)) => several
                 .iter()
                 .copied()
-                .min_by_key(|&at| (self.origin[at].0 as usize).abs_diff(near)),
+                .min_by_key(|&at| (self.origin(at).0 as usize).abs_diff(near)),
             (several, None) => {
-                let mut blocks: Vec<usize> = several.iter().map(|&at| self.origin[at].0 as usize).collect();
+                let mut blocks: Vec<usize> = several.iter().map(|&at| self.origin(at).0 as usize).collect();
                 blocks.dedup();
                 return Resolution::Ambiguous { blocks };
             }
@@ -213,7 +278,11 @@ impl NormalizedArticle {
                 found,
             }
         } else {
-            let block = self.origin.get(start).map_or(0, |o| o.0 as usize);
+            let block = if start < self.text.len() {
+                self.origin(start).0 as usize
+            } else {
+                0
+            };
             Resolution::NotFound {
                 closest: found,
                 block,

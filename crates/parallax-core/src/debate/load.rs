@@ -130,8 +130,9 @@ pub fn load_with_own(corpus: &Corpus, files: &[SourceFile], own: Option<&SourceF
         {
             map.question = clean_line(&question);
         }
+        let lines = LineIndex::new(text);
         for theme in raw.themes.drain(..) {
-            let at = Location::of_offset(text, theme.id.span().start);
+            let at = lines.location(theme.id.span().start);
             let id = theme.id.get_ref().clone();
             // An id and its aliases are all names of the theme: each names one theme.
             let names: Vec<&String> = std::iter::once(&id).chain(&theme.aliases).collect();
