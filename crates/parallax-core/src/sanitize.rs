@@ -57,20 +57,37 @@ pub fn clean(text: &str) -> String {
 /// C1 control or a bidirectional formatting character.
 fn needs_cleaning(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        b'\n' => false,
-        0..=0x1f | 0x7f => true,
-        // U+0080..U+009F
-        0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
-        // U+061C
-        0xd8 => bytes.get(i + 1) == Some(&0x9c),
-        // U+200E, U+200F, U+202A..U+202E; U+2066..U+2069
-        0xe2 => matches!(
-            (bytes.get(i + 1), bytes.get(i + 2)),
-            (Some(0x80), Some(0x8e | 0x8f | 0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
-        ),
-        _ => false,
-    })
+    has_control(bytes)
+        || memchr::memchr(0x7f, bytes).is_some()
+        || memchr::memchr3_iter(0xc2, 0xd8, 0xe2, bytes).any(|i| match bytes[i] {
+            // U+0080..U+009F
+            0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+            // U+061C
+            0xd8 => bytes.get(i + 1) == Some(&0x9c),
+            // U+200E, U+200F, U+202A..U+202E; U+2066..U+2069
+            _ => matches!(
+                (bytes.get(i + 1), bytes.get(i + 2)),
+                (Some(0x80), Some(0x8e | 0x8f | 0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+            ),
+        })
+}
+
+/// Whether `bytes` holds a C0 control other than a line feed. Eight bytes
+/// at a time: a word with no byte below 0x20 (most of them) is passed over
+/// whole, the others looked at byte by byte.
+fn has_control(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let control = |b: &u8| *b < 0x20 && *b != b'\n';
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let x = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        // Nonzero exactly when some byte of x is below 0x20.
+        if x.wrapping_sub(ONES * 0x20) & !x & HIGH_BITS != 0 && word.iter().any(control) {
+            return true;
+        }
+    }
+    words.remainder().iter().any(control)
 }
 
 /// Cleans a single line of text (a title, a name, a message): like [`clean`],
@@ -131,8 +148,14 @@ mod tests {
 
     #[test]
     fn the_quick_check_finds_exactly_what_cleaning_changes() {
+        let pad = "abcdefghi\n";
         for c in interesting() {
-            for text in [c.to_string(), format!("a{c}b"), format!("{c}{c}")] {
+            let mut texts = vec![c.to_string(), format!("a{c}b"), format!("{c}{c}")];
+            // At every place in a word of eight bytes, and beside a line feed.
+            for before in 0..=pad.len() {
+                texts.push(format!("{}{c}{}", &pad[..before], &pad[before..]));
+            }
+            for text in texts {
                 let changed = text
                     .chars()
                     .any(|c| c != '\n' && (c == '\t' || c == '\r' || placeholder(c).is_some()));

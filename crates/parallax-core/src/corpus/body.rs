@@ -153,13 +153,7 @@ impl BodyBuilder {
             self.open_block(BlockKind::Paragraph, range);
         }
         let open = self.open.as_mut().expect("a block was just opened");
-        for c in text.chars() {
-            if c.is_whitespace() {
-                push_space(&mut open.text);
-            } else {
-                open.text.push(c);
-            }
-        }
+        push_collapsed(&mut open.text, text);
     }
 
     fn push_note_ref(&mut self, label: &str, range: Range<usize>) {
@@ -177,7 +171,7 @@ impl BodyBuilder {
         let Some(mut block) = self.open.take() else { return };
         let trimmed = block.text.trim_end().len();
         block.text.truncate(trimmed);
-        // Built a character at a time, the text may hold twice its length.
+        // Built piece by piece, the text may hold twice its length.
         block.text.shrink_to_fit();
         for r in &mut block.note_refs {
             r.at = r.at.min(trimmed);
@@ -187,6 +181,61 @@ impl BodyBuilder {
         }
         self.blocks.push(block);
     }
+}
+
+/// Appends `text` with each run of white space made one space, and none
+/// at the start of `out` or after a space already there.
+fn push_collapsed(out: &mut String, text: &str) {
+    if single_spaced(text) {
+        // Nothing to collapse but a space the text may start with.
+        let after_space = out.is_empty() || out.ends_with(' ');
+        out.push_str(if after_space {
+            text.strip_prefix(' ').unwrap_or(text)
+        } else {
+            text
+        });
+        return;
+    }
+    // Runs between white space go in whole; each white space character
+    // becomes at most one space.
+    let bytes = text.as_bytes();
+    let (mut from, mut at) = (0, 0);
+    while at < bytes.len() {
+        let (width, space) = match bytes[at] {
+            b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => (1, true),
+            b if b.is_ascii() => (1, false),
+            _ => {
+                let c = text[at..].chars().next().expect("a character starts here");
+                (c.len_utf8(), c.is_whitespace())
+            }
+        };
+        if space {
+            out.push_str(&text[from..at]);
+            push_space(out);
+            from = at + width;
+        }
+        at += width;
+    }
+    out.push_str(&text[from..]);
+}
+
+/// Whether the only white space in `text` is single spaces (as in most of
+/// a paragraph's text, a line at a time), found with a few vectorized scans
+/// rather than character by character.
+fn single_spaced(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none()
+        && memchr::memchr2(b'\x0b', b'\x0c', bytes).is_none()
+        && memchr::memmem::find(bytes, b"  ").is_none()
+        // White space beyond ASCII: U+0085, U+00A0 (C2 ..), U+1680 (E1 ..),
+        // U+2000-U+200A, U+2028, U+2029, U+202F, U+205F (E2 ..), U+3000 (E3 ..).
+        && memchr::memchr3(0xc2, 0xe1, 0xe3, bytes).is_none()
+        && memchr::memchr_iter(0xe2, bytes).all(|at| {
+            !matches!(
+                (bytes.get(at + 1), bytes.get(at + 2)),
+                (Some(0x80), Some(0x80..=0x8a | 0xa8 | 0xa9 | 0xaf)) | (Some(0x81), Some(0x9f))
+            )
+        })
 }
 
 /// Appends one space unless the text is empty or already ends in one, so
@@ -293,5 +342,52 @@ fn assign_ids(blocks: &mut [Block]) {
             }
             BlockKind::Note { label } => format!("n{label}"),
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every sequence of up to four pieces (words, ASCII and other white
+    /// space, characters that share a first byte with white space), pushed
+    /// whole and in two parts, comes out as a character at a time would.
+    #[test]
+    fn white_space_collapses_as_character_by_character() {
+        let pieces = [
+            "word", " ", "  ", "\n", "\t", "\r\n", "\u{b}", "\u{a0}", "\u{85}", "\u{2009}", "\u{3000}", "\u{1680}",
+            "\u{205f}", "’", "—", "é", "©",
+        ];
+        let reference = |out: &mut String, text: &str| {
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    push_space(out);
+                } else {
+                    out.push(c);
+                }
+            }
+        };
+        let mut sequence = [0usize; 4];
+        let n = pieces.len();
+        for combination in 0..n.pow(4) {
+            let mut rest = combination;
+            for slot in sequence.iter_mut() {
+                *slot = rest % n;
+                rest /= n;
+            }
+            let text: String = sequence.iter().map(|&i| pieces[i]).collect();
+            for start in ["", "a", "a "] {
+                let mut expected = start.to_string();
+                reference(&mut expected, &text);
+                let mut whole = start.to_string();
+                push_collapsed(&mut whole, &text);
+                assert_eq!(whole, expected, "{text:?} after {start:?}");
+                let half = pieces[sequence[0]].len() + pieces[sequence[1]].len();
+                let mut parts = start.to_string();
+                push_collapsed(&mut parts, &text[..half]);
+                push_collapsed(&mut parts, &text[half..]);
+                assert_eq!(parts, expected, "{text:?} in two after {start:?}");
+            }
+        }
     }
 }
