@@ -172,7 +172,7 @@ impl Article {
     }
 
     pub fn word_count(&self) -> usize {
-        self.body().map(|b| b.text.split_whitespace().count()).sum()
+        self.body().map(|b| body::words(&b.text)).sum()
     }
 
     pub fn paragraph_count(&self) -> usize {
