@@ -4,7 +4,7 @@
 
 use std::collections::VecDeque;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use super::{Hit, Prefiltered, Query, SearchIndex};
@@ -79,7 +79,7 @@ enum Mode {
     },
     /// Answers from a worker thread.
     Thread {
-        requests: Sender<(u64, String)>,
+        requests: Sender<Request>,
         responses: Receiver<Response>,
     },
 }
@@ -98,8 +98,17 @@ pub struct Searcher {
 
 struct Building {
     index: Receiver<Arc<SearchIndex>>,
+    /// Set once the worker has begun: it builds when first asked.
+    started: Arc<AtomicBool>,
     done: Arc<AtomicUsize>,
     total: usize,
+}
+
+/// What the worker thread is asked.
+enum Request {
+    /// Get the index ready: a query is coming.
+    Prepare,
+    Query(u64, String),
 }
 
 /// What a search is over, before its index is built.
@@ -123,17 +132,21 @@ impl Searcher {
         }
     }
 
-    /// A searcher whose index is built on its worker thread, so that the
-    /// reader draws and takes keys at once; queries wait for it there.
+    /// A searcher whose index is built on its worker thread once it is
+    /// first asked for (see [`Searcher::prepare`]): the reader draws and
+    /// takes keys at once, and one who never searches never holds an index
+    /// (about the size of the articles' text). Queries wait for it there.
     pub fn spawn_building(what: Unindexed, waker: Waker) -> Searcher {
         let (index_tx, index_rx) = mpsc::channel();
         let index_waker = waker.clone();
+        let started = Arc::new(AtomicBool::new(false));
         let done = Arc::new(AtomicUsize::new(0));
         let total = what.corpus.len();
-        let counter = Arc::clone(&done);
+        let (begun, counter) = (Arc::clone(&started), Arc::clone(&done));
         // Until the index is built, an empty one: no query has results to look up.
         let empty = Arc::new(SearchIndex::build(&Default::default(), &Default::default()));
         let mut searcher = Searcher::start(empty, waker, move || {
+            begun.store(true, Ordering::Relaxed);
             let index = Arc::new(SearchIndex::build_counting(&what.corpus, &what.map, &counter));
             let _ = index_tx.send(Arc::clone(&index));
             index_waker.wake();
@@ -141,6 +154,7 @@ impl Searcher {
         });
         searcher.building = Some(Building {
             index: index_rx,
+            started,
             done,
             total,
         });
@@ -151,8 +165,17 @@ impl Searcher {
     pub fn indexing(&self) -> Option<(usize, usize)> {
         self.building
             .as_ref()
+            .filter(|b| b.started.load(Ordering::Relaxed))
             .map(|b| (b.done.load(Ordering::Relaxed), b.total))
             .filter(|(done, total)| done < total)
+    }
+
+    /// Has the worker get its index ready, for queries about to come (the
+    /// search palette has opened). A searcher answering inline has it.
+    pub fn prepare(&self) {
+        if let Mode::Thread { requests, .. } = &self.mode {
+            let _ = requests.send(Request::Prepare);
+        }
     }
 
     pub fn spawn(index: Arc<SearchIndex>, waker: Waker) -> Searcher {
@@ -160,38 +183,50 @@ impl Searcher {
         Searcher::start(index, waker, move || worker_index)
     }
 
-    /// A worker thread that first gets its index from `index` (at once, or
-    /// by building it), then answers queries from it; `shown` is the index
-    /// results are looked up in meanwhile.
+    /// A worker thread that, once first asked, gets its index from `index`
+    /// (at once, or by building it), then answers queries from it; `shown`
+    /// is the index results are looked up in meanwhile.
     fn start(
         shown: Arc<SearchIndex>,
         waker: Waker,
         index: impl FnOnce() -> Arc<SearchIndex> + Send + 'static,
     ) -> Searcher {
         let worker_waker = waker.clone();
-        let (request_tx, request_rx) = mpsc::channel::<(u64, String)>();
+        let (request_tx, request_rx) = mpsc::channel::<Request>();
         let (response_tx, response_rx) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
         let worker_latest = Arc::clone(&latest);
         std::thread::Builder::new()
             .name("search".into())
             .spawn(move || {
+                // Built when first asked for: a Prepare or a query.
+                let Ok(mut pending) = request_rx.recv() else {
+                    return;
+                };
                 let worker_index = index();
                 let mut narrowing = Narrowing::default();
                 let mut answered = 0;
                 loop {
-                    // Between keystrokes, the last scan is finished, so that
-                    // the next key checks only what it left.
-                    let waiting = || worker_latest.load(Ordering::Relaxed) != answered;
-                    while narrowing.finish_step(&worker_index, &waiting) {}
-                    let Ok(mut request) = request_rx.recv() else {
-                        return;
-                    };
+                    if let Request::Prepare = pending {
+                        // Between keystrokes, the last scan is finished, so
+                        // that the next key checks only what it left.
+                        let waiting = || worker_latest.load(Ordering::Relaxed) != answered;
+                        while narrowing.finish_step(&worker_index, &waiting) {}
+                        let Ok(next) = request_rx.recv() else {
+                            return;
+                        };
+                        pending = next;
+                    }
+                    let mut request = std::mem::replace(&mut pending, Request::Prepare);
                     // Only the newest query waiting matters.
                     while let Ok(newer) = request_rx.try_recv() {
-                        request = newer;
+                        if let Request::Query(..) = newer {
+                            request = newer;
+                        }
                     }
-                    let (generation, text) = request;
+                    let Request::Query(generation, text) = request else {
+                        continue;
+                    };
                     answered = generation;
                     let cancelled = || worker_latest.load(Ordering::Relaxed) != generation;
                     if let Some(hits) = narrowing.run(&worker_index, Query::parse(&text), &cancelled) {
@@ -217,10 +252,19 @@ impl Searcher {
 
     /// A searcher over `corpus` and `map`, answering as this one does: inline,
     /// its index built now; or from a thread, its index built there.
+    /// One that had its index (or was building it) gets the new one ready
+    /// at once; one never asked waits to be.
     pub fn rebuilt(&self, corpus: Arc<crate::corpus::Corpus>, map: crate::debate::DebateMap) -> Searcher {
         match self.mode {
             Mode::Inline { .. } => Searcher::inline(Arc::new(SearchIndex::build(&corpus, &map))),
-            Mode::Thread { .. } => Searcher::spawn_building(Unindexed { corpus, map }, self.waker.clone()),
+            Mode::Thread { .. } => {
+                let searcher = Searcher::spawn_building(Unindexed { corpus, map }, self.waker.clone());
+                let asked = self.building.as_ref().is_none_or(|b| b.started.load(Ordering::Relaxed));
+                if asked {
+                    searcher.prepare();
+                }
+                searcher
+            }
         }
     }
 
@@ -234,7 +278,7 @@ impl Searcher {
                 }
             }
             Mode::Thread { requests, .. } => {
-                let _ = requests.send((generation, query.to_string()));
+                let _ = requests.send(Request::Query(generation, query.to_string()));
             }
         }
     }
@@ -393,6 +437,43 @@ mod tests {
             expected,
             "the built index is the searcher's"
         );
+    }
+
+    /// No index is built until one is asked for: a reader who never
+    /// searches never holds one. Prepared, it is built and taken up; a
+    /// searcher rebuilt from one that had its index gets its own at once.
+    #[test]
+    fn the_index_is_built_only_once_asked_for() {
+        let corpus = Arc::new(crate::corpus::load(&crate::corpus::bundled_sources()).corpus);
+        let (map, _) = crate::debate::load(&corpus, &crate::corpus::bundled_maps());
+        let unindexed = || Unindexed {
+            corpus: Arc::clone(&corpus),
+            map: map.clone(),
+        };
+        let built = |s: &mut Searcher| {
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+            while s.index.is_empty() {
+                assert!(std::time::Instant::now() < deadline, "no index");
+                s.try_recv();
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+        };
+        let mut idle = Searcher::spawn_building(unindexed(), Waker::default());
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        assert!(idle.try_recv().is_none());
+        assert!(idle.index.is_empty(), "built without being asked");
+        assert_eq!(idle.indexing(), None, "no progress said for an index not begun");
+        // A searcher rebuilt from one never asked waits too.
+        let mut rebuilt = idle.rebuilt(Arc::clone(&corpus), map.clone());
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        rebuilt.try_recv();
+        assert!(rebuilt.index.is_empty());
+        idle.prepare();
+        built(&mut idle);
+        assert_eq!(idle.indexing(), None);
+        let mut again = idle.rebuilt(Arc::clone(&corpus), map.clone());
+        built(&mut again);
+        assert_eq!(again.index.len(), idle.index.len());
     }
 
     #[test]

@@ -7,6 +7,8 @@ use crate::search::{Kind, Query};
 
 pub(super) fn open(app: &mut App) {
     app.overlay = Some(Overlay::Search(Palette::default()));
+    // The index is built once a search is coming.
+    app.work.searcher.prepare();
 }
 
 /// Takes the responses that have arrived; only those of the palette's
