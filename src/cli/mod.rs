@@ -239,7 +239,7 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
         Some(Command::Import(ref args)) => import::run(args, cli.max_file_mb, &mut out),
         Some(Command::Suggest(ref args)) => {
             let library = load_valid_warned(&cli.source())?;
-            suggest::run(args, &library, &mut out)
+            suggest::run(args, library, &mut out)
         }
         Some(Command::ImportAnnotations(ref args)) => annotations::run(args, &cli.source(), &mut out),
         Some(Command::Timeline) => {
@@ -249,23 +249,23 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
         }
         Some(Command::Export(ref args)) => {
             let library = load_valid_warned(&cli.source())?;
-            export::run(args, &library, &mut out)
+            export::run(args, library, &mut out)
         }
         Some(Command::Check) => {
-            let library = load(&cli.source())?;
-            check(&library, &mut out)?;
+            let library = kept(load(&cli.source())?);
+            check(library, &mut out)?;
             Ok(i32::from(library.has_errors()))
         }
         Some(Command::List) => {
             let source = cli.source();
-            let corpus = load_valid_warned(&source)?.corpus;
+            let corpus = &load_valid_warned(&source)?.corpus;
             let folder = source.dir.clone().or_else(crate::library::own_articles);
-            list(&corpus, folder.as_deref(), &mut out)?;
+            list(corpus, folder.as_deref(), &mut out)?;
             Ok(0)
         }
         Some(Command::Show { ref id, width }) => {
-            let corpus = load_valid_warned(&cli.source())?.corpus;
-            let article = find(&corpus, id)?;
+            let corpus = &load_valid_warned(&cli.source())?.corpus;
+            let article = find(corpus, id)?;
             out.write_all(crate::show::plain_text(article, usize::from(width)).as_bytes())?;
             Ok(0)
         }
@@ -381,10 +381,18 @@ fn list(corpus: &Corpus, folder: Option<&std::path::Path>, out: &mut impl Write)
 }
 
 /// The library, every warning in it said on stderr; or its errors.
-fn load_valid_warned(source: &Source) -> Result<Library, Error> {
+fn load_valid_warned(source: &Source) -> Result<&'static Library, Error> {
     let library = load_valid(source)?;
     warn(&library.diagnostics);
-    Ok(library)
+    Ok(kept(library))
+}
+
+/// The library, kept until the process ends: a command reads it once, and
+/// its allocations (hundreds of thousands in a large library) go back with
+/// the process at exit rather than one by one, which took longer than
+/// listing the articles.
+fn kept(library: Library) -> &'static Library {
+    Box::leak(Box::new(library))
 }
 
 /// Says warnings on stderr, one a line.
