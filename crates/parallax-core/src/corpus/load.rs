@@ -302,7 +302,7 @@ pub fn parse_article(name: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>
 
 /// UTF-8 text, cleaned; binary files and invalid UTF-8 are located errors.
 fn decode(name: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+    if let Some(at) = memchr::memchr(0, bytes) {
         let prefix = String::from_utf8_lossy(&bytes[..at]);
         diagnostics.push(Diagnostic::error(
             name,
