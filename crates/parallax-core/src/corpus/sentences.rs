@@ -20,33 +20,29 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    // From one sentence end to the next, found by memchr.
+    while let Some(found) = memchr::memchr3(b'.', b'?', b'!', &bytes[i..]) {
+        i += found;
         let b = bytes[i];
-        if matches!(b, b'.' | b'?' | b'!') {
-            // Closing quotes and brackets stay with the sentence they close.
-            let mut end = i + 1;
-            loop {
-                let rest = &text[end..];
-                let closer = ['"', '\'', ')', ']', '”', '’']
-                    .into_iter()
-                    .find(|c| rest.starts_with(*c));
-                match closer {
-                    Some(c) => end += c.len_utf8(),
-                    None => break,
-                }
+        // Closing quotes and brackets stay with the sentence they close.
+        let mut end = i + 1;
+        loop {
+            let rest = &text[end..];
+            let closer = ['"', '\'', ')', ']', '”', '’']
+                .into_iter()
+                .find(|c| rest.starts_with(*c));
+            match closer {
+                Some(c) => end += c.len_utf8(),
+                None => break,
             }
-            let next = text[end..].strip_prefix(' ').and_then(|rest| rest.chars().next());
-            let starts_sentence = next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'([".contains(c));
-            if starts_sentence && !(b == b'.' && ends_abbreviation(&text[start..i + 1])) {
-                push_trimmed(text, start..end, &mut out);
-                start = end;
-                i = end;
-                continue;
-            }
-            i = end;
-            continue;
         }
-        i += 1;
+        let next = text[end..].strip_prefix(' ').and_then(|rest| rest.chars().next());
+        let starts_sentence = next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'([".contains(c));
+        if starts_sentence && !(b == b'.' && ends_abbreviation(&text[start..i + 1])) {
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+        }
+        i = end;
     }
     push_trimmed(text, start..text.len(), &mut out);
     out

@@ -79,10 +79,16 @@ pub struct Hit {
 /// Lower-cased text with typographic quotes and dashes made plain, so that
 /// "no limits" finds “no limits”.
 pub fn fold(text: &str, out: &mut Vec<u8>) {
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // A run of ASCII goes in lowercased at once; the character after it
+        // is folded on its own.
+        let run = bytes[at..].iter().take_while(|b| b.is_ascii()).count();
+        out.extend(bytes[at..at + run].iter().map(u8::to_ascii_lowercase));
+        at += run;
+        let Some(c) = text[at..].chars().next() else { break };
         match c {
-            'A'..='Z' => out.push(c.to_ascii_lowercase() as u8),
-            c if c.is_ascii() => out.push(c as u8),
             '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' => out.push(b'\''),
             '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' => out.push(b'"'),
             '\u{2010}'..='\u{2015}' => out.push(b'-'),
@@ -93,6 +99,7 @@ pub fn fold(text: &str, out: &mut Vec<u8>) {
                 }
             }
         }
+        at += c.len_utf8();
     }
 }
 
@@ -106,16 +113,26 @@ pub fn folded_string(text: &str) -> String {
 /// The bits of the characters a folded text holds; a query's bits must all
 /// be among a candidate's for it to match.
 pub fn mask(folded: &[u8]) -> u64 {
-    folded.iter().fold(0u64, |mask, &b| {
-        mask | match b {
-            b'a'..=b'z' => 1 << (b - b'a'),
-            b'0'..=b'9' => 1 << (26 + b - b'0'),
+    folded.iter().fold(0u64, |mask, &b| mask | MASK_BITS[usize::from(b)])
+}
+
+/// Each byte's bit in a [`mask`]: a letter or digit its own, a space none,
+/// any byte of a character beyond ASCII the top one, the rest shared.
+const MASK_BITS: [u64; 256] = {
+    let mut bits = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        bits[b] = match b as u8 {
+            b'a'..=b'z' => 1 << (b as u8 - b'a'),
+            b'0'..=b'9' => 1 << (26 + b as u8 - b'0'),
             b' ' => 0,
             0x80.. => 1 << 63,
             other => 1 << (36 + other % 26),
-        }
-    })
-}
+        };
+        b += 1;
+    }
+    bits
+};
 
 /// Whether `needle` occurs in `hay` in order; the span from the first to
 /// the last byte matched (leftmost, greedy), as a cheap tightness measure.
@@ -211,6 +228,55 @@ pub fn highlight_ranges(matcher: &SkimMatcherV2, text: &str, query: &str) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Folding in runs and masking by table give what a character (and a
+    /// byte) at a time gives, on every bundled article and on characters
+    /// that fold otherwise.
+    #[test]
+    fn folding_and_masks_agree_with_a_character_at_a_time() {
+        let by_character = |text: &str| {
+            let mut out = Vec::new();
+            for c in text.chars() {
+                match c {
+                    'A'..='Z' => out.push(c.to_ascii_lowercase() as u8),
+                    c if c.is_ascii() => out.push(c as u8),
+                    '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' => out.push(b'\''),
+                    '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' => out.push(b'"'),
+                    '\u{2010}'..='\u{2015}' => out.push(b'-'),
+                    c => out.extend(c.to_lowercase().collect::<String>().bytes()),
+                }
+            }
+            out
+        };
+        let by_byte = |folded: &[u8]| {
+            folded.iter().fold(0u64, |mask, &b| {
+                mask | match b {
+                    b'a'..=b'z' => 1 << (b - b'a'),
+                    b'0'..=b'9' => 1 << (26 + b - b'0'),
+                    b' ' => 0,
+                    0x80.. => 1 << 63,
+                    other => 1 << (36 + other % 26),
+                }
+            })
+        };
+        let corpus = crate::corpus::load(&crate::corpus::bundled_sources()).corpus;
+        let mut texts: Vec<String> = corpus
+            .articles()
+            .iter()
+            .flat_map(|a| &a.blocks)
+            .map(|b| b.text.clone())
+            .collect();
+        texts.push(
+            "İSTANBUL ΣΊΣΥΦΟΣ Straße Ǆ x\u{2019}s \u{201c}quoted\u{201d} a\u{2014}b ÀÉÎ 中国 👍 ~!@#$%^&*()_+".into(),
+        );
+        texts.push((0u8..128).map(char::from).collect());
+        for text in &texts {
+            let mut folded = Vec::new();
+            fold(text, &mut folded);
+            assert_eq!(folded, by_character(text), "{text:?}");
+            assert_eq!(mask(&folded), by_byte(&folded), "{text:?}");
+        }
+    }
 
     #[test]
     fn prefixes_set_the_scope() {
