@@ -101,13 +101,16 @@ pub fn find_by_head(paths: &[PathBuf], wanted: &[&str]) -> HashMap<String, usize
 /// The id an article file's front matter gives, read from its head alone.
 fn id_in_head(path: &Path) -> Option<String> {
     use std::io::Read;
-    let mut head = Vec::with_capacity(HEAD);
-    std::fs::File::open(path)
-        .ok()?
-        .take(HEAD as u64)
-        .read_to_end(&mut head)
-        .ok()?;
-    let text = String::from_utf8_lossy(&head);
+    // One read into a buffer on the stack: a file's head is all there is
+    // to read, and thousands are read in a row.
+    let mut head = [0u8; HEAD];
+    let read = std::fs::File::open(path).ok()?.read(&mut head).ok()?;
+    let head = &head[..read];
+    // The head may end inside a character; the front matter's lines before it are whole.
+    let text = match std::str::from_utf8(head) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).ok()?,
+    };
     let mut lines = text.lines();
     if lines.next()?.trim_end() != "+++" {
         return None;
