@@ -170,7 +170,7 @@ impl Searcher {
             .filter(|(done, total)| done < total)
     }
 
-    /// Has the worker get its index ready, for queries about to come (the
+    /// Asks the worker to get its index ready for queries about to come (the
     /// search palette has opened). A searcher answering inline has it.
     pub fn prepare(&self) {
         if let Mode::Thread { requests, .. } = &self.mode {
