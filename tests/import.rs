@@ -676,3 +676,42 @@ fn a_bulk_import_puts_articles_in_place_as_it_goes_so_a_stopped_one_keeps_them()
     assert_eq!(hidden, 0, "no temporary file left behind");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A named pipe among the articles already in the folder is passed over
+/// when the import looks for what it holds: the import ends, and says so.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_the_folder_imported_into_does_not_hold_up_the_import() {
+    let into = folder("fifo-into");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/articles/gurtov-2024.md"),
+        into.join("gurtov-2024.md"),
+    )
+    .unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(into.join("pipe.md"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let data = into.join("data");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["import", &fixture("plain.txt"), "--into", into.to_str().unwrap()])
+        .env("XDG_DATA_HOME", &data)
+        .env("XDG_STATE_HOME", data.join("state"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the import waited on the named pipe");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", said(&out));
+    assert!(said(&out).contains("imported "), "{}", said(&out));
+    let _ = std::fs::remove_dir_all(&into);
+}

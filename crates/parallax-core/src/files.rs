@@ -89,7 +89,7 @@ pub fn read_if_there(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, ReadErr
 }
 
 #[cfg(unix)]
-fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+pub(crate) fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
     use std::os::unix::fs::OpenOptionsExt;
     // Non-blocking only matters for the open of a FIFO; a regular file
     // reads as always.
@@ -100,7 +100,7 @@ fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
 }
 
 #[cfg(not(unix))]
-fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+pub(crate) fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
     std::fs::File::open(path)
 }
 

@@ -119,7 +119,9 @@ impl Options {
                 .map(|f| f.articles)
                 .unwrap_or_default();
             for file in files {
-                let Ok(bytes) = std::fs::read(&file) else { continue };
+                let Ok(bytes) = crate::files::read_regular(&file, self.max_bytes) else {
+                    continue;
+                };
                 let mut ignored = Vec::new();
                 if let Some(article) = crate::corpus::parse_article("", &bytes, &mut ignored) {
                     found.insert(

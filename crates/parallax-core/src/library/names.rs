@@ -102,9 +102,10 @@ pub fn find_by_head(paths: &[PathBuf], wanted: &[&str]) -> HashMap<String, usize
 fn id_in_head(path: &Path) -> Option<String> {
     use std::io::Read;
     // One read into a buffer on the stack: a file's head is all there is
-    // to read, and thousands are read in a row.
+    // to read, and thousands are read in a row. Opened without waiting, so
+    // that a named pipe among them does not hold the start up.
     let mut head = [0u8; HEAD];
-    let read = std::fs::File::open(path).ok()?.read(&mut head).ok()?;
+    let read = crate::files::open_without_blocking(path).ok()?.read(&mut head).ok()?;
     let head = &head[..read];
     // The head may end inside a character; the front matter's lines before it are whole.
     let text = match std::str::from_utf8(head) {
@@ -134,3 +135,33 @@ fn id_in_head(path: &Path) -> Option<String> {
 
 /// How much of a file is read to find its id.
 const HEAD: usize = 4096;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A named pipe among the files is passed over at once: looking for the
+    /// wanted articles by the heads of the files never waits on a writer.
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_among_the_files_does_not_hold_up_the_search_by_heads() {
+        let dir = std::env::temp_dir().join(format!("parallax-names-fifo-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let fifo = dir.join("a.md");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(made.success());
+        let article = dir.join("b.md");
+        std::fs::write(&article, "+++\nid = \"wanted\"\ntitle = \"T\"\n+++\n\nText.\n").unwrap();
+        let (sender, found) = std::sync::mpsc::channel();
+        let paths = vec![fifo, article];
+        std::thread::spawn(move || {
+            let _ = sender.send(find_by_head(&paths, &["wanted"]));
+        });
+        let found = found
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("the search by heads ends");
+        assert_eq!(found.get("wanted"), Some(&1));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
