@@ -10,6 +10,9 @@ use crate::corpus::{Article, ArticleIx, BlockIx, Corpus};
 use crate::diagnostic::{ARTICLE, Diagnostic, LineIndex, Location, unknown_name};
 use crate::sanitize::clean_line;
 
+mod closest;
+use closest::closest;
+
 /// Where a passage stands: from (block, byte) to (block, byte), end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Anchor {
@@ -291,9 +294,6 @@ impl NormalizedArticle {
         }
     }
 }
-
-mod closest;
-use closest::closest;
 
 /// Quotes longer than this are not searched for approximately.
 pub const MAX_FUZZY_QUOTE_CHARS: usize = 600;
