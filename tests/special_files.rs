@@ -159,3 +159,29 @@ fn the_reader_draws_its_first_frame_whatever_its_own_files_are() {
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+/// A named pipe among the articles already in the folder imported into is
+/// passed over when the import looks for what the folder holds.
+#[test]
+fn a_fifo_in_the_folder_imported_into_does_not_hold_up_the_import() {
+    let into = folder("import-into");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/articles/gurtov-2024.md"),
+        into.join("gurtov-2024.md"),
+    )
+    .unwrap();
+    fifo(&into.join("pipe.md"));
+    let text_file = into.join("notes.txt");
+    std::fs::write(
+        &text_file,
+        "Notes on the partnership\n\nBy A. Writer\n\nA paragraph of notes.\n",
+    )
+    .unwrap();
+    let out = parallax(
+        &into,
+        &["import", text_file.to_str().unwrap(), "--into", into.to_str().unwrap()],
+    );
+    let text = said(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("imported "), "{text}");
+}
