@@ -235,6 +235,27 @@ impl NormalizedArticle {
         }
     }
 
+    /// Where `quote` stands in the text, leftmost first and not overlapping.
+    /// Looked for by its first bytes, then compared whole: a finder's set-up
+    /// grows with what it looks for, and a map has a finder to set up for
+    /// every quote, most of them found once.
+    fn occurrences(&self, quote: &str) -> Vec<usize> {
+        const HEAD: usize = 24;
+        let (text, quote) = (self.text.as_bytes(), quote.as_bytes());
+        let finder = memchr::memmem::Finder::new(&quote[..quote.len().min(HEAD)]);
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some(at) = text.get(from..).and_then(|rest| finder.find(rest)).map(|at| from + at) {
+            if text[at..].starts_with(quote) {
+                found.push(at);
+                from = at + quote.len().max(1);
+            } else {
+                from = at + 1;
+            }
+        }
+        found
+    }
+
     pub fn resolve(&self, article: &Article, selector: &Selector) -> Resolution {
         let exact = normalize(selector.exact);
         if exact.is_empty() {
@@ -246,7 +267,9 @@ impl NormalizedArticle {
         }
         let prefix = selector.prefix.map(normalize).unwrap_or_default();
         let suffix = selector.suffix.map(normalize).unwrap_or_default();
-        let matches: Vec<usize> = memchr::memmem::find_iter(self.text.as_bytes(), exact.as_bytes())
+        let matches: Vec<usize> = self
+            .occurrences(&exact)
+            .into_iter()
             .filter(|&at| self.text[..at].trim_end().ends_with(prefix.as_str()))
             .filter(|&at| self.text[at + exact.len()..].trim_start().starts_with(suffix.as_str()))
             .collect();
@@ -364,7 +387,7 @@ pub(super) fn anchor_quote(
         return None;
     };
     let article = &corpus[article_index];
-    if normalize(raw.quote.get_ref()).split(' ').count() < 3 {
+    if raw.quote.get_ref().split_whitespace().count() < 3 {
         diagnostics.push(Diagnostic::error(
             file,
             at(raw.quote.span().start),
@@ -471,6 +494,37 @@ pub(super) fn anchor_quote(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Looking for a quote by its first bytes and comparing it whole finds
+    /// it where a search for the whole quote does: leftmost first, never
+    /// overlapping, in text that repeats itself and in every bundled article.
+    #[test]
+    fn a_quote_is_found_where_a_search_for_all_of_it_finds_it() {
+        let corpus = crate::corpus::load(&crate::corpus::bundled_sources()).corpus;
+        let mut texts: Vec<String> = corpus
+            .articles()
+            .iter()
+            .map(|a| NormalizedArticle::new(a).text)
+            .collect();
+        texts.push("a".repeat(100));
+        texts.push("ab".repeat(60) + " abc " + &"ab".repeat(30));
+        for text in texts {
+            let article = NormalizedArticle { text, runs: Vec::new() };
+            let text = article.text.as_str();
+            let mut quotes: Vec<String> = vec!["a".repeat(30), "ab".repeat(20), "abab".into(), "absent from it".into()];
+            for start in (0..text.len()).step_by(997).filter(|&s| text.is_char_boundary(s)) {
+                for len in [5, 23, 24, 25, 60, 200] {
+                    if let Some(quote) = text.get(start..(start + len).min(text.len())) {
+                        quotes.push(quote.to_string());
+                    }
+                }
+            }
+            for quote in quotes.iter().filter(|q| !q.is_empty()) {
+                let whole: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), quote.as_bytes()).collect();
+                assert_eq!(article.occurrences(quote), whole, "{quote:?}");
+            }
+        }
+    }
 
     #[test]
     fn normalizes_quotes_dashes_and_space() {
