@@ -6,7 +6,7 @@
 pub mod cli;
 
 pub use parallax_core::{
-    Error, atomic, corpus, debate, diagnostic, error, export, files, ids, import, layout, library, own_map, sanitize,
-    search, session, show, suggest, wake, xdg,
+    Error, atomic, cores, corpus, debate, diagnostic, error, export, files, ids, import, layout, library, own_map,
+    sanitize, search, session, show, suggest, wake, xdg,
 };
 pub use parallax_tui::{action, app, boot, keymap, runtime, ui};

@@ -279,19 +279,12 @@ pub fn find<'a>(corpus: &'a Corpus, id: &str) -> Result<&'a corpus::Article, Err
 /// Each article's words, counted on every core: over a large library the
 /// count is most of what `check` does once the articles are read.
 fn word_counts(corpus: &Corpus) -> Vec<usize> {
-    let articles = corpus.articles();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = articles.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let counting: Vec<_> = articles
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(corpus::Article::word_count).collect::<Vec<_>>()))
-            .collect();
-        counting
-            .into_iter()
-            .flat_map(|counted| counted.join().expect("counting words does not panic"))
-            .collect()
+    crate::cores::map_runs(corpus.articles(), crate::cores::available(), |_, run| {
+        run.iter().map(corpus::Article::word_count).collect::<Vec<_>>()
     })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 fn check(loaded: &Library, out: &mut impl Write) -> std::io::Result<()> {

@@ -4,6 +4,7 @@
 //! (the crate cannot reach the TUI crate above it).
 
 pub mod atomic;
+pub mod cores;
 pub mod corpus;
 pub mod debate;
 pub mod diagnostic;

@@ -175,42 +175,31 @@ pub fn load(files: &[SourceFile]) -> Loaded {
 /// read only when its turn comes so that a large folder is never held in
 /// memory twice.
 pub fn load_paths(paths: &[PathBuf], max_file_bytes: u64) -> Loaded {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    load_paths_counting(paths, max_file_bytes, threads, &AtomicUsize::new(0))
+    load_paths_counting(paths, max_file_bytes, crate::cores::available(), &AtomicUsize::new(0))
 }
 
 /// [`load_paths`] on `threads` threads, adding one to `done` for each file.
 pub fn load_paths_counting(paths: &[PathBuf], max_file_bytes: u64, threads: usize, done: &AtomicUsize) -> Loaded {
-    let threads = threads.clamp(1, paths.len().max(1));
-    let chunk = paths.len().div_ceil(threads).max(1);
-    let parsed: Vec<Parsed> = std::thread::scope(|scope| {
-        let workers: Vec<_> = paths
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|path| {
-                            let name = path.display().to_string();
-                            let mut diagnostics = Vec::new();
-                            let article = match read_limited(path, max_file_bytes) {
-                                Ok(bytes) => parse_article(&name, &bytes, &mut diagnostics),
-                                Err(problem) => {
-                                    diagnostics.push(problem);
-                                    None
-                                }
-                            };
-                            done.fetch_add(1, Ordering::Relaxed);
-                            (name, article, diagnostics)
-                        })
-                        .collect::<Vec<Parsed>>()
-                })
+    let parsed: Vec<Parsed> = crate::cores::map_runs(paths, threads, |_, run| {
+        run.iter()
+            .map(|path| {
+                let name = path.display().to_string();
+                let mut diagnostics = Vec::new();
+                let article = match read_limited(path, max_file_bytes) {
+                    Ok(bytes) => parse_article(&name, &bytes, &mut diagnostics),
+                    Err(problem) => {
+                        diagnostics.push(problem);
+                        None
+                    }
+                };
+                done.fetch_add(1, Ordering::Relaxed);
+                (name, article, diagnostics)
             })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("parsing does not panic"))
-            .collect()
-    });
+            .collect::<Vec<Parsed>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     collect(parsed)
 }
 

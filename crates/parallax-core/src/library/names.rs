@@ -72,7 +72,7 @@ pub fn find_by_head(paths: &[PathBuf], wanted: &[&str]) -> HashMap<String, usize
     }
     let found = std::sync::Mutex::new(HashMap::new());
     let done = std::sync::atomic::AtomicBool::new(false);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = crate::cores::available();
     let chunk = paths.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
         for (c, part) in paths.chunks(chunk).enumerate() {

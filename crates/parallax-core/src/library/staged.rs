@@ -168,7 +168,7 @@ pub fn open(source: &Source, wanted: &[String], required: bool, spare_a_core: bo
         Some(dir) => crate::sanitize::clean_line(&format!("parallax check --articles {}", dir.display())),
         None => "parallax check".to_string(),
     };
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cores = crate::cores::available();
     let threads = if spare_a_core { cores - 1 } else { cores }.max(1);
     let waker = crate::wake::Waker::default();
     let arrived = waker.clone();

@@ -225,7 +225,7 @@ impl SearchIndex {
             }
             None
         };
-        let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_WORKERS));
+        let workers = crate::cores::available().min(MAX_WORKERS);
         let stopped_at = if workers == 1 || chunks.len() <= 1 {
             let mut stopped_at = None;
             for chunk in &chunks {

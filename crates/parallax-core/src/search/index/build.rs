@@ -18,8 +18,7 @@ impl SearchIndex {
     /// The articles' sentences are indexed on every core, a run of articles
     /// each, and joined in order.
     pub fn build_counting(corpus: &Corpus, map: &DebateMap, done: &std::sync::atomic::AtomicUsize) -> SearchIndex {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        SearchIndex::build_in(corpus, map, done, threads)
+        SearchIndex::build_in(corpus, map, done, crate::cores::available())
     }
 
     /// [`SearchIndex::build_counting`] on `threads` threads.
@@ -29,20 +28,10 @@ impl SearchIndex {
         done: &std::sync::atomic::AtomicUsize,
         threads: usize,
     ) -> SearchIndex {
-        let articles = corpus.articles();
-        let run = articles.len().div_ceil(threads.max(1)).max(1);
-        let mut parts = std::thread::scope(|scope| {
-            let indexing: Vec<_> = articles
-                .chunks(run)
-                .enumerate()
-                .map(|(n, part)| scope.spawn(move || SearchIndex::of_articles(part, n * run, done)))
-                .collect();
-            indexing
-                .into_iter()
-                .map(|part| part.join().expect("indexing does not panic"))
-                .collect::<Vec<_>>()
-                .into_iter()
-        });
+        let mut parts = crate::cores::map_runs(corpus.articles(), threads, |first, run| {
+            SearchIndex::of_articles(run, first, done)
+        })
+        .into_iter();
         // The first run's vectors become the index's and the others are
         // appended, each freed once copied: a large vector grows in place
         // (the allocator remaps it), so while joining the folded text is
