@@ -495,6 +495,44 @@ pub(super) fn anchor_quote(
 mod tests {
     use super::*;
 
+    /// Where each normalized byte came from, kept in runs, is where a
+    /// character-at-a-time normalizing puts it, at every character of every
+    /// bundled article and of one full of what normalizing changes.
+    #[test]
+    fn normalized_text_knows_where_each_character_came_from() {
+        // What normalizing made of each character, and where it stood.
+        let by_character = |article: &Article| {
+            let mut text = String::new();
+            let mut origin: Vec<(u32, u32)> = Vec::new();
+            for (index, block) in article.blocks.iter().enumerate() {
+                if !text.is_empty() && !text.ends_with(' ') {
+                    text.push(' ');
+                    origin.push((index as u32 - 1, article.blocks[index - 1].text.len() as u32));
+                }
+                for (at, c) in block.text.char_indices() {
+                    let before = text.len();
+                    push_normalized(&c.to_string(), &mut text, &mut |_, _, _| {});
+                    origin.extend(std::iter::repeat_n((index as u32, at as u32), text.len() - before));
+                }
+            }
+            (text, origin)
+        };
+        let mut corpus = crate::corpus::load(&crate::corpus::bundled_sources()).corpus;
+        let odd = "+++\nid = \"odd\"\ntitle = \"Odd\"\noutlet = \"O\"\npublished = \"2024\"\nform = \"essay\"\nsource = \"S\"\n\n[[authors]]\nname = \"A\"\n+++\n\nIt’s “odd”\u{a0}\u{a0}— quite… odd   café.\n\nÉtude — 中国\u{2009}x.\n";
+        let mut problems = Vec::new();
+        let article =
+            crate::corpus::parse_article("odd.md", odd.as_bytes(), &mut problems).expect("the article parses");
+        corpus = crate::corpus::Corpus::new(corpus.articles().iter().cloned().chain([article]).collect());
+        for article in corpus.articles() {
+            let normalized = NormalizedArticle::new(article);
+            let (text, origin) = by_character(article);
+            assert_eq!(normalized.text, text, "{}", article.meta.id);
+            for (at, _) in text.char_indices() {
+                assert_eq!(normalized.origin(at), origin[at], "{} at {at}", article.meta.id);
+            }
+        }
+    }
+
     /// Looking for a quote by its first bytes and comparing it whole finds
     /// it where a search for the whole quote does: leftmost first, never
     /// overlapping, in text that repeats itself and in every bundled article.
