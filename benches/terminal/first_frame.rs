@@ -30,6 +30,13 @@ pub(crate) fn first_frames(root: &Path, libraries: &Libraries) {
         args.extend(["--open".to_string(), "gurtov-2024,manning-sun-2023".to_string()]);
         args
     };
+    let reader = |name: String, args: Vec<String>, kept_home: bool| Start {
+        name,
+        program: PARALLAX,
+        args,
+        drawn: &parallax_drawn,
+        kept_home,
+    };
     let mut starts = vec![
         Start {
             name: "less, one bundled article".into(),
@@ -38,41 +45,27 @@ pub(crate) fn first_frames(root: &Path, libraries: &Libraries) {
             drawn: &less_drawn,
             kept_home: false,
         },
-        Start {
-            name: "bundled (5 articles)".into(),
-            program: PARALLAX,
-            args: vec![],
-            drawn: &parallax_drawn,
-            kept_home: false,
-        },
-        Start {
-            name: format!("{LARGE} articles named ID.md"),
-            program: PARALLAX,
-            args: folder(&libraries.copies),
-            drawn: &parallax_drawn,
-            kept_home: false,
-        },
-        Start {
-            name: "500 named otherwise, first start".into(),
-            program: PARALLAX,
-            args: open(&libraries.renamed_small),
-            drawn: &parallax_drawn,
-            kept_home: false,
-        },
-        Start {
-            name: format!("{LARGE} named otherwise, first start"),
-            program: PARALLAX,
-            args: open(&libraries.renamed),
-            drawn: &parallax_drawn,
-            kept_home: false,
-        },
-        Start {
-            name: format!("{LARGE} named otherwise, later starts"),
-            program: PARALLAX,
-            args: open(&libraries.renamed),
-            drawn: &parallax_drawn,
-            kept_home: true,
-        },
+        reader("bundled (5 articles)".into(), vec![], false),
+        reader(
+            format!("{LARGE} articles named ID.md"),
+            folder(&libraries.copies),
+            false,
+        ),
+        reader(
+            "500 named otherwise, first start".into(),
+            open(&libraries.renamed_small),
+            false,
+        ),
+        reader(
+            format!("{LARGE} named otherwise, first start"),
+            open(&libraries.renamed),
+            false,
+        ),
+        reader(
+            format!("{LARGE} named otherwise, later starts"),
+            open(&libraries.renamed),
+            true,
+        ),
     ];
     if !installed("less") {
         println!("less is not installed (apt-get install less): the first row is left out");
