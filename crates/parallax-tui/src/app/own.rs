@@ -328,13 +328,14 @@ pub(super) fn receive(app: &mut App) {
     if app.overlay.as_ref().is_some_and(Overlay::holds_arrival) {
         return;
     }
+    let mut taken = false;
     while let Some(report) = app.own.as_mut().and_then(|own| own.keeper.try_recv()) {
+        taken = true;
         app.map = report.map;
-        super::search::reindex(app);
         if let Some(said) = &report.said {
             app.status = Some(said.clone());
         }
-        let Some(own) = app.own.as_mut() else { return };
+        let Some(own) = app.own.as_mut() else { break };
         own.unsaved = report.unsaved;
         if report.unsaved > 0 {
             own.failed = report.said.clone();
@@ -342,6 +343,10 @@ pub(super) fn receive(app: &mut App) {
         if let Some(id) = own.select.take() {
             app.set_theme(app.map.theme_index(&id));
         }
+    }
+    // One index over the map the last report left, not one for each report.
+    if taken {
+        super::search::reindex(app);
     }
 }
 
