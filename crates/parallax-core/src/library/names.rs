@@ -101,22 +101,67 @@ pub fn find_by_head(paths: &[PathBuf], wanted: &[&str]) -> HashMap<String, usize
 /// The id an article file's front matter gives, read from its head alone.
 fn id_in_head(path: &Path) -> Option<String> {
     use std::io::Read;
-    // One read into a buffer on the stack: a file's head is all there is
-    // to read, and thousands are read in a row. Opened without waiting, so
-    // that a named pipe among them does not hold the start up.
+    // Into a buffer on the stack, its first few hundred bytes first: the id
+    // is near the top, and thousands of heads are read in a row. Opened
+    // without waiting, so that a named pipe among them does not hold the
+    // start up.
+    let mut file = crate::files::open_without_blocking(path).ok()?;
     let mut head = [0u8; HEAD];
-    let read = crate::files::open_without_blocking(path).ok()?.read(&mut head).ok()?;
-    let head = &head[..read];
-    // The head may end inside a character; the front matter's lines before it are whole.
-    let text = match std::str::from_utf8(head) {
+    let mut read = 0;
+    loop {
+        let wanted = if read == 0 { FIRST_READ } else { HEAD };
+        let more = file.read(&mut head[read..wanted]).ok()?;
+        read += more;
+        let ended = more == 0 || read == HEAD;
+        match id_in_front_matter(&head[..read], ended) {
+            Found::Id(id) => return Some(id),
+            Found::Nothing => return None,
+            Found::ReadOn if ended => return None,
+            Found::ReadOn => {}
+        }
+    }
+}
+
+/// What the start of a file says of its id.
+#[derive(Debug, PartialEq)]
+enum Found {
+    Id(String),
+    /// The front matter ended, or never began, without one.
+    Nothing,
+    /// The head read so far ends inside the front matter.
+    ReadOn,
+}
+
+/// The id in the front matter at the start of `head`; `whole` when `head`
+/// is all there is to read (else its last line may be cut short).
+fn id_in_front_matter(head: &[u8], whole: bool) -> Found {
+    if !b"+++".starts_with(&head[..head.len().min(3)]) {
+        return Found::Nothing;
+    }
+    // Only whole lines count: a value cut off by the end of what was read
+    // must not pass for the id.
+    let complete = match whole {
+        true => head,
+        false => head
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(&head[..0], |end| &head[..=end]),
+    };
+    // The head may end inside a character; the lines before it are whole.
+    let text = match std::str::from_utf8(complete) {
         Ok(text) => text,
-        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).ok()?,
+        Err(e) => std::str::from_utf8(&complete[..e.valid_up_to()]).unwrap_or_default(),
     };
     let mut lines = text.lines();
-    if lines.next()?.trim_end() != "+++" {
-        return None;
+    match lines.next() {
+        Some(first) if first.trim_end() == "+++" => {}
+        Some(_) => return Found::Nothing,
+        None => return Found::ReadOn,
     }
-    for line in lines.take_while(|l| l.trim_end() != "+++") {
+    for line in lines {
+        if line.trim_end() == "+++" {
+            return Found::Nothing;
+        }
         let Some(rest) = line.trim_start().strip_prefix("id") else {
             continue;
         };
@@ -128,17 +173,63 @@ fn id_in_head(path: &Path) -> Option<String> {
             .strip_prefix('"')
             .and_then(|v| v.strip_suffix('"'))
             .filter(|v| !v.contains(['"', '\\']))
-            .map(str::to_string);
+            .map_or(Found::Nothing, |id| Found::Id(id.to_string()));
     }
-    None
+    Found::ReadOn
 }
 
+/// How much of a file is read first: an id is on the front matter's first
+/// lines, and reading less is quicker across thousands of files.
+const FIRST_READ: usize = 256;
 /// How much of a file is read to find its id.
 const HEAD: usize = 4096;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_id_is_taken_only_from_whole_lines_of_the_front_matter() {
+        let file = "+++\nid = \"smith-2024\"\ntitle = \"T\"\n+++\n\nText.\n";
+        assert_eq!(
+            id_in_front_matter(file.as_bytes(), true),
+            Found::Id("smith-2024".into())
+        );
+        // Cut inside the id's line: read on, never a shortened id.
+        for cut in 0..file.find("\ntitle").unwrap() {
+            assert_eq!(
+                id_in_front_matter(&file.as_bytes()[..cut], false),
+                Found::ReadOn,
+                "cut at {cut}"
+            );
+        }
+        assert_eq!(id_in_front_matter(&file.as_bytes()[..19], true), Found::Nothing);
+        assert_eq!(
+            id_in_front_matter(b"+++\ntitle = \"T\"\n+++\nid = \"x\"\n", true),
+            Found::Nothing
+        );
+        assert_eq!(id_in_front_matter(b"# A heading\n", false), Found::Nothing);
+        assert_eq!(id_in_front_matter(b"+++\ntitle = \"\xc3", false), Found::ReadOn);
+    }
+
+    /// An id below a long first stretch of front matter is found by reading on.
+    #[test]
+    fn an_id_past_the_first_read_is_found() {
+        let dir = std::env::temp_dir().join(format!("parallax-names-late-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("a.md");
+        let long = "x".repeat(FIRST_READ * 3);
+        std::fs::write(&path, format!("+++\ntitle = \"{long}\"\nid = \"late\"\n+++\n\nText.\n")).unwrap();
+        assert_eq!(id_in_head(&path).as_deref(), Some("late"));
+        std::fs::write(
+            &path,
+            format!("+++\ntitle = \"{}\"\nid = \"late\"\n+++\n", "x".repeat(HEAD)),
+        )
+        .unwrap();
+        assert_eq!(id_in_head(&path), None, "past the head, the file is read whole later");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     /// A named pipe among the files is passed over at once: looking for the
     /// wanted articles by the heads of the files never waits on a writer.
