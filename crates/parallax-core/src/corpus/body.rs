@@ -56,6 +56,8 @@ struct BodyBuilder {
     in_note: bool,
     /// Whether the open strong span began a paragraph: it may be a speaker's label.
     leading_strong: bool,
+    /// Room the open block's text is built in, kept from block to block.
+    scratch: String,
 }
 
 impl BodyBuilder {
@@ -138,7 +140,7 @@ impl BodyBuilder {
         self.open = Some(Block {
             id: String::new(),
             kind,
-            text: String::new(),
+            text: std::mem::take(&mut self.scratch),
             span,
             line: 0,
             sentences: std::sync::OnceLock::new(),
@@ -169,10 +171,12 @@ impl BodyBuilder {
 
     fn finish_open(&mut self) {
         let Some(mut block) = self.open.take() else { return };
+        // Built piece by piece in room kept for the next block, the text is
+        // copied once at its length: no growing and shrinking per block.
         let trimmed = block.text.trim_end().len();
-        block.text.truncate(trimmed);
-        // Built piece by piece, the text may hold twice its length.
-        block.text.shrink_to_fit();
+        let text = block.text[..trimmed].to_string();
+        self.scratch = std::mem::replace(&mut block.text, text);
+        self.scratch.clear();
         for r in &mut block.note_refs {
             r.at = r.at.min(trimmed);
         }
