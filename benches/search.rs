@@ -147,11 +147,12 @@ fn child(dir: &str) {
     };
     let library = library::load(&source).expect("the corpus loads");
     let loaded = start.elapsed();
-    let index = Arc::new(SearchIndex::build(&library.corpus, &library.map));
+    let corpus = Arc::new(library.corpus);
+    let index = Arc::new(SearchIndex::build(&corpus, &library.map));
     let indexed = start.elapsed();
     let samples = keystrokes(Searcher::inline(Arc::clone(&index)), &queries(), None);
     let (median, p99) = median_and_p99(samples.clone());
-    println!("articles {}", library.corpus.len());
+    println!("articles {}", corpus.len());
     println!("candidates {}", index.len());
     println!("load_ms {:.1}", loaded.as_secs_f64() * 1e3);
     println!("load_index_ms {:.1}", indexed.as_secs_f64() * 1e3);
@@ -179,7 +180,7 @@ fn child(dir: &str) {
     }
     println!("whole_median_us {:.1}", median_and_p99(whole).0.as_secs_f64() * 1e6);
     let lines: String = (0..index.len() as u32)
-        .map(|id| index.text(&library.corpus, id).replace('\n', " ") + "\n")
+        .map(|id| index.text(id).replace('\n', " ") + "\n")
         .collect();
     let file = std::env::temp_dir().join(format!("parallax-fzf-lines-{}.txt", std::process::id()));
     std::fs::write(&file, lines).expect("the candidate lines can be written");

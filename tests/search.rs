@@ -12,9 +12,10 @@ use parallax::debate::{self, DebateMap};
 use parallax::keymap::Keymap;
 use parallax::search::{Kind, Query, SearchIndex, highlight_ranges, matcher};
 use ratatui::layout::Rect;
+use std::sync::Arc;
 
-fn bundled() -> (Corpus, DebateMap) {
-    let corpus = corpus::load(&corpus::bundled_sources()).corpus;
+fn bundled() -> (Arc<Corpus>, DebateMap) {
+    let corpus = Arc::new(corpus::load(&corpus::bundled_sources()).corpus);
     let (map, _) = debate::load(&corpus, &corpus::bundled_maps());
     (corpus, map)
 }
@@ -28,7 +29,7 @@ fn top(index: &SearchIndex, corpus: &Corpus, query: &str, n: usize) -> Vec<(Kind
         .map(|hit| {
             let c = index.candidate(hit.candidate);
             let article = c.article.map(|a| corpus[a].meta.id.to_string()).unwrap_or_default();
-            (c.kind, article, index.text(corpus, hit.candidate).to_string())
+            (c.kind, article, index.text(hit.candidate).to_string())
         })
         .collect()
 }
@@ -178,13 +179,13 @@ fn non_ascii_candidates_and_queries() {
         name: "u.md".into(),
         bytes: text.as_bytes().to_vec().into(),
     }]);
-    let corpus = loaded.corpus;
+    let corpus = Arc::new(loaded.corpus);
     let index = SearchIndex::build(&corpus, &DebateMap::default());
     let m = matcher();
     for query in ["crème brûlée", "CAFÉ", "俄罗斯", "👍🏽", "νέφσκι", "zurich", "é", "中"] {
         let hits = index.search(&Query::parse(query));
         for hit in &hits {
-            let text = index.text(&corpus, hit.candidate);
+            let text = index.text(hit.candidate);
             for range in highlight_ranges(&m, text, &Query::parse(query).text) {
                 assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
             }
@@ -194,7 +195,7 @@ fn non_ascii_candidates_and_queries() {
         }
     }
     let hits = index.search(&Query::parse("俄罗斯"));
-    let text = index.text(&corpus, hits[0].candidate);
+    let text = index.text(hits[0].candidate);
     let shown: String = highlight_ranges(&m, text, "俄罗斯")
         .iter()
         .map(|r| &text[r.clone()])
@@ -203,7 +204,8 @@ fn non_ascii_candidates_and_queries() {
 }
 
 fn reader() -> App {
-    let (corpus, map) = bundled();
+    let corpus = corpus::load(&corpus::bundled_sources()).corpus;
+    let (map, _) = debate::load(&corpus, &corpus::bundled_maps());
     let open = [
         corpus.index_of("manning-sun-2023").unwrap(),
         corpus.index_of("gabuev-2024").unwrap(),
@@ -441,8 +443,8 @@ fn y_copies_the_passage_jumped_to_with_its_citation() {
 
 /// The bundled articles and copies of them, `articles` in all: common
 /// phrases then occur more often than the prefilter scores.
-fn copied(articles: usize) -> (Corpus, DebateMap) {
-    let corpus = corpus::load(&copies::sources(articles)).corpus;
+fn copied(articles: usize) -> (Arc<Corpus>, DebateMap) {
+    let corpus = Arc::new(corpus::load(&copies::sources(articles)).corpus);
     let (map, _) = debate::load(&corpus, &corpus::bundled_maps());
     (corpus, map)
 }

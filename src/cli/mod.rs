@@ -219,14 +219,19 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             Ok(0)
         }
         Some(Command::Search { ref query, limit, json }) => {
-            let library = load_valid_warned(&cli.source())?;
-            let index = crate::search::SearchIndex::build(&library.corpus, &library.map);
+            let mut library = load_valid(&cli.source())?;
+            warn(&library.diagnostics);
+            // The index reads the articles from the corpus it is given; both
+            // are kept until the process ends, as the library is (see `kept`).
+            let corpus = std::sync::Arc::new(std::mem::take(&mut library.corpus));
+            let index = Box::leak(Box::new(crate::search::SearchIndex::build(&corpus, &library.map)));
+            let library = kept(library);
             let hits = index.search(&crate::search::Query::parse(query));
             let hits = &hits[..hits.len().min(limit)];
             let text = if json {
-                crate::export::search_json(&library.corpus, &library.map, &index, hits)
+                crate::export::search_json(&library.map, index, hits)
             } else {
-                crate::export::search_text(&library.corpus, &library.map, &index, hits)
+                crate::export::search_text(&library.map, index, hits)
             };
             write!(out, "{text}")?;
             Ok(0)

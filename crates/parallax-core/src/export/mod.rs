@@ -357,7 +357,8 @@ struct JsonHit<'a> {
     theme: Option<&'a str>,
 }
 
-fn json_hit<'a>(corpus: &'a Corpus, map: &'a DebateMap, index: &'a SearchIndex, hit: &Hit) -> JsonHit<'a> {
+fn json_hit<'a>(map: &'a DebateMap, index: &'a SearchIndex, hit: &Hit) -> JsonHit<'a> {
+    let corpus = index.corpus();
     let c = index.candidate(hit.candidate);
     let article = c.article.map(|a| &corpus[a]);
     let passage = c.kind == Kind::Passage;
@@ -365,7 +366,7 @@ fn json_hit<'a>(corpus: &'a Corpus, map: &'a DebateMap, index: &'a SearchIndex, 
         kind: c.kind.name(),
         article: article.map(|a| a.meta.id.as_str()),
         score: hit.score,
-        text: index.text(corpus, hit.candidate),
+        text: index.text(hit.candidate),
         block: article.filter(|_| passage).map(|a| a.blocks[c.block.get()].id.as_str()),
         start: passage.then_some(c.start),
         end: passage.then_some(c.end),
@@ -374,18 +375,18 @@ fn json_hit<'a>(corpus: &'a Corpus, map: &'a DebateMap, index: &'a SearchIndex, 
 }
 
 /// Search results as JSON, best first.
-pub fn search_json(corpus: &Corpus, map: &DebateMap, index: &SearchIndex, hits: &[Hit]) -> String {
-    let hits: Vec<JsonHit> = hits.iter().map(|h| json_hit(corpus, map, index, h)).collect();
+pub fn search_json(map: &DebateMap, index: &SearchIndex, hits: &[Hit]) -> String {
+    let hits: Vec<JsonHit> = hits.iter().map(|h| json_hit(map, index, h)).collect();
     let mut text = serde_json::to_string_pretty(&hits).expect("search results are plain data");
     text.push('\n');
     text
 }
 
 /// Search results as lines: kind, where, score, text.
-pub fn search_text(corpus: &Corpus, map: &DebateMap, index: &SearchIndex, hits: &[Hit]) -> String {
+pub fn search_text(map: &DebateMap, index: &SearchIndex, hits: &[Hit]) -> String {
     let mut out = String::new();
     for hit in hits {
-        let h = json_hit(corpus, map, index, hit);
+        let h = json_hit(map, index, hit);
         let place = match (h.theme, h.article, h.block) {
             (Some(theme), _, _) => format!("#{theme}"),
             (None, Some(article), Some(block)) => format!("{article}:{block}"),

@@ -1,11 +1,14 @@
-//! The search index: every candidate, its folded text and its mask.
+//! The search index: every candidate and its mask. A passage's text is
+//! read from the corpus and folded as it is checked: the index holds no
+//! second copy of the articles' words.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use fuzzy_matcher::FuzzyMatcher;
 
-use super::{Hit, Query, RESULT_LIMIT, SCORED, fold, folded_string, mask, matcher, subsequence, word_close};
+use super::{Hit, Query, RESULT_LIMIT, SCORED, folded_string, matcher};
 use crate::corpus::Corpus;
 use crate::ids::{ArticleIx, BlockIx, ThemeIx};
 
@@ -51,7 +54,7 @@ pub struct Candidate {
 /// A candidate as the index keeps it, in 16 bytes: a passage's article,
 /// block and byte range; a theme's article (or [`NO_ARTICLE`]), theme and
 /// text; an article's article and text. Which it is follows from its id.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Stored {
     article: u32,
     /// The block of a passage, the theme of a theme candidate.
@@ -63,20 +66,28 @@ struct Stored {
 
 const NO_ARTICLE: u32 = u32::MAX;
 
+/// A bit that [`mask`] never sets (so no query asks for it), set in the
+/// mask of a passage whose text is not all ASCII: folding it is more than
+/// lowering its letters.
+const BEYOND_ASCII: u64 = 1 << 62;
+
 mod build;
+mod check;
+
+use check::{Needle, Reader};
 
 pub struct SearchIndex {
+    /// What the passages are read from.
+    corpus: Arc<Corpus>,
     candidates: Vec<Stored>,
     /// Ids below this are passages; then themes up to `themes_end`; then articles.
     passages_end: u32,
     themes_end: u32,
-    /// The folded texts of all candidates, one after another.
-    folded: Vec<u8>,
-    /// `folded[bounds[i]..bounds[i + 1]]` belongs to candidate `i`.
-    bounds: Vec<u32>,
+    /// Each candidate's mask: which characters its folded text holds.
     masks: Vec<u64>,
-    /// The texts of theme and article candidates.
+    /// The texts of theme and article candidates, and the same folded.
     texts: Vec<String>,
+    folded_texts: Vec<Box<[u8]>>,
 }
 
 impl SearchIndex {
@@ -124,45 +135,23 @@ impl SearchIndex {
         }
     }
 
+    /// The corpus the index's passages are in.
+    pub fn corpus(&self) -> &Arc<Corpus> {
+        &self.corpus
+    }
+
     /// The candidate's words as they stand in the corpus or the map.
-    pub fn text<'a>(&'a self, corpus: &'a Corpus, id: u32) -> &'a str {
-        let c = self.candidate(id);
-        match c.kind {
-            Kind::Passage => {
-                let block = &corpus[c.article.unwrap_or_default()].blocks[c.block.get()];
-                &block.text[c.start as usize..c.end as usize]
-            }
-            Kind::Theme | Kind::Article => &self.texts[c.text as usize],
+    pub fn text(&self, id: u32) -> &str {
+        let stored = self.candidates[id as usize];
+        match self.kind(id) {
+            Kind::Passage => self.passage_text(stored),
+            Kind::Theme | Kind::Article => &self.texts[stored.start as usize],
         }
     }
 
-    /// The candidate's folded text: what matching compares.
-    fn folded_text(&self, id: u32) -> &str {
-        std::str::from_utf8(self.folded_bytes(id)).expect("folding writes whole characters")
-    }
-
-    fn folded_bytes(&self, id: u32) -> &[u8] {
-        let i = id as usize;
-        &self.folded[self.bounds[i] as usize..self.bounds[i + 1] as usize]
-    }
-
-    /// Whether candidate `id` passes the prefilter for `needle` (folded).
-    fn check(&self, needle: &Needle, scope: super::Scope, id: u32) -> Option<Survivor> {
-        if needle.mask & !self.masks[id as usize] != 0 || !scope.admits(self.kind(id)) {
-            return None;
-        }
-        let hay = self.folded_bytes(id);
-        let span = subsequence(hay, &needle.bytes)?;
-        if !needle.words.iter().all(|word| word_close(hay, word)) {
-            return None;
-        }
-        // The phrase itself: as tight as a match can be.
-        let exact = needle.phrase.find(hay).is_some();
-        Some(Survivor {
-            id,
-            exact,
-            span: u16::try_from(if exact { needle.bytes.len() } else { span }).unwrap_or(u16::MAX),
-        })
+    fn passage_text(&self, passage: Stored) -> &str {
+        let block = &self.corpus.articles()[passage.article as usize].blocks[passage.block as usize];
+        &block.text[passage.start as usize..passage.end as usize]
     }
 
     /// The candidates that pass the prefilter for `query`, in id order.
@@ -181,7 +170,7 @@ impl SearchIndex {
     ) -> Option<Prefiltered> {
         let needle = Needle::new(&query.text);
         let everything = self.candidates.len() as u32;
-        if needle.bytes.is_empty() {
+        if needle.is_empty() {
             return Some(Prefiltered {
                 survivors: Vec::new(),
                 scanned_to: everything,
@@ -205,7 +194,8 @@ impl SearchIndex {
                 return None;
             }
             let mut found = Vec::new();
-            let mut keep = |id| found.extend(self.check(&needle, query.scope, id));
+            let mut reader = Reader::new();
+            let mut keep = |id| found.extend(self.check(&needle, query.scope, id, &mut reader));
             match chunk {
                 Chunk::Earlier(survivors) => survivors.iter().for_each(|s| keep(s.id)),
                 Chunk::Range(ids) => ids.clone().for_each(keep),
@@ -291,10 +281,12 @@ impl SearchIndex {
     /// id order, all of them: on this thread, without stopping early.
     pub fn survivors_among(&self, query: &Query, ids: std::ops::Range<u32>) -> Vec<Survivor> {
         let needle = Needle::new(&query.text);
-        if needle.bytes.is_empty() {
+        if needle.is_empty() {
             return Vec::new();
         }
-        ids.filter_map(|id| self.check(&needle, query.scope, id)).collect()
+        let mut reader = Reader::new();
+        ids.filter_map(|id| self.check(&needle, query.scope, id, &mut reader))
+            .collect()
     }
 
     /// Ranks prefiltered candidates: phrase matches first, then by the
@@ -317,9 +309,10 @@ impl SearchIndex {
         });
         let matcher = matcher();
         let pattern = folded_string(&query.text);
+        let mut buffer = Vec::new();
         let mut hits: Vec<Hit> = best
             .filter_map(|s| {
-                let score = matcher.fuzzy_match(self.folded_text(s.id), &pattern)?;
+                let score = matcher.fuzzy_match(&self.folded_string(s.id, &mut buffer), &pattern)?;
                 // The articles' own words come before our summaries of them.
                 let c = self.candidate(s.id);
                 let summary = c.kind == Kind::Theme && c.article.is_some();
@@ -350,7 +343,7 @@ impl SearchIndex {
     /// places `n` and `N` step through after a search.
     pub fn hits_in_article(&self, query: &Query, article: ArticleIx) -> Vec<u32> {
         let needle = Needle::new(&query.text);
-        if needle.bytes.is_empty() {
+        if needle.is_empty() {
             return Vec::new();
         }
         let matcher = matcher();
@@ -359,9 +352,14 @@ impl SearchIndex {
         let passages = &self.candidates[..self.passages_end as usize];
         let first = passages.partition_point(|c| (c.article as usize) < article.get()) as u32;
         let end = passages.partition_point(|c| (c.article as usize) <= article.get()) as u32;
+        let (mut reader, mut buffer) = (Reader::new(), Vec::new());
         (first..end)
-            .filter(|&id| self.check(&needle, super::Scope::All, id).is_some())
-            .filter(|&id| matcher.fuzzy_match(self.folded_text(id), &pattern).is_some())
+            .filter(|&id| {
+                self.check(&needle, super::Scope::All, id, &mut reader).is_some()
+                    && matcher
+                        .fuzzy_match(&self.folded_string(id, &mut buffer), &pattern)
+                        .is_some()
+            })
             .collect()
     }
 }
@@ -377,35 +375,6 @@ const MAX_WORKERS: usize = 4;
 enum Chunk<'a> {
     Earlier(&'a [Survivor]),
     Range(std::ops::Range<u32>),
-}
-
-/// A query's folded bytes, the characters they hold, and a finder of them
-/// as a phrase.
-struct Needle {
-    bytes: Vec<u8>,
-    /// Its words, longest first.
-    words: Vec<Vec<u8>>,
-    mask: u64,
-    phrase: memchr::memmem::Finder<'static>,
-}
-
-impl Needle {
-    fn new(text: &str) -> Needle {
-        let mut bytes = Vec::new();
-        fold(text, &mut bytes);
-        let mut words: Vec<Vec<u8>> = bytes
-            .split(|&b| b == b' ')
-            .filter(|word| !word.is_empty())
-            .map(<[u8]>::to_vec)
-            .collect();
-        words.sort_by_key(|word| std::cmp::Reverse(word.len()));
-        Needle {
-            words,
-            mask: mask(&bytes),
-            phrase: memchr::memmem::Finder::new(&bytes).into_owned(),
-            bytes,
-        }
-    }
 }
 
 /// A candidate that passed the prefilter: whether it holds the query as a

@@ -8,9 +8,11 @@
 //! sentence-sized (long sentences are cut), so no alignment is large.
 
 mod index;
+mod matching;
 mod worker;
 
 pub use index::{Candidate, Kind, Prefiltered, SearchIndex, Survivor};
+pub use matching::{WORD_SLACK, subsequence, word_close, words_close};
 pub use worker::{Response, Searcher, Unindexed};
 
 use std::ops::Range;
@@ -84,8 +86,10 @@ pub fn fold(text: &str, out: &mut Vec<u8>) {
     while at < bytes.len() {
         // A run of ASCII goes in lowercased at once; the character after it
         // is folded on its own.
-        let run = bytes[at..].iter().take_while(|b| b.is_ascii()).count();
-        out.extend(bytes[at..at + run].iter().map(u8::to_ascii_lowercase));
+        let run = ascii_prefix(&bytes[at..]);
+        let start = out.len();
+        out.extend_from_slice(&bytes[at..at + run]);
+        out[start..].make_ascii_lowercase();
         at += run;
         let Some(c) = text[at..].chars().next() else { break };
         match c {
@@ -103,6 +107,20 @@ pub fn fold(text: &str, out: &mut Vec<u8>) {
     }
 }
 
+/// How many bytes at the start of `bytes` are ASCII, looked at eight at a
+/// time: most of an article's text is.
+fn ascii_prefix(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        n += 8;
+    }
+    n + bytes[n..].iter().take_while(|b| b.is_ascii()).count()
+}
+
 /// [`fold`], as a string.
 pub fn folded_string(text: &str) -> String {
     let mut out = Vec::with_capacity(text.len());
@@ -114,6 +132,13 @@ pub fn folded_string(text: &str) -> String {
 /// be among a candidate's for it to match.
 pub fn mask(folded: &[u8]) -> u64 {
     folded.iter().fold(0u64, |mask, &b| mask | MASK_BITS[usize::from(b)])
+}
+
+/// The mask of an ASCII text as folded, without folding it: its letters
+/// count whatever their case.
+fn mask_of_ascii(text: &[u8]) -> u64 {
+    text.iter()
+        .fold(0u64, |mask, &b| mask | MASK_BITS[usize::from(b.to_ascii_lowercase())])
 }
 
 /// Each byte's bit in a [`mask`]: a letter or digit its own, a space none,
@@ -133,58 +158,6 @@ const MASK_BITS: [u64; 256] = {
     }
     bits
 };
-
-/// Whether `needle` occurs in `hay` in order; the span from the first to
-/// the last byte matched (leftmost, greedy), as a cheap tightness measure.
-pub fn subsequence(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let mut at = 0;
-    let mut first = None;
-    for &b in needle {
-        let found = memchr::memchr(b, &hay[at..])?;
-        first.get_or_insert(at + found);
-        at += found + 1;
-    }
-    Some(at - first.unwrap_or(0))
-}
-
-/// How many bytes more than a query word's own length its letters may span
-/// in a candidate. Beyond that the letters are scattered across other words
-/// (fzf and nucleo penalize such gaps; here they do not match at all), while
-/// a word with a few letters missing or doubled ("kisinger") still matches.
-/// A constant, so a longer query never admits what a shorter one refused,
-/// and narrowing by the last query's survivors stays right.
-pub const WORD_SLACK: usize = 3;
-
-/// Whether every word of `needle` (split at spaces) has its letters, in
-/// order, within [`WORD_SLACK`] bytes of its length somewhere in `hay`.
-pub fn words_close(hay: &[u8], needle: &[u8]) -> bool {
-    needle
-        .split(|&b| b == b' ')
-        .filter(|word| !word.is_empty())
-        .all(|word| word_close(hay, word))
-}
-
-/// Whether `word` occurs in order within some window of its length and
-/// [`WORD_SLACK`] bytes. The windows are a few bytes long: a plain loop
-/// walks one faster than a call to search it.
-pub fn word_close(hay: &[u8], word: &[u8]) -> bool {
-    let [first, rest @ ..] = word else {
-        return true;
-    };
-    let span = word.len() + WORD_SLACK;
-    memchr::memchr_iter(*first, hay).any(|start| {
-        let mut wanted = rest.iter();
-        let mut next = wanted.next();
-        for &b in &hay[start + 1..(start + span).min(hay.len())] {
-            match next {
-                None => return true,
-                Some(&w) if w == b => next = wanted.next(),
-                Some(_) => {}
-            }
-        }
-        next.is_none()
-    })
-}
 
 /// The matcher used for scores and highlights: case-insensitive, with its
 /// alignment bounded.

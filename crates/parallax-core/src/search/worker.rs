@@ -309,7 +309,7 @@ mod tests {
     use super::*;
 
     fn searcher(threaded: bool) -> Searcher {
-        let corpus = crate::corpus::load(&crate::corpus::bundled_sources()).corpus;
+        let corpus = Arc::new(crate::corpus::load(&crate::corpus::bundled_sources()).corpus);
         let (map, _) = crate::debate::load(&corpus, &crate::corpus::bundled_maps());
         let index = Arc::new(SearchIndex::build(&corpus, &map));
         if threaded {
@@ -350,7 +350,7 @@ mod tests {
                 });
             }
         }
-        let corpus = crate::corpus::load(&files).corpus;
+        let corpus = Arc::new(crate::corpus::load(&files).corpus);
         SearchIndex::build(&corpus, &Default::default())
     }
 
@@ -416,16 +416,10 @@ mod tests {
 
     #[test]
     fn an_index_built_on_the_worker_answers_as_one_built_at_once() {
-        let corpus = crate::corpus::load(&crate::corpus::bundled_sources()).corpus;
+        let corpus = Arc::new(crate::corpus::load(&crate::corpus::bundled_sources()).corpus);
         let (map, _) = crate::debate::load(&corpus, &crate::corpus::bundled_maps());
         let expected = SearchIndex::build(&corpus, &map).search(&Query::parse("nevsky"));
-        let mut s = Searcher::spawn_building(
-            Unindexed {
-                corpus: Arc::new(corpus),
-                map,
-            },
-            Waker::default(),
-        );
+        let mut s = Searcher::spawn_building(Unindexed { corpus, map }, Waker::default());
         assert!(s.threaded());
         // Asked before the index is there, answered once it is.
         s.submit(1, "nevsky");

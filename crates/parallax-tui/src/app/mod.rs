@@ -86,8 +86,9 @@ impl App {
     /// A reader on `corpus` with a pane per article of `open` (indices),
     /// laid out for a screen of `size`.
     pub fn new(corpus: Corpus, map: DebateMap, keymap: Keymap, open: &[ArticleIx], size: Rect) -> App {
+        let corpus = Arc::new(corpus);
         let index = Arc::new(SearchIndex::build(&corpus, &map));
-        App::with_searcher(Arc::new(corpus), map, keymap, open, size, Searcher::inline(index))
+        App::with_searcher(corpus, map, keymap, open, size, Searcher::inline(index))
     }
 
     /// A reader that draws at once: its search index is built on the search

@@ -85,7 +85,7 @@ pub fn render(frame: &mut Frame, app: &App, palette: &Palette, theme: Theme) {
             (_, Some(a)) => app.corpus[a].meta.id.as_str(),
             _ => "",
         };
-        let text = app.work.searcher.index.text(&app.corpus, hit.candidate);
+        let text = app.work.searcher.index.text(hit.candidate);
         // A summary of the reader's own, or a theme they added, says so.
         let yours = match (candidate.kind, candidate.article, app.map.theme(candidate.theme)) {
             (Kind::Theme, None, Some(t)) => t.mine,

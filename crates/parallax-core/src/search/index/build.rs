@@ -1,54 +1,53 @@
 //! Building the search index: the articles' sentences on every core, then
 //! the themes and the articles themselves.
 
-use super::{NO_ARTICLE, SearchIndex, Stored, cut};
+use std::sync::Arc;
+
+use super::{BEYOND_ASCII, NO_ARTICLE, SearchIndex, Stored, cut};
 use crate::corpus::Corpus;
 use crate::debate::DebateMap;
 use crate::ids::{ArticleIx, ThemeIx};
-use crate::search::{fold, mask};
+use crate::search::{fold, mask, mask_of_ascii};
 
 impl SearchIndex {
     /// Indexes the corpus and the map, in reading order: articles' sentences
     /// first (article by article), then themes, then the articles themselves.
-    pub fn build(corpus: &Corpus, map: &DebateMap) -> SearchIndex {
+    pub fn build(corpus: &Arc<Corpus>, map: &DebateMap) -> SearchIndex {
         SearchIndex::build_counting(corpus, map, &std::sync::atomic::AtomicUsize::new(0))
     }
 
     /// [`SearchIndex::build`], counting in `done` the articles indexed so far.
     /// The articles' sentences are indexed on every core, a run of articles
     /// each, and joined in order.
-    pub fn build_counting(corpus: &Corpus, map: &DebateMap, done: &std::sync::atomic::AtomicUsize) -> SearchIndex {
+    pub fn build_counting(corpus: &Arc<Corpus>, map: &DebateMap, done: &std::sync::atomic::AtomicUsize) -> SearchIndex {
         SearchIndex::build_in(corpus, map, done, crate::cores::available())
     }
 
     /// [`SearchIndex::build_counting`] on `threads` threads.
     fn build_in(
-        corpus: &Corpus,
+        corpus: &Arc<Corpus>,
         map: &DebateMap,
         done: &std::sync::atomic::AtomicUsize,
         threads: usize,
     ) -> SearchIndex {
         let mut parts = crate::cores::map_runs(corpus.articles(), threads, |first, run| {
-            SearchIndex::of_articles(run, first, done)
+            Passages::of_articles(run, first, done)
         })
         .into_iter();
-        // The first run's vectors become the index's and the others are
-        // appended, each freed once copied: a large vector grows in place
-        // (the allocator remaps it), so while joining the folded text is
-        // held once and the other runs' share of it again, not twice.
-        let mut index = parts.next().unwrap_or_else(|| SearchIndex::of_articles(&[], 0, done));
-        let rest: Vec<SearchIndex> = parts.collect();
-        index.folded.reserve_exact(rest.iter().map(|p| p.folded.len()).sum());
-        index.candidates.reserve_exact(rest.iter().map(SearchIndex::len).sum());
-        index.bounds.reserve_exact(rest.iter().map(SearchIndex::len).sum());
-        index.masks.reserve_exact(rest.iter().map(SearchIndex::len).sum());
-        for part in rest {
-            let offset = index.folded.len() as u32;
-            index.folded.extend_from_slice(&part.folded);
-            index.bounds.extend(part.bounds[1..].iter().map(|b| b + offset));
-            index.candidates.extend_from_slice(&part.candidates);
-            index.masks.extend_from_slice(&part.masks);
+        let mut passages = parts.next().unwrap_or_default();
+        for part in parts {
+            passages.candidates.extend_from_slice(&part.candidates);
+            passages.masks.extend_from_slice(&part.masks);
         }
+        let mut index = SearchIndex {
+            corpus: Arc::clone(corpus),
+            candidates: passages.candidates,
+            passages_end: 0,
+            themes_end: 0,
+            masks: passages.masks,
+            texts: Vec::new(),
+            folded_texts: Vec::new(),
+        };
         index.passages_end = index.candidates.len() as u32;
         for (t, theme) in map.theme_indices().zip(&map.themes) {
             index.push_text(None, t, format!("{} — {}", theme.title, theme.claim));
@@ -67,71 +66,77 @@ impl SearchIndex {
             index.push_text(Some(a), ThemeIx::default(), text);
         }
         done.store(corpus.len(), std::sync::atomic::Ordering::Relaxed);
-        index.folded.shrink_to_fit();
         index.candidates.shrink_to_fit();
-        index.bounds.shrink_to_fit();
         index.masks.shrink_to_fit();
         index
     }
 
+    fn push_text(&mut self, article: Option<ArticleIx>, theme: ThemeIx, text: String) {
+        let mut folded = Vec::with_capacity(text.len());
+        fold(&text, &mut folded);
+        self.candidates.push(Stored {
+            article: article.map_or(NO_ARTICLE, |a| a.get() as u32),
+            block: theme.get() as u32,
+            start: self.texts.len() as u32,
+            end: 0,
+        });
+        self.masks.push(mask(&folded));
+        self.texts.push(text);
+        self.folded_texts.push(folded.into_boxed_slice());
+    }
+}
+
+/// The passages of a run of articles, and their masks.
+#[derive(Default, Debug)]
+struct Passages {
+    candidates: Vec<Stored>,
+    masks: Vec<u64>,
+}
+
+impl Passages {
     /// The sentences of `articles` (the first of which is article `first`
-    /// of the corpus), as an index of passages alone; `done` counts them.
+    /// of the corpus); `done` counts them.
     fn of_articles(
         articles: &[crate::corpus::Article],
         first: usize,
         done: &std::sync::atomic::AtomicUsize,
-    ) -> SearchIndex {
-        // Sized up front: growing by doubling would briefly hold twice the
-        // folded text, the largest part of the index.
+    ) -> Passages {
         let text_bytes: usize = articles.iter().flat_map(|a| &a.blocks).map(|b| b.text.len()).sum();
-        let estimated_candidates = text_bytes / 80 + 16;
-        let mut index = SearchIndex {
-            candidates: Vec::with_capacity(estimated_candidates),
-            passages_end: 0,
-            themes_end: 0,
-            folded: Vec::with_capacity(text_bytes + text_bytes / 64 + 4096),
-            bounds: Vec::with_capacity(estimated_candidates + 1),
-            masks: Vec::with_capacity(estimated_candidates),
-            texts: Vec::new(),
+        let estimated = text_bytes / 80 + 16;
+        let mut passages = Passages {
+            candidates: Vec::with_capacity(estimated),
+            masks: Vec::with_capacity(estimated),
         };
-        index.bounds.push(0);
+        let mut folded = Vec::new();
         for (a, article) in articles.iter().enumerate() {
             for (b, block) in article.blocks.iter().enumerate() {
                 for sentence in block.sentences_once() {
                     for piece in cut(&block.text, sentence) {
-                        let candidate = Stored {
+                        passages.candidates.push(Stored {
                             article: (first + a) as u32,
                             block: b as u32,
                             start: piece.start as u32,
                             end: piece.end as u32,
-                        };
-                        index.push(candidate, &block.text[piece]);
+                        });
+                        passages.masks.push(mask_of_text(&block.text[piece], &mut folded));
                     }
                 }
             }
             done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
-        index
+        passages
     }
+}
 
-    fn push(&mut self, candidate: Stored, text: &str) {
-        let start = self.folded.len();
-        fold(text, &mut self.folded);
-        self.masks.push(mask(&self.folded[start..]));
-        self.bounds.push(self.folded.len() as u32);
-        self.candidates.push(candidate);
+/// The mask of `text` folded, and whether it is [`BEYOND_ASCII`];
+/// `folded` is room to fold it in, needed only when it is.
+fn mask_of_text(text: &str, folded: &mut Vec<u8>) -> u64 {
+    if text.is_ascii() {
+        return mask_of_ascii(text.as_bytes());
     }
-
-    fn push_text(&mut self, article: Option<ArticleIx>, theme: ThemeIx, text: String) {
-        let candidate = Stored {
-            article: article.map_or(NO_ARTICLE, |a| a.get() as u32),
-            block: theme.get() as u32,
-            start: self.texts.len() as u32,
-            end: 0,
-        };
-        self.push(candidate, &text);
-        self.texts.push(text);
-    }
+    folded.clear();
+    fold(text, folded);
+    mask(folded) | BEYOND_ASCII
 }
 
 #[cfg(test)]
@@ -139,25 +144,45 @@ mod tests {
     use super::*;
 
     /// Indexed on every core in runs of articles and joined, the passages
-    /// are those of one run over every article: the same candidates, texts
-    /// and bounds, in the same order.
+    /// are those of one run over every article: the same candidates and
+    /// masks, in the same order.
     #[test]
     fn an_index_built_in_parts_is_the_one_built_whole() {
-        let corpus = crate::corpus::load(&crate::corpus::bundled_sources()).corpus;
+        let corpus = Arc::new(crate::corpus::load(&crate::corpus::bundled_sources()).corpus);
         let (map, _) = crate::debate::load(&corpus, &crate::corpus::bundled_maps());
         let done = std::sync::atomic::AtomicUsize::new(0);
-        let mut whole = SearchIndex::of_articles(corpus.articles(), 0, &done);
-        (whole.passages_end, whole.themes_end) = (whole.len() as u32, whole.len() as u32);
+        let whole = Passages::of_articles(corpus.articles(), 0, &done);
         // Runs of two articles: three of them, the last shorter.
         let built = SearchIndex::build_in(&corpus, &map, &done, 3);
         let passages = built.passages_end as usize;
-        assert_eq!(passages, whole.len());
-        assert_eq!(built.folded[..whole.folded.len()], whole.folded[..]);
-        assert_eq!(built.bounds[..=passages], whole.bounds[..]);
+        assert_eq!(passages, whole.candidates.len());
+        assert_eq!(built.candidates[..passages], whole.candidates[..]);
         assert_eq!(built.masks[..passages], whole.masks[..]);
-        for id in 0..passages as u32 {
-            assert_eq!(built.candidate(id), whole.candidate(id), "{id}");
-        }
         assert!(built.len() > passages, "themes and articles follow");
+    }
+
+    /// A passage folded as it is checked (its letters lowered, when it is
+    /// all ASCII) is its text folded in full, and its mask that text's.
+    #[test]
+    fn passages_fold_as_their_text_does() {
+        let corpus = Arc::new(crate::corpus::load(&crate::corpus::bundled_sources()).corpus);
+        let index = SearchIndex::build(&corpus, &DebateMap::default());
+        let (mut buffer, mut ascii, mut beyond) = (Vec::new(), 0, 0);
+        for id in 0..index.len() as u32 {
+            let text = index.text(id);
+            let mut expected = Vec::new();
+            fold(text, &mut expected);
+            assert_eq!(index.folded(id, &mut buffer), &expected[..], "{text:?}");
+            let stored = index.masks[id as usize];
+            assert_eq!(stored & !BEYOND_ASCII, mask(&expected), "{text:?}");
+            let passage = id < index.passages_end;
+            assert_eq!(stored & BEYOND_ASCII != 0, passage && !text.is_ascii(), "{text:?}");
+            let capital = text.bytes().any(|b| b.is_ascii_uppercase());
+            match text.is_ascii() {
+                true => ascii += usize::from(capital),
+                false => beyond += usize::from(capital),
+            }
+        }
+        assert!(ascii > 100 && beyond > 100, "both ways are taken: {ascii} / {beyond}");
     }
 }
