@@ -35,36 +35,30 @@ impl SearchIndex {
 
     /// Whether candidate `id` passes the prefilter for `needle` (folded):
     /// an ASCII passage read where it stands, any other folded first.
-    pub(super) fn check<'a>(
-        &'a self,
-        needle: &Needle,
-        scope: Scope,
-        id: u32,
-        reader: &mut Reader<'a>,
-    ) -> Option<Survivor> {
+    pub(super) fn check<'a>(&'a self, needle: &Needle, scope: Scope, id: u32, scan: &mut Scan<'a>) -> Option<Survivor> {
         let mask = self.masks[id as usize];
         if needle.mask & !mask != 0 || !scope.admits(self.kind(id)) {
             return None;
         }
         let (span, exact) = if id < self.passages_end {
             let passage = self.candidates[id as usize];
-            if (passage.article, passage.block) != reader.block {
-                reader.block = (passage.article, passage.block);
-                reader.text = &self.corpus.articles()[passage.article as usize].blocks[passage.block as usize].text;
+            if (passage.article, passage.block) != scan.block {
+                scan.block = (passage.article, passage.block);
+                scan.text = &self.corpus.articles()[passage.article as usize].blocks[passage.block as usize].text;
             }
             let range = passage.start as usize..passage.end as usize;
             if mask & BEYOND_ASCII == 0 {
-                needle.matches::<true>(&reader.text.as_bytes()[range])?
+                needle.matches::<true>(&scan.text.as_bytes()[range])?
             } else {
                 // Before folding: the needle's bytes that only the same
                 // letter in either case folds to must stand in order.
-                subsequence_in::<true>(&reader.text.as_bytes()[range.clone()], &needle.plain)?;
-                reader.folded.clear();
-                fold(&reader.text[range], &mut reader.folded);
-                needle.matches::<false>(&reader.folded)?
+                subsequence_in::<true>(&scan.text.as_bytes()[range.clone()], &needle.plain)?;
+                scan.folded.clear();
+                fold(&scan.text[range], &mut scan.folded);
+                needle.matches::<false>(&scan.folded)?
             }
         } else {
-            needle.matches::<false>(self.folded(id, &mut reader.folded))?
+            needle.matches::<false>(self.folded(id, &mut scan.folded))?
         };
         Some(Survivor {
             id,
@@ -77,15 +71,15 @@ impl SearchIndex {
 /// What checking candidates one after another keeps from one to the next:
 /// the block last read (most sentences share theirs with the one before),
 /// and room to fold a text in.
-pub(super) struct Reader<'a> {
+pub(super) struct Scan<'a> {
     block: (u32, u32),
     text: &'a str,
     folded: Vec<u8>,
 }
 
-impl Reader<'_> {
+impl Scan<'_> {
     pub(super) fn new() -> Self {
-        Reader {
+        Scan {
             block: (NO_ARTICLE, 0),
             text: "",
             folded: Vec::with_capacity(MAX_CANDIDATE_BYTES * 2),
@@ -195,14 +189,14 @@ mod tests {
             "-",
             "'",
         ];
-        let (mut reader, mut passed) = (Reader::new(), 0);
+        let (mut scan, mut passed) = (Scan::new(), 0);
         for needle in needles.map(Needle::new) {
             for id in 0..index.passages_end {
                 let mut folded = Vec::new();
                 fold(index.text(id), &mut folded);
                 let whole = needle.mask & !index.masks[id as usize] == 0;
                 let expected = whole.then(|| needle.matches::<false>(&folded)).flatten();
-                let found = index.check(&needle, Scope::All, id, &mut reader);
+                let found = index.check(&needle, Scope::All, id, &mut scan);
                 assert_eq!(
                     found.map(|s| s.exact),
                     expected.map(|(_, exact)| exact),
