@@ -35,7 +35,12 @@ impl SearchIndex {
         })
         .into_iter();
         let mut passages = parts.next().unwrap_or_default();
-        for part in parts {
+        let rest: Vec<Passages> = parts.collect();
+        // Grown once to the whole, not by doubling as each run is appended.
+        let more: usize = rest.iter().map(|p| p.candidates.len()).sum();
+        passages.candidates.reserve_exact(more);
+        passages.masks.reserve_exact(more);
+        for part in rest {
             passages.candidates.extend_from_slice(&part.candidates);
             passages.masks.extend_from_slice(&part.masks);
         }
