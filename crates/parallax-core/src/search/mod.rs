@@ -2,7 +2,8 @@
 //! themes (title, claim, summaries) and the articles (title, authors, outlet).
 //!
 //! Each keystroke runs a cheap prefilter over every candidate (a bitmask of
-//! the characters it holds, then an in-order byte scan of its folded text),
+//! the characters it holds, then an in-order byte scan of its text, read
+//! where it stands in its article and folded as it is read),
 //! keeps the survivors for the next, longer query, and scores only the most
 //! promising of them with fuzzy-matcher's `SkimMatcherV2`. Candidates are
 //! sentence-sized (long sentences are cut), so no alignment is large.
