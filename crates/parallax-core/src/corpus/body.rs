@@ -233,18 +233,33 @@ pub(super) fn words(text: &str) -> usize {
     let text = text.trim_matches(' ');
     match text.is_empty() {
         true => 0,
-        false => text.bytes().filter(|&b| b == b' ').count() + 1,
+        false => spaces(text.as_bytes()) + 1,
     }
+}
+
+/// How many spaces `bytes` holds, counted a byte-sized sum at a time: a
+/// count kept in a byte is added up sixteen or thirty-two at once, one kept
+/// in a `usize` two.
+fn spaces(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(usize::from(u8::MAX))
+        .map(|chunk| usize::from(chunk.iter().fold(0u8, |n, &b| n + u8::from(b == b' '))))
+        .sum()
 }
 
 /// Whether the only white space in `text` is single spaces (as in most of
 /// a paragraph's text, a line at a time), found with a few vectorized scans
 /// rather than character by character.
+/// A finder of two spaces, made once: a finder made for each piece of text
+/// cost more than the search.
+static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+
 fn single_spaced(text: &str) -> bool {
     let bytes = text.as_bytes();
     memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none()
         && memchr::memchr2(b'\x0b', b'\x0c', bytes).is_none()
-        && memchr::memmem::find(bytes, b"  ").is_none()
+        && DOUBLE_SPACE.find(bytes).is_none()
         // White space beyond ASCII: U+0085, U+00A0 (C2 ..), U+1680 (E1 ..),
         // U+2000-U+200A, U+2028, U+2029, U+202F, U+205F (E2 ..), U+3000 (E3 ..).
         && memchr::memchr3(0xc2, 0xe1, 0xe3, bytes).is_none()
@@ -370,6 +385,18 @@ mod tests {
     /// Every sequence of up to four pieces (words, ASCII and other white
     /// space, characters that share a first byte with white space), pushed
     /// whole and in two parts, comes out as a character at a time would.
+    /// Spaces are counted right past a byte's worth in a row and across
+    /// the chunks the count is kept in.
+    #[test]
+    fn spaces_are_counted_across_chunks() {
+        for length in [0, 1, 254, 255, 256, 600, 1000] {
+            let all = " ".repeat(length);
+            assert_eq!(spaces(all.as_bytes()), length);
+            let every_third: String = (0..length).map(|i| if i % 3 == 0 { ' ' } else { 'x' }).collect();
+            assert_eq!(spaces(every_third.as_bytes()), length.div_ceil(3));
+        }
+    }
+
     #[test]
     fn white_space_collapses_as_character_by_character() {
         let pieces = [
