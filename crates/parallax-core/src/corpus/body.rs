@@ -143,7 +143,6 @@ impl BodyBuilder {
             text: std::mem::take(&mut self.scratch),
             span,
             line: 0,
-            sentences: std::sync::OnceLock::new(),
             note_refs: Vec::new(),
             speaker: None,
             turn_label: None,

@@ -286,6 +286,7 @@ pub fn parse_article(name: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>
         id_at,
         meta,
         blocks,
+        sentences: std::sync::OnceLock::new(),
     })
 }
 

@@ -125,6 +125,10 @@ pub struct Article {
     pub id_at: crate::diagnostic::Location,
     pub meta: Meta,
     pub blocks: Vec<Block>,
+    /// Every sentence of the article, found when first asked for (see
+    /// [`Article::sentences`]): only the articles a reader selects in need
+    /// them kept.
+    pub sentences: std::sync::OnceLock<Vec<(BlockIx, Range<usize>)>>,
 }
 
 impl std::ops::Index<BlockIx> for Article {
@@ -136,6 +140,16 @@ impl std::ops::Index<BlockIx> for Article {
 }
 
 impl Article {
+    /// Every sentence of the article, in reading order: its block and its
+    /// byte range there.
+    pub fn sentences(&self) -> &[(BlockIx, Range<usize>)] {
+        self.sentences.get_or_init(|| {
+            self.enumerate_blocks()
+                .flat_map(|(b, block)| block.sentences().into_iter().map(move |r| (b, r)))
+                .collect()
+        })
+    }
+
     /// Date order (the undated first), then by id: the order articles are
     /// listed in.
     pub fn date_cmp(&self, other: &Article) -> std::cmp::Ordering {
@@ -294,9 +308,6 @@ pub struct Block {
     /// control characters), and the 1-based line it starts on.
     pub span: Range<usize>,
     pub line: usize,
-    /// Byte ranges of the sentences in `text`, found when first asked for
-    /// (see [`Block::sentences`]): only search and anchoring need them.
-    pub sentences: std::sync::OnceLock<Vec<Range<usize>>>,
     /// References to endnotes, at byte offsets in `text`.
     pub note_refs: Vec<NoteRef>,
     /// The speaking author (index into `Meta::authors`) in an interview turn.
@@ -331,18 +342,12 @@ impl Block {
         }
     }
 
-    /// Byte ranges of the sentences of the block's text, kept once found.
-    pub fn sentences(&self) -> &[Range<usize>] {
-        self.sentences.get_or_init(|| sentences::sentences(&self.text))
-    }
-
-    /// The sentences found anew, not kept: for a pass over every block of a
-    /// large corpus (indexing it), where keeping them all would cost memory.
-    pub fn sentences_once(&self) -> Vec<Range<usize>> {
-        match self.sentences.get() {
-            Some(found) => found.clone(),
-            None => sentences::sentences(&self.text),
-        }
+    /// Byte ranges of the sentences of the block's text, found anew: an
+    /// article keeps its own (see [`Article::sentences`]), which is what
+    /// the selection steps through; indexing and suggestions pass over a
+    /// block once.
+    pub fn sentences(&self) -> Vec<Range<usize>> {
+        sentences::sentences(&self.text)
     }
 }
 

@@ -119,7 +119,7 @@ mod tests {
             .articles()
             .iter()
             .flat_map(|a| &a.blocks)
-            .flat_map(|b| b.sentences_once().into_iter().map(|s| b.text[s].to_string()))
+            .flat_map(|b| b.sentences().into_iter().map(|s| b.text[s].to_string()))
             .filter(|t| t.is_ascii())
             .collect();
         texts.push("NO LIMITS, No Limits; [x] {y} @Z `z` ReVeRsE KiSsInGeR".into());

@@ -29,11 +29,8 @@ impl Selection {
 }
 
 /// Every sentence of an article, in reading order: (block, byte range).
-pub fn sentences(article: &Article) -> Vec<(BlockIx, Range<usize>)> {
-    article
-        .enumerate_blocks()
-        .flat_map(|(b, block)| block.sentences().iter().map(move |r| (b, r.clone())))
-        .collect()
+pub fn sentences(article: &Article) -> &[(BlockIx, Range<usize>)] {
+    article.sentences()
 }
 
 /// Where the selected sentences stand in the article.
@@ -57,7 +54,8 @@ pub(super) fn start(app: &mut App) {
     let Some(article) = app.reading.panes.get(pane).map(|p| p.article) else {
         return;
     };
-    let all = sentences(&app.corpus[article]);
+    let corpus = std::sync::Arc::clone(&app.corpus);
+    let all = sentences(&corpus[article]);
     if all.is_empty() {
         app.status = Some("This article has no text to select".into());
         return;
@@ -102,8 +100,10 @@ pub(super) fn extend(app: &mut App, forward: bool) {
 
 /// Scrolls a pane so that sentence `index` is on screen.
 fn follow(app: &mut App, pane: usize, article: ArticleIx, index: usize) {
-    let all = sentences(&app.corpus[article]);
-    let Some((block, range)) = all.get(index) else { return };
+    let corpus = std::sync::Arc::clone(&app.corpus);
+    let Some((block, range)) = sentences(&corpus[article]).get(index) else {
+        return;
+    };
     let (Some(first), Some(last)) = (
         app.line_showing(pane, *block, range.start),
         app.line_showing(pane, *block, range.end.saturating_sub(1)),

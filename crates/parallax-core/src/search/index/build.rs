@@ -115,7 +115,7 @@ impl Passages {
         let mut folded = Vec::new();
         for (a, article) in articles.iter().enumerate() {
             for (b, block) in article.blocks.iter().enumerate() {
-                for sentence in block.sentences_once() {
+                for sentence in block.sentences() {
                     for piece in cut(&block.text, sentence) {
                         passages.candidates.push(Stored {
                             article: (first + a) as u32,
