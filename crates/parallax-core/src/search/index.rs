@@ -74,7 +74,7 @@ const BEYOND_ASCII: u64 = 1 << 62;
 mod build;
 mod check;
 
-use check::{Needle, Scan};
+use check::Needle;
 
 pub struct SearchIndex {
     /// What the passages are read from.
@@ -194,8 +194,8 @@ impl SearchIndex {
                 return None;
             }
             let mut found = Vec::new();
-            let mut scan = Scan::new();
-            let mut keep = |id| found.extend(self.check(&needle, query.scope, id, &mut scan));
+            let mut buffer = Vec::with_capacity(MAX_CANDIDATE_BYTES * 2);
+            let mut keep = |id| found.extend(self.check(&needle, query.scope, id, &mut buffer));
             match chunk {
                 Chunk::Earlier(survivors) => survivors.iter().for_each(|s| keep(s.id)),
                 Chunk::Range(ids) => ids.clone().for_each(keep),
@@ -284,8 +284,8 @@ impl SearchIndex {
         if needle.is_empty() {
             return Vec::new();
         }
-        let mut scan = Scan::new();
-        ids.filter_map(|id| self.check(&needle, query.scope, id, &mut scan))
+        let mut buffer = Vec::new();
+        ids.filter_map(|id| self.check(&needle, query.scope, id, &mut buffer))
             .collect()
     }
 
@@ -352,10 +352,10 @@ impl SearchIndex {
         let passages = &self.candidates[..self.passages_end as usize];
         let first = passages.partition_point(|c| (c.article as usize) < article.get()) as u32;
         let end = passages.partition_point(|c| (c.article as usize) <= article.get()) as u32;
-        let (mut scan, mut buffer) = (Scan::new(), Vec::new());
+        let mut buffer = Vec::new();
         (first..end)
             .filter(|&id| {
-                self.check(&needle, super::Scope::All, id, &mut scan).is_some()
+                self.check(&needle, super::Scope::All, id, &mut buffer).is_some()
                     && matcher
                         .fuzzy_match(&self.folded_string(id, &mut buffer), &pattern)
                         .is_some()

@@ -2,7 +2,7 @@
 //! stands in the corpus, its letters in either case; any other folded
 //! first, once a look at its plain letters has not turned it away.
 
-use super::{BEYOND_ASCII, MAX_CANDIDATE_BYTES, NO_ARTICLE, SearchIndex, Survivor};
+use super::{BEYOND_ASCII, SearchIndex, Survivor};
 use crate::search::matching::{phrase_in_either_case, subsequence_in, word_close_in};
 use crate::search::{Scope, fold, mask};
 
@@ -34,56 +34,30 @@ impl SearchIndex {
     }
 
     /// Whether candidate `id` passes the prefilter for `needle` (folded):
-    /// an ASCII passage read where it stands, any other folded first.
-    pub(super) fn check<'a>(&'a self, needle: &Needle, scope: Scope, id: u32, scan: &mut Scan<'a>) -> Option<Survivor> {
+    /// an ASCII passage read where it stands, any other folded first, into
+    /// `buffer`.
+    pub(super) fn check(&self, needle: &Needle, scope: Scope, id: u32, buffer: &mut Vec<u8>) -> Option<Survivor> {
         let mask = self.masks[id as usize];
         if needle.mask & !mask != 0 || !scope.admits(self.kind(id)) {
             return None;
         }
-        let (span, exact) = if id < self.passages_end {
-            let passage = self.candidates[id as usize];
-            if (passage.article, passage.block) != scan.block {
-                scan.block = (passage.article, passage.block);
-                scan.text = &self.corpus.articles()[passage.article as usize].blocks[passage.block as usize].text;
-            }
-            let range = passage.start as usize..passage.end as usize;
-            if mask & BEYOND_ASCII == 0 {
-                needle.matches::<true>(&scan.text.as_bytes()[range])?
-            } else {
+        let passage = id < self.passages_end;
+        let (span, exact) = if passage && mask & BEYOND_ASCII == 0 {
+            needle.matches::<true>(self.passage_text(self.candidates[id as usize]).as_bytes())?
+        } else {
+            if passage {
                 // Before folding: the needle's bytes that only the same
                 // letter in either case folds to must stand in order.
-                subsequence_in::<true>(&scan.text.as_bytes()[range.clone()], &needle.plain)?;
-                scan.folded.clear();
-                fold(&scan.text[range], &mut scan.folded);
-                needle.matches::<false>(&scan.folded)?
+                let text = self.passage_text(self.candidates[id as usize]);
+                subsequence_in::<true>(text.as_bytes(), &needle.plain)?;
             }
-        } else {
-            needle.matches::<false>(self.folded(id, &mut scan.folded))?
+            needle.matches::<false>(self.folded(id, buffer))?
         };
         Some(Survivor {
             id,
             exact,
             span: u16::try_from(if exact { needle.bytes.len() } else { span }).unwrap_or(u16::MAX),
         })
-    }
-}
-
-/// What checking candidates one after another keeps from one to the next:
-/// the block last read (most sentences share theirs with the one before),
-/// and room to fold a text in.
-pub(super) struct Scan<'a> {
-    block: (u32, u32),
-    text: &'a str,
-    folded: Vec<u8>,
-}
-
-impl Scan<'_> {
-    pub(super) fn new() -> Self {
-        Scan {
-            block: (NO_ARTICLE, 0),
-            text: "",
-            folded: Vec::with_capacity(MAX_CANDIDATE_BYTES * 2),
-        }
     }
 }
 
@@ -189,14 +163,14 @@ mod tests {
             "-",
             "'",
         ];
-        let (mut scan, mut passed) = (Scan::new(), 0);
+        let (mut buffer, mut passed) = (Vec::new(), 0);
         for needle in needles.map(Needle::new) {
             for id in 0..index.passages_end {
                 let mut folded = Vec::new();
                 fold(index.text(id), &mut folded);
                 let whole = needle.mask & !index.masks[id as usize] == 0;
                 let expected = whole.then(|| needle.matches::<false>(&folded)).flatten();
-                let found = index.check(&needle, Scope::All, id, &mut scan);
+                let found = index.check(&needle, Scope::All, id, &mut buffer);
                 assert_eq!(
                     found.map(|s| s.exact),
                     expected.map(|(_, exact)| exact),
