@@ -223,8 +223,8 @@ fn push_collapsed(out: &mut String, text: &str) {
 }
 
 /// The words of `text`: its runs between white space. A block's text is
-/// single-spaced as built, so its spaces are counted (a loop the compiler
-/// vectorizes) rather than its words split out one by one.
+/// single-spaced as built, so its spaces are counted (see [`spaces`])
+/// rather than its words split out one by one.
 pub(super) fn words(text: &str) -> usize {
     if !single_spaced(text) {
         return text.split_whitespace().count();
@@ -246,14 +246,14 @@ fn spaces(bytes: &[u8]) -> usize {
         .sum()
 }
 
-/// Whether the only white space in `text` is single spaces (as in most of
-/// a paragraph's text, a line at a time), found with a few vectorized scans
-/// rather than character by character.
 /// A finder of two spaces, made once: a finder made for each piece of text
 /// cost more than the search.
 static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
 
+/// Whether the only white space in `text` is single spaces (as in most of
+/// a paragraph's text, a line at a time), found with a few vectorized scans
+/// rather than character by character.
 fn single_spaced(text: &str) -> bool {
     let bytes = text.as_bytes();
     memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none()
@@ -381,9 +381,6 @@ fn assign_ids(blocks: &mut [Block]) {
 mod tests {
     use super::*;
 
-    /// Every sequence of up to four pieces (words, ASCII and other white
-    /// space, characters that share a first byte with white space), pushed
-    /// whole and in two parts, comes out as a character at a time would.
     /// Spaces are counted right past a byte's worth in a row and across
     /// the chunks the count is kept in.
     #[test]
@@ -396,6 +393,9 @@ mod tests {
         }
     }
 
+    /// Every sequence of up to four pieces (words, ASCII and other white
+    /// space, characters that share a first byte with white space), pushed
+    /// whole and in two parts, comes out as a character at a time would.
     #[test]
     fn white_space_collapses_as_character_by_character() {
         let pieces = [

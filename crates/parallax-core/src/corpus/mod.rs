@@ -126,9 +126,9 @@ pub struct Article {
     pub meta: Meta,
     pub blocks: Vec<Block>,
     /// Every sentence of the article, found when first asked for (see
-    /// [`Article::sentences`]): only the articles a reader selects in need
-    /// them kept.
-    pub sentences: std::sync::OnceLock<Vec<(BlockIx, Range<usize>)>>,
+    /// [`Article::sentences`]): kept only for the articles a reader selects
+    /// in.
+    sentences: std::sync::OnceLock<Vec<(BlockIx, Range<usize>)>>,
 }
 
 impl std::ops::Index<BlockIx> for Article {
