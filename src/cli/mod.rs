@@ -221,10 +221,10 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
         Some(Command::Search { ref query, limit, json }) => {
             let mut library = load_valid(&cli.source())?;
             warn(&library.diagnostics);
-            // The index reads the articles from the corpus it is given; both
-            // are kept until the process ends, as the library is (see `kept`).
+            // The index reads the articles from the corpus it is given, and
+            // keeps it.
             let corpus = std::sync::Arc::new(std::mem::take(&mut library.corpus));
-            let index = Box::leak(Box::new(crate::search::SearchIndex::build(&corpus, &library.map)));
+            let index = kept(crate::search::SearchIndex::build(&corpus, &library.map));
             let library = kept(library);
             let hits = index.search(&crate::search::Query::parse(query));
             let hits = &hits[..hits.len().min(limit)];
@@ -403,12 +403,12 @@ fn load_valid_warned(source: &Source) -> Result<&'static Library, Error> {
     Ok(kept(library))
 }
 
-/// The library, kept until the process ends: a command reads it once, and
-/// its allocations (hundreds of thousands in a large library) go back with
-/// the process at exit rather than one by one, which took longer than
-/// listing the articles.
-fn kept(library: Library) -> &'static Library {
-    Box::leak(Box::new(library))
+/// A library (or what is built over it), kept until the process ends: a
+/// command reads it once, and its allocations (hundreds of thousands in a
+/// large library) go back with the process at exit rather than one by one,
+/// which took longer than listing the articles.
+fn kept<T>(value: T) -> &'static T {
+    Box::leak(Box::new(value))
 }
 
 /// Says warnings on stderr, one a line.
