@@ -215,10 +215,8 @@ mod tests {
     /// An id below a long first stretch of front matter is found by reading on.
     #[test]
     fn an_id_past_the_first_read_is_found() {
-        let dir = std::env::temp_dir().join(format!("parallax-names-late-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("a.md");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
         let long = "x".repeat(FIRST_READ * 3);
         std::fs::write(&path, format!("+++\ntitle = \"{long}\"\nid = \"late\"\n+++\n\nText.\n")).unwrap();
         assert_eq!(id_in_head(&path).as_deref(), Some("late"));
@@ -228,7 +226,6 @@ mod tests {
         )
         .unwrap();
         assert_eq!(id_in_head(&path), None, "past the head, the file is read whole later");
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     /// A named pipe among the files is passed over at once: looking for the
@@ -236,13 +233,11 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn a_fifo_among_the_files_does_not_hold_up_the_search_by_heads() {
-        let dir = std::env::temp_dir().join(format!("parallax-names-fifo-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let fifo = dir.join("a.md");
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("a.md");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
         assert!(made.success());
-        let article = dir.join("b.md");
+        let article = dir.path().join("b.md");
         std::fs::write(&article, "+++\nid = \"wanted\"\ntitle = \"T\"\n+++\n\nText.\n").unwrap();
         let (sender, found) = std::sync::mpsc::channel();
         let paths = vec![fifo, article];
@@ -253,6 +248,5 @@ mod tests {
             .recv_timeout(std::time::Duration::from_secs(10))
             .expect("the search by heads ends");
         assert_eq!(found.get("wanted"), Some(&1));
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }
