@@ -26,6 +26,8 @@ pub struct Store {
     undo: Vec<Change>,
     redo: Vec<Change>,
     unsaved: Vec<(Change, Mode)>,
+    /// Whether stale temporary files beside the map were looked for.
+    swept: bool,
 }
 
 /// What a change, an undo or a redo came to.
@@ -47,8 +49,7 @@ struct Stamp {
 
 impl Store {
     /// Opens the map at `path` (none: kept in memory only). A damaged file
-    /// is set aside; temporary files left by processes that died mid-save
-    /// are removed. Returns what the reader should be told.
+    /// is set aside. Returns what the reader should be told.
     pub fn open(path: Option<&Path>) -> (Store, Option<String>) {
         let mut store = Store {
             path: path.map(Path::to_path_buf),
@@ -56,7 +57,6 @@ impl Store {
         };
         let Some(path) = path else { return (store, None) };
         let target = resolve_links(path);
-        crate::atomic::remove_stale(&target);
         let notice = match super::read(&target) {
             Ok(None) => None,
             Ok(Some((_, mut map))) => {
@@ -181,6 +181,14 @@ impl Store {
             outcome.notes.extend(change.apply(&mut theirs, *mode));
         }
         self.map = theirs;
+        // Temporary files left by processes that died mid-save are removed
+        // before the first write, not at the start: finding them lists the
+        // map's folder, which in a library of thousands of articles is a
+        // millisecond of the first frame.
+        if !self.swept {
+            crate::atomic::remove_stale(&target);
+            self.swept = true;
+        }
         match crate::atomic::write(&target, self.map.to_toml().as_bytes()) {
             Ok(()) => {
                 self.base = self.map.clone();

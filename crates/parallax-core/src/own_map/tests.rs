@@ -243,7 +243,7 @@ fn a_symlinked_map_is_written_through_to_its_target() {
 }
 
 #[test]
-fn stale_temporary_files_are_removed_at_start_and_live_ones_kept() {
+fn stale_temporary_files_are_removed_at_the_first_save_and_live_ones_kept() {
     let path = dir("stale").join("map.toml");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     // No process has id 4194305 (above the largest Linux allows).
@@ -251,8 +251,11 @@ fn stale_temporary_files_are_removed_at_start_and_live_ones_kept() {
     let live = path.with_file_name(format!(".map.toml.{}.AbCdEf.tmp", std::process::id()));
     std::fs::write(&stale, "half").unwrap();
     std::fs::write(&live, "being written").unwrap();
-    Store::open(Some(&path));
+    let (mut store, _) = Store::open(Some(&path));
+    assert!(stale.exists(), "left until the map is written");
+    place(&mut store, "first");
     assert!(!stale.exists() && live.exists());
+    assert_eq!(quotes(&on_disk(&path)), ["first"]);
 }
 
 #[test]
