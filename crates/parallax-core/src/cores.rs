@@ -2,8 +2,11 @@
 //! thread, each run worked on its own thread, the results in order.
 
 /// How many threads the machine runs at once (one when it cannot say).
+/// Asked once: the answer reads the process's control-group files, a
+/// dozen system calls, and a start asks several times.
 pub fn available() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
+    static AVAILABLE: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *AVAILABLE.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 /// `work(first, run)` for each of up to `threads` runs of `items` in turn

@@ -87,24 +87,30 @@ pub fn read_folder(dir: &Path, max_file_bytes: u64) -> Result<FolderFiles, Error
         path: crate::sanitize::clean_line(&dir.display().to_string()),
         source,
     };
-    // Names are compared as bytes: sorting paths component by component
+    // Every path is the folder's and a name, so paths compared as bytes
+    // are in the order of their names: sorting paths component by component
     // costs more than the listing itself in a folder of thousands.
-    let mut entries: Vec<(std::ffi::OsString, bool)> = std::fs::read_dir(dir)
+    let mut entries: Vec<(PathBuf, bool)> = std::fs::read_dir(dir)
         .map_err(read_error)?
         .filter_map(Result::ok)
         .map(|entry| {
+            let path = entry.path();
             // The entry's type comes with the listing; a link is followed.
             let is_dir = match entry.file_type() {
                 Ok(kind) if !kind.is_symlink() => kind.is_dir(),
-                _ => entry.path().is_dir(),
+                _ => path.is_dir(),
             };
-            (entry.file_name(), is_dir)
+            (path, is_dir)
         })
         .collect();
-    entries.sort_unstable_by(|a, b| a.0.as_encoded_bytes().cmp(b.0.as_encoded_bytes()));
+    entries.sort_unstable_by(|a, b| {
+        a.0.as_os_str()
+            .as_encoded_bytes()
+            .cmp(b.0.as_os_str().as_encoded_bytes())
+    });
     let mut files = FolderFiles::default();
-    for (file_name, is_dir) in entries {
-        let path = dir.join(&file_name);
+    for (path, is_dir) in entries {
+        let Some(file_name) = path.file_name() else { continue };
         let file_name = file_name.to_string_lossy();
         let ext = file_name.rsplit_once('.').map_or("", |(_, ext)| ext);
         if file_name.starts_with('.') || file_name == "README.md" || is_dir {
