@@ -21,7 +21,16 @@ fn library(name: &str) -> PathBuf {
     dir
 }
 
+/// The reader on `dir`, the rest of the library let in as the running
+/// reader lets it in once its first frame is out.
 fn open(dir: &Path, options: &Options, wait: Wait) -> App {
+    let mut app = opened(dir, options, wait);
+    app.load_the_rest_in_background();
+    app
+}
+
+/// The reader on `dir` as it stands before its first frame.
+fn opened(dir: &Path, options: &Options, wait: Wait) -> App {
     let source = Source {
         dir: Some(dir.to_path_buf()),
         ..Source::default()
@@ -116,6 +125,23 @@ fn the_arrival_moves_nothing_the_reader_holds_and_lists_stay_in_date_order() {
         panic!("the picker is open")
     };
     assert_eq!(picker.matches, listed, "the picker, before anything is typed, too");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Nothing more is read until the reader lets it (once its first frame is
+/// out), so that the first frame is drawn with the machine to itself.
+#[test]
+fn the_rest_is_read_only_once_let_in() {
+    let dir = library("let-in");
+    let mut app = opened(&dir, &Options::default(), Wait::No);
+    let first = app.corpus.len();
+    std::thread::sleep(Duration::from_millis(300));
+    update(&mut app, Action::ArticlesReady);
+    assert_eq!(app.corpus.len(), first);
+    assert!(matches!(app.progress(), Some(Progress::Loading(done, _)) if done == first));
+    app.load_the_rest_in_background();
+    until_arrived(&mut app);
+    assert_eq!(app.corpus.len(), ARTICLES);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -395,9 +421,11 @@ fn a_library_whose_files_are_named_otherwise_opens_in_two_stages_every_time() {
         ..Options::default()
     };
     let opened = || {
-        parallax::boot::open(&source, &options, Rect::new(0, 0, 120, 36), Wait::No)
+        let mut app = parallax::boot::open(&source, &options, Rect::new(0, 0, 120, 36), Wait::No)
             .expect("the library opens")
-            .app
+            .app;
+        app.load_the_rest_in_background();
+        app
     };
     // The first time, found by the heads of the files; the whole library,
     // once arrived, remembers which file holds which article.

@@ -138,7 +138,7 @@ pub fn open(source: &Source, options: &Options, size: Rect, wait: Wait) -> Resul
     };
     let (library, loading) = match crate::library::open(source, &wanted, required, wait == Wait::No)? {
         Opening::Whole(library) => (library, None),
-        Opening::Staged(library, loading) => match wait {
+        Opening::Staged(library, mut loading) => match wait {
             Wait::No => (library, Some(loading)),
             Wait::ForAll => match loading.wait() {
                 Arrival::Arrived(library) => (*library, None),

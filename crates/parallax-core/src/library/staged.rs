@@ -33,6 +33,8 @@ pub struct Loading {
     pub check: String,
     /// Rung when the whole library is there to take.
     pub waker: crate::wake::Waker,
+    /// Sent to let the reading of the rest begin (see [`Loading::begin`]).
+    begin: Option<mpsc::Sender<()>>,
 }
 
 /// What became of the loading.
@@ -44,6 +46,16 @@ pub enum Arrival {
 }
 
 impl Loading {
+    /// Lets the rest of the library be read. Held back until the reader's
+    /// first frame is out: thousands of articles read at once allocate
+    /// memory fast enough to slow every other thread of the process, the
+    /// one drawing the first frame among them.
+    pub fn begin(&mut self) {
+        if let Some(begin) = self.begin.take() {
+            let _ = begin.send(());
+        }
+    }
+
     /// Whether the whole library is there to take.
     pub fn arrived(&self) -> bool {
         self.sent.load(Ordering::Acquire)
@@ -63,7 +75,8 @@ impl Loading {
     }
 
     /// Waits for the whole library (for a snapshot, which shows it whole).
-    pub fn wait(&self) -> Arrival {
+    pub fn wait(&mut self) -> Arrival {
+        self.begin();
         match self.library.recv() {
             Ok(library) => Arrival::Arrived(Box::new(library)),
             Err(_) => Arrival::Failed,
@@ -172,7 +185,12 @@ pub fn open(source: &Source, wanted: &[String], required: bool, spare_a_core: bo
     let threads = if spare_a_core { cores - 1 } else { cores }.max(1);
     let waker = crate::wake::Waker::default();
     let arrived = waker.clone();
+    let (begin, begun) = mpsc::channel();
     std::thread::Builder::new().name("load".into()).spawn(move || {
+        // Not begun: the reader is gone before its first frame.
+        if begun.recv().is_err() {
+            return;
+        }
         let rest = corpus::load_paths_counting(&rest, files.max_bytes, threads, &counter);
         let library = files.assemble(corpus::append(shown, rest));
         files.remember_names(&library);
@@ -191,6 +209,7 @@ pub fn open(source: &Source, wanted: &[String], required: bool, spare_a_core: bo
             total,
             check,
             waker,
+            begin: Some(begin),
         },
     ))
 }

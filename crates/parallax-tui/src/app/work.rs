@@ -40,6 +40,14 @@ impl App {
         }
     }
 
+    /// Lets the rest of a large library be read from now on, once the first
+    /// frame is out (see [`crate::library::Loading::begin`]).
+    pub fn load_the_rest_in_background(&mut self) {
+        if let Some(loading) = &mut self.work.loading {
+            loading.begin();
+        }
+    }
+
     /// Searches on a worker thread from now on, so typing never waits.
     pub fn search_in_background(&mut self) {
         if !self.work.searcher.threaded() {

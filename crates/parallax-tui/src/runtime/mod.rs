@@ -69,8 +69,10 @@ fn event_loop(
     update(app, Action::Resize(size.width, size.height));
     screen.draw(|frame| crate::ui::render(frame, app))?;
     fault_injection_after_first_frame();
-    // The threads that feed the loop start once the first frame is out.
+    // The threads that feed the loop start once the first frame is out, and
+    // the rest of a large library is read from then on.
     app.keep_own_map_in_background();
+    app.load_the_rest_in_background();
     let events = events::channel(app, signals)?;
     let events = &events;
     loop {
