@@ -1,7 +1,7 @@
 //! Opening a large library in two stages: the articles the first frame
 //! shows at once, every other on a thread of its own while the reader runs.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
@@ -106,18 +106,23 @@ pub fn open(source: &Source, wanted: &[String], required: bool, spare_a_core: bo
         _ => Default::default(),
     };
     // Each wanted id: bundled, or the position of its file, `ID.md` or the
-    // one the last whole reading found it in.
+    // one the last whole reading found it in. The paths are in the order of
+    // their bytes, so a path is found without reading them all.
+    let listed_at = |file: &Path| {
+        let key = file.as_os_str().as_encoded_bytes();
+        files
+            .paths
+            .binary_search_by(|p| p.as_os_str().as_encoded_bytes().cmp(key))
+            .ok()
+    };
     let places: Vec<(bool, Option<usize>)> = wanted
         .iter()
         .map(|id| {
             let by_name = files
-                .paths
-                .iter()
-                .position(|p| p.file_stem().is_some_and(|stem| stem == id.as_str()))
-                .or_else(|| {
-                    let file = remembered.get(id.as_str())?;
-                    files.paths.iter().position(|p| p == file)
-                });
+                .folder
+                .as_ref()
+                .and_then(|folder| listed_at(&folder.join(format!("{id}.md"))))
+                .or_else(|| listed_at(remembered.get(id.as_str())?));
             (bundled.corpus.get(id).is_some(), by_name)
         })
         .collect();
@@ -164,14 +169,7 @@ pub fn open(source: &Source, wanted: &[String], required: bool, spare_a_core: bo
         diagnostics: Vec::new(),
     });
     first_library.diagnostics.clear();
-    let rest: Vec<PathBuf> = files
-        .paths
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| first.binary_search(i).is_err())
-        .map(|(_, p)| p.clone())
-        .collect();
-    let total = shown.corpus.len() + rest.len();
+    let total = shown.corpus.len() + files.paths.len() - first.len();
     let done = Arc::new(AtomicUsize::new(shown.corpus.len()));
     let counter = Arc::clone(&done);
     let sent = Arc::new(AtomicBool::new(false));
@@ -191,6 +189,14 @@ pub fn open(source: &Source, wanted: &[String], required: bool, spare_a_core: bo
         if begun.recv().is_err() {
             return;
         }
+        // Listed here rather than before the first frame: thousands of paths.
+        let rest: Vec<PathBuf> = files
+            .paths
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| first.binary_search(i).is_err())
+            .map(|(_, p)| p.clone())
+            .collect();
         let rest = corpus::load_paths_counting(&rest, files.max_bytes, threads, &counter);
         let library = files.assemble(corpus::append(shown, rest));
         files.remember_names(&library);
