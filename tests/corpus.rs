@@ -134,7 +134,7 @@ fn interview_turns_carry_their_speakers() {
     let turns: Vec<(&str, usize)> = article
         .blocks
         .iter()
-        .filter_map(|b| Some((b.turn_label.as_deref()?, b.speaker?)))
+        .filter_map(|b| Some((b.turn_label()?, b.speaker()?)))
         .collect();
     assert_eq!(turns[0], ("Grid", 0));
     assert_eq!(turns[1], ("Yun Sun", 1));
@@ -143,11 +143,11 @@ fn interview_turns_carry_their_speakers() {
     let next = article
         .blocks
         .iter()
-        .position(|b| b.turn_label.as_deref() == Some("Yun Sun"))
+        .position(|b| b.turn_label() == Some("Yun Sun"))
         .unwrap()
         + 1;
-    assert_eq!(article.blocks[next].turn_label, None);
-    assert_eq!(article.blocks[next].speaker, Some(1));
+    assert_eq!(article.blocks[next].turn_label(), None);
+    assert_eq!(article.blocks[next].speaker(), Some(1));
     assert!(article.blocks[next].text.starts_with("Then in terms of Central Asia"));
 
     let usip = loaded.corpus.get("glantz-freeman-2024").unwrap();

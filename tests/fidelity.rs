@@ -21,7 +21,7 @@ fn bundled() -> Corpus {
 fn text_with_note_labels(block: &parallax::corpus::Block) -> String {
     let mut out = String::with_capacity(block.text.len() + 8);
     let mut last = 0;
-    for r in &block.note_refs {
+    for r in block.note_refs() {
         out.push_str(&block.text[last..r.at]);
         out.push_str(&r.label);
         last = r.at;
@@ -37,7 +37,7 @@ fn block_texts(article: &Article) -> Vec<String> {
         .iter()
         .map(|b| {
             let text = text_with_note_labels(b);
-            normalize(&match &b.turn_label {
+            normalize(&match b.turn_label() {
                 Some(label) => format!("{label}: {text}"),
                 None => text,
             })
@@ -226,7 +226,7 @@ fn gurtov_note_numbers_are_explicit_references() {
     let refs: Vec<&str> = article
         .blocks
         .iter()
-        .flat_map(|b| b.note_refs.iter().map(|r| r.label.as_str()))
+        .flat_map(|b| b.note_refs().iter().map(|r| r.label.as_str()))
         .collect();
     assert_eq!(refs, ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
     assert_eq!(article.note_count(), 10);
@@ -237,6 +237,6 @@ fn gurtov_note_numbers_are_explicit_references() {
             .iter()
             .any(|b| b.text.contains("a record $240.1 billion"))
     );
-    let first = article.blocks.iter().find(|b| !b.note_refs.is_empty()).unwrap();
-    assert!(first.text[..first.note_refs[0].at].ends_with("in February 2022."));
+    let first = article.blocks.iter().find(|b| !b.note_refs().is_empty()).unwrap();
+    assert!(first.text[..first.note_refs()[0].at].ends_with("in February 2022."));
 }

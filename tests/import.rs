@@ -122,7 +122,7 @@ fn a_page_with_meta_tags_only_keeps_its_interview_turns_and_footnotes() {
         ]
     );
     // Mara Ellis's bold label opens her turns; the outlet's stays a bold lead-in.
-    assert_eq!(article.blocks[2].turn_label.as_deref(), Some("Mara Ellis"));
+    assert_eq!(article.blocks[2].turn_label(), Some("Mara Ellis"));
     assert_eq!(article.note_count(), 2);
     let notes: Vec<&str> = article.notes().map(|n| n.text.as_str()).collect();
     assert_eq!(

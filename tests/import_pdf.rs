@@ -88,7 +88,7 @@ fn body_paragraphs(article: &Article) -> Vec<String> {
         .filter(|b| b.kind == BlockKind::Paragraph)
         .map(|b| {
             let mut text = b.text.clone();
-            for note in b.note_refs.iter().rev() {
+            for note in b.note_refs().iter().rev() {
                 text.insert_str(note.at, &format!("[^{}]", note.label));
             }
             text

@@ -127,7 +127,8 @@ impl BodyBuilder {
                 if let Some(open) = &mut self.open
                     && let Some(label) = open.text.strip_suffix(':')
                 {
-                    open.turn_label = Some(label.trim().to_string());
+                    let label = label.trim().to_string();
+                    open.extras_mut().turn_label = Some(label);
                     open.text.clear();
                 }
             }
@@ -138,14 +139,12 @@ impl BodyBuilder {
     fn open_block(&mut self, kind: BlockKind, span: Range<usize>) {
         self.finish_open();
         self.open = Some(Block {
-            id: String::new(),
+            id: compact_str::CompactString::default(),
             kind,
             text: std::mem::take(&mut self.scratch),
             span,
             line: 0,
-            note_refs: Vec::new(),
-            speaker: None,
-            turn_label: None,
+            extras: None,
         });
     }
 
@@ -162,8 +161,9 @@ impl BodyBuilder {
             self.open_block(BlockKind::Paragraph, range);
         }
         let open = self.open.as_mut().expect("a block was just opened");
-        open.note_refs.push(NoteRef {
-            at: open.text.len(),
+        let at = open.text.len();
+        open.extras_mut().note_refs.push(NoteRef {
+            at,
             label: label.to_string(),
         });
     }
@@ -176,10 +176,10 @@ impl BodyBuilder {
         let text = block.text[..trimmed].to_string();
         self.scratch = std::mem::replace(&mut block.text, text);
         self.scratch.clear();
-        for r in &mut block.note_refs {
+        for r in block.note_refs_mut() {
             r.at = r.at.min(trimmed);
         }
-        if block.text.is_empty() && block.turn_label.is_none() {
+        if block.text.is_empty() && block.turn_label().is_none() {
             return;
         }
         self.blocks.push(block);
@@ -331,21 +331,23 @@ fn assign_turns(blocks: &mut [Block], authors: &[Author]) {
         match block.kind {
             BlockKind::Heading { .. } => current = None,
             BlockKind::Paragraph => {
-                if let Some(label) = &block.turn_label {
-                    match speaker_of(label) {
+                if let Some(label) = block.turn_label().map(str::to_string) {
+                    match speaker_of(&label) {
                         Some(index) => current = Some(index),
                         None => {
                             // A bold lead-in that names no speaker is ordinary text.
                             block.text = format!("{label}: {}", block.text).trim_end().to_string();
-                            let shift = label.len() + 2;
-                            for r in &mut block.note_refs {
-                                r.at = (r.at + shift).min(block.text.len());
+                            let (shift, len) = (label.len() + 2, block.text.len());
+                            for r in block.note_refs_mut() {
+                                r.at = (r.at + shift).min(len);
                             }
-                            block.turn_label = None;
+                            block.extras_mut().turn_label = None;
                         }
                     }
                 }
-                block.speaker = current;
+                if current.is_some() || block.speaker().is_some() {
+                    block.extras_mut().speaker = current;
+                }
             }
             _ => {}
         }
@@ -358,21 +360,21 @@ fn assign_ids(blocks: &mut [Block]) {
         block.id = match &block.kind {
             BlockKind::Heading { .. } => {
                 headings += 1;
-                format!("h{headings}")
+                compact_str::format_compact!("h{headings}")
             }
             BlockKind::Paragraph => {
                 paragraphs += 1;
-                format!("p{paragraphs}")
+                compact_str::format_compact!("p{paragraphs}")
             }
             BlockKind::ListItem => {
                 items += 1;
-                format!("li{items}")
+                compact_str::format_compact!("li{items}")
             }
             BlockKind::Quote => {
                 quotes += 1;
-                format!("q{quotes}")
+                compact_str::format_compact!("q{quotes}")
             }
-            BlockKind::Note { label } => format!("n{label}"),
+            BlockKind::Note { label } => compact_str::format_compact!("n{label}"),
         };
     }
 }

@@ -172,7 +172,7 @@ fn not_the_authors_words(article: &Article, passage: &Passage) -> Option<Diagnos
         return None;
     }
     let block = &article[passage.anchor.start_block];
-    let whose = match block.speaker.map(|s| &article.meta.authors[s]) {
+    let whose = match block.speaker().map(|s| &article.meta.authors[s]) {
         Some(author) if author.role == Role::Interviewer => format!("the interviewer's turn ({})", author.name),
         Some(_) => return None,
         None => "the introduction, before anyone speaks".to_string(),

@@ -87,7 +87,7 @@ pub fn shown(block: &Block) -> Shown {
         }
         _ => {}
     }
-    if let Some(label) = &block.turn_label {
+    if let Some(label) = block.turn_label() {
         let start = text.len();
         text.push_str(label);
         text.push(':');
@@ -99,7 +99,7 @@ pub fn shown(block: &Block) -> Shown {
     let prefix_len = text.len();
     let mut inserted = Vec::new();
     let mut last = 0;
-    for note in &block.note_refs {
+    for note in block.note_refs() {
         text.push_str(&block.text[last..note.at]);
         let start = text.len();
         text.push_str(&format!("[{}]", note.label));

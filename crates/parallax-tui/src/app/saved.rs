@@ -12,7 +12,7 @@ impl App {
             let block = article.block(top.block);
             Place {
                 article: article.meta.id.to_string(),
-                block: block.map(|b| b.id.clone()).unwrap_or_default(),
+                block: block.map(|b| b.id.to_string()).unwrap_or_default(),
                 line: top.line,
                 fingerprint: block.map(|b| session::fingerprint(&b.text)).unwrap_or_default(),
             }
