@@ -51,9 +51,10 @@ pub struct Candidate {
     text: u32,
 }
 
-/// A candidate as the index keeps it, in 16 bytes: a passage's article,
-/// block and byte range; a theme's article (or [`NO_ARTICLE`]), theme and
-/// text; an article's article and text. Which it is follows from its id.
+/// A candidate as the index keeps it, in 12 bytes: a passage's article,
+/// block and start (its length is in its mask, see [`LENGTH_SHIFT`]); a
+/// theme's article (or [`NO_ARTICLE`]), theme and text; an article's
+/// article and text. Which it is follows from its id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Stored {
     article: u32,
@@ -61,7 +62,6 @@ struct Stored {
     block: u32,
     /// The start of a passage; the index of a theme's or article's text.
     start: u32,
-    end: u32,
 }
 
 const NO_ARTICLE: u32 = u32::MAX;
@@ -70,6 +70,20 @@ const NO_ARTICLE: u32 = u32::MAX;
 /// mask of a passage whose text is not all ASCII: folding it is more than
 /// lowering its letters.
 const BEYOND_ASCII: u64 = 1 << 62;
+
+/// Where a passage's length in bytes stands in its mask: bits 46 to 61,
+/// which [`mask`] never sets, hold it (a passage is at most
+/// [`MAX_CANDIDATE_BYTES`] long). Four bytes a passage less than a field of
+/// its own, in an index of a million passages or more.
+const LENGTH_SHIFT: u32 = 46;
+const LENGTH_BITS: u64 = 0xFFFF << LENGTH_SHIFT;
+
+/// A passage's mask with its length kept in it.
+fn with_length(mask: u64, length: usize) -> u64 {
+    debug_assert!(length <= MAX_CANDIDATE_BYTES, "passages are cut to at most this");
+    let length = u64::try_from(length).unwrap_or(u64::MAX).min(0xFFFF);
+    mask | length << LENGTH_SHIFT
+}
 
 mod build;
 mod check;
@@ -119,7 +133,7 @@ impl SearchIndex {
                 article,
                 block: BlockIx(stored.block as usize),
                 start: stored.start,
-                end: stored.end,
+                end: stored.start + self.length(id),
                 theme: ThemeIx::default(),
                 text: 0,
             },
@@ -142,16 +156,22 @@ impl SearchIndex {
 
     /// The candidate's words as they stand in the corpus or the map.
     pub fn text(&self, id: u32) -> &str {
-        let stored = self.candidates[id as usize];
         match self.kind(id) {
-            Kind::Passage => self.passage_text(stored),
-            Kind::Theme | Kind::Article => &self.texts[stored.start as usize],
+            Kind::Passage => self.passage_text(id),
+            Kind::Theme | Kind::Article => &self.texts[self.candidates[id as usize].start as usize],
         }
     }
 
-    fn passage_text(&self, passage: Stored) -> &str {
+    /// The length in bytes of passage `id`.
+    fn length(&self, id: u32) -> u32 {
+        ((self.masks[id as usize] & LENGTH_BITS) >> LENGTH_SHIFT) as u32
+    }
+
+    fn passage_text(&self, id: u32) -> &str {
+        let passage = self.candidates[id as usize];
         let block = &self.corpus.articles()[passage.article as usize].blocks[passage.block as usize];
-        &block.text[passage.start as usize..passage.end as usize]
+        let start = passage.start as usize;
+        &block.text[start..start + self.length(id) as usize]
     }
 
     /// The candidates that pass the prefilter for `query`, in id order.

@@ -143,7 +143,8 @@ fn mask_of_ascii(text: &[u8]) -> u64 {
 }
 
 /// Each byte's bit in a [`mask`]: a letter or digit its own, a space none,
-/// any byte of a character beyond ASCII the top one, the rest shared.
+/// any byte of a character beyond ASCII the top one, the rest sharing ten
+/// (bits 36 to 45: the index keeps a passage's length above them).
 const MASK_BITS: [u64; 256] = {
     let mut bits = [0u64; 256];
     let mut b = 0;
@@ -153,7 +154,7 @@ const MASK_BITS: [u64; 256] = {
             b'0'..=b'9' => 1 << (26 + b as u8 - b'0'),
             b' ' => 0,
             0x80.. => 1 << 63,
-            other => 1 << (36 + other % 26),
+            other => 1 << (36 + other % 10),
         };
         b += 1;
     }
@@ -229,7 +230,7 @@ mod tests {
                     b'0'..=b'9' => 1 << (26 + b - b'0'),
                     b' ' => 0,
                     0x80.. => 1 << 63,
-                    other => 1 << (36 + other % 26),
+                    other => 1 << (36 + other % 10),
                 }
             })
         };
@@ -250,6 +251,9 @@ mod tests {
             assert_eq!(folded, by_character(text), "{text:?}");
             assert_eq!(mask(&folded), by_byte(&folded), "{text:?}");
         }
+        // Bits 46 to 62 are the index's own (a passage's length, beyond ASCII).
+        let every_byte: Vec<u8> = (0..=255).collect();
+        assert_eq!(mask(&every_byte) & (((1 << 17) - 1) << 46), 0);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::{BEYOND_ASCII, NO_ARTICLE, SearchIndex, Stored, cut};
+use super::{BEYOND_ASCII, NO_ARTICLE, SearchIndex, Stored, cut, with_length};
 use crate::corpus::Corpus;
 use crate::debate::DebateMap;
 use crate::ids::{ArticleIx, ThemeIx};
@@ -83,7 +83,6 @@ impl SearchIndex {
             article: article.map_or(NO_ARTICLE, |a| a.get() as u32),
             block: theme.get() as u32,
             start: self.texts.len() as u32,
-            end: 0,
         });
         self.masks.push(mask(&folded));
         self.texts.push(text);
@@ -121,9 +120,9 @@ impl Passages {
                             article: (first + a) as u32,
                             block: b as u32,
                             start: piece.start as u32,
-                            end: piece.end as u32,
                         });
-                        passages.masks.push(mask_of_text(&block.text[piece], &mut folded));
+                        let mask = mask_of_text(&block.text[piece.clone()], &mut folded);
+                        passages.masks.push(with_length(mask, piece.len()));
                     }
                 }
             }
@@ -146,6 +145,7 @@ fn mask_of_text(text: &str, folded: &mut Vec<u8>) -> u64 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::LENGTH_BITS;
     use super::*;
 
     /// Indexed on every core in runs of articles and joined, the passages
@@ -179,7 +179,7 @@ mod tests {
             fold(text, &mut expected);
             assert_eq!(index.folded(id, &mut buffer), &expected[..], "{text:?}");
             let stored = index.masks[id as usize];
-            assert_eq!(stored & !BEYOND_ASCII, mask(&expected), "{text:?}");
+            assert_eq!(stored & !(BEYOND_ASCII | LENGTH_BITS), mask(&expected), "{text:?}");
             let passage = id < index.passages_end;
             assert_eq!(stored & BEYOND_ASCII != 0, passage && !text.is_ascii(), "{text:?}");
             let capital = text.bytes().any(|b| b.is_ascii_uppercase());

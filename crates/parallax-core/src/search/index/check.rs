@@ -43,12 +43,12 @@ impl SearchIndex {
         }
         let passage = id < self.passages_end;
         let (span, exact) = if passage && mask & BEYOND_ASCII == 0 {
-            needle.matches::<true>(self.passage_text(self.candidates[id as usize]).as_bytes())?
+            needle.matches::<true>(self.passage_text(id).as_bytes())?
         } else {
             if passage {
                 // Before folding: the needle's bytes that only the same
                 // letter in either case folds to must stand in order.
-                let text = self.passage_text(self.candidates[id as usize]);
+                let text = self.passage_text(id);
                 subsequence_in::<true>(text.as_bytes(), &needle.plain)?;
             }
             needle.matches::<false>(self.folded(id, buffer))?
