@@ -348,6 +348,10 @@ fn assign_turns(blocks: &mut [Block], authors: &[Author]) {
                 if current.is_some() || block.speaker().is_some() {
                     block.extras_mut().speaker = current;
                 }
+                // A label taken back into the text may leave nothing apart.
+                if block.extras.as_deref().is_some_and(|e| *e == super::Extras::default()) {
+                    block.extras = None;
+                }
             }
             _ => {}
         }
@@ -382,6 +386,20 @@ fn assign_ids(blocks: &mut [Block]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A bold lead-in that names no speaker is ordinary text: its block is
+    /// the block the same words written plainly make, nothing kept apart.
+    #[test]
+    fn a_lead_in_naming_no_speaker_leaves_a_plain_block() {
+        let parse = |source: &str| {
+            let mut blocks = parse_body("a.md", source, 0, &[], &mut Vec::new());
+            blocks.iter_mut().for_each(|b| b.span = 0..0);
+            blocks
+        };
+        let bold = parse("**Note:** Some text.\n");
+        assert_eq!(bold[0].text, "Note: Some text.");
+        assert_eq!(bold, parse("Note: Some text.\n"));
+    }
 
     /// Spaces are counted right past a byte's worth in a row and across
     /// the chunks the count is kept in.
