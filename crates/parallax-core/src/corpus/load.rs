@@ -435,23 +435,27 @@ fn parse_meta(name: &str, source: &str, front: &str, diagnostics: &mut Vec<Diagn
     // the file held as plain text: clean every value once more.
     let line = |s: String| clean_line(&s);
     let lines = |s: Option<String>| s.map(line);
+    let mut authors: Vec<Author> = raw
+        .authors
+        .into_iter()
+        .map(|a| Author {
+            name: line(a.name),
+            role: a.role,
+            speaker: a.speaker.into_iter().map(line).collect(),
+            affiliation: lines(a.affiliation),
+            bio: lines(a.bio),
+        })
+        .collect();
+    // Collected in the room the front matter's list was read into, which
+    // grew past the list's length; kept for every article of a library.
+    authors.shrink_to_fit();
     ok.then(|| Meta {
         id: raw.id.into_inner().into(),
         title: line(raw.title),
         title_source: raw.title_source,
         title_note: lines(raw.title_note),
         subtitle: lines(raw.subtitle),
-        authors: raw
-            .authors
-            .into_iter()
-            .map(|a| Author {
-                name: line(a.name),
-                role: a.role,
-                speaker: a.speaker.into_iter().map(line).collect(),
-                affiliation: lines(a.affiliation),
-                bio: lines(a.bio),
-            })
-            .collect(),
+        authors,
         outlet: line(raw.outlet),
         published,
         published_between,

@@ -34,7 +34,11 @@ pub struct Corpus {
 impl Corpus {
     /// A corpus of `articles` in this order; an id used twice keeps its first.
     pub fn new(articles: Vec<Article>) -> Corpus {
-        let mut corpus = Corpus::default();
+        // Grown once to its size: a library holds thousands.
+        let mut corpus = Corpus {
+            articles: Vec::with_capacity(articles.len()),
+            by_id: HashMap::with_capacity(articles.len()),
+        };
         for article in articles {
             // A second article with a used id is left out, as loading does.
             let _ = corpus.push(article);
