@@ -52,9 +52,21 @@ pub(crate) fn word_close_in<const EITHER_CASE: bool>(hay: &[u8], word: &[u8]) ->
         return true;
     };
     let span = word.len() + WORD_SLACK;
+    let last = word[word.len() - 1];
     let mut from = 0;
     while let Some(found) = find::<EITHER_CASE>(*first, &hay[from..]) {
         let start = from + found;
+        // The word's last letter stands at least its length from its first,
+        // within the window: where it does not, no match starts here (and
+        // where the window runs past the text, none starts further on).
+        let (earliest, end) = (start + word.len() - 1, (start + span).min(hay.len()));
+        if earliest >= end {
+            return false;
+        }
+        if !hay[earliest..end].iter().any(|&b| fold_byte::<EITHER_CASE>(b) == last) {
+            from = start + 1;
+            continue;
+        }
         let mut wanted = rest.iter();
         let mut next = wanted.next();
         for &b in &hay[start + 1..(start + span).min(hay.len())] {
@@ -108,6 +120,60 @@ fn fold_byte<const EITHER_CASE: bool>(b: u8) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Word closeness as its definition says it, letter by letter: some
+    /// window of the word's length and the slack, starting at the word's
+    /// first letter, holds the rest of the word in order.
+    fn close_by_definition(hay: &[u8], word: &[u8]) -> bool {
+        let Some((&first, rest)) = word.split_first() else {
+            return true;
+        };
+        (0..hay.len()).filter(|&s| hay[s] == first).any(|s| {
+            let window = &hay[s + 1..(s + word.len() + WORD_SLACK).min(hay.len())];
+            let mut wanted = rest.iter().peekable();
+            for b in window {
+                if wanted.peek() == Some(&b) {
+                    wanted.next();
+                }
+            }
+            wanted.peek().is_none()
+        })
+    }
+
+    #[test]
+    fn word_closeness_is_its_definition() {
+        let corpus = crate::corpus::load(&crate::corpus::bundled_sources()).corpus;
+        let mut texts: Vec<String> = corpus
+            .articles()
+            .iter()
+            .flat_map(|a| &a.blocks)
+            .flat_map(|b| b.sentences().into_iter().map(|s| b.text[s].to_ascii_lowercase()))
+            .collect();
+        texts.extend(["increase his", "incr eases", "inxcxrxeasesx", "ss", "s", "", "aaa"].map(String::from));
+        let words = [
+            "increases",
+            "russia",
+            "kisinger",
+            "xi",
+            "s",
+            "ss",
+            "aaa",
+            "wedge",
+            "the",
+            "partnership",
+            "zzz",
+            "e",
+        ];
+        let mut held = 0;
+        for text in &texts {
+            for word in words.map(str::as_bytes) {
+                let expected = close_by_definition(text.as_bytes(), word);
+                assert_eq!(word_close(text.as_bytes(), word), expected, "{word:?} in {text:?}");
+                held += usize::from(expected);
+            }
+        }
+        assert!(held > 1000, "{held}");
+    }
 
     /// Read in either case in ASCII text, a needle is found where it is
     /// found in the text lowered: in order and spanning as much, each word
