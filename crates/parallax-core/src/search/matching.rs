@@ -69,7 +69,7 @@ pub(crate) fn word_close_in<const EITHER_CASE: bool>(hay: &[u8], word: &[u8]) ->
         }
         let mut wanted = rest.iter();
         let mut next = wanted.next();
-        for &b in &hay[start + 1..(start + span).min(hay.len())] {
+        for &b in &hay[start + 1..end] {
             match next {
                 None => return true,
                 Some(&w) if w == fold_byte::<EITHER_CASE>(b) => next = wanted.next(),
