@@ -128,7 +128,7 @@ impl BodyBuilder {
                     && let Some(label) = open.text.strip_suffix(':')
                 {
                     let label = label.trim().to_string();
-                    open.extras_mut().turn_label = Some(label);
+                    open.change_extras(|e| e.turn_label = Some(label));
                     open.text.clear();
                 }
             }
@@ -161,11 +161,11 @@ impl BodyBuilder {
             self.open_block(BlockKind::Paragraph, range);
         }
         let open = self.open.as_mut().expect("a block was just opened");
-        let at = open.text.len();
-        open.extras_mut().note_refs.push(NoteRef {
-            at,
+        let note = NoteRef {
+            at: open.text.len(),
             label: label.to_string(),
-        });
+        };
+        open.change_extras(|e| e.note_refs.push(note));
     }
 
     fn finish_open(&mut self) {
@@ -341,17 +341,11 @@ fn assign_turns(blocks: &mut [Block], authors: &[Author]) {
                             for r in block.note_refs_mut() {
                                 r.at = (r.at + shift).min(len);
                             }
-                            block.extras_mut().turn_label = None;
+                            block.change_extras(|e| e.turn_label = None);
                         }
                     }
                 }
-                if current.is_some() || block.speaker().is_some() {
-                    block.extras_mut().speaker = current;
-                }
-                // A label taken back into the text may leave nothing apart.
-                if block.extras.as_deref().is_some_and(|e| *e == super::Extras::default()) {
-                    block.extras = None;
-                }
+                block.change_extras(|e| e.speaker = current);
             }
             _ => {}
         }

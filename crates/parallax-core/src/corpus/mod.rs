@@ -315,7 +315,8 @@ pub struct Block {
     pub span: Range<usize>,
     pub line: usize,
     /// What few blocks have, kept apart so that the many without take no
-    /// room for it: a library holds hundreds of thousands of blocks.
+    /// room for it (a library holds hundreds of thousands of blocks): none
+    /// when there is nothing (see [`Block::change_extras`]).
     extras: Option<Box<Extras>>,
 }
 
@@ -343,9 +344,12 @@ impl Block {
         self.extras.as_ref().and_then(|e| e.turn_label.as_deref())
     }
 
-    /// The block's extras, made when it has none.
-    fn extras_mut(&mut self) -> &mut Extras {
-        self.extras.get_or_insert_with(Box::default)
+    /// Changes what the block keeps apart, boxed only while it holds
+    /// something: a label taken back into the text leaves no empty box.
+    fn change_extras(&mut self, change: impl FnOnce(&mut Extras)) {
+        let mut extras = self.extras.take().map_or_else(Extras::default, |boxed| *boxed);
+        change(&mut extras);
+        self.extras = (extras != Extras::default()).then(|| Box::new(extras));
     }
 
     /// Its references to endnotes, to move them (none made).
