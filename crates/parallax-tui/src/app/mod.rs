@@ -35,7 +35,7 @@ pub use overlay::{
 };
 pub use own::OwnLayer;
 pub use reading::{Focus, Pane, Position, Reading, SearchNav};
-pub use selection::{Selection, anchor_of as selection_anchor, sentences};
+pub use selection::{Selection, anchor_of as selection_anchor};
 pub use sidebar::{SidebarEntry, SidebarPick};
 pub use update::update;
 pub use work::{Progress, Work};

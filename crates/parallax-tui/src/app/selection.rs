@@ -2,17 +2,14 @@
 //! `j`/`k` move the selection's free end by a sentence (across paragraphs,
 //! the view following), a mouse drag selects from where it was pressed.
 
-use std::ops::Range;
-
 use super::{App, Position};
 use crate::corpus::Article;
 use crate::debate::Anchor;
 use crate::ids::ArticleIx;
-use crate::ids::BlockIx;
 use crate::layout::DocLine;
 
 /// A run of whole sentences of one pane's article: from `anchor`, where it
-/// started, to `cursor`, the end that moves; indices into [`sentences`].
+/// started, to `cursor`, the end that moves; indices into [`Article::sentences`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Selection {
     pub pane: usize,
@@ -28,14 +25,9 @@ impl Selection {
     }
 }
 
-/// Every sentence of an article, in reading order: (block, byte range).
-pub fn sentences(article: &Article) -> &[(BlockIx, Range<usize>)] {
-    article.sentences()
-}
-
 /// Where the selected sentences stand in the article.
 pub fn anchor_of(article: &Article, selection: &Selection) -> Anchor {
-    let all = sentences(article);
+    let all = article.sentences();
     let (first, last) = selection.span();
     let (start_block, start) = (all[first].0, all[first].1.start);
     let (end_block, end) = (all[last].0, all[last].1.end);
@@ -55,7 +47,7 @@ pub(super) fn start(app: &mut App) {
         return;
     };
     let corpus = std::sync::Arc::clone(&app.corpus);
-    let all = sentences(&corpus[article]);
+    let all = corpus[article].sentences();
     if all.is_empty() {
         app.status = Some("This article has no text to select".into());
         return;
@@ -88,7 +80,7 @@ pub(super) fn extend(app: &mut App, forward: bool) {
     let Some(mut selection) = app.reading.selection else {
         return;
     };
-    let count = sentences(&app.corpus[selection.article]).len();
+    let count = app.corpus[selection.article].sentences().len();
     selection.cursor = if forward {
         (selection.cursor + 1).min(count.saturating_sub(1))
     } else {
@@ -101,7 +93,7 @@ pub(super) fn extend(app: &mut App, forward: bool) {
 /// Scrolls a pane so that sentence `index` is on screen.
 fn follow(app: &mut App, pane: usize, article: ArticleIx, index: usize) {
     let corpus = std::sync::Arc::clone(&app.corpus);
-    let Some((block, range)) = sentences(&corpus[article]).get(index) else {
+    let Some((block, range)) = corpus[article].sentences().get(index) else {
         return;
     };
     let (Some(first), Some(last)) = (
@@ -149,7 +141,8 @@ pub(super) fn sentence_at(app: &App, pane: usize, column: u16, row: u16) -> Opti
         .nth(skip)
         .map_or(range.end - range.start, |(at, _)| at);
     let offset = shown.text_offset(range.start + in_line);
-    sentences(&app.corpus[article])
+    app.corpus[article]
+        .sentences()
         .iter()
         .position(|(b, r)| *b == *block && offset < r.end.max(r.start + 1))
 }
