@@ -21,23 +21,30 @@ fn library(name: &str) -> PathBuf {
     dir
 }
 
-/// The reader on `dir`, the rest of the library let in as the running
-/// reader lets it in once its first frame is out.
+/// The reader on `dir`, the rest of the library let in.
 fn open(dir: &Path, options: &Options, wait: Wait) -> App {
-    let mut app = opened(dir, options, wait);
-    app.load_the_rest_in_background();
-    app
+    let_in(opened(&folder(dir), options, wait))
 }
 
-/// The reader on `dir` as it stands before its first frame.
-fn opened(dir: &Path, options: &Options, wait: Wait) -> App {
-    let source = Source {
+fn folder(dir: &Path) -> Source {
+    Source {
         dir: Some(dir.to_path_buf()),
         ..Source::default()
-    };
-    parallax::boot::open(&source, options, Rect::new(0, 0, 120, 36), wait)
+    }
+}
+
+/// The reader on `source` as it stands before its first frame.
+fn opened(source: &Source, options: &Options, wait: Wait) -> App {
+    parallax::boot::open(source, options, Rect::new(0, 0, 120, 36), wait)
         .expect("the library opens")
         .app
+}
+
+/// The rest of the library let in, as the running reader lets it in once
+/// its first frame is out.
+fn let_in(mut app: App) -> App {
+    app.load_the_rest_in_background();
+    app
 }
 
 /// Sends `ArticlesReady` until the whole library is taken up.
@@ -133,7 +140,7 @@ fn the_arrival_moves_nothing_the_reader_holds_and_lists_stay_in_date_order() {
 #[test]
 fn the_rest_is_read_only_once_let_in() {
     let dir = library("let-in");
-    let mut app = opened(&dir, &Options::default(), Wait::No);
+    let mut app = opened(&folder(&dir), &Options::default(), Wait::No);
     let first = app.corpus.len();
     std::thread::sleep(Duration::from_millis(300));
     update(&mut app, Action::ArticlesReady);
@@ -420,21 +427,15 @@ fn a_library_whose_files_are_named_otherwise_opens_in_two_stages_every_time() {
         open: vec!["gurtov-2024".into()],
         ..Options::default()
     };
-    let opened = || {
-        let mut app = parallax::boot::open(&source, &options, Rect::new(0, 0, 120, 36), Wait::No)
-            .expect("the library opens")
-            .app;
-        app.load_the_rest_in_background();
-        app
-    };
+    let start = || let_in(opened(&source, &options, Wait::No));
     // The first time, found by the heads of the files; the whole library,
     // once arrived, remembers which file holds which article.
-    let mut first = opened();
+    let mut first = start();
     assert!(first.work.loading.is_some(), "in two stages");
     assert_eq!(pane_ids(&first), ["gurtov-2024"]);
     until_arrived(&mut first);
     assert!(std::fs::read_dir(&names).unwrap().count() == 1, "the names remembered");
-    let mut second = opened();
+    let mut second = start();
     assert!(
         second.work.loading.is_some(),
         "then in two stages, by the name remembered"
@@ -450,7 +451,7 @@ fn a_library_whose_files_are_named_otherwise_opens_in_two_stages_every_time() {
         .find(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains("id = \"gurtov-2024\"")))
         .unwrap();
     std::fs::rename(&holder, dir.join("moved-again.md")).unwrap();
-    let third = opened();
+    let third = start();
     assert!(third.work.loading.is_some());
     assert_eq!(pane_ids(&third), ["gurtov-2024"]);
     let _ = std::fs::remove_dir_all(&dir);

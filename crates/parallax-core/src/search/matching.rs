@@ -121,6 +121,17 @@ fn fold_byte<const EITHER_CASE: bool>(b: u8) -> u8 {
 mod tests {
     use super::*;
 
+    /// Every sentence of the bundled articles.
+    fn bundled_sentences() -> Vec<String> {
+        let corpus = crate::corpus::load(&crate::corpus::bundled_sources()).corpus;
+        corpus
+            .articles()
+            .iter()
+            .flat_map(|a| &a.blocks)
+            .flat_map(|b| b.sentences().into_iter().map(|s| b.text[s].to_string()))
+            .collect()
+    }
+
     /// Word closeness as its definition says it, letter by letter: some
     /// window of the word's length and the slack, starting at the word's
     /// first letter, holds the rest of the word in order.
@@ -142,13 +153,7 @@ mod tests {
 
     #[test]
     fn word_closeness_is_its_definition() {
-        let corpus = crate::corpus::load(&crate::corpus::bundled_sources()).corpus;
-        let mut texts: Vec<String> = corpus
-            .articles()
-            .iter()
-            .flat_map(|a| &a.blocks)
-            .flat_map(|b| b.sentences().into_iter().map(|s| b.text[s].to_ascii_lowercase()))
-            .collect();
+        let mut texts: Vec<String> = bundled_sentences().iter().map(|s| s.to_ascii_lowercase()).collect();
         texts.extend(["increase his", "incr eases", "inxcxrxeasesx", "ss", "s", "", "aaa"].map(String::from));
         let words = [
             "increases",
@@ -180,14 +185,7 @@ mod tests {
     /// close, the phrase itself.
     #[test]
     fn either_case_in_ascii_text_is_the_text_lowered() {
-        let corpus = crate::corpus::load(&crate::corpus::bundled_sources()).corpus;
-        let mut texts: Vec<String> = corpus
-            .articles()
-            .iter()
-            .flat_map(|a| &a.blocks)
-            .flat_map(|b| b.sentences().into_iter().map(|s| b.text[s].to_string()))
-            .filter(|t| t.is_ascii())
-            .collect();
+        let mut texts: Vec<String> = bundled_sentences().into_iter().filter(|t| t.is_ascii()).collect();
         texts.push("NO LIMITS, No Limits; [x] {y} @Z `z` ReVeRsE KiSsInGeR".into());
         let needles = [
             "no limits",
