@@ -69,20 +69,19 @@ const NO_ARTICLE: u32 = u32::MAX;
 /// A bit that [`mask`] never sets (so no query asks for it), set in the
 /// mask of a passage whose text is not all ASCII: folding it is more than
 /// lowering its letters.
-const BEYOND_ASCII: u64 = 1 << 62;
+pub(super) const BEYOND_ASCII: u64 = 1 << 62;
 
 /// Where a passage's length in bytes stands in its mask: bits 46 to 61,
 /// which [`mask`] never sets, hold it (a passage is at most
 /// [`MAX_CANDIDATE_BYTES`] long). Four bytes a passage less than a field of
 /// its own, in an index of a million passages or more.
 const LENGTH_SHIFT: u32 = 46;
-const LENGTH_BITS: u64 = 0xFFFF << LENGTH_SHIFT;
+pub(super) const LENGTH_BITS: u64 = 0xFFFF << LENGTH_SHIFT;
 
 /// A passage's mask with its length kept in it.
 fn with_length(mask: u64, length: usize) -> u64 {
     debug_assert!(length <= MAX_CANDIDATE_BYTES, "passages are cut to at most this");
-    let length = u64::try_from(length).unwrap_or(u64::MAX).min(0xFFFF);
-    mask | length << LENGTH_SHIFT
+    mask | (length.min(0xFFFF) as u64) << LENGTH_SHIFT
 }
 
 mod build;

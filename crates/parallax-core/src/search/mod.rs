@@ -273,9 +273,9 @@ mod tests {
             assert_eq!(folded, by_character(text), "{text:?}");
             assert_eq!(mask(&folded), by_byte(&folded), "{text:?}");
         }
-        // Bits 46 to 62 are the index's own (a passage's length, beyond ASCII).
+        // The index's own bits: a passage's length, and beyond ASCII.
         let every_byte: Vec<u8> = (0..=255).collect();
-        assert_eq!(mask(&every_byte) & (((1 << 17) - 1) << 46), 0);
+        assert_eq!(mask(&every_byte) & (index::LENGTH_BITS | index::BEYOND_ASCII), 0);
     }
 
     #[test]
