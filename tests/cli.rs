@@ -6,6 +6,11 @@ use std::process::{Command, Output};
 fn parallax(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_parallax"))
         .args(args)
+        // The tests' own, kept for the run: never the user's.
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join(format!("parallax-cli-cache-{}", std::process::id())),
+        )
         .output()
         .expect("the binary runs")
 }
@@ -304,4 +309,103 @@ fn a_reader_of_the_output_that_stops_early_ends_it_quietly() {
         "",
         "nothing said of the closed pipe"
     );
+}
+
+/// `parallax search` keeps its index in the cache and reads it back while
+/// no file has changed, but never over the files: an article changed (even
+/// to the same size, its time set back), added or removed, or a damaged
+/// cache, and the results are the files' own.
+#[test]
+fn search_reads_its_cache_only_while_the_files_are_unchanged() {
+    let dir = temp_dir("cached-articles");
+    let cache = temp_dir("cached-search");
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/articles")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    let d = dir.to_str().unwrap();
+    let search = |query: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(["search", query, "--articles", d, "--json"])
+            .env("XDG_CACHE_HOME", &cache)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        stdout(&output)
+    };
+    let saved = || {
+        let files: Vec<_> = std::fs::read_dir(cache.join("parallax/search"))
+            .map(|entries| entries.map(|e| e.unwrap().path()).collect())
+            .unwrap_or_default();
+        assert!(files.len() <= 1, "{files:?}");
+        files.first().map(|file| {
+            use std::os::unix::fs::MetadataExt;
+            std::fs::metadata(file).unwrap().ino()
+        })
+    };
+    // Files changed within the last second are not trusted to show a
+    // second change in their times: nothing is saved until they settle.
+    let first = search("increases the competitiveness");
+    assert_eq!(saved(), None, "files just written: no cache");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert_eq!(search("increases the competitiveness"), first);
+    let cached = saved().expect("saved once the files settled");
+    assert_eq!(search("increases the competitiveness"), first, "read back");
+    assert_eq!(saved(), Some(cached), "read, not written again");
+    assert!(first.contains("gabuev-2024"), "{first}");
+
+    // The same sentence, changed to the same size, its time set back.
+    let article = dir.join("gabuev-2024.md");
+    let modified = std::fs::metadata(&article).unwrap().modified().unwrap();
+    let text = std::fs::read_to_string(&article).unwrap();
+    assert!(text.contains("It also increases the competitiveness"));
+    std::fs::write(
+        &article,
+        text.replace(
+            "It also increases the competitiveness",
+            "It also amplifies the competitiveness",
+        ),
+    )
+    .unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&article)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    assert_eq!(std::fs::metadata(&article).unwrap().len(), text.len() as u64);
+    let changed = search("amplifies the competitiveness");
+    assert!(changed.contains("\"gabuev-2024\""), "{changed}");
+    assert!(!search("increases the competitiveness").contains("gabuev-2024"));
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert_eq!(search("amplifies the competitiveness"), changed);
+    let rebuilt = saved().expect("saved again");
+    assert_ne!(rebuilt, cached, "the stale cache replaced");
+
+    // A damaged cache is built again.
+    let file = std::fs::read_dir(cache.join("parallax/search"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let mut bytes = std::fs::read(&file).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x20;
+    std::fs::write(&file, bytes).unwrap();
+    assert_eq!(search("amplifies the competitiveness"), changed);
+    assert_ne!(saved(), Some(rebuilt), "the damaged cache replaced");
+
+    // An article added, then removed.
+    let added = dir.join("added.md");
+    std::fs::write(
+        &added,
+        "+++\nid = \"added\"\ntitle = \"Added\"\n+++\n\nIt amplifies the competitiveness of all.\n",
+    )
+    .unwrap();
+    assert!(search("amplifies the competitiveness").contains("\"added\""));
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert!(search("amplifies the competitiveness").contains("\"added\""));
+    std::fs::remove_file(&added).unwrap();
+    assert_eq!(search("amplifies the competitiveness"), changed);
 }

@@ -219,19 +219,18 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
             Ok(0)
         }
         Some(Command::Search { ref query, limit, json }) => {
-            let mut library = load_valid(&cli.source())?;
-            warn(&library.diagnostics);
-            // The index reads the articles from the corpus it is given, and
-            // keeps it.
-            let corpus = std::sync::Arc::new(std::mem::take(&mut library.corpus));
-            let index = kept(crate::search::SearchIndex::build(&corpus, &library.map));
-            let library = kept(library);
+            let opened = kept(crate::library::search_index(&cli.source())?);
+            for warning in &opened.warnings {
+                // Cleaned again: these may have been read from the cache.
+                eprintln!("{}", crate::sanitize::clean_line(warning));
+            }
+            let index = &opened.index;
             let hits = index.search(&crate::search::Query::parse(query));
             let hits = &hits[..hits.len().min(limit)];
             let text = if json {
-                crate::export::search_json(&library.map, index, hits)
+                crate::export::search_json(index, hits)
             } else {
-                crate::export::search_text(&library.map, index, hits)
+                crate::export::search_text(index, hits)
             };
             write!(out, "{text}")?;
             Ok(0)

@@ -357,43 +357,43 @@ struct JsonHit<'a> {
     theme: Option<&'a str>,
 }
 
-fn json_hit<'a>(map: &'a DebateMap, index: &'a SearchIndex, hit: &Hit) -> JsonHit<'a> {
-    let corpus = index.corpus();
+fn json_hit<'a>(index: &'a SearchIndex, hit: &Hit) -> JsonHit<'a> {
     let c = index.candidate(hit.candidate);
-    let article = c.article.map(|a| &corpus[a]);
     let passage = c.kind == Kind::Passage;
     JsonHit {
         kind: c.kind.name(),
-        article: article.map(|a| a.meta.id.as_str()),
+        article: c.article.map(|a| index.article_id(a)),
         score: hit.score,
         text: index.text(hit.candidate),
-        block: article.filter(|_| passage).map(|a| a.blocks[c.block.get()].id.as_str()),
+        block: c.article.filter(|_| passage).map(|a| index.block_id(a, c.block)),
         start: passage.then_some(c.start),
         end: passage.then_some(c.end),
-        theme: (c.kind == Kind::Theme).then(|| map[c.theme].id.as_str()),
+        theme: (c.kind == Kind::Theme).then(|| index.theme_id(c.theme)),
     }
 }
 
 /// Search results as JSON, best first.
-pub fn search_json(map: &DebateMap, index: &SearchIndex, hits: &[Hit]) -> String {
-    let hits: Vec<JsonHit> = hits.iter().map(|h| json_hit(map, index, h)).collect();
+pub fn search_json(index: &SearchIndex, hits: &[Hit]) -> String {
+    let hits: Vec<JsonHit> = hits.iter().map(|h| json_hit(index, h)).collect();
     let mut text = serde_json::to_string_pretty(&hits).expect("search results are plain data");
     text.push('\n');
     text
 }
 
 /// Search results as lines: kind, where, score, text.
-pub fn search_text(map: &DebateMap, index: &SearchIndex, hits: &[Hit]) -> String {
+pub fn search_text(index: &SearchIndex, hits: &[Hit]) -> String {
     let mut out = String::new();
     for hit in hits {
-        let h = json_hit(map, index, hit);
+        let h = json_hit(index, hit);
         let place = match (h.theme, h.article, h.block) {
             (Some(theme), _, _) => format!("#{theme}"),
             (None, Some(article), Some(block)) => format!("{article}:{block}"),
             (None, Some(article), None) => article.to_string(),
             _ => String::new(),
         };
-        let _ = writeln!(out, "{:<8} {:<26} {:>5}  {}", h.kind, place, h.score, h.text);
+        // Cleaned again: an index read from the cache is words from a file.
+        let (place, text) = (crate::sanitize::clean_line(&place), crate::sanitize::clean(h.text));
+        let _ = writeln!(out, "{:<8} {:<26} {:>5}  {}", h.kind, place, h.score, text);
     }
     if hits.is_empty() {
         out.push_str("no results\n");

@@ -208,6 +208,8 @@ pub fn valid(library: Library) -> Result<Library, Error> {
 }
 
 pub mod names;
+mod search_index;
 mod staged;
 
+pub use search_index::search_index;
 pub use staged::{Arrival, Loading, Opening, WHOLE_UP_TO, open};

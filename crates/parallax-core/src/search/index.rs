@@ -1,6 +1,7 @@
 //! The search index: every candidate and its mask. A passage's text is
-//! read from the corpus and folded as it is checked: the index holds no
-//! second copy of the articles' words.
+//! read where it stands (in the corpus, or in the file of an index saved
+//! earlier) and folded as it is checked: the index holds no second copy of
+//! the articles' words.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -86,12 +87,22 @@ fn with_length(mask: u64, length: usize) -> u64 {
 
 mod build;
 mod check;
+pub mod saved;
 
 use check::Needle;
 
+/// Where an index reads its passages' words and the names of their places.
+enum Words {
+    /// The corpus it was built from.
+    Corpus(Arc<Corpus>),
+    /// The file it was saved to.
+    Saved(saved::Words),
+}
+
 pub struct SearchIndex {
-    /// What the passages are read from.
-    corpus: Arc<Corpus>,
+    words: Words,
+    /// Each theme's id, for naming a theme found.
+    theme_ids: Vec<String>,
     candidates: Vec<Stored>,
     /// Ids below this are passages; then themes up to `themes_end`; then articles.
     passages_end: u32,
@@ -148,17 +159,33 @@ impl SearchIndex {
         }
     }
 
-    /// The corpus the index's passages are in.
-    pub fn corpus(&self) -> &Arc<Corpus> {
-        &self.corpus
-    }
-
     /// The candidate's words as they stand in the corpus or the map.
     pub fn text(&self, id: u32) -> &str {
         match self.kind(id) {
             Kind::Passage => self.passage_text(id),
             Kind::Theme | Kind::Article => &self.texts[self.candidates[id as usize].start as usize],
         }
+    }
+
+    /// An article's id.
+    pub fn article_id(&self, article: ArticleIx) -> &str {
+        match &self.words {
+            Words::Corpus(corpus) => &corpus[article].meta.id,
+            Words::Saved(saved) => saved.article_id(article),
+        }
+    }
+
+    /// A block's id in its article.
+    pub fn block_id(&self, article: ArticleIx, block: BlockIx) -> &str {
+        match &self.words {
+            Words::Corpus(corpus) => &corpus[article].blocks[block.get()].id,
+            Words::Saved(saved) => saved.block_id(article, block),
+        }
+    }
+
+    /// A theme's id.
+    pub fn theme_id(&self, theme: ThemeIx) -> &str {
+        &self.theme_ids[theme.get()]
     }
 
     /// The length in bytes of passage `id`.
@@ -168,9 +195,28 @@ impl SearchIndex {
 
     fn passage_text(&self, id: u32) -> &str {
         let passage = self.candidates[id as usize];
-        let block = &self.corpus.articles()[passage.article as usize].blocks[passage.block as usize];
-        let start = passage.start as usize;
-        &block.text[start..start + self.length(id) as usize]
+        let (start, end) = (passage.start as usize, (passage.start + self.length(id)) as usize);
+        match &self.words {
+            Words::Corpus(corpus) => {
+                &corpus.articles()[passage.article as usize].blocks[passage.block as usize].text[start..end]
+            }
+            // Checked as it is read: the file is not trusted to hold whole
+            // characters where it says.
+            Words::Saved(saved) => std::str::from_utf8(saved.passage(passage, start..end)).unwrap_or_default(),
+        }
+    }
+
+    /// [`SearchIndex::passage_text`] as bytes: what an ASCII passage is
+    /// matched on, with no check that it holds whole characters.
+    fn passage_bytes(&self, id: u32) -> &[u8] {
+        let passage = self.candidates[id as usize];
+        let (start, end) = (passage.start as usize, (passage.start + self.length(id)) as usize);
+        match &self.words {
+            Words::Corpus(corpus) => &corpus.articles()[passage.article as usize].blocks[passage.block as usize]
+                .text
+                .as_bytes()[start..end],
+            Words::Saved(saved) => saved.passage(passage, start..end),
+        }
     }
 
     /// The candidates that pass the prefilter for `query`, in id order.

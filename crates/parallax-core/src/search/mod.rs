@@ -12,7 +12,7 @@ mod index;
 mod matching;
 mod worker;
 
-pub use index::{Candidate, Kind, Prefiltered, SearchIndex, Survivor};
+pub use index::{Candidate, Kind, Prefiltered, SearchIndex, Survivor, saved};
 pub use matching::{WORD_SLACK, subsequence, word_close, words_close};
 pub use worker::{Response, Searcher, Unindexed};
 

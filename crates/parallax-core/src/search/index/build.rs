@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::{BEYOND_ASCII, NO_ARTICLE, SearchIndex, Stored, cut, with_length};
+use super::{BEYOND_ASCII, NO_ARTICLE, SearchIndex, Stored, Words, cut, with_length};
 use crate::corpus::Corpus;
 use crate::debate::DebateMap;
 use crate::ids::{ArticleIx, ThemeIx};
@@ -45,7 +45,8 @@ impl SearchIndex {
             passages.masks.extend_from_slice(&part.masks);
         }
         let mut index = SearchIndex {
-            corpus: Arc::clone(corpus),
+            words: Words::Corpus(Arc::clone(corpus)),
+            theme_ids: map.themes.iter().map(|theme| theme.id.to_string()).collect(),
             candidates: passages.candidates,
             passages_end: 0,
             themes_end: 0,

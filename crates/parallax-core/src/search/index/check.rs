@@ -43,13 +43,12 @@ impl SearchIndex {
         }
         let passage = id < self.passages_end;
         let (span, exact) = if passage && mask & BEYOND_ASCII == 0 {
-            needle.matches::<true>(self.passage_text(id).as_bytes())?
+            needle.matches::<true>(self.passage_bytes(id))?
         } else {
             if passage {
                 // Before folding: the needle's bytes that only the same
                 // letter in either case folds to must stand in order.
-                let text = self.passage_text(id);
-                subsequence_in::<true>(text.as_bytes(), &needle.plain)?;
+                subsequence_in::<true>(self.passage_bytes(id), &needle.plain)?;
             }
             needle.matches::<false>(self.folded(id, buffer))?
         };

@@ -1,0 +1,481 @@
+//! A search index saved to a file and read back: what `parallax search`
+//! keeps between runs, so that a large library is not read, parsed and
+//! indexed again for every query.
+//!
+//! The file is laid out to be searched where it lies, mapped into memory:
+//! the articles' words in one piece at its end, passages read from it as
+//! they are checked. A serde format would copy every block's text out
+//! first, which is most of what reading the library costs.
+//!
+//! ```text
+//! "PLXINDEX" | format u32 | crc32 of all that follows u32 | key length u64 | key
+//! warnings | passages_end u32 | themes_end u32 | candidates | masks
+//! texts | theme ids | article ids | each article's first block
+//! block ids (ends, then bytes) | block texts (ends, then bytes, to the end)
+//! ```
+//!
+//! Numbers are little-endian; a list is its length (u32) and its items; a
+//! string its length (u32) and its bytes. Everything is checked as it is
+//! read: a file saved for another key, of another format, torn or damaged
+//! is not opened, and the index is built again.
+
+use std::ops::Range;
+use std::path::Path;
+
+use super::{Kind, MAX_CANDIDATE_BYTES, NO_ARTICLE, SearchIndex, Stored};
+use crate::ids::{ArticleIx, BlockIx};
+use crate::search::fold;
+
+const MAGIC: &[u8; 8] = b"PLXINDEX";
+/// Changed whenever the layout, or what the index holds, changes.
+const FORMAT: u32 = 1;
+/// Magic, format and checksum.
+const HEADER: usize = 16;
+
+/// An index read from a file, and the warnings its library was read with.
+pub struct Opened {
+    pub index: SearchIndex,
+    pub warnings: Vec<String>,
+}
+
+/// The words of a saved index's passages and the names of their places,
+/// read from the file where they lie.
+pub(super) struct Words {
+    file: memmap2::Mmap,
+    /// The block texts, one after another.
+    text: Range<usize>,
+    /// Where each block's text starts in `text`, and where the last ends.
+    text_starts: Vec<u64>,
+    /// Each article's first block (counted over all articles), and the
+    /// number of blocks.
+    first_blocks: Vec<u32>,
+    block_ids: Range<usize>,
+    block_id_starts: Vec<u64>,
+    article_ids: Vec<String>,
+}
+
+impl Words {
+    fn block(&self, article: u32, block: u32) -> usize {
+        (self.first_blocks[article as usize] + block) as usize
+    }
+
+    /// The bytes of a passage of a block, at `range` in its text.
+    pub(super) fn passage(&self, passage: Stored, range: Range<usize>) -> &[u8] {
+        let start = self.text.start + self.text_starts[self.block(passage.article, passage.block)] as usize;
+        &self.file[start + range.start..start + range.end]
+    }
+
+    pub(super) fn article_id(&self, article: ArticleIx) -> &str {
+        &self.article_ids[article.get()]
+    }
+
+    pub(super) fn block_id(&self, article: ArticleIx, block: BlockIx) -> &str {
+        let at = self.block(article.get() as u32, block.get() as u32);
+        let ids = &self.file[self.block_ids.clone()];
+        let id = &ids[self.block_id_starts[at] as usize..self.block_id_starts[at + 1] as usize];
+        std::str::from_utf8(id).unwrap_or_default()
+    }
+}
+
+/// `index`, built from a corpus, as a file's bytes, for `key` (what it was
+/// built from, as the caller tells it) with its library's `warnings`.
+/// None for an index that was itself read from a file.
+pub fn save(index: &SearchIndex, key: &[u8], warnings: &[String]) -> Option<Vec<u8>> {
+    let super::Words::Corpus(corpus) = &index.words else {
+        return None;
+    };
+    let text_bytes: usize = corpus
+        .articles()
+        .iter()
+        .flat_map(|a| &a.blocks)
+        .map(|b| b.text.len())
+        .sum();
+    let mut out = Out(Vec::with_capacity(text_bytes + index.len() * 20 + key.len() + 4096));
+    out.0.extend_from_slice(MAGIC);
+    out.u32(FORMAT);
+    out.u32(0); // the checksum, once the rest is written
+    out.u64(key.len() as u64);
+    out.0.extend_from_slice(key);
+    out.strings(warnings);
+    out.u32(index.passages_end);
+    out.u32(index.themes_end);
+    out.u32(index.candidates.len() as u32);
+    for stored in &index.candidates {
+        out.u32(stored.article);
+        out.u32(stored.block);
+        out.u32(stored.start);
+    }
+    for &mask in &index.masks {
+        out.u64(mask);
+    }
+    out.strings(&index.texts);
+    out.strings(&index.theme_ids);
+    out.strings(corpus.articles().iter().map(|a| &a.meta.id));
+    let mut first_block = 0u32;
+    out.u32(corpus.len() as u32 + 1);
+    for article in corpus.articles() {
+        out.u32(first_block);
+        first_block += article.blocks.len() as u32;
+    }
+    out.u32(first_block);
+    let blocks = || corpus.articles().iter().flat_map(|a| &a.blocks);
+    let count = first_block as usize;
+    out.ends(count, blocks().map(|b| b.id.len()));
+    blocks().for_each(|b| out.0.extend_from_slice(b.id.as_bytes()));
+    out.ends(count, blocks().map(|b| b.text.len()));
+    blocks().for_each(|b| out.0.extend_from_slice(b.text.as_bytes()));
+    let checksum = crc32fast::hash(&out.0[HEADER..]);
+    out.0[12..16].copy_from_slice(&checksum.to_le_bytes());
+    Some(out.0)
+}
+
+/// The index saved at `path` for `key`, or None: no file, another key,
+/// another format, or damage of any kind.
+pub fn open(path: &Path, key: &[u8]) -> Option<Opened> {
+    let file = std::fs::File::open(path).ok()?;
+    // SAFETY: a saved index is only ever replaced whole, by renaming a new
+    // file over it (see `atomic::replace_unsynced`), never written in
+    // place, so the mapped bytes stay as they were read. Every offset read
+    // from them is checked before it is used.
+    let file = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+    let mut input = In { bytes: &file, at: 0 };
+    if input.take(8)? != MAGIC || input.u32()? != FORMAT {
+        return None;
+    }
+    let checksum = input.u32()?;
+    // A stale file is told by its key, before the whole is read for the checksum.
+    let key_length = usize::try_from(input.u64()?).ok()?;
+    if input.take(key_length)? != key || crc32fast::hash(&file[HEADER..]) != checksum {
+        return None;
+    }
+    let warnings = input.strings()?;
+    let passages_end = input.u32()?;
+    let themes_end = input.u32()?;
+    let count = input.u32()? as usize;
+    let candidates: Vec<Stored> = input
+        .take(count.checked_mul(12)?)?
+        .chunks_exact(12)
+        .map(|c| Stored {
+            article: le32(&c[0..4]),
+            block: le32(&c[4..8]),
+            start: le32(&c[8..12]),
+        })
+        .collect();
+    let masks = input.u64s_of(count)?;
+    let texts = input.strings()?;
+    let theme_ids = input.strings()?;
+    let article_ids = input.strings()?;
+    let first_blocks = input.u32s()?;
+    let block_id_starts = input.u64s()?;
+    let block_ids = input.rest_within(usize::try_from(*block_id_starts.last()?).ok()?)?;
+    let text_starts = input.u64s()?;
+    let text = input.rest_within(usize::try_from(*text_starts.last()?).ok()?)?;
+    if input.at != file.len() {
+        return None;
+    }
+    let words = Words {
+        text,
+        text_starts,
+        first_blocks,
+        block_ids,
+        block_id_starts,
+        article_ids,
+        file,
+    };
+    let folded_texts = texts
+        .iter()
+        .map(|text| {
+            let mut folded = Vec::with_capacity(text.len());
+            fold(text, &mut folded);
+            folded.into_boxed_slice()
+        })
+        .collect();
+    let index = SearchIndex {
+        words: super::Words::Saved(words),
+        theme_ids,
+        candidates,
+        passages_end,
+        themes_end,
+        masks,
+        texts,
+        folded_texts,
+    };
+    whole(&index).then_some(Opened { index, warnings })
+}
+
+/// Whether every place the index names is in it: each passage within its
+/// block, each block within its article, each theme and text there.
+fn whole(index: &SearchIndex) -> bool {
+    let super::Words::Saved(words) = &index.words else {
+        return true;
+    };
+    let articles = words.article_ids.len();
+    let blocks = words.text_starts.len() - 1;
+    let shapes = index.passages_end <= index.themes_end
+        && index.themes_end as usize <= index.candidates.len()
+        && words.first_blocks.len() == articles + 1
+        && words.first_blocks.last() == Some(&(blocks as u32))
+        && words.block_id_starts.len() == blocks + 1
+        && words.text_starts.is_sorted()
+        && words.block_id_starts.is_sorted()
+        && words.first_blocks.is_sorted();
+    if !shapes {
+        return false;
+    }
+    let article_at = |article: u32| (article as usize) < articles;
+    index.candidates.iter().enumerate().all(|(id, stored)| {
+        let id = id as u32;
+        match index.kind(id) {
+            Kind::Passage => {
+                let length = index.length(id) as usize;
+                article_at(stored.article) && {
+                    let a = stored.article as usize;
+                    let in_article = words.first_blocks[a + 1] - words.first_blocks[a];
+                    stored.block < in_article && {
+                        let b = words.block(stored.article, stored.block);
+                        let block_length = words.text_starts[b + 1] - words.text_starts[b];
+                        length <= MAX_CANDIDATE_BYTES && stored.start as u64 + length as u64 <= block_length
+                    }
+                }
+            }
+            Kind::Theme => {
+                (stored.article == NO_ARTICLE || article_at(stored.article))
+                    && (stored.block as usize) < index.theme_ids.len()
+                    && (stored.start as usize) < index.texts.len()
+            }
+            Kind::Article => article_at(stored.article) && (stored.start as usize) < index.texts.len(),
+        }
+    })
+}
+
+fn le32(bytes: &[u8]) -> u32 {
+    u32::from_le_bytes(bytes.try_into().expect("four bytes"))
+}
+
+/// The bytes of a file being written.
+struct Out(Vec<u8>);
+
+impl Out {
+    fn u32(&mut self, n: u32) {
+        self.0.extend_from_slice(&n.to_le_bytes());
+    }
+
+    fn u64(&mut self, n: u64) {
+        self.0.extend_from_slice(&n.to_le_bytes());
+    }
+
+    fn strings<S: AsRef<str>>(&mut self, strings: impl IntoIterator<Item = S, IntoIter: ExactSizeIterator>) {
+        let strings = strings.into_iter();
+        self.u32(strings.len() as u32);
+        for s in strings {
+            self.u32(s.as_ref().len() as u32);
+            self.0.extend_from_slice(s.as_ref().as_bytes());
+        }
+    }
+
+    /// The starts of pieces of these lengths, one after another, and the
+    /// end of the last: a list of one more than there are pieces.
+    fn ends(&mut self, count: usize, lengths: impl Iterator<Item = usize>) {
+        self.u32(count as u32 + 1);
+        let mut end = 0u64;
+        self.u64(end);
+        for length in lengths {
+            end += length as u64;
+            self.u64(end);
+        }
+    }
+}
+
+/// The bytes of a file being read, and how far.
+struct In<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> In<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let taken = self.bytes.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(taken)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        self.take(4).map(le32)
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    fn strings(&mut self) -> Option<Vec<String>> {
+        let count = self.u32()? as usize;
+        // Never more than the bytes left could hold: a damaged count asks
+        // for no great allocation.
+        let mut strings = Vec::with_capacity(count.min(self.bytes.len() / 4));
+        for _ in 0..count {
+            let length = self.u32()? as usize;
+            strings.push(String::from_utf8(self.take(length)?.to_vec()).ok()?);
+        }
+        Some(strings)
+    }
+
+    fn u32s(&mut self) -> Option<Vec<u32>> {
+        let count = self.u32()? as usize;
+        Some(self.take(count.checked_mul(4)?)?.chunks_exact(4).map(le32).collect())
+    }
+
+    fn u64s(&mut self) -> Option<Vec<u64>> {
+        let count = self.u32()? as usize;
+        self.u64s_of(count)
+    }
+
+    fn u64s_of(&mut self, count: usize) -> Option<Vec<u64>> {
+        let bytes = self.take(count.checked_mul(8)?)?;
+        Some(
+            bytes
+                .chunks_exact(8)
+                .map(|c| u64::from_le_bytes(c.try_into().expect("eight bytes")))
+                .collect(),
+        )
+    }
+
+    /// The next `n` bytes, as a range of the whole.
+    fn rest_within(&mut self, n: usize) -> Option<Range<usize>> {
+        let start = self.at;
+        self.take(n)?;
+        Some(start..self.at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Query;
+    use std::sync::Arc;
+
+    fn bundled_index() -> SearchIndex {
+        let corpus = Arc::new(crate::corpus::load(&crate::corpus::bundled_sources()).corpus);
+        let (map, _) = crate::debate::load(&corpus, &crate::corpus::bundled_maps());
+        SearchIndex::build(&corpus, &map)
+    }
+
+    fn saved_to(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("parallax-saved-index-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    const QUERIES: [&str; 7] = [
+        "nevsky",
+        "increases o",
+        "reverse kissinger",
+        "#wedge",
+        "@gabuev",
+        "no limits",
+        "’s",
+    ];
+
+    /// An index read back is the one saved: every candidate, its words and
+    /// the names of its place, every query's results as printed.
+    #[test]
+    fn an_index_read_back_is_the_one_saved() {
+        let built = bundled_index();
+        let warnings = vec!["a.md:1:1: warning: this; that".to_string()];
+        let bytes = save(&built, b"the key", &warnings).unwrap();
+        let opened = open(&saved_to("whole.index", &bytes), b"the key").expect("opens");
+        let read = &opened.index;
+        assert_eq!(opened.warnings, warnings);
+        assert_eq!(read.len(), built.len());
+        for id in 0..built.len() as u32 {
+            let c = built.candidate(id);
+            assert_eq!(read.candidate(id), c);
+            assert_eq!(read.text(id), built.text(id));
+            if let Some(article) = c.article {
+                assert_eq!(read.article_id(article), built.article_id(article));
+                if c.kind == Kind::Passage {
+                    assert_eq!(read.block_id(article, c.block), built.block_id(article, c.block));
+                }
+            }
+        }
+        for query in QUERIES {
+            let query = Query::parse(query);
+            let (expected, found) = (built.search(&query), read.search(&query));
+            assert!(!expected.is_empty(), "{query:?}");
+            assert_eq!(found, expected, "{query:?}");
+            assert_eq!(
+                crate::export::search_json(read, &found),
+                crate::export::search_json(&built, &expected)
+            );
+        }
+        assert!(
+            save(read, b"the key", &warnings).is_none(),
+            "read back, it is saved already"
+        );
+    }
+
+    /// A file saved for another key, of another format, torn or damaged
+    /// anywhere is not opened.
+    #[test]
+    fn a_stale_torn_or_damaged_file_is_not_opened() {
+        let bytes = save(&bundled_index(), b"the key", &[]).unwrap();
+        assert!(open(&saved_to("key.index", &bytes), b"another key").is_none());
+        assert!(open(&saved_to("none.index", &bytes).with_extension("missing"), b"the key").is_none());
+        let mut other_format = bytes.clone();
+        other_format[8] ^= 1;
+        assert!(open(&saved_to("format.index", &other_format), b"the key").is_none());
+        for cut in [0, 7, HEADER + 3, bytes.len() / 2, bytes.len() - 1] {
+            assert!(
+                open(&saved_to("torn.index", &bytes[..cut]), b"the key").is_none(),
+                "{cut}"
+            );
+        }
+        let mut longer = bytes.clone();
+        longer.push(b'x');
+        assert!(open(&saved_to("longer.index", &longer), b"the key").is_none());
+        for at in (HEADER..bytes.len()).step_by(bytes.len() / 97) {
+            let mut damaged = bytes.clone();
+            damaged[at] ^= 0x20;
+            assert!(open(&saved_to("damaged.index", &damaged), b"the key").is_none(), "{at}");
+        }
+    }
+
+    /// A file whose checksum holds but whose numbers say otherwise (written
+    /// wrongly, or made to mislead) opens as an index that searches
+    /// without failing, or not at all.
+    #[test]
+    fn a_file_that_misleads_never_brings_the_search_down() {
+        let bytes = save(&bundled_index(), b"k", &[]).unwrap();
+        let text_start = bytes.len() - text_length(&bytes);
+        let (mut opened, mut refused) = (0, 0);
+        for at in (HEADER + 9..text_start).step_by(text_start / 150) {
+            for change in [0x01, 0x80, 0xff] {
+                let mut misleading = bytes.clone();
+                misleading[at] ^= change;
+                let checksum = crc32fast::hash(&misleading[HEADER..]);
+                misleading[12..16].copy_from_slice(&checksum.to_le_bytes());
+                match open(&saved_to("misleading.index", &misleading), b"k") {
+                    Some(read) => {
+                        opened += 1;
+                        for query in QUERIES {
+                            let hits = read.index.search(&Query::parse(query));
+                            crate::export::search_json(&read.index, &hits);
+                        }
+                    }
+                    None => refused += 1,
+                }
+            }
+        }
+        assert!(opened > 0 && refused > 0, "{opened} opened, {refused} refused");
+    }
+
+    /// The length of the block texts at the end of a saved index.
+    fn text_length(bytes: &[u8]) -> usize {
+        let read = open(&saved_to("length.index", bytes), b"k").unwrap();
+        let super::super::Words::Saved(words) = &read.index.words else {
+            unreachable!("read from a file")
+        };
+        words.text.len()
+    }
+}
