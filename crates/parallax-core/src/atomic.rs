@@ -21,13 +21,19 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::File::open(dir)?.sync_all()
 }
 
-/// Replaces `path` with `bytes` as [`write`] does, but flushes neither: for
+/// Replaces `path` with what `write` writes, as [`write`] does, but flushes
+/// neither: for
 /// a cache, which a crash may cost (what reads it tells a torn file and
 /// builds it again) but which is never seen half-written while the
 /// machine runs. Temporary files of writers killed before are removed.
-pub fn replace_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub fn replace_unsynced(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     remove_stale(path);
-    temp_with(path, bytes)?.persist(path).map_err(|e| e.error)?;
+    let mut temp = temp_with(path, &[])?;
+    write(temp.as_file_mut())?;
+    temp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
 

@@ -32,10 +32,9 @@ pub fn search_index(source: &Source) -> Result<Opened, Error> {
     let index = SearchIndex::build(&corpus, &library.map);
     if let (Some(cache), Some(key)) = (cache, key)
         && key.settled
-        && let Some(bytes) = saved::save(&index, &key.bytes, &warnings)
     {
         // A cache that cannot be written costs the next search its speed, nothing more.
-        let _ = crate::atomic::replace_unsynced(&cache, &bytes);
+        let _ = crate::atomic::replace_unsynced(&cache, |file| saved::save(&index, &key.bytes, &warnings, file));
     }
     Ok(Opened { index, warnings })
 }

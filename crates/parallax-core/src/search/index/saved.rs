@@ -19,6 +19,7 @@
 //! read: a file saved for another key, of another format, torn or damaged
 //! is not opened, and the index is built again.
 
+use std::io::{Seek, Write};
 use std::ops::Range;
 use std::path::Path;
 
@@ -77,56 +78,65 @@ impl Words {
     }
 }
 
-/// `index`, built from a corpus, as a file's bytes, for `key` (what it was
-/// built from, as the caller tells it) with its library's `warnings`.
-/// None for an index that was itself read from a file.
-pub fn save(index: &SearchIndex, key: &[u8], warnings: &[String]) -> Option<Vec<u8>> {
+/// Writes `index`, built from a corpus, to `to` for `key` (what it was
+/// built from, as the caller tells it) with its library's `warnings`. An
+/// index itself read from a file is refused.
+pub fn save(index: &SearchIndex, key: &[u8], warnings: &[String], to: impl Write + Seek) -> std::io::Result<()> {
     let super::Words::Corpus(corpus) = &index.words else {
-        return None;
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "an index read from a file is saved already",
+        ));
     };
-    let text_bytes: usize = corpus
-        .articles()
-        .iter()
-        .flat_map(|a| &a.blocks)
-        .map(|b| b.text.len())
-        .sum();
-    let mut out = Out(Vec::with_capacity(text_bytes + index.len() * 20 + key.len() + 4096));
-    out.0.extend_from_slice(MAGIC);
-    out.u32(FORMAT);
-    out.u32(0); // the checksum, once the rest is written
-    out.u64(key.len() as u64);
-    out.0.extend_from_slice(key);
-    out.strings(warnings);
-    out.u32(index.passages_end);
-    out.u32(index.themes_end);
-    out.u32(index.candidates.len() as u32);
+    // Written as it goes, not gathered first: at 5,000 articles the file
+    // is about the size of their text.
+    let mut out = Out {
+        to: std::io::BufWriter::with_capacity(1 << 20, to),
+        checksum: None,
+    };
+    out.bytes(MAGIC)?;
+    out.u32(FORMAT)?;
+    out.u32(0)?; // the checksum, once the rest is written
+    out.checksum = Some(crc32fast::Hasher::new());
+    out.u64(key.len() as u64)?;
+    out.bytes(key)?;
+    out.strings(warnings)?;
+    out.u32(index.passages_end)?;
+    out.u32(index.themes_end)?;
+    out.u32(index.candidates.len() as u32)?;
     for stored in &index.candidates {
-        out.u32(stored.article);
-        out.u32(stored.block);
-        out.u32(stored.start);
+        out.u32(stored.article)?;
+        out.u32(stored.block)?;
+        out.u32(stored.start)?;
     }
     for &mask in &index.masks {
-        out.u64(mask);
+        out.u64(mask)?;
     }
-    out.strings(&index.texts);
-    out.strings(&index.theme_ids);
-    out.strings(corpus.articles().iter().map(|a| &a.meta.id));
+    out.strings(&index.texts)?;
+    out.strings(&index.theme_ids)?;
+    out.strings(corpus.articles().iter().map(|a| &a.meta.id))?;
     let mut first_block = 0u32;
-    out.u32(corpus.len() as u32 + 1);
+    out.u32(corpus.len() as u32 + 1)?;
     for article in corpus.articles() {
-        out.u32(first_block);
+        out.u32(first_block)?;
         first_block += article.blocks.len() as u32;
     }
-    out.u32(first_block);
+    out.u32(first_block)?;
     let blocks = || corpus.articles().iter().flat_map(|a| &a.blocks);
     let count = first_block as usize;
-    out.ends(count, blocks().map(|b| b.id.len()));
-    blocks().for_each(|b| out.0.extend_from_slice(b.id.as_bytes()));
-    out.ends(count, blocks().map(|b| b.text.len()));
-    blocks().for_each(|b| out.0.extend_from_slice(b.text.as_bytes()));
-    let checksum = crc32fast::hash(&out.0[HEADER..]);
-    out.0[12..16].copy_from_slice(&checksum.to_le_bytes());
-    Some(out.0)
+    out.ends(count, blocks().map(|b| b.id.len()))?;
+    for block in blocks() {
+        out.bytes(block.id.as_bytes())?;
+    }
+    out.ends(count, blocks().map(|b| b.text.len()))?;
+    for block in blocks() {
+        out.bytes(block.text.as_bytes())?;
+    }
+    let checksum = out.checksum.take().map_or(0, crc32fast::Hasher::finalize);
+    let mut to = out.to.into_inner().map_err(std::io::IntoInnerError::into_error)?;
+    to.seek(std::io::SeekFrom::Start(12))?;
+    to.write_all(&checksum.to_le_bytes())?;
+    to.flush()
 }
 
 /// The index saved at `path` for `key`, or None: no file, another key,
@@ -252,37 +262,53 @@ fn le32(bytes: &[u8]) -> u32 {
     u32::from_le_bytes(bytes.try_into().expect("four bytes"))
 }
 
-/// The bytes of a file being written.
-struct Out(Vec<u8>);
+/// A file being written, and the checksum of what is written once it
+/// starts counting.
+struct Out<W: Write> {
+    to: std::io::BufWriter<W>,
+    checksum: Option<crc32fast::Hasher>,
+}
 
-impl Out {
-    fn u32(&mut self, n: u32) {
-        self.0.extend_from_slice(&n.to_le_bytes());
-    }
-
-    fn u64(&mut self, n: u64) {
-        self.0.extend_from_slice(&n.to_le_bytes());
-    }
-
-    fn strings<S: AsRef<str>>(&mut self, strings: impl IntoIterator<Item = S, IntoIter: ExactSizeIterator>) {
-        let strings = strings.into_iter();
-        self.u32(strings.len() as u32);
-        for s in strings {
-            self.u32(s.as_ref().len() as u32);
-            self.0.extend_from_slice(s.as_ref().as_bytes());
+impl<W: Write> Out<W> {
+    fn bytes(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        if let Some(checksum) = &mut self.checksum {
+            checksum.update(bytes);
         }
+        self.to.write_all(bytes)
     }
 
-    /// The starts of pieces of these lengths, one after another, and the
-    /// end of the last: a list of one more than there are pieces.
-    fn ends(&mut self, count: usize, lengths: impl Iterator<Item = usize>) {
-        self.u32(count as u32 + 1);
+    fn u32(&mut self, n: u32) -> std::io::Result<()> {
+        self.bytes(&n.to_le_bytes())
+    }
+
+    fn u64(&mut self, n: u64) -> std::io::Result<()> {
+        self.bytes(&n.to_le_bytes())
+    }
+
+    fn strings<S: AsRef<str>>(
+        &mut self,
+        strings: impl IntoIterator<Item = S, IntoIter: ExactSizeIterator>,
+    ) -> std::io::Result<()> {
+        let strings = strings.into_iter();
+        self.u32(strings.len() as u32)?;
+        for s in strings {
+            self.u32(s.as_ref().len() as u32)?;
+            self.bytes(s.as_ref().as_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// The starts of `count` pieces of these lengths, one after another,
+    /// and the end of the last: a list of one more than there are pieces.
+    fn ends(&mut self, count: usize, lengths: impl Iterator<Item = usize>) -> std::io::Result<()> {
+        self.u32(count as u32 + 1)?;
         let mut end = 0u64;
-        self.u64(end);
+        self.u64(end)?;
         for length in lengths {
             end += length as u64;
-            self.u64(end);
+            self.u64(end)?;
         }
+        Ok(())
     }
 }
 
@@ -359,6 +385,12 @@ mod tests {
         SearchIndex::build(&corpus, &map)
     }
 
+    fn saved(index: &SearchIndex, key: &[u8], warnings: &[String]) -> Vec<u8> {
+        let mut file = std::io::Cursor::new(Vec::new());
+        save(index, key, warnings, &mut file).unwrap();
+        file.into_inner()
+    }
+
     fn saved_to(name: &str, bytes: &[u8]) -> std::path::PathBuf {
         let dir = std::env::temp_dir().join(format!("parallax-saved-index-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
@@ -383,7 +415,7 @@ mod tests {
     fn an_index_read_back_is_the_one_saved() {
         let built = bundled_index();
         let warnings = vec!["a.md:1:1: warning: this; that".to_string()];
-        let bytes = save(&built, b"the key", &warnings).unwrap();
+        let bytes = saved(&built, b"the key", &warnings);
         let opened = open(&saved_to("whole.index", &bytes), b"the key").expect("opens");
         let read = &opened.index;
         assert_eq!(opened.warnings, warnings);
@@ -409,8 +441,9 @@ mod tests {
                 crate::export::search_json(&built, &expected)
             );
         }
+        let mut again = std::io::Cursor::new(Vec::new());
         assert!(
-            save(read, b"the key", &warnings).is_none(),
+            save(read, b"the key", &warnings, &mut again).is_err(),
             "read back, it is saved already"
         );
     }
@@ -419,7 +452,7 @@ mod tests {
     /// anywhere is not opened.
     #[test]
     fn a_stale_torn_or_damaged_file_is_not_opened() {
-        let bytes = save(&bundled_index(), b"the key", &[]).unwrap();
+        let bytes = saved(&bundled_index(), b"the key", &[]);
         assert!(open(&saved_to("key.index", &bytes), b"another key").is_none());
         assert!(open(&saved_to("none.index", &bytes).with_extension("missing"), b"the key").is_none());
         let mut other_format = bytes.clone();
@@ -446,7 +479,7 @@ mod tests {
     /// without failing, or not at all.
     #[test]
     fn a_file_that_misleads_never_brings_the_search_down() {
-        let bytes = save(&bundled_index(), b"k", &[]).unwrap();
+        let bytes = saved(&bundled_index(), b"k", &[]);
         let text_start = bytes.len() - text_length(&bytes);
         let (mut opened, mut refused) = (0, 0);
         for at in (HEADER + 9..text_start).step_by(text_start / 150) {
