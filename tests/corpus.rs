@@ -177,8 +177,11 @@ fn blocks_have_stable_ids_spans_and_sentences() {
             );
             let source =
                 parallax::sanitize::clean(&String::from_utf8(std::fs::read(path_of(&article.file)).unwrap()).unwrap());
-            let span = &source[block.span.clone()];
-            assert_eq!(source[..block.span.start].matches('\n').count() + 1, block.line);
+            let span = &source[block.span.start as usize..block.span.end as usize];
+            assert_eq!(
+                source[..block.span.start as usize].matches('\n').count() + 1,
+                block.line as usize
+            );
             let first_word = block.text.split_whitespace().next().unwrap();
             assert!(
                 span.contains(first_word),

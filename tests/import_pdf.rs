@@ -100,10 +100,7 @@ fn notes(article: &Article) -> Vec<(String, String)> {
     article
         .blocks
         .iter()
-        .filter_map(|b| match &b.kind {
-            BlockKind::Note { label } => Some((label.clone(), b.text.clone())),
-            _ => None,
-        })
+        .filter_map(|b| Some((b.note_label()?.to_string(), b.text.clone())))
         .collect()
 }
 

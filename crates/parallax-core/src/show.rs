@@ -23,7 +23,7 @@ pub fn plain_text(article: &Article, width: usize) -> String {
     out.push('\n');
     let mut in_notes = false;
     for block in &article.blocks {
-        if let BlockKind::Note { .. } = block.kind
+        if let BlockKind::Note = block.kind
             && !in_notes
         {
             in_notes = true;

@@ -117,7 +117,7 @@ impl Sentences {
         };
         for (b, block) in article.enumerate_blocks() {
             // Headings and notes are not where a position is argued.
-            if matches!(block.kind, BlockKind::Heading { .. } | BlockKind::Note { .. }) {
+            if matches!(block.kind, BlockKind::Heading { .. } | BlockKind::Note) {
                 continue;
             }
             for range in block.sentences() {

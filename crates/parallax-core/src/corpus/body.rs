@@ -40,7 +40,7 @@ pub(super) fn parse_body(
     check_notes(file, source, &blocks, &refs_seen, diagnostics);
     let lines = crate::diagnostic::LineIndex::new(source);
     for block in &mut blocks {
-        block.line = lines.location(block.span.start).line;
+        block.line = u32::try_from(lines.location(block.span.start as usize).line).unwrap_or(u32::MAX);
     }
     assign_turns(&mut blocks, authors);
     assign_ids(&mut blocks);
@@ -83,12 +83,11 @@ impl BodyBuilder {
             }
             Tag::FootnoteDefinition(label) => {
                 self.in_note = true;
-                self.open_block(
-                    BlockKind::Note {
-                        label: label.to_string(),
-                    },
-                    range,
-                );
+                self.open_block(BlockKind::Note, range);
+                // A note's id is its label, known only here.
+                if let Some(note) = &mut self.open {
+                    note.id = compact_str::format_compact!("n{label}");
+                }
             }
             Tag::BlockQuote(_) => {
                 self.finish_open();
@@ -105,7 +104,7 @@ impl BodyBuilder {
 
     fn end(&mut self, tag: TagEnd, end: usize) {
         if let Some(open) = &mut self.open {
-            open.span.end = open.span.end.max(end);
+            open.span.end = open.span.end.max(offset(end));
         }
         match tag {
             TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::HtmlBlock => self.finish_open(),
@@ -142,7 +141,7 @@ impl BodyBuilder {
             id: compact_str::CompactString::default(),
             kind,
             text: std::mem::take(&mut self.scratch),
-            span,
+            span: offset(span.start)..offset(span.end),
             line: 0,
             extras: None,
         });
@@ -287,12 +286,12 @@ fn check_notes(
 ) {
     let mut defined: HashMap<&str, &Block> = HashMap::new();
     for block in blocks {
-        if let BlockKind::Note { label } = &block.kind
+        if let Some(label) = block.note_label()
             && defined.insert(label, block).is_some()
         {
             diagnostics.push(Diagnostic::error(
                 file,
-                Location::of_offset(source, block.span.start),
+                Location::of_offset(source, block.span.start as usize),
                 format!("note `[^{label}]` is defined twice"),
                 "give each note its own label, or merge the two",
             ));
@@ -314,7 +313,7 @@ fn check_notes(
         if !referenced.contains(label) {
             diagnostics.push(Diagnostic::warning(
                 file,
-                Location::of_offset(source, block.span.start),
+                Location::of_offset(source, block.span.start as usize),
                 format!("note `[^{label}]` is never referenced"),
                 format!("mark where it belongs in the text with `[^{label}]`, or remove the note"),
             ));
@@ -352,6 +351,12 @@ fn assign_turns(blocks: &mut [Block], authors: &[Author]) {
     }
 }
 
+/// A byte offset in a file as a block keeps it: no file read is near 4 GB
+/// (see `DEFAULT_MAX_FILE_MB`); one past it would be kept as the last.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
 fn assign_ids(blocks: &mut [Block]) {
     let (mut headings, mut paragraphs, mut items, mut quotes) = (0, 0, 0, 0);
     for block in blocks {
@@ -372,7 +377,8 @@ fn assign_ids(blocks: &mut [Block]) {
                 quotes += 1;
                 compact_str::format_compact!("q{quotes}")
             }
-            BlockKind::Note { label } => compact_str::format_compact!("n{label}"),
+            // Named from its label as it was opened.
+            BlockKind::Note => continue,
         };
     }
 }

@@ -274,7 +274,7 @@ pub fn parse_article(name: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>
     let mut blocks = parse_body(name, &source, body_start, authors, diagnostics);
     // Kept for the life of the reader: no room left over from building.
     blocks.shrink_to_fit();
-    if !blocks.iter().any(|b| !matches!(b.kind, super::BlockKind::Note { .. })) {
+    if !blocks.iter().any(|b| !matches!(b.kind, super::BlockKind::Note)) {
         diagnostics.push(Diagnostic::error(
             name,
             Location::of_offset(&source, body_start),

@@ -171,17 +171,17 @@ impl Article {
     }
 
     pub fn body(&self) -> impl Iterator<Item = &Block> {
-        self.blocks.iter().filter(|b| !matches!(b.kind, BlockKind::Note { .. }))
+        self.blocks.iter().filter(|b| !matches!(b.kind, BlockKind::Note))
     }
 
     pub fn notes(&self) -> impl Iterator<Item = &Block> {
-        self.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Note { .. }))
+        self.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Note))
     }
 
     pub fn note_index(&self, label: &str) -> Option<BlockIx> {
         self.blocks
             .iter()
-            .position(|b| matches!(&b.kind, BlockKind::Note { label: l } if l == label))
+            .position(|b| b.note_label() == Some(label))
             .map(BlockIx)
     }
 
@@ -288,10 +288,9 @@ pub enum BlockKind {
     ListItem,
     /// A set-off block: an abstract, an editor's note, a quotation.
     Quote,
-    /// An endnote, with the label its references use.
-    Note {
-        label: String,
-    },
+    /// An endnote: its label, which its references use, is its id's after
+    /// the `n` (see [`Block::note_label`]).
+    Note,
 }
 
 impl BlockKind {
@@ -312,8 +311,8 @@ pub struct Block {
     /// Where the block stands in its file: byte offsets into the file's text
     /// as cleaned on load (the file's own bytes, unless it held tabs, CRs or
     /// control characters), and the 1-based line it starts on.
-    pub span: Range<usize>,
-    pub line: usize,
+    pub span: Range<u32>,
+    pub line: u32,
     /// What few blocks have, kept apart so that the many without take no
     /// room for it (a library holds hundreds of thousands of blocks): none
     /// when there is nothing (see [`Block::change_extras`]).
@@ -329,6 +328,11 @@ struct Extras {
 }
 
 impl Block {
+    /// A note's label: `3` for note `n3`; none for any other block.
+    pub fn note_label(&self) -> Option<&str> {
+        (self.kind == BlockKind::Note).then(|| self.id.strip_prefix('n').unwrap_or(&self.id))
+    }
+
     /// References to endnotes, at byte offsets in `text`.
     pub fn note_refs(&self) -> &[NoteRef] {
         self.extras.as_ref().map_or(&[], |e| &e.note_refs)
@@ -366,7 +370,7 @@ impl Block {
             BlockKind::Heading { .. } => format!("heading {number}"),
             BlockKind::ListItem => format!("list item {number}"),
             BlockKind::Quote => format!("block quote {number}"),
-            BlockKind::Note { .. } => format!("note {number}"),
+            BlockKind::Note => format!("note {number}"),
         }
     }
 
@@ -376,7 +380,7 @@ impl Block {
         let number = self.id.trim_start_matches(|c: char| c.is_ascii_alphabetic());
         match self.kind {
             BlockKind::Paragraph => format!("para. {number}"),
-            BlockKind::Note { .. } => format!("n. {number}"),
+            BlockKind::Note => format!("n. {number}"),
             BlockKind::Heading { .. } => format!("sec. {number}"),
             BlockKind::ListItem | BlockKind::Quote => self.label(),
         }

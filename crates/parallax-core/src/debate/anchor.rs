@@ -473,7 +473,7 @@ pub(super) fn anchor_quote(
         Resolution::NotFound { closest, block, edits } => {
             let block = &article.blocks[block];
             let where_ = Location {
-                line: block.line,
+                line: block.line as usize,
                 column: 1,
             };
             diagnostics.push(Diagnostic::error(

@@ -3,7 +3,7 @@
 //! REFI-QDA sources and the Web Annotations' position selectors count over
 //! this text.
 
-use crate::corpus::{Article, BlockKind};
+use crate::corpus::Article;
 use crate::debate::Anchor;
 use crate::ids::BlockIx;
 
@@ -59,7 +59,7 @@ impl PlainText {
             if i > 0 {
                 push(&mut text, &mut chars, "\n\n");
             }
-            if let BlockKind::Note { label } = &block.kind {
+            if let Some(label) = block.note_label() {
                 push(&mut text, &mut chars, &format!("[{label}] "));
             }
             starts.push(chars);

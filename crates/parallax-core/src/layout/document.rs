@@ -78,7 +78,7 @@ impl Document {
         let mut in_notes = false;
         for (index, (shown, kind)) in BlockIx::all(text.blocks.len()).zip(text.blocks.iter().zip(&text.kinds)) {
             block_start.push(lines.len());
-            if matches!(kind, BlockKind::Note { .. }) && !in_notes {
+            if matches!(kind, BlockKind::Note) && !in_notes {
                 in_notes = true;
                 lines.push(DocLine::NotesHeading { block: index });
                 lines.push(DocLine::Blank { block: index });

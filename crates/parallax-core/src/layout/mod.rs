@@ -78,7 +78,8 @@ pub fn shown(block: &Block) -> Shown {
             text.push_str("• ");
             hanging_indent = 2;
         }
-        BlockKind::Note { label } => {
+        BlockKind::Note => {
+            let label = block.note_label().unwrap_or_default();
             let start = text.len();
             text.push_str(&format!("[{label}]"));
             marks.push((start..text.len(), Mark::NoteLabel));

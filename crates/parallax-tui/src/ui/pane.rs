@@ -290,7 +290,7 @@ fn body_line<'a>(text: &'a ArticleText, line: &DocLine, highlights: &[Highlight]
     let base = match text.kind(*block).unwrap_or(&BlockKind::Paragraph) {
         BlockKind::Heading { .. } => theme.heading(),
         BlockKind::Quote => theme.quote(),
-        BlockKind::Note { .. } => theme.dim(),
+        BlockKind::Note => theme.dim(),
         _ => Style::new(),
     };
     let marks: Vec<(Range<usize>, Style)> = shown

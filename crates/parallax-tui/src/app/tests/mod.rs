@@ -4,7 +4,7 @@
 use ratatui::layout::Rect;
 
 use super::*;
-use crate::corpus::{self, BlockKind};
+use crate::corpus;
 use crate::keymap::Keymap;
 
 mod overlays;
