@@ -350,7 +350,7 @@ fn deeply_nested_markdown_does_not_overflow_and_keeps_its_text() {
         (lists, |blocks| {
             assert_eq!(blocks.len(), 5_000, "an item a block");
             for (i, block) in blocks.iter().enumerate() {
-                assert_eq!(block.text, format!("item {i}"));
+                assert_eq!(*block.text, format!("item {i}"));
                 assert!(matches!(block.kind, BlockKind::ListItem), "{:?}", block.kind);
             }
         }),

@@ -37,7 +37,7 @@ fn import(name: &str, into: &Path) -> (parallax::corpus::Article, String) {
 }
 
 fn texts(article: &parallax::corpus::Article) -> Vec<String> {
-    article.blocks.iter().map(|b| b.text.clone()).collect()
+    article.blocks.iter().map(|b| b.text.to_string()).collect()
 }
 
 const FURNITURE: &[&str] = &[
@@ -109,7 +109,7 @@ fn a_page_with_meta_tags_only_keeps_its_interview_turns_and_footnotes() {
     assert_eq!(meta.authors[0].name, "Mara Ellis");
     assert_eq!(meta.outlet, "Borderlands Weekly");
     assert_eq!(meta.published.unwrap().iso(), "2023-11-02");
-    let body: Vec<String> = article.body().map(|b| b.text.clone()).collect();
+    let body: Vec<String> = article.body().map(|b| b.text.to_string()).collect();
     assert_eq!(
         body,
         [

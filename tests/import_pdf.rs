@@ -87,7 +87,7 @@ fn body_paragraphs(article: &Article) -> Vec<String> {
         .iter()
         .filter(|b| b.kind == BlockKind::Paragraph)
         .map(|b| {
-            let mut text = b.text.clone();
+            let mut text = b.text.to_string();
             for note in b.note_refs().iter().rev() {
                 text.insert_str(note.at, &format!("[^{}]", note.label));
             }
@@ -100,7 +100,7 @@ fn notes(article: &Article) -> Vec<(String, String)> {
     article
         .blocks
         .iter()
-        .filter_map(|b| Some((b.note_label()?.to_string(), b.text.clone())))
+        .filter_map(|b| Some((b.note_label()?.to_string(), b.text.to_string())))
         .collect()
 }
 
@@ -109,7 +109,7 @@ fn headings(article: &Article) -> Vec<String> {
         .blocks
         .iter()
         .filter(|b| matches!(b.kind, BlockKind::Heading { .. }))
-        .map(|b| b.text.clone())
+        .map(|b| b.text.to_string())
         .collect()
 }
 

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::{Author, Block, BlockKind, NoteRef};
+use super::{Author, Block, BlockKind, BlockText, NoteRef};
 use crate::diagnostic::{Diagnostic, Location};
 
 /// Parses `source[body_start..]` into blocks. Spans are into `source`.
@@ -19,6 +19,8 @@ pub(super) fn parse_body(
 ) -> Vec<Block> {
     let body = &source[body_start..];
     let mut builder = BodyBuilder::default();
+    // The words are most of the body: grown once, then shrunk to them.
+    builder.text.reserve(body.len());
     let mut refs_seen: Vec<(String, usize)> = Vec::new();
     for (event, range) in Parser::new_ext(body, Options::ENABLE_OLD_FOOTNOTES).into_offset_iter() {
         let range = range.start + body_start..range.end + body_start;
@@ -36,27 +38,43 @@ pub(super) fn parse_body(
         }
     }
     builder.finish_open();
-    let mut blocks = builder.blocks;
+    let BodyBuilder {
+        mut blocks,
+        mut texts,
+        mut text,
+        ..
+    } = builder;
     check_notes(file, source, &blocks, &refs_seen, diagnostics);
     let lines = crate::diagnostic::LineIndex::new(source);
     for block in &mut blocks {
         block.line = u32::try_from(lines.location(block.span.start as usize).line).unwrap_or(u32::MAX);
     }
-    assign_turns(&mut blocks, authors);
+    assign_turns(&mut blocks, &mut texts, &mut text, authors);
     assign_ids(&mut blocks);
+    text.shrink_to_fit();
+    let text = std::sync::Arc::new(text);
+    for (block, range) in blocks.iter_mut().zip(texts) {
+        block.text = BlockText::new(&text, range);
+    }
     blocks
 }
 
 #[derive(Default)]
 struct BodyBuilder {
+    /// The blocks, their words not yet in them: those are in `text`, at
+    /// the range of `texts` of the same place.
     blocks: Vec<Block>,
+    texts: Vec<Range<usize>>,
+    /// The words of every block, one after another.
+    text: String,
+    /// The block being built; its words are in `scratch` until it is done.
     open: Option<Block>,
     quote_depth: usize,
     item_depth: usize,
     in_note: bool,
     /// Whether the open strong span began a paragraph: it may be a speaker's label.
     leading_strong: bool,
-    /// Room the open block's text is built in, kept from block to block.
+    /// The open block's words, in room kept from block to block.
     scratch: String,
 }
 
@@ -66,8 +84,8 @@ impl BodyBuilder {
             Tag::Heading { level, .. } => self.open_block(BlockKind::Heading { level: level as u8 }, range),
             Tag::Paragraph => {
                 if self.in_note || self.item_depth > 0 {
-                    match &mut self.open {
-                        Some(open) => push_space(&mut open.text),
+                    match &self.open {
+                        Some(_) => push_space(&mut self.scratch),
                         None => self.open_block(BlockKind::Paragraph, range),
                     }
                 } else if self.quote_depth > 0 {
@@ -96,7 +114,7 @@ impl BodyBuilder {
             Tag::CodeBlock(_) | Tag::HtmlBlock => self.open_block(BlockKind::Paragraph, range),
             Tag::Strong => {
                 self.leading_strong =
-                    matches!(&self.open, Some(b) if b.kind == BlockKind::Paragraph && b.text.is_empty());
+                    matches!(&self.open, Some(b) if b.kind == BlockKind::Paragraph && self.scratch.is_empty());
             }
             _ => {}
         }
@@ -124,11 +142,11 @@ impl BodyBuilder {
             TagEnd::Strong if self.leading_strong => {
                 self.leading_strong = false;
                 if let Some(open) = &mut self.open
-                    && let Some(label) = open.text.strip_suffix(':')
+                    && let Some(label) = self.scratch.strip_suffix(':')
                 {
                     let label = label.trim().to_string();
                     open.change_extras(|e| e.turn_label = Some(label));
-                    open.text.clear();
+                    self.scratch.clear();
                 }
             }
             _ => {}
@@ -140,7 +158,7 @@ impl BodyBuilder {
         self.open = Some(Block {
             id: compact_str::CompactString::default(),
             kind,
-            text: std::mem::take(&mut self.scratch),
+            text: BlockText::default(),
             span: offset(span.start)..offset(span.end),
             line: 0,
             extras: None,
@@ -151,37 +169,36 @@ impl BodyBuilder {
         if self.open.is_none() {
             self.open_block(BlockKind::Paragraph, range);
         }
-        let open = self.open.as_mut().expect("a block was just opened");
-        push_collapsed(&mut open.text, text);
+        push_collapsed(&mut self.scratch, text);
     }
 
     fn push_note_ref(&mut self, label: &str, range: Range<usize>) {
         if self.open.is_none() {
             self.open_block(BlockKind::Paragraph, range);
         }
-        let open = self.open.as_mut().expect("a block was just opened");
         let note = NoteRef {
-            at: open.text.len(),
+            at: self.scratch.len(),
             label: label.to_string(),
         };
+        let open = self.open.as_mut().expect("a block was just opened");
         open.change_extras(|e| e.note_refs.push(note));
     }
 
     fn finish_open(&mut self) {
         let Some(mut block) = self.open.take() else { return };
-        // Built piece by piece in room kept for the next block, the text is
-        // copied once at its length: no growing and shrinking per block.
-        let trimmed = block.text.trim_end().len();
-        let text = block.text[..trimmed].to_string();
-        self.scratch = std::mem::replace(&mut block.text, text);
-        self.scratch.clear();
+        // Built piece by piece in room kept for the next block, the words
+        // are copied once, after the blocks' before them.
+        let trimmed = self.scratch.trim_end().len();
         for r in block.note_refs_mut() {
             r.at = r.at.min(trimmed);
         }
-        if block.text.is_empty() && block.turn_label().is_none() {
-            return;
+        if trimmed > 0 || block.turn_label().is_some() {
+            let start = self.text.len();
+            self.text.push_str(&self.scratch[..trimmed]);
+            self.texts.push(start..self.text.len());
+            self.blocks.push(block);
         }
-        self.blocks.push(block);
+        self.scratch.clear();
     }
 }
 
@@ -323,10 +340,11 @@ fn check_notes(
 
 /// A paragraph opened by a speaker's label (`**YS:**`) starts that speaker's
 /// turn; the plain paragraphs after it continue it until the next label or heading.
-fn assign_turns(blocks: &mut [Block], authors: &[Author]) {
+/// `texts` are where each block's words stand in `text`.
+fn assign_turns(blocks: &mut [Block], texts: &mut [Range<usize>], text: &mut String, authors: &[Author]) {
     let speaker_of = |label: &str| authors.iter().position(|a| a.speaker.iter().any(|s| s == label));
     let mut current = None;
-    for block in blocks {
+    for (block, words) in blocks.iter_mut().zip(texts) {
         match block.kind {
             BlockKind::Heading { .. } => current = None,
             BlockKind::Paragraph => {
@@ -335,8 +353,13 @@ fn assign_turns(blocks: &mut [Block], authors: &[Author]) {
                         Some(index) => current = Some(index),
                         None => {
                             // A bold lead-in that names no speaker is ordinary text.
-                            block.text = format!("{label}: {}", block.text).trim_end().to_string();
-                            let (shift, len) = (label.len() + 2, block.text.len());
+                            // Its words written again with the label before
+                            // them, after the rest: the first are left unused.
+                            let relabelled = format!("{label}: {}", &text[words.clone()]);
+                            let start = text.len();
+                            text.push_str(relabelled.trim_end());
+                            *words = start..text.len();
+                            let (shift, len) = (label.len() + 2, words.len());
                             for r in block.note_refs_mut() {
                                 r.at = (r.at + shift).min(len);
                             }

@@ -8,12 +8,14 @@ mod body;
 mod load;
 mod meta;
 mod sentences;
+mod text;
 
 pub use load::{
     DEFAULT_MAX_FILE_MB, FolderFiles, Loaded, OWN_MAP_FILE, SourceFile, append, bundled_maps, bundled_sources, combine,
     load, load_paths, load_paths_counting, parse_article, read_folder,
 };
 pub use meta::{Author, Form, Meta, Published, Role, TitleSource, is_valid_id, slug, unused_id};
+pub use text::BlockText;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -307,7 +309,7 @@ pub struct Block {
     pub id: compact_str::CompactString,
     pub kind: BlockKind,
     /// The words as the reader sees them, without Markdown syntax.
-    pub text: String,
+    pub text: BlockText,
     /// Where the block stands in its file: byte offsets into the file's text
     /// as cleaned on load (the file's own bytes, unless it held tabs, CRs or
     /// control characters), and the 1-based line it starts on.

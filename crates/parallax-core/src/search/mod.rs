@@ -261,7 +261,7 @@ mod tests {
             .articles()
             .iter()
             .flat_map(|a| &a.blocks)
-            .map(|b| b.text.clone())
+            .map(|b| b.text.to_string())
             .collect();
         texts.push(
             "İSTANBUL ΣΊΣΥΦΟΣ Straße Ǆ x\u{2019}s \u{201c}quoted\u{201d} a\u{2014}b ÀÉÎ 中国 👍 ~!@#$%^&*()_+".into(),
