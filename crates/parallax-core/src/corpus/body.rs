@@ -26,7 +26,7 @@ pub(super) fn parse_body(
         let range = range.start + body_start..range.end + body_start;
         match event {
             Event::Start(tag) => builder.start(tag, range),
-            Event::End(tag) => builder.end(tag, range.end),
+            Event::End(tag) => builder.end(tag),
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => builder.push_text(&t, range),
             Event::InlineMath(t) | Event::DisplayMath(t) => builder.push_text(&t, range),
             Event::SoftBreak | Event::HardBreak => builder.push_text(" ", range),
@@ -42,12 +42,13 @@ pub(super) fn parse_body(
         mut blocks,
         mut texts,
         mut text,
+        starts,
         ..
     } = builder;
-    check_notes(file, source, &blocks, &refs_seen, diagnostics);
+    check_notes(file, source, &blocks, &starts, &refs_seen, diagnostics);
     let lines = crate::diagnostic::LineIndex::new(source);
-    for block in &mut blocks {
-        block.line = u32::try_from(lines.location(block.span.start as usize).line).unwrap_or(u32::MAX);
+    for (block, &start) in blocks.iter_mut().zip(&starts) {
+        block.line = u32::try_from(lines.location(start).line).unwrap_or(u32::MAX);
     }
     assign_turns(&mut blocks, &mut texts, &mut text, authors);
     assign_ids(&mut blocks);
@@ -67,6 +68,9 @@ struct BodyBuilder {
     texts: Vec<Range<usize>>,
     /// The words of every block, one after another.
     text: String,
+    /// Where each block starts in the file, and the open block.
+    starts: Vec<usize>,
+    open_start: usize,
     /// The block being built; its words are in `scratch` until it is done.
     open: Option<Block>,
     quote_depth: usize,
@@ -120,10 +124,7 @@ impl BodyBuilder {
         }
     }
 
-    fn end(&mut self, tag: TagEnd, end: usize) {
-        if let Some(open) = &mut self.open {
-            open.span.end = open.span.end.max(offset(end));
-        }
+    fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::HtmlBlock => self.finish_open(),
             TagEnd::Paragraph if !self.in_note && self.item_depth == 0 => self.finish_open(),
@@ -144,7 +145,7 @@ impl BodyBuilder {
                 if let Some(open) = &mut self.open
                     && let Some(label) = self.scratch.strip_suffix(':')
                 {
-                    let label = label.trim().to_string();
+                    let label = label.trim().into();
                     open.change_extras(|e| e.turn_label = Some(label));
                     self.scratch.clear();
                 }
@@ -159,10 +160,11 @@ impl BodyBuilder {
             id: compact_str::CompactString::default(),
             kind,
             text: BlockText::default(),
-            span: offset(span.start)..offset(span.end),
             line: 0,
+            speaker: super::NO_SPEAKER,
             extras: None,
         });
+        self.open_start = span.start;
     }
 
     fn push_text(&mut self, text: &str, range: Range<usize>) {
@@ -178,7 +180,7 @@ impl BodyBuilder {
         }
         let note = NoteRef {
             at: self.scratch.len(),
-            label: label.to_string(),
+            label: label.into(),
         };
         let open = self.open.as_mut().expect("a block was just opened");
         open.change_extras(|e| e.note_refs.push(note));
@@ -196,6 +198,7 @@ impl BodyBuilder {
             let start = self.text.len();
             self.text.push_str(&self.scratch[..trimmed]);
             self.texts.push(start..self.text.len());
+            self.starts.push(self.open_start);
             self.blocks.push(block);
         }
         self.scratch.clear();
@@ -298,17 +301,19 @@ fn check_notes(
     file: &str,
     source: &str,
     blocks: &[Block],
+    starts: &[usize],
     refs_seen: &[(String, usize)],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut defined: HashMap<&str, &Block> = HashMap::new();
-    for block in blocks {
+    // Each note by its label, with where it starts.
+    let mut defined: HashMap<&str, usize> = HashMap::new();
+    for (block, &start) in blocks.iter().zip(starts) {
         if let Some(label) = block.note_label()
-            && defined.insert(label, block).is_some()
+            && defined.insert(label, start).is_some()
         {
             diagnostics.push(Diagnostic::error(
                 file,
-                Location::of_offset(source, block.span.start as usize),
+                Location::of_offset(source, start),
                 format!("note `[^{label}]` is defined twice"),
                 "give each note its own label, or merge the two",
             ));
@@ -326,11 +331,11 @@ fn check_notes(
             ));
         }
     }
-    for (label, block) in defined {
+    for (label, start) in defined {
         if !referenced.contains(label) {
             diagnostics.push(Diagnostic::warning(
                 file,
-                Location::of_offset(source, block.span.start as usize),
+                Location::of_offset(source, start),
                 format!("note `[^{label}]` is never referenced"),
                 format!("mark where it belongs in the text with `[^{label}]`, or remove the note"),
             ));
@@ -367,17 +372,11 @@ fn assign_turns(blocks: &mut [Block], texts: &mut [Range<usize>], text: &mut Str
                         }
                     }
                 }
-                block.change_extras(|e| e.speaker = current);
+                block.set_speaker(current);
             }
             _ => {}
         }
     }
-}
-
-/// A byte offset in a file as a block keeps it: no file read is near 4 GB
-/// (see `DEFAULT_MAX_FILE_MB`); one past it would be kept as the last.
-fn offset(at: usize) -> u32 {
-    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 fn assign_ids(blocks: &mut [Block]) {
@@ -414,11 +413,7 @@ mod tests {
     /// the block the same words written plainly make, nothing kept apart.
     #[test]
     fn a_lead_in_naming_no_speaker_leaves_a_plain_block() {
-        let parse = |source: &str| {
-            let mut blocks = parse_body("a.md", source, 0, &[], &mut Vec::new());
-            blocks.iter_mut().for_each(|b| b.span = 0..0);
-            blocks
-        };
+        let parse = |source: &str| parse_body("a.md", source, 0, &[], &mut Vec::new());
         let bold = parse("**Note:** Some text.\n");
         assert_eq!(bold[0].text, "Note: Some text.");
         assert_eq!(bold, parse("Note: Some text.\n"));

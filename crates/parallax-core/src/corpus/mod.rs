@@ -310,23 +310,25 @@ pub struct Block {
     pub kind: BlockKind,
     /// The words as the reader sees them, without Markdown syntax.
     pub text: BlockText,
-    /// Where the block stands in its file: byte offsets into the file's text
-    /// as cleaned on load (the file's own bytes, unless it held tabs, CRs or
-    /// control characters), and the 1-based line it starts on.
-    pub span: Range<u32>,
+    /// The 1-based line of its file it starts on.
     pub line: u32,
+    /// In an interview, the speaking author (see [`Block::speaker`]), or
+    /// [`NO_SPEAKER`]: held in place, in room the fields above leave.
+    speaker: u16,
     /// What few blocks have, kept apart so that the many without take no
     /// room for it (a library holds hundreds of thousands of blocks): none
     /// when there is nothing (see [`Block::change_extras`]).
     extras: Option<Box<Extras>>,
 }
 
-/// References to endnotes, and an interview turn's speaker and label.
+/// A block that no author speaks, or whose author is past the 65,535th.
+const NO_SPEAKER: u16 = u16::MAX;
+
+/// References to endnotes, and the label of an interview turn.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Extras {
     note_refs: Vec<NoteRef>,
-    speaker: Option<usize>,
-    turn_label: Option<String>,
+    turn_label: Option<compact_str::CompactString>,
 }
 
 impl Block {
@@ -342,7 +344,11 @@ impl Block {
 
     /// The speaking author (index into `Meta::authors`) in an interview turn.
     pub fn speaker(&self) -> Option<usize> {
-        self.extras.as_ref().and_then(|e| e.speaker)
+        (self.speaker != NO_SPEAKER).then_some(usize::from(self.speaker))
+    }
+
+    fn set_speaker(&mut self, speaker: Option<usize>) {
+        self.speaker = speaker.and_then(|s| u16::try_from(s).ok()).unwrap_or(NO_SPEAKER);
     }
 
     /// The label that opens a turn ("YS"), on the first paragraph of a turn.
@@ -401,5 +407,6 @@ impl Block {
 pub struct NoteRef {
     /// Byte offset in the block's text, just after the word it marks.
     pub at: usize,
-    pub label: String,
+    /// Held in place, not apart, up to 24 bytes.
+    pub label: compact_str::CompactString,
 }

@@ -104,7 +104,7 @@ pub fn shown(block: &Block) -> Shown {
         text.push_str(&block.text[last..note.at]);
         let start = text.len();
         text.push_str(&format!("[{}]", note.label));
-        marks.push((start..text.len(), Mark::NoteRef(note.label.clone())));
+        marks.push((start..text.len(), Mark::NoteRef(note.label.to_string())));
         inserted.push((note.at, text.len() - start));
         last = note.at;
     }
