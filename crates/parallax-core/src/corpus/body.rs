@@ -108,7 +108,7 @@ impl BodyBuilder {
                 self.open_block(BlockKind::Note, range);
                 // A note's id is its label, known only here.
                 if let Some(note) = &mut self.open {
-                    note.id = compact_str::format_compact!("n{label}");
+                    note.id = ecow::eco_format!("n{label}");
                 }
             }
             Tag::BlockQuote(_) => {
@@ -157,7 +157,7 @@ impl BodyBuilder {
     fn open_block(&mut self, kind: BlockKind, span: Range<usize>) {
         self.finish_open();
         self.open = Some(Block {
-            id: compact_str::CompactString::default(),
+            id: ecow::EcoString::new(),
             kind,
             text: BlockText::default(),
             line: 0,
@@ -385,19 +385,19 @@ fn assign_ids(blocks: &mut [Block]) {
         block.id = match &block.kind {
             BlockKind::Heading { .. } => {
                 headings += 1;
-                compact_str::format_compact!("h{headings}")
+                ecow::eco_format!("h{headings}")
             }
             BlockKind::Paragraph => {
                 paragraphs += 1;
-                compact_str::format_compact!("p{paragraphs}")
+                ecow::eco_format!("p{paragraphs}")
             }
             BlockKind::ListItem => {
                 items += 1;
-                compact_str::format_compact!("li{items}")
+                ecow::eco_format!("li{items}")
             }
             BlockKind::Quote => {
                 quotes += 1;
-                compact_str::format_compact!("q{quotes}")
+                ecow::eco_format!("q{quotes}")
             }
             // Named from its label as it was opened.
             BlockKind::Note => continue,

@@ -304,9 +304,9 @@ impl BlockKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
     /// Stable within the article: `h2`, `p14`, `li1`, `q1`, `n3` (the note's
-    /// label). Held in place, not apart, up to 24 bytes: a few bytes each in
-    /// hundreds of thousands of blocks.
-    pub id: compact_str::CompactString,
+    /// label). Held in place, not apart, up to 15 bytes, in 16: a few bytes
+    /// each in hundreds of thousands of blocks.
+    pub id: ecow::EcoString,
     pub kind: BlockKind,
     /// The words as the reader sees them, without Markdown syntax.
     pub text: BlockText,
@@ -328,7 +328,7 @@ const NO_SPEAKER: u16 = u16::MAX;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Extras {
     note_refs: Vec<NoteRef>,
-    turn_label: Option<compact_str::CompactString>,
+    turn_label: Option<ecow::EcoString>,
 }
 
 impl Block {
@@ -407,6 +407,6 @@ impl Block {
 pub struct NoteRef {
     /// Byte offset in the block's text, just after the word it marks.
     pub at: usize,
-    /// Held in place, not apart, up to 24 bytes.
-    pub label: compact_str::CompactString,
+    /// Held in place, not apart, up to 15 bytes.
+    pub label: ecow::EcoString,
 }
