@@ -168,7 +168,10 @@ fn blocks_have_stable_ids_lines_and_sentences() {
     let loaded = corpus::load(&corpus::bundled_sources());
     for article in loaded.corpus.articles() {
         let mut ids = std::collections::HashSet::new();
-        for block in &article.blocks {
+        for (b, block) in article.blocks.iter().enumerate() {
+            // Its words are a range of its article's text, no other block's.
+            assert_eq!(&article.text()[block.text.range()], &*block.text);
+            assert_eq!(article.block_at(block.text.range().start), Some(corpus::BlockIx(b)));
             assert!(
                 ids.insert(block.id.clone()),
                 "{}: duplicate block id {}",

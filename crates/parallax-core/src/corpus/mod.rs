@@ -162,6 +162,20 @@ impl Article {
         (self.meta.published, &self.meta.id).cmp(&(other.meta.published, &other.meta.id))
     }
 
+    /// The words of all its blocks, one after another: each block's are a
+    /// range of it (see [`BlockText::range`]).
+    pub fn text(&self) -> &str {
+        self.blocks.first().map_or("", |b| b.text.shared())
+    }
+
+    /// The block whose words hold byte `at` of [`Article::text`].
+    pub fn block_at(&self, at: usize) -> Option<BlockIx> {
+        self.blocks
+            .iter()
+            .position(|b| b.text.range().contains(&at))
+            .map(BlockIx)
+    }
+
     /// Blocks of the body proper (not the endnotes).
     pub fn block(&self, at: BlockIx) -> Option<&Block> {
         self.blocks.get(at.get())

@@ -34,6 +34,17 @@ impl BlockText {
     pub fn as_str(&self) -> &str {
         &self.all[self.start as usize..self.end as usize]
     }
+
+    /// Where these words stand in the text they share (see [`BlockText::shared`]).
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// The whole text these words are a range of: every block's of the
+    /// article, one after another.
+    pub fn shared(&self) -> &str {
+        &self.all
+    }
 }
 
 impl Default for BlockText {

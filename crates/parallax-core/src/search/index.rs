@@ -52,16 +52,15 @@ pub struct Candidate {
     text: u32,
 }
 
-/// A candidate as the index keeps it, in 12 bytes: a passage's article,
-/// block and start (its length is in its mask, see [`LENGTH_SHIFT`]); a
-/// theme's article (or [`NO_ARTICLE`]), theme and text; an article's
-/// article and text. Which it is follows from its id.
+/// A candidate as the index keeps it, in 8 bytes: a passage's article and
+/// where it starts in the article's text (its length is in its mask, see
+/// [`LENGTH_SHIFT`]); a theme's article (or [`NO_ARTICLE`]) and theme; an
+/// article's article. Which it is follows from its id; a theme's or an
+/// article's text is the index's own, at its id less `passages_end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Stored {
     article: u32,
-    /// The block of a passage, the theme of a theme candidate.
-    block: u32,
-    /// The start of a passage; the index of a theme's or article's text.
+    /// The start of a passage, the theme of a theme candidate.
     start: u32,
 }
 
@@ -136,34 +135,51 @@ impl SearchIndex {
     pub fn candidate(&self, id: u32) -> Candidate {
         let stored = self.candidates[id as usize];
         let kind = self.kind(id);
-        let article = (stored.article != NO_ARTICLE).then_some(ArticleIx(stored.article as usize));
+        let article = self.article_of(id);
         match kind {
-            Kind::Passage => Candidate {
-                kind,
-                article,
-                block: BlockIx(stored.block as usize),
-                start: stored.start,
-                end: stored.start + self.length(id),
-                theme: ThemeIx::default(),
-                text: 0,
-            },
+            Kind::Passage => {
+                let (block, block_start) = match &self.words {
+                    Words::Corpus(corpus) => {
+                        let article = &corpus.articles()[stored.article as usize];
+                        let block = article.block_at(stored.start as usize).unwrap_or_default();
+                        (block, article.blocks[block.get()].text.range().start)
+                    }
+                    Words::Saved(saved) => saved.block_at(stored.article, stored.start),
+                };
+                let start = stored.start.saturating_sub(block_start as u32);
+                Candidate {
+                    kind,
+                    article,
+                    block,
+                    start,
+                    end: start + self.length(id),
+                    theme: ThemeIx::default(),
+                    text: 0,
+                }
+            }
             Kind::Theme | Kind::Article => Candidate {
                 kind,
                 article,
                 block: BlockIx::default(),
                 start: 0,
                 end: 0,
-                theme: ThemeIx(stored.block as usize),
-                text: stored.start,
+                theme: ThemeIx(if kind == Kind::Theme { stored.start as usize } else { 0 }),
+                text: id - self.passages_end,
             },
         }
+    }
+
+    /// The article a candidate is in or about, if any.
+    fn article_of(&self, id: u32) -> Option<ArticleIx> {
+        let article = self.candidates[id as usize].article;
+        (article != NO_ARTICLE).then_some(ArticleIx(article as usize))
     }
 
     /// The candidate's words as they stand in the corpus or the map.
     pub fn text(&self, id: u32) -> &str {
         match self.kind(id) {
             Kind::Passage => self.passage_text(id),
-            Kind::Theme | Kind::Article => &self.texts[self.candidates[id as usize].start as usize],
+            Kind::Theme | Kind::Article => &self.texts[(id - self.passages_end) as usize],
         }
     }
 
@@ -197,12 +213,10 @@ impl SearchIndex {
         let passage = self.candidates[id as usize];
         let (start, end) = (passage.start as usize, (passage.start + self.length(id)) as usize);
         match &self.words {
-            Words::Corpus(corpus) => {
-                &corpus.articles()[passage.article as usize].blocks[passage.block as usize].text[start..end]
-            }
+            Words::Corpus(corpus) => &corpus.articles()[passage.article as usize].text()[start..end],
             // Checked as it is read: the file is not trusted to hold whole
             // characters where it says.
-            Words::Saved(saved) => std::str::from_utf8(saved.passage(passage, start..end)).unwrap_or_default(),
+            Words::Saved(saved) => std::str::from_utf8(saved.passage(passage.article, start..end)).unwrap_or_default(),
         }
     }
 
@@ -212,10 +226,8 @@ impl SearchIndex {
         let passage = self.candidates[id as usize];
         let (start, end) = (passage.start as usize, (passage.start + self.length(id)) as usize);
         match &self.words {
-            Words::Corpus(corpus) => &corpus.articles()[passage.article as usize].blocks[passage.block as usize]
-                .text
-                .as_bytes()[start..end],
-            Words::Saved(saved) => saved.passage(passage, start..end),
+            Words::Corpus(corpus) => &corpus.articles()[passage.article as usize].text().as_bytes()[start..end],
+            Words::Saved(saved) => saved.passage(passage.article, start..end),
         }
     }
 
@@ -379,8 +391,7 @@ impl SearchIndex {
             .filter_map(|s| {
                 let score = matcher.fuzzy_match(&self.folded_string(s.id, &mut buffer), &pattern)?;
                 // The articles' own words come before our summaries of them.
-                let c = self.candidate(s.id);
-                let summary = c.kind == Kind::Theme && c.article.is_some();
+                let summary = self.kind(s.id) == Kind::Theme && self.article_of(s.id).is_some();
                 Some(Hit {
                     candidate: s.id,
                     score: score - if summary { SUMMARY_PENALTY } else { 0 },

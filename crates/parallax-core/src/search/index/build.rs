@@ -82,8 +82,7 @@ impl SearchIndex {
         fold(&text, &mut folded);
         self.candidates.push(Stored {
             article: article.map_or(NO_ARTICLE, |a| a.get() as u32),
-            block: theme.get() as u32,
-            start: self.texts.len() as u32,
+            start: theme.get() as u32,
         });
         self.masks.push(mask(&folded));
         self.texts.push(text);
@@ -114,13 +113,12 @@ impl Passages {
         };
         let mut folded = Vec::new();
         for (a, article) in articles.iter().enumerate() {
-            for (b, block) in article.blocks.iter().enumerate() {
+            for block in &article.blocks {
                 for sentence in block.sentences() {
                     for piece in cut(&block.text, sentence) {
                         passages.candidates.push(Stored {
                             article: (first + a) as u32,
-                            block: b as u32,
-                            start: piece.start as u32,
+                            start: (block.text.range().start + piece.start) as u32,
                         });
                         let mask = mask_of_text(&block.text[piece.clone()], &mut folded);
                         passages.masks.push(with_length(mask, piece.len()));

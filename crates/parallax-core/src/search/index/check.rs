@@ -13,7 +13,7 @@ impl SearchIndex {
     /// to it).
     pub(super) fn folded<'a>(&'a self, id: u32, buffer: &'a mut Vec<u8>) -> &'a [u8] {
         if id >= self.passages_end {
-            return &self.folded_texts[self.candidates[id as usize].start as usize];
+            return &self.folded_texts[(id - self.passages_end) as usize];
         }
         let text = self.text(id);
         buffer.clear();

@@ -11,7 +11,8 @@
 //! "PLXINDEX" | format u32 | crc32 of all that follows u32 | key length u64 | key
 //! warnings | passages_end u32 | themes_end u32 | candidates | masks
 //! texts | theme ids | article ids | each article's first block
-//! block ids (ends, then bytes) | block texts (ends, then bytes, to the end)
+//! each block's range in its article's text | block ids (ends, then bytes)
+//! article texts (ends, then bytes, to the end)
 //! ```
 //!
 //! Numbers are little-endian; a list is its length (u32) and its items; a
@@ -29,7 +30,7 @@ use crate::search::fold;
 
 const MAGIC: &[u8; 8] = b"PLXINDEX";
 /// Changed whenever the layout, or what the index holds, changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// Magic, format and checksum.
 const HEADER: usize = 16;
 
@@ -43,13 +44,15 @@ pub struct Opened {
 /// read from the file where they lie.
 pub(super) struct Words {
     file: memmap2::Mmap,
-    /// The block texts, one after another.
+    /// The articles' texts, one after another.
     text: Range<usize>,
-    /// Where each block's text starts in `text`, and where the last ends.
+    /// Where each article's text starts in `text`, and where the last ends.
     text_starts: Vec<u64>,
     /// Each article's first block (counted over all articles), and the
     /// number of blocks.
     first_blocks: Vec<u32>,
+    /// Each block's words: a range of its article's text.
+    block_ranges: Vec<Range<u32>>,
     block_ids: Range<usize>,
     block_id_starts: Vec<u64>,
     article_ids: Vec<String>,
@@ -60,10 +63,23 @@ impl Words {
         (self.first_blocks[article as usize] + block) as usize
     }
 
-    /// The bytes of a passage of a block, at `range` in its text.
-    pub(super) fn passage(&self, passage: Stored, range: Range<usize>) -> &[u8] {
-        let start = self.text.start + self.text_starts[self.block(passage.article, passage.block)] as usize;
+    /// The bytes of an article's text at `range`.
+    pub(super) fn passage(&self, article: u32, range: Range<usize>) -> &[u8] {
+        let start = self.text.start + self.text_starts[article as usize] as usize;
         &self.file[start + range.start..start + range.end]
+    }
+
+    /// The block of an article whose words hold byte `at` of its text, and
+    /// where its words start.
+    pub(super) fn block_at(&self, article: u32, at: u32) -> (BlockIx, usize) {
+        let a = article as usize;
+        let blocks = &self.block_ranges[self.first_blocks[a] as usize..self.first_blocks[a + 1] as usize];
+        blocks
+            .iter()
+            .position(|range| range.contains(&at))
+            .map_or((BlockIx::default(), at as usize), |b| {
+                (BlockIx(b), blocks[b].start as usize)
+            })
     }
 
     pub(super) fn article_id(&self, article: ArticleIx) -> &str {
@@ -106,7 +122,6 @@ pub fn save(index: &SearchIndex, key: &[u8], warnings: &[String], to: impl Write
     out.u32(index.candidates.len() as u32)?;
     for stored in &index.candidates {
         out.u32(stored.article)?;
-        out.u32(stored.block)?;
         out.u32(stored.start)?;
     }
     for &mask in &index.masks {
@@ -124,13 +139,19 @@ pub fn save(index: &SearchIndex, key: &[u8], warnings: &[String], to: impl Write
     out.u32(first_block)?;
     let blocks = || corpus.articles().iter().flat_map(|a| &a.blocks);
     let count = first_block as usize;
+    out.u32(first_block)?;
+    for block in blocks() {
+        let range = block.text.range();
+        out.u32(range.start as u32)?;
+        out.u32(range.end as u32)?;
+    }
     out.ends(count, blocks().map(|b| b.id.len()))?;
     for block in blocks() {
         out.bytes(block.id.as_bytes())?;
     }
-    out.ends(count, blocks().map(|b| b.text.len()))?;
-    for block in blocks() {
-        out.bytes(block.text.as_bytes())?;
+    out.ends(corpus.len(), corpus.articles().iter().map(|a| a.text().len()))?;
+    for article in corpus.articles() {
+        out.bytes(article.text().as_bytes())?;
     }
     let checksum = out.checksum.take().map_or(0, crc32fast::Hasher::finalize);
     let mut to = out.to.into_inner().map_err(std::io::IntoInnerError::into_error)?;
@@ -163,12 +184,11 @@ pub fn open(path: &Path, key: &[u8]) -> Option<Opened> {
     let themes_end = input.u32()?;
     let count = input.u32()? as usize;
     let candidates: Vec<Stored> = input
-        .take(count.checked_mul(12)?)?
-        .chunks_exact(12)
+        .take(count.checked_mul(8)?)?
+        .chunks_exact(8)
         .map(|c| Stored {
             article: le32(&c[0..4]),
-            block: le32(&c[4..8]),
-            start: le32(&c[8..12]),
+            start: le32(&c[4..8]),
         })
         .collect();
     let masks = input.u64s_of(count)?;
@@ -176,6 +196,12 @@ pub fn open(path: &Path, key: &[u8]) -> Option<Opened> {
     let theme_ids = input.strings()?;
     let article_ids = input.strings()?;
     let first_blocks = input.u32s()?;
+    let blocks = input.u32()? as usize;
+    let block_ranges: Vec<Range<u32>> = input
+        .u32s_of(blocks.checked_mul(2)?)?
+        .chunks_exact(2)
+        .map(|r| r[0]..r[1])
+        .collect();
     let block_id_starts = input.u64s()?;
     let block_ids = input.rest_within(usize::try_from(*block_id_starts.last()?).ok()?)?;
     let text_starts = input.u64s()?;
@@ -187,6 +213,7 @@ pub fn open(path: &Path, key: &[u8]) -> Option<Opened> {
         text,
         text_starts,
         first_blocks,
+        block_ranges,
         block_ids,
         block_id_starts,
         article_ids,
@@ -220,9 +247,11 @@ fn whole(index: &SearchIndex) -> bool {
         return true;
     };
     let articles = words.article_ids.len();
-    let blocks = words.text_starts.len() - 1;
+    let blocks = words.block_ranges.len();
     let shapes = index.passages_end <= index.themes_end
         && index.themes_end as usize <= index.candidates.len()
+        && index.texts.len() == index.candidates.len() - index.passages_end as usize
+        && words.text_starts.len() == articles + 1
         && words.first_blocks.len() == articles + 1
         && words.first_blocks.last() == Some(&(blocks as u32))
         && words.block_id_starts.len() == blocks + 1
@@ -232,30 +261,31 @@ fn whole(index: &SearchIndex) -> bool {
     if !shapes {
         return false;
     }
+    let text_length = |a: usize| words.text_starts[a + 1] - words.text_starts[a];
+    let blocks_whole = (0..articles).all(|a| {
+        let blocks = &words.block_ranges[words.first_blocks[a] as usize..words.first_blocks[a + 1] as usize];
+        blocks
+            .iter()
+            .all(|r| r.start <= r.end && u64::from(r.end) <= text_length(a))
+    });
     let article_at = |article: u32| (article as usize) < articles;
-    index.candidates.iter().enumerate().all(|(id, stored)| {
-        let id = id as u32;
-        match index.kind(id) {
-            Kind::Passage => {
-                let length = index.length(id) as usize;
-                article_at(stored.article) && {
-                    let a = stored.article as usize;
-                    let in_article = words.first_blocks[a + 1] - words.first_blocks[a];
-                    stored.block < in_article && {
-                        let b = words.block(stored.article, stored.block);
-                        let block_length = words.text_starts[b + 1] - words.text_starts[b];
-                        length <= MAX_CANDIDATE_BYTES && stored.start as u64 + length as u64 <= block_length
-                    }
+    blocks_whole
+        && index.candidates.iter().enumerate().all(|(id, stored)| {
+            let id = id as u32;
+            match index.kind(id) {
+                Kind::Passage => {
+                    let length = index.length(id) as usize;
+                    article_at(stored.article)
+                        && length <= MAX_CANDIDATE_BYTES
+                        && u64::from(stored.start) + length as u64 <= text_length(stored.article as usize)
                 }
+                Kind::Theme => {
+                    (stored.article == NO_ARTICLE || article_at(stored.article))
+                        && (stored.start as usize) < index.theme_ids.len()
+                }
+                Kind::Article => article_at(stored.article),
             }
-            Kind::Theme => {
-                (stored.article == NO_ARTICLE || article_at(stored.article))
-                    && (stored.block as usize) < index.theme_ids.len()
-                    && (stored.start as usize) < index.texts.len()
-            }
-            Kind::Article => article_at(stored.article) && (stored.start as usize) < index.texts.len(),
-        }
-    })
+        })
 }
 
 fn le32(bytes: &[u8]) -> u32 {
@@ -347,6 +377,10 @@ impl<'a> In<'a> {
 
     fn u32s(&mut self) -> Option<Vec<u32>> {
         let count = self.u32()? as usize;
+        self.u32s_of(count)
+    }
+
+    fn u32s_of(&mut self, count: usize) -> Option<Vec<u32>> {
         Some(self.take(count.checked_mul(4)?)?.chunks_exact(4).map(le32).collect())
     }
 
