@@ -4,19 +4,28 @@
 //! the terminal never waits on a disk or on re-anchoring a large library.
 //! Each answer is a [`Report`]; the reader takes it up in `update`.
 //!
+//! The file is watched through the file system's own notice of changes
+//! (inotify on Linux, by `notify`) to the folders on its way, so that an
+//! idle reader sleeps; where that cannot be had, it is looked at every
+//! [`WATCH_EVERY`].
+//!
 //! In tests the keeper answers inline, at once, in the same order.
 
 use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
+
+use notify::Watcher;
 
 use super::{Change, OwnMap, Store};
 use crate::corpus::{Corpus, SourceFile};
 use crate::debate::DebateMap;
 use crate::wake::Waker;
 
-/// How often the file is looked at for changes made elsewhere.
+/// How often the file is looked at for changes made elsewhere, where the
+/// file system gives no notice of them.
 const WATCH_EVERY: Duration = Duration::from_millis(400);
 
 /// What the reader asks of the keeper.
@@ -145,9 +154,90 @@ enum Mode {
         reports: VecDeque<Report>,
     },
     Thread {
-        requests: Sender<Request>,
+        requests: Requests,
         reports: Receiver<Report>,
     },
+}
+
+/// The way to the keeper's thread. Its watcher holds a sender of its own,
+/// so the thread is told to stop when this goes, rather than left waiting
+/// on a channel that never closes.
+struct Requests(Sender<Message>);
+
+impl Drop for Requests {
+    fn drop(&mut self) {
+        let _ = self.0.send(Message::Stop);
+    }
+}
+
+/// What the keeper's thread is told.
+enum Message {
+    Request(Request),
+    /// A folder on the way to the file changed.
+    Look,
+    /// The reader is done with the keeper.
+    Stop,
+}
+
+/// The file system's notice of changes to the folders on the way to the
+/// file: the nearest that exists, for the file itself and for where a link
+/// leads.
+struct Watch {
+    watcher: notify::RecommendedWatcher,
+    folders: Vec<PathBuf>,
+}
+
+impl Watch {
+    /// Watches the folders of the file at `path`, telling the keeper's
+    /// thread of every change in them; none where the file system cannot.
+    fn start(path: &Path, tell: Sender<Message>) -> Option<Watch> {
+        let watcher = notify::recommended_watcher(move |_| {
+            let _ = tell.send(Message::Look);
+        })
+        .ok()?;
+        let mut watch = Watch {
+            watcher,
+            folders: Vec::new(),
+        };
+        watch.follow(path).then_some(watch)
+    }
+
+    /// Watches the folders now on the way to the file (one may have come
+    /// to exist, or gone); false when one cannot be watched.
+    fn follow(&mut self, path: &Path) -> bool {
+        let folders = folders_of(path);
+        if folders == self.folders {
+            return true;
+        }
+        for folder in &self.folders {
+            let _ = self.watcher.unwatch(folder);
+        }
+        self.folders = folders;
+        self.folders
+            .iter()
+            .all(|folder| self.watcher.watch(folder, notify::RecursiveMode::NonRecursive).is_ok())
+    }
+}
+
+/// The nearest existing folder on the way to the file at `path`, and to
+/// where it leads if it is a link.
+fn folders_of(path: &Path) -> Vec<PathBuf> {
+    let mut folders = Vec::new();
+    for file in [path.to_path_buf(), super::store::resolve_links(path)] {
+        let mut folder = file.parent().map(Path::to_path_buf).unwrap_or_default();
+        while !folder.as_os_str().is_empty() && !folder.is_dir() {
+            folder = folder.parent().map(Path::to_path_buf).unwrap_or_default();
+        }
+        let folder = if folder.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            folder
+        };
+        if !folders.contains(&folder) {
+            folders.push(folder);
+        }
+    }
+    folders
 }
 
 impl Keeper {
@@ -172,19 +262,33 @@ impl Keeper {
             return self;
         };
         let mut keeping = *keeping;
-        let (request_tx, request_rx) = mpsc::channel::<Request>();
+        let (request_tx, request_rx) = mpsc::channel::<Message>();
         let (report_tx, report_rx) = mpsc::channel();
         for report in reports {
             let _ = report_tx.send(report);
         }
+        let path = self.path.clone();
+        let tell = request_tx.clone();
         std::thread::Builder::new()
             .name("own map".into())
             .spawn(move || {
+                let mut watch = path.as_deref().and_then(|path| Watch::start(path, tell));
                 loop {
-                    let report = match request_rx.recv_timeout(WATCH_EVERY) {
-                        Ok(request) => Some(keeping.answer(request)),
-                        Err(RecvTimeoutError::Timeout) => keeping.watch(),
-                        Err(RecvTimeoutError::Disconnected) => return,
+                    let message = match watch {
+                        Some(_) => request_rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+                        None => request_rx.recv_timeout(WATCH_EVERY),
+                    };
+                    let report = match message {
+                        Ok(Message::Request(request)) => Some(keeping.answer(request)),
+                        Ok(Message::Look) | Err(RecvTimeoutError::Timeout) => {
+                            if let (Some(watching), Some(path)) = (&mut watch, &path)
+                                && !watching.follow(path)
+                            {
+                                watch = None;
+                            }
+                            keeping.watch()
+                        }
+                        Ok(Message::Stop) | Err(RecvTimeoutError::Disconnected) => return,
                     };
                     if let Some(report) = report {
                         if report_tx.send(report).is_err() {
@@ -200,7 +304,7 @@ impl Keeper {
             own: self.own,
             path: self.path,
             mode: Mode::Thread {
-                requests: request_tx,
+                requests: Requests(request_tx),
                 reports: report_rx,
             },
         }
@@ -210,7 +314,7 @@ impl Keeper {
         match &mut self.mode {
             Mode::Inline { keeping, reports } => reports.push_back(keeping.answer(request)),
             Mode::Thread { requests, .. } => {
-                let _ = requests.send(request);
+                let _ = requests.0.send(Message::Request(request));
             }
         }
     }
@@ -250,5 +354,105 @@ impl std::fmt::Debug for Keeper {
         f.debug_struct("Keeper")
             .field("path", &self.path)
             .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::own_map::{Change, Op, OwnPassage};
+
+    fn dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("parallax-keeper-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    /// The folders watched for a file: the nearest that exists on its way,
+    /// and, for a link, on the way to where it leads.
+    #[test]
+    fn the_nearest_existing_folders_on_the_way_are_watched() {
+        let root = dir("folders");
+        let file = root.join("a/b/map.toml");
+        assert_eq!(folders_of(&file), vec![root.clone()]);
+        std::fs::create_dir_all(root.join("a/b")).unwrap();
+        assert_eq!(folders_of(&file), vec![root.join("a/b")]);
+        let elsewhere = root.join("elsewhere");
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        std::os::unix::fs::symlink(elsewhere.join("map.toml"), root.join("a/b/link.toml")).unwrap();
+        assert_eq!(
+            folders_of(&root.join("a/b/link.toml")),
+            vec![root.join("a/b"), elsewhere]
+        );
+    }
+
+    /// A watch follows the file's folder once it is made: a change there is
+    /// told, where before only the nearest existing folder was watched.
+    #[test]
+    fn a_watch_follows_the_folder_once_it_is_made() {
+        let root = dir("follow");
+        let file = root.join("new/map.toml");
+        let (tell, told) = mpsc::channel();
+        let mut watch = Watch::start(&file, tell).expect("the file system tells of changes here");
+        assert_eq!(watch.folders, vec![root.clone()]);
+        std::fs::create_dir(root.join("new")).unwrap();
+        told.recv_timeout(Duration::from_secs(10))
+            .expect("the folder made is told");
+        assert!(watch.follow(&file));
+        assert_eq!(watch.folders, vec![root.join("new")]);
+        while told.try_recv().is_ok() {}
+        std::fs::write(&file, "").unwrap();
+        assert!(matches!(told.recv_timeout(Duration::from_secs(10)), Ok(Message::Look)));
+    }
+
+    /// A keeper on its thread, its map's folder not made yet, is told of the
+    /// map another writer makes there, and of that writer's next change (by
+    /// then only the new folder tells of it), with nothing asked of it.
+    #[test]
+    fn a_keeper_on_its_thread_sees_a_map_made_where_there_was_no_folder() {
+        let path = dir("made").join("new/folder/map.toml");
+        let corpus = Arc::new(crate::corpus::load(&crate::corpus::bundled_sources()).corpus);
+        let keeper = Keeper::inline(Store::open(Some(&path)).0, corpus, crate::corpus::bundled_maps());
+        let mut keeper = keeper.spawn();
+        let (mut other, _) = Store::open(Some(&path));
+        for (n, quote) in ["Just a decade ago", "no reverse Kissinger"].into_iter().enumerate() {
+            let passage = OwnPassage {
+                id: other.map().new_id(),
+                theme: "wedge".into(),
+                article: "gabuev-2024".into(),
+                quote: quote.into(),
+                prefix: None,
+                suffix: None,
+                stance: crate::debate::Stance::Opposes,
+                summary: "Placed elsewhere.".into(),
+            };
+            let outcome = other.change(Change {
+                ops: vec![Op::AddPassage(passage)],
+                said: "Placed".into(),
+            });
+            assert_eq!(outcome.failed, None);
+            let deadline = std::time::Instant::now() + Duration::from_secs(10);
+            let report = loop {
+                if let Some(report) = keeper.try_recv()
+                    && report.own.passages.len() == n + 1
+                {
+                    break report;
+                }
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "no report of change {n} made elsewhere"
+                );
+                std::thread::sleep(Duration::from_millis(20));
+            };
+            assert!(
+                report
+                    .said
+                    .as_deref()
+                    .is_some_and(|s| s.starts_with("Your map changed")),
+                "{:?}",
+                report.said
+            );
+        }
     }
 }

@@ -265,7 +265,7 @@ fn arrived(base: &OwnMap, now: &OwnMap) -> Option<String> {
 
 /// Where a link (or a chain of them) ends, so that the file written is the
 /// target and the link stays a link.
-fn resolve_links(path: &Path) -> PathBuf {
+pub(super) fn resolve_links(path: &Path) -> PathBuf {
     let mut path = path.to_path_buf();
     for _ in 0..40 {
         match std::fs::read_link(&path) {
