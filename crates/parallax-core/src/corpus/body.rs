@@ -9,7 +9,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use super::{Author, Block, BlockKind, BlockText, NoteRef};
 use crate::diagnostic::{Diagnostic, Location};
 
-/// Parses `source[body_start..]` into blocks. Spans are into `source`.
+/// Parses `source[body_start..]` into blocks; their lines are `source`'s.
 pub(super) fn parse_body(
     file: &str,
     source: &str,
@@ -106,7 +106,7 @@ impl BodyBuilder {
             Tag::FootnoteDefinition(label) => {
                 self.in_note = true;
                 self.open_block(BlockKind::Note, range);
-                // A note's id is its label, known only here.
+                // A note's id is made from its label, known only here.
                 if let Some(note) = &mut self.open {
                     note.id = ecow::eco_format!("n{label}");
                 }
