@@ -408,4 +408,14 @@ fn search_reads_its_cache_only_while_the_files_are_unchanged() {
     assert!(search("amplifies the competitiveness").contains("\"added\""));
     std::fs::remove_file(&added).unwrap();
     assert_eq!(search("amplifies the competitiveness"), changed);
+
+    // The reader's own map, made once the cache is saved again.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert!(!search("zygote sailor").contains("zygote"));
+    std::fs::write(
+        dir.join("my-map.toml"),
+        "[[passages]]\nid = \"f0e1d2c3b4\"\ntheme = \"wedge\"\narticle = \"glantz-freeman-2024\"\nquote = \"The door remains wide open to U.S. policy initiatives.\"\nstance = \"supports\"\nsummary = \"Mine: a zygote sailor.\"\n",
+    )
+    .unwrap();
+    assert!(search("zygote sailor").contains("Mine: a zygote sailor."));
 }

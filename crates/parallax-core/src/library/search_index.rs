@@ -18,9 +18,15 @@ const SETTLED: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// The library's search index and the warnings it was read with.
 pub fn search_index(source: &Source) -> Result<Opened, Error> {
+    // The reader's own map is read with the listing: its stamp is taken
+    // before, so that a change made meanwhile is never keyed as read.
+    let own_map = source
+        .own_map()
+        .filter(|path| path.exists())
+        .map(|path| Stamp::of(&path));
     let files = files(source)?;
     let cache = cache_file(source);
-    let key = Key::of(&files, source);
+    let key = Key::of(&files, source, own_map);
     if let (Some(cache), Some(key)) = (&cache, &key)
         && let Some(opened) = saved::open(cache, &key.bytes)
     {
@@ -60,7 +66,9 @@ struct Key {
 }
 
 impl Key {
-    fn of(files: &Files, source: &Source) -> Option<Key> {
+    /// `own_map`: the stamp of the reader's own map, if there is one (none
+    /// within when it could not be taken).
+    fn of(files: &Files, source: &Source, own_map: Option<Option<Stamp>>) -> Option<Key> {
         let now = std::time::SystemTime::now();
         let mut key = Key {
             bytes: Vec::new(),
@@ -79,9 +87,9 @@ impl Key {
             key.count(map.bytes.len());
             key.bytes.extend_from_slice(&map.bytes);
         }
-        match &files.own_path {
-            Some(own) if own.exists() => key.stamp(&Stamp::of(own)?, now),
-            _ => key.count(0),
+        match own_map {
+            Some(stamp) => key.stamp(&stamp?, now),
+            None => key.count(0),
         }
         let stamps = crate::cores::map_runs(&files.paths, crate::cores::available(), |_, run| {
             run.iter().map(|path| Stamp::of(path)).collect::<Option<Vec<Stamp>>>()
