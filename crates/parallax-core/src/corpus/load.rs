@@ -265,9 +265,24 @@ fn collect(parsed: Vec<Parsed>) -> Loaded {
 
 /// Parses one article file. Problems are added to `diagnostics`; the article
 /// is returned only when none of them is an error.
+/// The most an article's text may hold, as cleaned: its blocks' words are
+/// kept at u32 offsets into one text (see [`super::BlockText`]), which is
+/// at most twice the source (a lead-in naming no speaker is written again
+/// with its paragraph).
+const MAX_ARTICLE_BYTES: usize = (u32::MAX / 2) as usize;
+
 pub fn parse_article(name: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Option<Article> {
     let errors_before = diagnostics.iter().filter(|d| d.is_error()).count();
     let source = decode(name, bytes, diagnostics)?;
+    if source.len() > MAX_ARTICLE_BYTES {
+        diagnostics.push(Diagnostic::error(
+            name,
+            Location::START,
+            "too large to read: its text is over 2 GB",
+            "split it into several articles",
+        ));
+        return None;
+    }
     let (front, body_start) = split_front_matter(name, &source, diagnostics)?;
     let meta = parse_meta(name, &source, front, diagnostics);
     let authors = meta.as_ref().map(|m| m.authors.as_slice()).unwrap_or_default();
