@@ -16,6 +16,10 @@ use crate::search::saved::{self, Opened};
 /// it is not saved.
 const SETTLED: std::time::Duration = std::time::Duration::from_secs(1);
 
+/// How many libraries' indexes the cache keeps, the last used: each is
+/// about the size of its articles' text.
+const KEEP: usize = 8;
+
 /// The library's search index and the warnings it was read with.
 pub fn search_index(source: &Source) -> Result<Opened, Error> {
     // The reader's own map is read with the listing: its stamp is taken
@@ -30,6 +34,11 @@ pub fn search_index(source: &Source) -> Result<Opened, Error> {
     if let (Some(cache), Some(key)) = (&cache, &key)
         && let Some(opened) = saved::open(cache, &key.bytes)
     {
+        // Marked as used, so that the cache keeps it before others.
+        let _ = std::fs::File::options()
+            .write(true)
+            .open(cache)
+            .and_then(|file| file.set_modified(std::time::SystemTime::now()));
         return Ok(opened);
     }
     let mut library = valid(files.read_whole())?;
@@ -41,8 +50,27 @@ pub fn search_index(source: &Source) -> Result<Opened, Error> {
     {
         // A cache that cannot be written costs the next search its speed, nothing more.
         let _ = crate::atomic::replace_unsynced(&cache, |file| saved::save(&index, &key.bytes, &warnings, file));
+        if let Some(folder) = cache.parent() {
+            keep_last_used(folder, KEEP);
+        }
     }
     Ok(Opened { index, warnings })
+}
+
+/// Removes all but the `keep` indexes of `folder` last used (written, or
+/// read back).
+fn keep_last_used(folder: &std::path::Path, keep: usize) {
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    let mut indexes: Vec<(std::time::SystemTime, std::path::PathBuf)> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "index"))
+        .filter_map(|path| Some((std::fs::metadata(&path).ok()?.modified().ok()?, path)))
+        .collect();
+    indexes.sort_by_key(|(used, _)| std::cmp::Reverse(*used));
+    for (_, path) in indexes.into_iter().skip(keep) {
+        let _ = std::fs::remove_file(path);
+    }
 }
 
 /// Where the index of the library read from `source` is kept:
@@ -166,5 +194,47 @@ impl Stamp {
     #[cfg(not(unix))]
     fn of(_: &std::path::Path) -> Option<Stamp> {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Of ten indexes, the eight last used stay; other files are left.
+    #[test]
+    fn the_cache_keeps_the_indexes_last_used() {
+        let folder = std::env::temp_dir().join(format!("parallax-cache-keep-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&folder);
+        std::fs::create_dir_all(&folder).unwrap();
+        let day = std::time::Duration::from_secs(86_400);
+        let long_ago = std::time::SystemTime::now() - 30 * day;
+        for n in 0..10u32 {
+            let path = folder.join(format!("{n}.index"));
+            std::fs::write(&path, "").unwrap();
+            let file = std::fs::File::options().write(true).open(&path).unwrap();
+            file.set_modified(long_ago + n * day).unwrap();
+        }
+        std::fs::write(folder.join("notes.txt"), "").unwrap();
+        keep_last_used(&folder, 8);
+        let mut left: Vec<String> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                "2.index",
+                "3.index",
+                "4.index",
+                "5.index",
+                "6.index",
+                "7.index",
+                "8.index",
+                "9.index",
+                "notes.txt"
+            ]
+        );
     }
 }
