@@ -18,7 +18,10 @@ pub(super) fn parse_body(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Block> {
     let body = &source[body_start..];
-    let mut builder = BodyBuilder::default();
+    let mut builder = BodyBuilder {
+        authors,
+        ..BodyBuilder::default()
+    };
     // The words are most of the body: grown once, then shrunk to them.
     builder.text.reserve(body.len());
     let mut refs_seen: Vec<(String, usize)> = Vec::new();
@@ -40,7 +43,7 @@ pub(super) fn parse_body(
     builder.finish_open();
     let BodyBuilder {
         mut blocks,
-        mut texts,
+        texts,
         mut text,
         starts,
         ..
@@ -50,7 +53,6 @@ pub(super) fn parse_body(
     for (block, &start) in blocks.iter_mut().zip(&starts) {
         block.line = u32::try_from(lines.location(start).line).unwrap_or(u32::MAX);
     }
-    assign_turns(&mut blocks, &mut texts, &mut text, authors);
     assign_ids(&mut blocks);
     text.shrink_to_fit();
     let text = std::sync::Arc::new(text);
@@ -61,9 +63,14 @@ pub(super) fn parse_body(
 }
 
 #[derive(Default)]
-struct BodyBuilder {
+struct BodyBuilder<'a> {
+    /// Whose labels open interview turns.
+    authors: &'a [Author],
+    /// The author whose turn it is: from a paragraph opened by their label
+    /// (`**YS:**`) until the next label or heading.
+    turn: Option<usize>,
     /// The blocks, their words not yet in them: those are in `text`, at
-    /// the range of `texts` of the same place.
+    /// the range of `texts` of the same place, in order.
     blocks: Vec<Block>,
     texts: Vec<Range<usize>>,
     /// The words of every block, one after another.
@@ -82,7 +89,7 @@ struct BodyBuilder {
     scratch: String,
 }
 
-impl BodyBuilder {
+impl BodyBuilder<'_> {
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
         match tag {
             Tag::Heading { level, .. } => self.open_block(BlockKind::Heading { level: level as u8 }, range),
@@ -142,11 +149,14 @@ impl BodyBuilder {
             }
             TagEnd::Strong if self.leading_strong => {
                 self.leading_strong = false;
+                // A speaker's label opens their turn; a bold lead-in that
+                // names no speaker stays ordinary text.
                 if let Some(open) = &mut self.open
-                    && let Some(label) = self.scratch.strip_suffix(':')
+                    && let Some(label) = self.scratch.strip_suffix(':').map(str::trim)
+                    && let Some(speaker) = self.authors.iter().position(|a| a.speaker.iter().any(|s| s == label))
                 {
-                    let label = label.trim().into();
-                    open.change_extras(|e| e.turn_label = Some(label));
+                    open.extras_mut().turn_label = Some(label.into());
+                    self.turn = Some(speaker);
                     self.scratch.clear();
                 }
             }
@@ -156,6 +166,9 @@ impl BodyBuilder {
 
     fn open_block(&mut self, kind: BlockKind, span: Range<usize>) {
         self.finish_open();
+        if matches!(kind, BlockKind::Heading { .. }) {
+            self.turn = None;
+        }
         self.open = Some(Block {
             id: ecow::EcoString::new(),
             kind,
@@ -183,7 +196,7 @@ impl BodyBuilder {
             label: label.into(),
         };
         let open = self.open.as_mut().expect("a block was just opened");
-        open.change_extras(|e| e.note_refs.push(note));
+        open.extras_mut().note_refs.push(note);
     }
 
     fn finish_open(&mut self) {
@@ -193,6 +206,9 @@ impl BodyBuilder {
         let trimmed = self.scratch.trim_end().len();
         for r in block.note_refs_mut() {
             r.at = r.at.min(trimmed);
+        }
+        if block.kind == BlockKind::Paragraph {
+            block.set_speaker(self.turn);
         }
         if trimmed > 0 || block.turn_label().is_some() {
             let start = self.text.len();
@@ -343,42 +359,6 @@ fn check_notes(
     }
 }
 
-/// A paragraph opened by a speaker's label (`**YS:**`) starts that speaker's
-/// turn; the plain paragraphs after it continue it until the next label or heading.
-/// `texts` are where each block's words stand in `text`.
-fn assign_turns(blocks: &mut [Block], texts: &mut [Range<usize>], text: &mut String, authors: &[Author]) {
-    let speaker_of = |label: &str| authors.iter().position(|a| a.speaker.iter().any(|s| s == label));
-    let mut current = None;
-    for (block, words) in blocks.iter_mut().zip(texts) {
-        match block.kind {
-            BlockKind::Heading { .. } => current = None,
-            BlockKind::Paragraph => {
-                if let Some(label) = block.turn_label().map(str::to_string) {
-                    match speaker_of(&label) {
-                        Some(index) => current = Some(index),
-                        None => {
-                            // A bold lead-in that names no speaker is ordinary text.
-                            // Its words written again with the label before
-                            // them, after the rest: the first are left unused.
-                            let relabelled = format!("{label}: {}", &text[words.clone()]);
-                            let start = text.len();
-                            text.push_str(relabelled.trim_end());
-                            *words = start..text.len();
-                            let (shift, len) = (label.len() + 2, words.len());
-                            for r in block.note_refs_mut() {
-                                r.at = (r.at + shift).min(len);
-                            }
-                            block.change_extras(|e| e.turn_label = None);
-                        }
-                    }
-                }
-                block.set_speaker(current);
-            }
-            _ => {}
-        }
-    }
-}
-
 fn assign_ids(blocks: &mut [Block]) {
     let (mut headings, mut paragraphs, mut items, mut quotes) = (0, 0, 0, 0);
     for block in blocks {
@@ -417,6 +397,35 @@ mod tests {
         let bold = parse("**Note:** Some text.\n");
         assert_eq!(bold[0].text, "Note: Some text.");
         assert_eq!(bold, parse("Note: Some text.\n"));
+    }
+
+    /// A speaker's turn runs from their label through the paragraphs after
+    /// it, a bold lead-in naming no one among them, until a heading.
+    #[test]
+    fn a_turn_runs_until_the_next_label_or_heading() {
+        let authors = [Author {
+            name: "Yun Sun".into(),
+            role: super::super::Role::Interviewee,
+            speaker: vec!["YS".into()],
+            affiliation: None,
+            bio: None,
+        }];
+        let source = "**YS:** First.\n\nGoes on.\n\n**Note:** Still hers.\n\n## Next\n\nNobody's.\n";
+        let blocks = parse_body("a.md", source, 0, &authors, &mut Vec::new());
+        let turns: Vec<(&str, Option<&str>, Option<usize>)> = blocks
+            .iter()
+            .map(|b| (b.text.as_str(), b.turn_label(), b.speaker()))
+            .collect();
+        assert_eq!(
+            turns,
+            [
+                ("First.", Some("YS"), Some(0)),
+                ("Goes on.", None, Some(0)),
+                ("Note: Still hers.", None, Some(0)),
+                ("Next", None, None),
+                ("Nobody's.", None, None),
+            ]
+        );
     }
 
     /// Spaces are counted right past a byte's worth in a row and across

@@ -168,12 +168,12 @@ impl Article {
         self.blocks.first().map_or("", |b| b.text.shared())
     }
 
-    /// The block whose words hold byte `at` of [`Article::text`].
+    /// The block whose words hold byte `at` of [`Article::text`] (they
+    /// stand there in the blocks' order).
     pub fn block_at(&self, at: usize) -> Option<BlockIx> {
-        self.blocks
-            .iter()
-            .position(|b| b.text.range().contains(&at))
-            .map(BlockIx)
+        let after = self.blocks.partition_point(|b| b.text.range().end <= at);
+        let block = self.blocks.get(after)?;
+        block.text.range().contains(&at).then_some(BlockIx(after))
     }
 
     /// Blocks of the body proper (not the endnotes).
@@ -331,7 +331,7 @@ pub struct Block {
     speaker: u16,
     /// What few blocks have, kept apart so that the many without take no
     /// room for it (a library holds hundreds of thousands of blocks): none
-    /// when there is nothing (see [`Block::change_extras`]).
+    /// when there is nothing (see [`Block::extras_mut`]).
     extras: Option<Box<Extras>>,
 }
 
@@ -370,12 +370,9 @@ impl Block {
         self.extras.as_ref().and_then(|e| e.turn_label.as_deref())
     }
 
-    /// Changes what the block keeps apart, boxed only while it holds
-    /// something: a label taken back into the text leaves no empty box.
-    fn change_extras(&mut self, change: impl FnOnce(&mut Extras)) {
-        let mut extras = self.extras.take().map_or_else(Extras::default, |boxed| *boxed);
-        change(&mut extras);
-        self.extras = (extras != Extras::default()).then(|| Box::new(extras));
+    /// What the block keeps apart, boxed once something is put in it.
+    fn extras_mut(&mut self) -> &mut Extras {
+        self.extras.get_or_insert_with(Box::default)
     }
 
     /// Its references to endnotes, to move them (none made).

@@ -74,12 +74,11 @@ impl Words {
     pub(super) fn block_at(&self, article: u32, at: u32) -> (BlockIx, usize) {
         let a = article as usize;
         let blocks = &self.block_ranges[self.first_blocks[a] as usize..self.first_blocks[a + 1] as usize];
-        blocks
-            .iter()
-            .position(|range| range.contains(&at))
-            .map_or((BlockIx::default(), at as usize), |b| {
-                (BlockIx(b), blocks[b].start as usize)
-            })
+        let after = blocks.partition_point(|range| range.end <= at);
+        match blocks.get(after) {
+            Some(range) if range.contains(&at) => (BlockIx(after), range.start as usize),
+            _ => (BlockIx::default(), at as usize),
+        }
     }
 
     pub(super) fn article_id(&self, article: ArticleIx) -> &str {
