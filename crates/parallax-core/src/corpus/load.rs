@@ -263,14 +263,13 @@ fn collect(parsed: Vec<Parsed>) -> Loaded {
     loaded
 }
 
-/// Parses one article file. Problems are added to `diagnostics`; the article
-/// is returned only when none of them is an error.
 /// The most an article's text may hold, as cleaned: its blocks' words are
 /// kept at u32 offsets into one text (see [`super::BlockText`]), which is
-/// at most twice the source (a lead-in naming no speaker is written again
-/// with its paragraph).
+/// no longer than the source; half the offsets' reach leaves room to spare.
 const MAX_ARTICLE_BYTES: usize = (u32::MAX / 2) as usize;
 
+/// Parses one article file. Problems are added to `diagnostics`; the article
+/// is returned only when none of them is an error.
 pub fn parse_article(name: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Option<Article> {
     let errors_before = diagnostics.iter().filter(|d| d.is_error()).count();
     let source = decode(name, bytes, diagnostics)?;
