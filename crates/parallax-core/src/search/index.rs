@@ -209,25 +209,30 @@ impl SearchIndex {
         ((self.masks[id as usize] & LENGTH_BITS) >> LENGTH_SHIFT) as u32
     }
 
-    fn passage_text(&self, id: u32) -> &str {
+    /// A passage's article and its byte range in the article's text.
+    fn passage_place(&self, id: u32) -> (u32, std::ops::Range<usize>) {
         let passage = self.candidates[id as usize];
-        let (start, end) = (passage.start as usize, (passage.start + self.length(id)) as usize);
+        let start = passage.start as usize;
+        (passage.article, start..start + self.length(id) as usize)
+    }
+
+    fn passage_text(&self, id: u32) -> &str {
+        let (article, range) = self.passage_place(id);
         match &self.words {
-            Words::Corpus(corpus) => &corpus.articles()[passage.article as usize].text()[start..end],
+            Words::Corpus(corpus) => &corpus.articles()[article as usize].text()[range],
             // Checked as it is read: the file is not trusted to hold whole
             // characters where it says.
-            Words::Saved(saved) => std::str::from_utf8(saved.passage(passage.article, start..end)).unwrap_or_default(),
+            Words::Saved(saved) => std::str::from_utf8(saved.passage(article, range)).unwrap_or_default(),
         }
     }
 
     /// [`SearchIndex::passage_text`] as bytes: what an ASCII passage is
     /// matched on, with no check that it holds whole characters.
     fn passage_bytes(&self, id: u32) -> &[u8] {
-        let passage = self.candidates[id as usize];
-        let (start, end) = (passage.start as usize, (passage.start + self.length(id)) as usize);
+        let (article, range) = self.passage_place(id);
         match &self.words {
-            Words::Corpus(corpus) => &corpus.articles()[passage.article as usize].text().as_bytes()[start..end],
-            Words::Saved(saved) => saved.passage(passage.article, start..end),
+            Words::Corpus(corpus) => &corpus.articles()[article as usize].text().as_bytes()[range],
+            Words::Saved(saved) => saved.passage(article, range),
         }
     }
 
