@@ -204,9 +204,8 @@ mod tests {
     /// Of ten indexes, the eight last used stay; other files are left.
     #[test]
     fn the_cache_keeps_the_indexes_last_used() {
-        let folder = std::env::temp_dir().join(format!("parallax-cache-keep-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&folder);
-        std::fs::create_dir_all(&folder).unwrap();
+        let temp = tempfile::tempdir().unwrap();
+        let folder = temp.path();
         let day = std::time::Duration::from_secs(86_400);
         let long_ago = std::time::SystemTime::now() - 30 * day;
         for n in 0..10u32 {
@@ -216,8 +215,8 @@ mod tests {
             file.set_modified(long_ago + n * day).unwrap();
         }
         std::fs::write(folder.join("notes.txt"), "").unwrap();
-        keep_last_used(&folder, 8);
-        let mut left: Vec<String> = std::fs::read_dir(&folder)
+        keep_last_used(folder, 8);
+        let mut left: Vec<String> = std::fs::read_dir(folder)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();

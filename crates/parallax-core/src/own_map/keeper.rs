@@ -362,18 +362,12 @@ mod tests {
     use super::*;
     use crate::own_map::{Change, Op, OwnPassage};
 
-    fn dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("parallax-keeper-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
-    }
-
     /// The folders watched for a file: the nearest that exists on its way,
     /// and, for a link, on the way to where it leads.
     #[test]
     fn the_nearest_existing_folders_on_the_way_are_watched() {
-        let root = dir("folders");
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path().to_path_buf();
         let file = root.join("a/b/map.toml");
         assert_eq!(folders_of(&file), vec![root.clone()]);
         std::fs::create_dir_all(root.join("a/b")).unwrap();
@@ -391,7 +385,8 @@ mod tests {
     /// told, where before only the nearest existing folder was watched.
     #[test]
     fn a_watch_follows_the_folder_once_it_is_made() {
-        let root = dir("follow");
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path().to_path_buf();
         let file = root.join("new/map.toml");
         let (tell, told) = mpsc::channel();
         let mut watch = Watch::start(&file, tell).expect("the file system tells of changes here");
@@ -411,7 +406,8 @@ mod tests {
     /// then only the new folder tells of it), with nothing asked of it.
     #[test]
     fn a_keeper_on_its_thread_sees_a_map_made_where_there_was_no_folder() {
-        let path = dir("made").join("new/folder/map.toml");
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join("new/folder/map.toml");
         let corpus = Arc::new(crate::corpus::load(&crate::corpus::bundled_sources()).corpus);
         let keeper = Keeper::inline(Store::open(Some(&path)).0, corpus, crate::corpus::bundled_maps());
         let mut keeper = keeper.spawn();
